@@ -1,0 +1,236 @@
+"""Safe image opening, and frames as small luma arrays ready for PDQ.
+
+Everything that touches untrusted image bytes lives here, so the guards are in one place:
+a pixel budget checked on the header before any decoding (decompression bombs), and every
+decoder failure turned into an `ImageError` with a reason a person can act on.
+
+Frames come out already reduced: JPEGs are decoded at 1/2, 1/4 or 1/8 scale by libjpeg
+(Pillow draft mode), other formats are box-reduced after decoding. `jaga.hashing.pdq`
+then reproduces the reference's full-resolution filter on the reduced pixels.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from PIL import Image, UnidentifiedImageError
+
+from jaga.hashing.errors import NOT_AN_IMAGE, ImageError
+
+MAX_DECODED_PIXELS = 89_478_485
+"""Largest frame we agree to decode (pixels actually decoded, i.e. after JPEG draft scaling).
+
+Pillow's own default. A JPEG photo declared at 200 MP is fine because we decode it at 1/8;
+a PNG of that size would need gigabytes and is refused before decoding.
+"""
+
+MAX_FRAMES = 500
+"""Frames hashed per animated image; longer animations are cut with a note in the result."""
+
+DECODE_MIN_SIDE = 128
+"""Frames are decoded/reduced no further than this many pixels on the short side.
+
+Measured on the benign bench set (bench/hashing.py): at 128 px the largest distance to the
+reference PDQ was 12 bits on 1024-px photos; smaller decodes (1/8 scale of small photos)
+reached 32 bits. Decoding cost is nearly flat below full size, so 128 px is the floor.
+"""
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"\x00\x00\x01\x00", "ICO"),
+)
+_JPEG_SCALES = (8, 4, 2, 1)
+_EXIF_ORIENTATION = 0x0112
+_ORIENTATION_TRANSPOSE: dict[int, Image.Transpose] = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_SWAPS_AXES = {5, 6, 7, 8}
+_LUMA_WEIGHTS = np.array([0.299, 0.587, 0.114], dtype=np.float32)
+
+
+@dataclass(frozen=True, slots=True)
+class LumaFrame:
+    """One frame as float32 luma at reduced size, upright (EXIF orientation applied).
+
+    `full_height`/`full_width` are the upright size at full resolution, and `scale` how many
+    full-resolution pixels (per axis) one reduced pixel stands for: PDQ's filter widths
+    depend on the full size, so the hasher needs both.
+    """
+
+    index: int
+    luma: npt.NDArray[np.float32]
+    full_height: int
+    full_width: int
+    scale: int
+
+
+def open_image(data: bytes) -> Image.Image:
+    """Open `data` lazily (header only) or raise ImageError; nothing is decoded yet."""
+    try:
+        with warnings.catch_warnings():
+            # We enforce our own budget on the decoded size (see MAX_DECODED_PIXELS); Pillow
+            # still raises DecompressionBombError above twice its limit, caught below.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            return Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as error:
+        raise ImageError(f"refused: decompression bomb ({error})") from error
+    except UnidentifiedImageError as error:
+        claimed = sniff_image_format(data[:16])
+        if claimed:
+            raise ImageError(
+                f"corrupt image: starts like a {claimed} file but no decoder can read it"
+            ) from error
+        raise ImageError(NOT_AN_IMAGE) from error
+    except Exception as error:  # Pillow plugins raise many types on hostile headers.
+        raise ImageError(f"unreadable image header: {_describe(error)}") from error
+
+
+def sniff_image_format(head: bytes) -> str | None:
+    """Image format named by the first bytes of a file (16 are enough), or None.
+
+    Lets a folder walk find renamed images, and lets us call a file with a PNG signature
+    that no decoder accepts "corrupt" rather than "not an image".
+    """
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "WEBP"
+    return next((name for prefix, name in _SIGNATURES if head.startswith(prefix)), None)
+
+
+def iter_luma_frames(image: Image.Image, max_frames: int = MAX_FRAMES) -> Iterator[LumaFrame]:
+    """Yield each frame of `image` (at most `max_frames`) as a reduced, upright LumaFrame.
+
+    Raises ImageError when a frame is too large, truncated or corrupt. Stops silently at
+    the end of the animation; the caller tells whether `max_frames` was reached.
+    """
+    orientation = _orientation(image)
+    animated = bool(getattr(image, "is_animated", False))
+    for index in range(max_frames):
+        if index > 0:
+            if not animated:
+                return
+            try:
+                image.seek(index)
+            except EOFError:
+                return
+            except Exception as error:
+                raise ImageError(f"frame {index} unreadable: {_describe(error)}") from error
+        yield _decode_frame(image, index, orientation, use_draft=not animated)
+
+
+def frame_limit_reached(image: Image.Image, max_frames: int = MAX_FRAMES) -> bool:
+    """True when `image` has more frames than `max_frames` (so some were not hashed)."""
+    count = getattr(image, "n_frames", 1)
+    return isinstance(count, int) and count > max_frames
+
+
+def _decode_frame(image: Image.Image, index: int, orientation: int, use_draft: bool) -> LumaFrame:
+    full_width, full_height = image.size
+    if full_width < 1 or full_height < 1:
+        raise ImageError(f"frame {index} has an empty size {full_width}x{full_height}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. "palette images with transparency ..."
+            scale = _draft_jpeg(image) if use_draft else 1
+            width, height = image.size
+            if width * height > MAX_DECODED_PIXELS:
+                raise ImageError(
+                    f"refused: frame {index} is {full_width}x{full_height} pixels, above the "
+                    f"{MAX_DECODED_PIXELS:,}-pixel limit (possible decompression bomb)"
+                )
+            image.load()
+            small = _to_eight_bit(image)
+            if scale == 1:
+                scale = max(1, min(width, height) // DECODE_MIN_SIDE)
+                if scale > 1:
+                    small = small.reduce(scale)
+            if orientation in _ORIENTATION_TRANSPOSE:
+                small = small.transpose(_ORIENTATION_TRANSPOSE[orientation])
+    except ImageError:
+        raise
+    except Exception as error:  # Truncated/corrupt data surfaces as OSError, SyntaxError, ...
+        raise ImageError(f"frame {index} unreadable: {_describe(error)}") from error
+    if orientation in _SWAPS_AXES:
+        full_width, full_height = full_height, full_width
+    return LumaFrame(index, _luma(small), full_height, full_width, scale)
+
+
+def _draft_jpeg(image: Image.Image) -> int:
+    """Ask libjpeg for a 1/2, 1/4 or 1/8 scale decode; return the scale it chose.
+
+    Luma-only ("L") output skips chroma upsampling and colour conversion: JPEG's Y channel
+    uses the same 0.299/0.587/0.114 weights as PDQ's luma.
+    """
+    if image.format != "JPEG":
+        return 1
+    width, height = image.size
+    mode = "L" if image.mode in ("RGB", "L") else image.mode
+    image.draft(mode, (DECODE_MIN_SIDE, DECODE_MIN_SIDE))
+    small_width, small_height = image.size
+    for scale in _JPEG_SCALES:
+        if -(-width // scale) == small_width and -(-height // scale) == small_height:
+            return scale
+    return 1
+
+
+def _to_eight_bit(image: Image.Image) -> Image.Image:
+    """Normalise any mode to 8-bit L or RGB the way the PDQ reference users do.
+
+    Reference users call `convert("RGB")`, which drops alpha (no compositing), maps palette
+    entries to their colour and converts CMYK naively; we do the same so hashes agree with
+    theirs. The one exception is 16/32-bit and float images, which `convert` clips to
+    white: we rescale them to 8 bits instead.
+    """
+    if image.mode in ("L", "RGB"):
+        return image
+    if image.mode.startswith("I") or image.mode == "F":
+        return Image.fromarray(_rescale_to_uint8(np.asarray(image)), mode="L")
+    return image.convert("RGB")
+
+
+def _rescale_to_uint8(values: npt.NDArray[np.generic]) -> npt.NDArray[np.uint8]:
+    array = values.astype(np.float64)
+    low, high = float(array.min()), float(array.max())
+    if values.dtype.kind == "u" and values.dtype.itemsize == 2:
+        array = array / 257.0  # 16-bit full range onto 0..255
+    elif values.dtype.kind == "f" and low >= 0.0 and high <= 1.0:
+        array = array * 255.0
+    elif low < 0.0 or high > 255.0:
+        array = (array - low) * (255.0 / (high - low)) if high > low else array * 0.0
+    return np.clip(np.rint(array), 0, 255).astype(np.uint8)
+
+
+def _luma(image: Image.Image) -> npt.NDArray[np.float32]:
+    pixels = np.asarray(image)
+    if pixels.ndim == 2:
+        return pixels.astype(np.float32)
+    return np.asarray(pixels[:, :, :3].astype(np.float32) @ _LUMA_WEIGHTS, dtype=np.float32)
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        value = image.getexif().get(_EXIF_ORIENTATION, 1)
+    except Exception:  # A broken EXIF block should not cost us the image.
+        return 1
+    return value if isinstance(value, int) else 1
+
+
+def _describe(error: BaseException) -> str:
+    text = str(error).strip()
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__

@@ -1,0 +1,188 @@
+"""Fast PDQ: Meta's PDQ hash computed from a reduced decode, compatible with the reference.
+
+The reference (`pdqhash.compute` on the fully decoded RGB image) spends most of its time
+on full-resolution luma and two passes of a box ("Jarosz") filter, of which it keeps only
+64x64 samples. PDQ's filter is linear, so each of those 64x64 samples is a fixed weighted
+sum of input rows and columns. We build those weights for the full-resolution size, fold
+them onto the reduced pixels (one reduced pixel = the mean of a `scale` x `scale` block),
+and get the same 64x64 buffer with two small matrix products. The DCT, median threshold
+and quality metric then follow the reference code exactly (checked bit for bit against
+`pdqhash` in tests/hashing/test_pdq_reference.py).
+
+Agreement with the reference on benign photos is measured by bench/hashing.py and kept in
+docs/benchmarks.md; the reference does not apply EXIF orientation, Jaga does.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable
+
+import numpy as np
+import numpy.typing as npt
+
+from jaga.hashing.image_io import LumaFrame
+from jaga.hashing.pdq_hex import (
+    bit_vector_to_hex,
+    bits_to_hex,
+    hamming_distance_hex,
+    normalise_pdq_hex,
+    pdq_hex_to_bits,
+)
+from jaga.hashing.types import PdqHash
+
+__all__ = [
+    "DISTINCT_FRAME_DISTANCE",
+    "bit_vector_to_hex",
+    "bits_to_hex",
+    "distinct_frame_hashes",
+    "hamming_distance_hex",
+    "hash_buffer64",
+    "hash_frame",
+    "normalise_pdq_hex",
+    "pdq_hex_to_bits",
+]
+
+DISTINCT_FRAME_DISTANCE = 4
+"""Frames within this many bits of an already kept frame count as the same picture."""
+
+_SIDE = 64
+_DCT = np.array(
+    [
+        [
+            math.sqrt(2.0 / _SIDE) * math.cos(math.pi / 2.0 / _SIDE * (i + 1) * (2 * j + 1))
+            for j in range(_SIDE)
+        ]
+        for i in range(16)
+    ],
+    dtype=np.float64,
+)
+
+
+def hash_frame(frame: LumaFrame, *, dihedral: bool = False) -> PdqHash:
+    """PDQ of one reduced frame, as the reference would compute it at full resolution."""
+    row_index, row_weights = _band(frame.full_height, frame.scale, frame.luma.shape[0])
+    col_index, col_weights = _band(frame.full_width, frame.scale, frame.luma.shape[1])
+    luma = frame.luma.astype(np.float64)
+    # Banded products (each sample reads a few reduced pixels) in einsum, not BLAS: BLAS
+    # threads cost more than they save on matrices this small and fight the worker pool.
+    rows = np.einsum("ik,ikw->iw", row_weights, luma[row_index])
+    buffer = np.einsum("jk,ijk->ij", col_weights, rows[:, col_index])
+    return hash_buffer64(buffer, frame=frame.index, dihedral=dihedral)
+
+
+def hash_buffer64(
+    buffer: npt.NDArray[np.float64], *, frame: int = 0, dihedral: bool = False
+) -> PdqHash:
+    """PDQ of a filtered, decimated 64x64 luma buffer (the reference's `buffer64x64`).
+
+    The dihedral variants are the hashes of the buffer rotated/flipped, in the order of
+    `pdqhash.compute_dihedral`: rotate 90, 180, 270 (counter-clockwise), flip X, flip Y,
+    flip about the main diagonal, flip about the anti-diagonal.
+    """
+    plain = _hash_hex(buffer)
+    variants: tuple[str, ...] = ()
+    if dihedral:
+        variants = tuple(
+            _hash_hex(np.ascontiguousarray(view))
+            for view in (
+                np.rot90(buffer, 1),
+                np.rot90(buffer, 2),
+                np.rot90(buffer, 3),
+                buffer[::-1, :],
+                buffer[:, ::-1],
+                buffer.T,
+                np.rot90(buffer, 2).T,
+            )
+        )
+    return PdqHash(hex=plain, quality=_quality(buffer), frame=frame, dihedral=variants)
+
+
+def distinct_frame_hashes(
+    hashes: Iterable[PdqHash], max_distance: int = DISTINCT_FRAME_DISTANCE
+) -> tuple[PdqHash, ...]:
+    """Keep each frame hash unless it is within `max_distance` bits of one kept earlier.
+
+    Animated GIFs repeat frames (loops, pauses); a list needs each picture once.
+    """
+    kept: list[PdqHash] = []
+    for candidate in hashes:
+        value = int(candidate.hex, 16)
+        if all((value ^ int(other.hex, 16)).bit_count() > max_distance for other in kept):
+            kept.append(candidate)
+    return tuple(kept)
+
+
+def _hash_hex(buffer: npt.NDArray[np.float64]) -> str:
+    coefficients = (_DCT @ buffer @ _DCT.T).ravel()
+    # Torben's median in the reference returns the lower middle value of the 256.
+    median = np.partition(coefficients, 127)[127]
+    # Bit k (k = 16*row + col) is set when above the median; hex digit 0 holds bit 255.
+    return bit_vector_to_hex((coefficients > median)[::-1])
+
+
+def _quality(buffer: npt.NDArray[np.float64]) -> int:
+    """The reference's image-domain quality: summed, truncated gradients over 90, max 100."""
+    as_float32 = buffer.astype(np.float32)
+    vertical = np.trunc(
+        (as_float32[:-1, :] - as_float32[1:, :]) * np.float32(100) / np.float32(255)
+    )
+    horizontal = np.trunc(
+        (as_float32[:, :-1] - as_float32[:, 1:]) * np.float32(100) / np.float32(255)
+    )
+    gradient_sum = int(
+        np.abs(vertical).sum(dtype=np.int64) + np.abs(horizontal).sum(dtype=np.int64)
+    )
+    return min(100, gradient_sum // 90)
+
+
+@functools.lru_cache(maxsize=512)
+def _band(
+    full_size: int, scale: int, reduced_size: int
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]:
+    """`_fold_weights` as a band: per output sample, K reduced indices and their weights."""
+    dense = _fold_weights(full_size, scale, reduced_size)
+    nonzero = dense != 0.0
+    first = nonzero.argmax(axis=1)
+    last = reduced_size - nonzero[:, ::-1].argmax(axis=1)
+    width = int((last - first).max())
+    starts = np.minimum(first, reduced_size - width)
+    index = starts[:, None] + np.arange(width)[None, :]
+    weights = np.take_along_axis(dense, index, axis=1)
+    index.setflags(write=False)
+    weights.setflags(write=False)
+    return index, weights
+
+
+def _fold_weights(full_size: int, scale: int, reduced_size: int) -> npt.NDArray[np.float64]:
+    """64 x reduced_size weights: the reference's filter + decimation, folded onto blocks.
+
+    Reference (pdq/cpp downscaling): window = ceil(full_size / 128); a box filter of that
+    window, applied twice, output sample i taken at row int((i + 0.5) * full_size / 64).
+    Box filter output o averages inputs [o - (w - h), o + h - 1] with h = (w + 2) // 2,
+    clipped at the edges (the average shrinks there instead of padding).
+    """
+    window = (full_size + 2 * _SIDE - 1) // (2 * _SIDE)
+    half = (window + 2) // 2
+    centres = ((np.arange(_SIDE) + 0.5) * full_size / _SIDE).astype(np.int64)
+    # First pass: the output sample reads middles [start, stop) with equal weight.
+    start = np.maximum(0, centres - (window - half))
+    stop = np.minimum(full_size, centres + half)
+    middles = start[:, None] + np.arange(window)[None, :]
+    valid = middles < stop[:, None]
+    middles = np.minimum(middles, full_size - 1)
+    # Second pass: each middle reads inputs [inner_start, inner_stop) with equal weight.
+    inner_start = np.maximum(0, middles - (window - half))
+    inner_stop = np.minimum(full_size, middles + half)
+    share = valid / ((stop - start)[:, None] * (inner_stop - inner_start))
+    # Sum the constant runs with a difference array and a running sum.
+    steps = np.zeros((_SIDE, reduced_size * scale + 1), dtype=np.float64)
+    rows = np.broadcast_to(np.arange(_SIDE)[:, None], middles.shape)
+    np.add.at(steps, (rows, inner_start), share)
+    np.add.at(steps, (rows, inner_stop), -share)
+    weights = np.cumsum(steps[:, :-1], axis=1)
+    weights[np.abs(weights) < 1e-12] = 0.0
+    folded: npt.NDArray[np.float64] = weights.reshape(_SIDE, reduced_size, scale).sum(axis=2)
+    folded.setflags(write=False)
+    return folded
