@@ -335,11 +335,23 @@ def test_the_total_limit_spans_all_nesting_levels(tmp_path: Path) -> None:
     assert (problem.display_path, problem.kind) == (f"{archive}!in.zip", "archive_bomb")
 
 
-def test_too_many_members_stops_the_archive(tmp_path: Path) -> None:
+def test_a_zip_declaring_too_many_entries_is_not_opened(tmp_path: Path) -> None:
     archive = write(tmp_path / "many.zip", zip_bytes({f"{i}.txt": b"x" for i in range(10)}))
     results = scan(archive, limits=ArchiveLimits(max_members=4))
-    assert len(items(results)) == 1 + 4
-    assert [p.kind for p in problems(results)] == ["too_many_members"]
+    assert list(items(results)) == [str(archive)]
+    [problem] = problems(results)
+    assert problem.kind == "too_many_members" and "declares 10 entries" in problem.reason
+
+
+def test_the_member_count_spans_all_levels_and_stops_the_archive(tmp_path: Path) -> None:
+    inner = tar_bytes({f"{i}.txt": b"x" for i in range(5)})
+    archive = write(tmp_path / "a.tar", tar_bytes({"one.tar": inner, "two.tar": inner}))
+    results = scan(archive, limits=ArchiveLimits(max_members=8))
+    # one.tar, its 5 members, two.tar and its first member make 8; the next one is refused.
+    assert list(items(results))[-2:] == [f"{archive}!two.tar", f"{archive}!two.tar!0.txt"]
+    assert len(items(results)) == 1 + 8
+    [problem] = problems(results)
+    assert (problem.display_path, problem.kind) == (f"{archive}!two.tar", "too_many_members")
 
 
 def test_an_overlapping_entry_zip_bomb_reads_the_shared_kernel_once(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Iterator
 from typing import BinaryIO, Literal, cast
 
-from jaga.scanning.archive_limits import Budget, LimitReached, format_size
+from jaga.scanning.archive_limits import LIMIT_OPTIONS, Budget, LimitReached, format_size
 from jaga.scanning.archive_members import (
     READ_CHUNK,
     ArchiveMember,
@@ -92,7 +92,7 @@ class BudgetedDecompressor:
                     f"decompression stopped: {format_size(self.produced)} came out of "
                     f"{format_size(self._raw.consumed)} compressed (more than "
                     f"{limits.max_ratio:g}x), a decompression bomb. The rest was NOT scanned: "
-                    "raise --max-ratio if it is a genuine archive",
+                    f"raise {LIMIT_OPTIONS['max_ratio']} if it is a genuine archive",
                 )
         return data
 
@@ -141,7 +141,7 @@ def iter_single_compressed(
             name,
             "too_large",
             f"decompresses to more than {format_size(budget.limits.max_member_size)}, the "
-            "limit per member; not scanned (raise --max-member-size)",
+            f"limit per member; not scanned (raise {LIMIT_OPTIONS['max_member_size']})",
         )
         return
     yield ArchiveMember(name, data, warnings)

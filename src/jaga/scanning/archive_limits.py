@@ -12,6 +12,16 @@ from typing import Literal
 
 LimitKind = Literal["archive_bomb", "too_many_members"]
 
+# The command-line option that raises each limit, named in problem reasons so the user knows
+# what to do. One place to change if the CLI spells them differently.
+LIMIT_OPTIONS: dict[str, str] = {
+    "max_depth": "--max-depth",
+    "max_member_size": "--max-member-size",
+    "max_total_size": "--max-total-size",
+    "max_members": "--max-members",
+    "max_ratio": "--max-ratio",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class ArchiveLimits:
@@ -76,7 +86,8 @@ class Budget:
                 f"reading stopped after {format_size(self.limits.max_total_size)} of "
                 "uncompressed data came out of this archive (all nesting levels together); "
                 "it is a decompression bomb or a very large archive. The rest was NOT scanned: "
-                "raise --max-total-size to read more, or extract it with a safe tool first",
+                f"raise {LIMIT_OPTIONS['max_total_size']} to read more, or extract it with a "
+                "safe tool first",
             )
 
     def count_member(self) -> None:
@@ -86,7 +97,8 @@ class Budget:
             raise LimitReached(
                 "too_many_members",
                 f"reading stopped after {self.limits.max_members} archive members (all nesting "
-                "levels together); the rest was NOT scanned: raise --max-members to read more",
+                f"levels together); the rest was NOT scanned: raise "
+                f"{LIMIT_OPTIONS['max_members']} to read more",
             )
 
 

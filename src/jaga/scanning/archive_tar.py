@@ -19,7 +19,7 @@ from jaga.scanning.archive_compressed import (
     BudgetedDecompressor,
     Compression,
 )
-from jaga.scanning.archive_limits import Budget, LimitReached, format_size
+from jaga.scanning.archive_limits import LIMIT_OPTIONS, Budget, LimitReached, format_size
 from jaga.scanning.archive_members import ArchiveMember, MemberProblem, read_bounded
 from jaga.scanning.archive_names import printable, sanitise_member_name
 
@@ -95,7 +95,7 @@ def _read_member(
             name,
             "too_large",
             f"member is {format_size(info.size)}, above the {format_size(limit)} limit per "
-            "member; not read (raise --max-member-size)",
+            f"member; not read (raise {LIMIT_OPTIONS['max_member_size']})",
         )
     try:
         member = archive.extractfile(info)

@@ -8,19 +8,27 @@ because declared sizes are written by whoever built the archive.
 
 from __future__ import annotations
 
+import io
 import lzma
 import stat
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from jaga.scanning.archive_limits import Budget, LimitReached, format_size
+from jaga.scanning.archive_limits import LIMIT_OPTIONS, Budget, LimitReached, format_size
 from jaga.scanning.archive_members import ArchiveMember, MemberProblem, read_bounded
 from jaga.scanning.archive_names import sanitise_member_name
 
 _ENCRYPTED_FLAG = 0x1
 _LOCAL_HEADER_SIZE = 30
+_END_SIGNATURE = b"PK\x05\x06"
+_END_RECORD_SIZE = 22
+_MAX_END_RECORD = _END_RECORD_SIZE + 0xFFFF  # the record may be followed by a 64 KiB comment
+_ZIP64_LOCATOR_SIGNATURE = b"PK\x06\x07"
+_ZIP64_LOCATOR_SIZE = 20
+_ZIP64_END_SIGNATURE = b"PK\x06\x06"
 _READ_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,  # bad CRC, bad local header, overlapped entries
     zlib.error,
@@ -34,6 +42,19 @@ _READ_ERRORS: tuple[type[BaseException], ...] = (
 
 def iter_zip_members(raw: BinaryIO, budget: Budget) -> Iterator[ArchiveMember | MemberProblem]:
     """Yield each file member of a zip, or the reason it was not read."""
+    declared = _declared_entry_count(raw)
+    allowed = budget.limits.max_members - budget.members
+    if declared is not None and declared > allowed:
+        # zipfile parses the whole directory into memory before the first member can be
+        # read; millions of tiny entries would cost gigabytes, so refuse before that.
+        yield MemberProblem(
+            None,
+            "too_many_members",
+            f"zip declares {declared} entries, more than the {max(allowed, 0)} still allowed "
+            "for this archive (all nesting levels together); it was NOT opened: raise "
+            f"{LIMIT_OPTIONS['max_members']} to read it",
+        )
+        return
     try:
         archive = zipfile.ZipFile(raw)
     except LimitReached:
@@ -88,7 +109,7 @@ def _read_member(
             "too_large",
             f"member is larger than its declared {format_size(info.file_size)} and than the "
             f"{format_size(budget.limits.max_member_size)} limit per member; not scanned "
-            "(raise --max-member-size)",
+            f"(raise {LIMIT_OPTIONS['max_member_size']})",
         )
     return ArchiveMember(name, data, warnings)
 
@@ -111,7 +132,7 @@ def _refusal(info: zipfile.ZipInfo, name: str, budget: Budget) -> MemberProblem 
             "archive_bomb",
             f"member declares {format_size(declared)} from {format_size(info.compress_size)} "
             f"compressed (more than {limits.max_ratio:g}x): a zip bomb; not read "
-            "(raise --max-ratio if it is genuine)",
+            f"(raise {LIMIT_OPTIONS['max_ratio']} if it is genuine)",
         )
     if declared > limits.max_member_size:
         return MemberProblem(
@@ -119,7 +140,7 @@ def _refusal(info: zipfile.ZipInfo, name: str, budget: Budget) -> MemberProblem 
             "too_large",
             f"member is {format_size(declared)}, above the "
             f"{format_size(limits.max_member_size)} limit per member; not read "
-            "(raise --max-member-size)",
+            f"(raise {LIMIT_OPTIONS['max_member_size']})",
         )
     return None
 
@@ -153,3 +174,33 @@ def _overlapping_entries(infos: list[zipfile.ZipInfo]) -> set[int]:
         if next_offset is not None and data_end > next_offset:
             flagged.add(index)
     return flagged
+
+
+def _declared_entry_count(raw: BinaryIO) -> int | None:
+    """The entry count from the end-of-central-directory record (zip64 aware), or None.
+
+    None means the record was not found where expected; zipfile then decides for itself.
+    """
+    raw.seek(0, io.SEEK_END)
+    size = raw.tell()
+    tail_start = max(0, size - _MAX_END_RECORD)
+    raw.seek(tail_start)
+    tail = raw.read()
+    raw.seek(0)
+    at = tail.rfind(_END_SIGNATURE)
+    if at < 0 or at + _END_RECORD_SIZE > len(tail):
+        return None
+    (entries,) = struct.unpack_from("<H", tail, at + 10)
+    if entries != 0xFFFF:
+        return int(entries)
+    locator = at - _ZIP64_LOCATOR_SIZE
+    if locator < 0 or tail[locator : locator + 4] != _ZIP64_LOCATOR_SIGNATURE:
+        return None
+    (record_offset,) = struct.unpack_from("<Q", tail, locator + 8)
+    raw.seek(record_offset)
+    record = raw.read(40)
+    raw.seek(0)
+    if len(record) < 40 or not record.startswith(_ZIP64_END_SIGNATURE):
+        return None
+    (entries64,) = struct.unpack_from("<Q", record, 32)
+    return int(entries64)

@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from jaga.scanning.archive_compressed import Compression, iter_single_compressed
 from jaga.scanning.archive_formats import ArchiveFormat, sniff_archive
-from jaga.scanning.archive_limits import ArchiveLimits, Budget, LimitReached
+from jaga.scanning.archive_limits import LIMIT_OPTIONS, ArchiveLimits, Budget, LimitReached
 from jaga.scanning.archive_members import ArchiveMember, MemberProblem, ProblemKind
 from jaga.scanning.archive_names import printable
 from jaga.scanning.archive_tar import iter_tar_members
@@ -238,7 +238,8 @@ class _Walker:
                 display,
                 "too_deep",
                 f"archive nested {depth} levels inside other archives, deeper than the limit "
-                f"({self._limits.max_depth}); it was hashed but not opened (raise --max-depth)",
+                f"({self._limits.max_depth}); it was hashed but not opened "
+                f"(raise {LIMIT_OPTIONS['max_depth']})",
             )
             return
         tally = budget if budget is not None else Budget(self._limits)
