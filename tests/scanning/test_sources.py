@@ -430,3 +430,47 @@ def test_7z_and_rar_are_recognised_but_not_opened(tmp_path: Path) -> None:
     results = scan(seven)
     assert list(items(results)) == [str(seven)]
     assert [p.kind for p in problems(results)] == ["unsupported_archive"]
+
+
+@pytest.mark.parametrize("mode", ["w:bz2", "w:xz"])
+def test_bzip2_and_xz_tars_are_opened(tmp_path: Path, mode: str) -> None:
+    archive = write(tmp_path / "t.tar.x", tar_bytes({"a.txt": b"a", "b/c.txt": b"c"}, mode=mode))
+    found = items(scan(archive))
+    assert {k.split("!")[1]: v.data for k, v in found.items() if "!" in k} == {
+        "a.txt": b"a",
+        "b/c.txt": b"c",
+    }
+
+
+def test_a_broken_followed_symlink_is_unreadable(tmp_path: Path) -> None:
+    (tmp_path / "dangling").symlink_to(tmp_path / "gone")
+    [problem] = problems(scan(tmp_path, follow_symlinks=True))
+    assert problem.kind == "unreadable" and "missing target" in problem.reason
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_scan_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "locked/x.txt", b"x")
+    after = write(tmp_path / "open/y.txt", b"y")
+    real_scandir = os.scandir
+
+    def guarded_scandir(path: Path) -> object:
+        if Path(path) == tmp_path / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", guarded_scandir)
+    results = scan(tmp_path)
+    assert [(p.display_path, p.kind) for p in problems(results)] == [
+        (str(tmp_path / "locked"), "unreadable")
+    ]
+    assert list(items(results)) == [str(after)]
+
+
+def test_the_same_folder_given_twice_is_walked_once(tmp_path: Path) -> None:
+    write(tmp_path / "a/x.txt", b"x")
+    results = scan(tmp_path / "a", tmp_path)
+    assert list(items(results)) == [str(tmp_path / "a/x.txt")]
+    [problem] = problems(results)
+    assert problem.display_path == str(tmp_path / "a") and "already walked" in problem.reason
