@@ -36,6 +36,7 @@ __all__ = [
     "DISTINCT_FRAME_DISTANCE",
     "bit_vector_to_hex",
     "bits_to_hex",
+    "clear_weight_cache",
     "distinct_frame_hashes",
     "hamming_distance_hex",
     "hash_buffer64",
@@ -114,6 +115,11 @@ def distinct_frame_hashes(
     return tuple(kept)
 
 
+def clear_weight_cache() -> None:
+    """Forget the per-image-size filter weights (benchmarks use it to time cold sizes)."""
+    _band.cache_clear()
+
+
 def _hash_hex(buffer: npt.NDArray[np.float64]) -> str:
     coefficients = (_DCT @ buffer @ _DCT.T).ravel()
     # Torben's median in the reference returns the lower middle value of the 256.
@@ -141,48 +147,45 @@ def _quality(buffer: npt.NDArray[np.float64]) -> int:
 def _band(
     full_size: int, scale: int, reduced_size: int
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]:
-    """`_fold_weights` as a band: per output sample, K reduced indices and their weights."""
-    dense = _fold_weights(full_size, scale, reduced_size)
-    nonzero = dense != 0.0
-    first = nonzero.argmax(axis=1)
-    last = reduced_size - nonzero[:, ::-1].argmax(axis=1)
-    width = int((last - first).max())
-    starts = np.minimum(first, reduced_size - width)
-    index = starts[:, None] + np.arange(width)[None, :]
-    weights = np.take_along_axis(dense, index, axis=1)
-    index.setflags(write=False)
-    weights.setflags(write=False)
-    return index, weights
+    """The reference's filter + decimation along one axis, folded onto reduced pixels.
 
+    Returns (index, weights), both 64 x K: sample i = sum over k of
+    weights[i, k] * reduced[index[i, k]]. Reduced pixel r is the mean of full-resolution
+    pixels [r * scale, (r + 1) * scale), so its weight is the sum of theirs.
 
-def _fold_weights(full_size: int, scale: int, reduced_size: int) -> npt.NDArray[np.float64]:
-    """64 x reduced_size weights: the reference's filter + decimation, folded onto blocks.
-
-    Reference (pdq/cpp downscaling): window = ceil(full_size / 128); a box filter of that
-    window, applied twice, output sample i taken at row int((i + 0.5) * full_size / 64).
-    Box filter output o averages inputs [o - (w - h), o + h - 1] with h = (w + 2) // 2,
-    clipped at the edges (the average shrinks there instead of padding).
+    Reference (pdq/cpp/downscaling): window w = ceil(full_size / 128); a box filter of
+    width w applied twice; sample i read at int((i + 0.5) * full_size / 64). One box pass
+    averages inputs [o - (w - h), o + h - 1] with h = (w + 2) // 2, clipped at the edges
+    (the average shrinks there instead of padding).
     """
     window = (full_size + 2 * _SIDE - 1) // (2 * _SIDE)
     half = (window + 2) // 2
+    lead = window - half
+    positions = np.arange(full_size)
+    counts = np.minimum(full_size, positions + half) - np.maximum(0, positions - lead)
+    # prefix[k] = sum of 1 / counts[o] for o < k: a middle o spreads 1/counts[o] over its span.
+    prefix = np.concatenate(([0.0], np.cumsum(1.0 / counts)))
     centres = ((np.arange(_SIDE) + 0.5) * full_size / _SIDE).astype(np.int64)
-    # First pass: the output sample reads middles [start, stop) with equal weight.
-    start = np.maximum(0, centres - (window - half))
-    stop = np.minimum(full_size, centres + half)
-    middles = start[:, None] + np.arange(window)[None, :]
-    valid = middles < stop[:, None]
-    middles = np.minimum(middles, full_size - 1)
-    # Second pass: each middle reads inputs [inner_start, inner_stop) with equal weight.
-    inner_start = np.maximum(0, middles - (window - half))
-    inner_stop = np.minimum(full_size, middles + half)
-    share = valid / ((stop - start)[:, None] * (inner_stop - inner_start))
-    # Sum the constant runs with a difference array and a running sum.
-    steps = np.zeros((_SIDE, reduced_size * scale + 1), dtype=np.float64)
-    rows = np.broadcast_to(np.arange(_SIDE)[:, None], middles.shape)
-    np.add.at(steps, (rows, inner_start), share)
-    np.add.at(steps, (rows, inner_stop), -share)
-    weights = np.cumsum(steps[:, :-1], axis=1)
-    weights[np.abs(weights) < 1e-12] = 0.0
-    folded: npt.NDArray[np.float64] = weights.reshape(_SIDE, reduced_size, scale).sum(axis=2)
-    folded.setflags(write=False)
-    return folded
+    starts = np.maximum(0, centres - lead)
+    stops = np.minimum(full_size, centres + half)
+    # Input j feeds middle o when j - half < o <= j + lead; sample i uses o in [start, stop).
+    full = (starts - lead)[:, None] + np.arange(2 * window)[None, :]
+    upper = np.minimum(stops[:, None], full + lead + 1)
+    lower = np.maximum(starts[:, None], full - half + 1)
+    valid = (full >= 0) & (full < full_size) & (upper > lower)
+    safe_upper = np.clip(upper, 0, full_size)
+    safe_lower = np.clip(lower, 0, full_size)
+    weights_full = np.where(
+        valid, (prefix[safe_upper] - prefix[safe_lower]) / (stops - starts)[:, None], 0.0
+    )
+    width = min(reduced_size, (2 * window) // scale + 2)
+    base = np.clip(np.maximum(0, starts - lead) // scale, 0, reduced_size - width)
+    reduced = np.clip(full, 0, full_size - 1) // scale - base[:, None]
+    flat = (np.arange(_SIDE)[:, None] * width + reduced)[valid]
+    weights: npt.NDArray[np.float64] = np.bincount(
+        flat, weights_full[valid], minlength=_SIDE * width
+    ).reshape(_SIDE, width)
+    index: npt.NDArray[np.intp] = (base[:, None] + np.arange(width)[None, :]).astype(np.intp)
+    index.setflags(write=False)
+    weights.setflags(write=False)
+    return index, weights
