@@ -182,9 +182,11 @@ def _band(
     base = np.clip(np.maximum(0, starts - lead) // scale, 0, reduced_size - width)
     reduced = np.clip(full, 0, full_size - 1) // scale - base[:, None]
     flat = (np.arange(_SIDE)[:, None] * width + reduced)[valid]
-    weights: npt.NDArray[np.float64] = np.bincount(
-        flat, weights_full[valid], minlength=_SIDE * width
-    ).reshape(_SIDE, width)
+    weights = (
+        np.bincount(flat, weights_full[valid], minlength=_SIDE * width)
+        .reshape(_SIDE, width)
+        .astype(np.float64)
+    )
     index: npt.NDArray[np.intp] = (base[:, None] + np.arange(width)[None, :]).astype(np.intp)
     index.setflags(write=False)
     weights.setflags(write=False)
