@@ -14,6 +14,7 @@ from PIL import Image
 
 from jaga.hashing.errors import NOT_AN_IMAGE
 from jaga.hashing.hasher import hash_bytes
+from jaga.hashing.image_io import frame_limit_reached, iter_luma_frames
 from jaga.hashing.pdq import hamming_distance_hex
 
 from .drawing import encode, natural_image, reference_hex
@@ -176,3 +177,33 @@ def test_dihedral_variants_when_asked() -> None:
     assert len(with_variants.dihedral) == 7
     rotated = encode(PICTURE.transpose(Image.Transpose.ROTATE_90), "PNG")
     assert hamming_distance_hex(with_variants.dihedral[0], only_hash(rotated)) <= 16
+
+
+def test_apng_and_multipage_tiff_frames() -> None:
+    frames = [natural_image(seed, 200, 150) for seed in (41, 42, 41)]
+    apng = encode(frames[0], "PNG", save_all=True, append_images=frames[1:])
+    tiff = encode(frames[0], "TIFF", save_all=True, append_images=frames[1:])
+    assert [item.frame for item in hash_bytes(apng, "a.png").pdq] == [0, 1]
+    assert [item.frame for item in hash_bytes(tiff, "a.tiff").pdq] == [0, 1]
+
+
+def test_frame_cap_is_noted() -> None:
+    frames = [natural_image(seed, 64, 48) for seed in range(50, 54)]
+    data = encode(frames[0], "GIF", save_all=True, append_images=frames[1:])
+    with Image.open(io.BytesIO(data)) as image:
+        assert len(list(iter_luma_frames(image, max_frames=2))) == 2
+        assert frame_limit_reached(image, max_frames=2)
+        assert not frame_limit_reached(image, max_frames=4)
+
+
+@pytest.mark.parametrize("size", [(5, 5), (64, 64), (130, 7)])
+def test_small_and_thin_images(size: tuple[int, int]) -> None:
+    data = encode(natural_image(9, 300, 300).resize(size), "PNG")
+    assert hamming_distance_hex(only_hash(data), reference_hex(data)) <= 4
+
+
+@pytest.mark.parametrize("size", [(1, 1), (5, 3)])
+def test_too_small_for_pdq_is_an_error_not_a_zero_hash(size: tuple[int, int]) -> None:
+    result = hash_bytes(encode(natural_image(9, 300, 300).resize(size), "PNG"), "tiny.png")
+    assert result.pdq == ()
+    assert result.error is not None and "too small for PDQ" in result.error

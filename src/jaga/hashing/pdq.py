@@ -22,6 +22,7 @@ from collections.abc import Iterable
 import numpy as np
 import numpy.typing as npt
 
+from jaga.hashing.errors import ImageError
 from jaga.hashing.image_io import LumaFrame
 from jaga.hashing.pdq_hex import (
     bit_vector_to_hex,
@@ -34,6 +35,7 @@ from jaga.hashing.types import PdqHash
 
 __all__ = [
     "DISTINCT_FRAME_DISTANCE",
+    "MIN_SIDE",
     "bit_vector_to_hex",
     "bits_to_hex",
     "clear_weight_cache",
@@ -47,6 +49,9 @@ __all__ = [
 
 DISTINCT_FRAME_DISTANCE = 4
 """Frames within this many bits of an already kept frame count as the same picture."""
+
+MIN_SIDE = 5
+"""The reference returns an all-zero hash of quality 0 below 5 pixels on a side; we refuse."""
 
 _SIDE = 64
 _DCT = np.array(
@@ -62,7 +67,16 @@ _DCT = np.array(
 
 
 def hash_frame(frame: LumaFrame, *, dihedral: bool = False) -> PdqHash:
-    """PDQ of one reduced frame, as the reference would compute it at full resolution."""
+    """PDQ of one reduced frame, as the reference would compute it at full resolution.
+
+    Raises ImageError for frames under MIN_SIDE pixels: the reference's all-zero "hash"
+    would match every other degenerate hash in a list.
+    """
+    if min(frame.full_height, frame.full_width) < MIN_SIDE:
+        raise ImageError(
+            f"image too small for PDQ: {frame.full_width}x{frame.full_height} pixels, "
+            f"needs at least {MIN_SIDE}x{MIN_SIDE}"
+        )
     row_index, row_weights = _band(frame.full_height, frame.scale, frame.luma.shape[0])
     col_index, col_weights = _band(frame.full_width, frame.scale, frame.luma.shape[1])
     luma = frame.luma.astype(np.float64)
