@@ -13,8 +13,9 @@ import csv
 import json
 import os
 import sys
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
@@ -33,6 +34,7 @@ PROGRESS_MIN_FILES = 5
 """Show a progress bar for more files than this even when stderr is not a terminal."""
 
 _CHUNK_SIZE = 16
+_CHUNKS_IN_FLIGHT_PER_WORKER = 4
 
 
 class OutputFormat(StrEnum):
@@ -89,8 +91,8 @@ def register(app: typer.Typer) -> None:
 def hash_path_safely(path: Path, dihedral: bool) -> FileHashes:
     """`hash_file` that turns an unreadable file into a result with an error.
 
-    Module-level so worker processes can run it; without it one vanished file would end
-    the whole `executor.map` iteration.
+    Module-level so worker processes can run it; without it one vanished file would fail
+    its whole chunk.
     """
     try:
         return hash_file(path, dihedral=dihedral)
@@ -120,12 +122,33 @@ def _hash_all(
         results: Iterator[FileHashes] = (hash_path_safely(path, dihedral) for path in files)
     else:
         executor = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
-        results = executor.map(
-            hash_path_safely, files, [dihedral] * len(files), chunksize=_CHUNK_SIZE
-        )
+        results = _ordered_parallel(executor, files, dihedral, workers)
     for result in results:
         progress.advance(task)
         yield result
+
+
+def hash_paths(paths: Sequence[Path], dihedral: bool) -> list[FileHashes]:
+    """Hash a chunk of paths in one worker call (fewer round trips than one call per file)."""
+    return [hash_path_safely(path, dihedral) for path in paths]
+
+
+def _ordered_parallel(
+    executor: ProcessPoolExecutor, files: Sequence[Path], dihedral: bool, workers: int
+) -> Iterator[FileHashes]:
+    """Results in input order with a bounded number of chunks in flight.
+
+    `executor.map` submits every task up front, which for a million-file folder holds a
+    million futures; a window of a few chunks per worker keeps memory flat and cores busy.
+    """
+    pending: deque[Future[list[FileHashes]]] = deque()
+    for start in range(0, len(files), _CHUNK_SIZE):
+        chunk = list(files[start : start + _CHUNK_SIZE])
+        pending.append(executor.submit(hash_paths, chunk, dihedral))
+        if len(pending) >= workers * _CHUNKS_IN_FLIGHT_PER_WORKER:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 def _write(
