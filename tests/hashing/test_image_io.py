@@ -207,3 +207,28 @@ def test_too_small_for_pdq_is_an_error_not_a_zero_hash(size: tuple[int, int]) ->
     result = hash_bytes(encode(natural_image(9, 300, 300).resize(size), "PNG"), "tiny.png")
     assert result.pdq == ()
     assert result.error is not None and "too small for PDQ" in result.error
+
+
+def test_broken_later_frame_keeps_earlier_frames() -> None:
+    frames = [natural_image(seed, 160, 120) for seed in (61, 62, 63)]
+    data = encode(frames[0], "GIF", save_all=True, append_images=frames[1:])
+    result = hash_bytes(data[: int(len(data) * 0.8)], "cut.gif")
+    assert result.error is None
+    assert 1 <= len(result.pdq) < 3
+    assert "later frames were not hashed" in result.extra["frames_note"]
+
+
+@pytest.mark.parametrize("format", ["JPEG", "PNG", "GIF", "TIFF", "WEBP", "BMP"])
+def test_mutated_files_never_raise(format: str) -> None:
+    """Random byte damage (seeded) must give a result or a per-file error, never an exception."""
+    original = encode(natural_image(71, 96, 72), format)
+    rng = np.random.default_rng(len(format))
+    for _ in range(60):
+        damaged = bytearray(original)
+        for position in rng.integers(0, len(damaged), int(rng.integers(1, 8))):
+            damaged[int(position)] = int(rng.integers(0, 256))
+        if rng.random() < 0.3:
+            damaged = damaged[: int(rng.integers(1, len(damaged)))]
+        result = hash_bytes(bytes(damaged), f"damaged.{format.lower()}")
+        assert result.pdq or result.error
+        assert len(result.sha256) == 64

@@ -10,6 +10,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from PIL import Image
+
 from jaga.hashing.errors import NOT_AN_IMAGE, TOO_LARGE_TO_DECODE, ImageError
 from jaga.hashing.exact import ExactHashes, exact_hashes
 from jaga.hashing.image_io import (
@@ -38,7 +40,8 @@ def hash_bytes(data: bytes, name: str, *, dihedral: bool = False) -> FileHashes:
     """Hash `data` (named `name` in the result); never raises for bad image content.
 
     Exact hashes are always filled. When the bytes are not a readable image, `pdq` is empty
-    and `error` says why. Animated images give one PdqHash per distinct frame.
+    and `error` says why. Animated images give one PdqHash per distinct frame; when a later
+    frame is broken, the frames before it are kept and `extra["frames_note"]` says so.
     """
     exact = exact_hashes(data)
     try:
@@ -49,30 +52,39 @@ def hash_bytes(data: bytes, name: str, *, dihedral: bool = False) -> FileHashes:
         image_format = image.format
         width, height = image.size
         try:
-            hashes = distinct_frame_hashes(
-                hash_frame(frame, dihedral=dihedral) for frame in iter_luma_frames(image)
-            )
+            hashes, extra = _hash_frames(image, dihedral)
         except ImageError as error:
+            reason = error.reason
+        except Exception as error:  # Last resort: one odd file must not end a scan.
+            reason = f"unexpected error while hashing: {type(error).__name__}: {error}"
+        else:
             return _result(
                 name,
                 data,
                 exact,
                 image_format=image_format,
                 size=(width, height),
-                error=error.reason,
+                pdq=hashes,
+                extra=extra,
             )
-        extra = {}
+    return _result(name, data, exact, image_format=image_format, size=(width, height), error=reason)
+
+
+def _hash_frames(image: Image.Image, dihedral: bool) -> tuple[tuple[PdqHash, ...], dict[str, str]]:
+    """Distinct frame hashes and notes; raises ImageError only when no frame could be hashed."""
+    frame_hashes: list[PdqHash] = []
+    extra: dict[str, str] = {}
+    try:
+        for frame in iter_luma_frames(image):
+            frame_hashes.append(hash_frame(frame, dihedral=dihedral))
+    except ImageError as error:
+        if not frame_hashes:
+            raise
+        extra["frames_note"] = f"{error.reason}; later frames were not hashed"
+    else:
         if frame_limit_reached(image):
             extra["frames_note"] = f"only the first {MAX_FRAMES} frames were hashed"
-    return _result(
-        name,
-        data,
-        exact,
-        image_format=image_format,
-        size=(width, height),
-        pdq=hashes,
-        extra=extra,
-    )
+    return distinct_frame_hashes(frame_hashes), extra
 
 
 def _result(

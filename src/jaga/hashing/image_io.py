@@ -86,8 +86,9 @@ def open_image(data: bytes) -> Image.Image:
     try:
         with warnings.catch_warnings():
             # We enforce our own budget on the decoded size (see MAX_DECODED_PIXELS); Pillow
-            # still raises DecompressionBombError above twice its limit, caught below.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            # still raises DecompressionBombError above twice its limit, caught below. Other
+            # warnings are about odd metadata in untrusted files and would only flood stderr.
+            warnings.simplefilter("ignore")
             return Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as error:
         raise ImageError(f"refused: decompression bomb ({error})") from error
@@ -120,13 +121,15 @@ def iter_luma_frames(image: Image.Image, max_frames: int = MAX_FRAMES) -> Iterat
     the end of the animation; the caller tells whether `max_frames` was reached.
     """
     orientation = _orientation(image)
-    animated = bool(getattr(image, "is_animated", False))
+    animated = _is_animated(image)
     for index in range(max_frames):
         if index > 0:
             if not animated:
                 return
             try:
-                image.seek(index)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    image.seek(index)
             except EOFError:
                 return
             except Exception as error:
@@ -136,8 +139,22 @@ def iter_luma_frames(image: Image.Image, max_frames: int = MAX_FRAMES) -> Iterat
 
 def frame_limit_reached(image: Image.Image, max_frames: int = MAX_FRAMES) -> bool:
     """True when `image` has more frames than `max_frames` (so some were not hashed)."""
-    count = getattr(image, "n_frames", 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            count = getattr(image, "n_frames", 1)
+    except Exception:  # Counting GIF frames parses the rest of the file, which may be broken.
+        return False
     return isinstance(count, int) and count > max_frames
+
+
+def _is_animated(image: Image.Image) -> bool:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return bool(getattr(image, "is_animated", False))
+    except Exception:  # Broken data after the first frame: hash the first frame only.
+        return False
 
 
 def _decode_frame(image: Image.Image, index: int, orientation: int, use_draft: bool) -> LumaFrame:
@@ -225,7 +242,9 @@ def _luma(image: Image.Image) -> npt.NDArray[np.float32]:
 
 def _orientation(image: Image.Image) -> int:
     try:
-        value = image.getexif().get(_EXIF_ORIENTATION, 1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = image.getexif().get(_EXIF_ORIENTATION, 1)
     except Exception:  # A broken EXIF block should not cost us the image.
         return 1
     return value if isinstance(value, int) else 1
