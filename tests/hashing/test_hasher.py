@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from jaga.hashing import hasher
+from jaga.hashing.errors import TOO_LARGE_TO_DECODE
 from jaga.hashing.hasher import hash_file, is_failure, iter_image_files
 
 from .drawing import encode, natural_image
@@ -53,3 +55,18 @@ def test_failures_are_broken_images_not_other_files(tree: Path) -> None:
 def test_unreadable_file_raises_oserror(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         hash_file(tmp_path / "vanished.jpg")
+
+
+def test_large_files_are_streamed_for_exact_hashes_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(hasher, "MAX_IMAGE_FILE_BYTES", 1000)
+    path = tmp_path / "big.jpg"
+    path.write_bytes(encode(natural_image(8, 300, 200), "JPEG"))
+    result = hash_file(path)
+    assert result.pdq == ()
+    assert result.size == path.stat().st_size > 1000
+    assert result.md5 == hashlib.md5(path.read_bytes()).hexdigest()
+    assert result.sha1 == hashlib.sha1(path.read_bytes()).hexdigest()
+    assert result.error is not None and result.error.startswith(TOO_LARGE_TO_DECODE)
+    assert not is_failure(result)
