@@ -1,0 +1,283 @@
+"""`jaga bank ...`: a thin shell over BankService.
+
+Errors are one-line messages, not tracebacks: exit code 2 for usage errors (unknown bank,
+bad setting, unreadable file format), 1 for failures while working. Hash values are only
+ever written where asked (`export`), never to the terminal log.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+from rich.table import Table
+
+from jaga.banks.errors import BankError, BankNotFound, InvalidBankSettings, UnsupportedFormat
+from jaga.banks.records import BankInfo, ImportReport
+from jaga.banks.schemes import SCHEME_CATEGORIES
+from jaga.banks.service import BankService
+from jaga.hashing.types import SIGNAL_TYPES
+from jaga.store import create_engine_for
+
+SHOWN_QUARANTINE_ROWS = 10
+PROGRESS_MIN_BYTES = 5_000_000  # smaller files import in about a second; no bar needed
+
+bank_app = typer.Typer(help="Keep hash lists (banks): create, import, export, enable, delete.")
+console = Console()
+errors = Console(stderr=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `bank` command group to the `jaga` app."""
+    app.add_typer(bank_app, name="bank")
+
+
+def _service() -> BankService:
+    return BankService(create_engine_for())
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _friendly_errors() -> Iterator[None]:
+    """Turn domain errors into messages with the documented exit codes."""
+    try:
+        yield
+    except (BankNotFound, InvalidBankSettings, UnsupportedFormat, FileNotFoundError) as error:
+        _fail(str(error), 2)
+    except BankError as error:
+        _fail(str(error), 2)
+    except OSError as error:
+        _fail(str(error), 1)
+
+
+@bank_app.command("create")
+def create(
+    name: str = typer.Argument(..., help="slug: lower-case letters, digits, '-' and '_'"),
+    threshold: int = typer.Option(31, "--threshold", help="PDQ match distance, 0-64 bits"),
+    quality_floor: int = typer.Option(50, "--quality-floor", help="lowest PDQ quality kept"),
+    scheme: str = typer.Option("industry", "--scheme", help="industry | vic | caid | none"),
+    allow_list: bool = typer.Option(
+        False, "--allow-list", help="matches here suppress matches elsewhere (benign content)"
+    ),
+    signal_types: str = typer.Option(
+        ",".join(SIGNAL_TYPES), "--signal-types", help="comma-separated: pdq,md5,sha1,sha256"
+    ),
+    description: str = typer.Option("", "--description"),
+) -> None:
+    """Create an empty bank."""
+    with _friendly_errors():
+        bank = _service().create_bank(
+            name,
+            signal_types=[kind for kind in signal_types.split(",") if kind.strip()],
+            pdq_threshold=threshold,
+            quality_floor=quality_floor,
+            category_scheme=scheme,
+            allow_list=allow_list,
+            description=description,
+        )
+    console.print(f"created bank [bold]{bank.name}[/bold] ({_settings_line(bank)})")
+
+
+@bank_app.command("list")
+def list_banks() -> None:
+    """List banks with their settings and entry counts."""
+    with _friendly_errors():
+        banks = _service().list_banks()
+    if not banks:
+        console.print("no banks yet; create one with `jaga bank create NAME`")
+        return
+    table = Table("name", "enabled", "allow-list", "signals", "threshold", "scheme", "entries")
+    for bank in banks:
+        table.add_row(
+            bank.name,
+            "yes" if bank.enabled else "no",
+            "yes" if bank.allow_list else "",
+            ",".join(bank.signal_types),
+            str(bank.pdq_threshold),
+            bank.category_scheme,
+            f"{bank.total_entries:,}",
+        )
+    console.print(table)
+
+
+@bank_app.command("show")
+def show(name: str = typer.Argument(...)) -> None:
+    """Settings, counts, the latest imports and a quarantine summary."""
+    with _friendly_errors():
+        service = _service()
+        bank = service.get_bank(name)
+        runs = service.import_runs(name, limit=5)
+    console.print(f"[bold]{bank.name}[/bold]  {bank.description}".rstrip())
+    console.print(f"  {_settings_line(bank)}")
+    console.print(f"  created {bank.created_at:%Y-%m-%d %H:%M} UTC")
+    categories = SCHEME_CATEGORIES[bank.category_scheme]
+    if categories:
+        console.print("  categories: " + "; ".join(f"{k} {v}" for k, v in categories.items()))
+    counts = Table("signal", "entries", "enabled")
+    for kind in bank.signal_types:
+        counts.add_row(
+            kind,
+            f"{bank.entry_counts.get(kind, 0):,}",
+            f"{bank.enabled_entry_counts.get(kind, 0):,}",
+        )
+    console.print(counts)
+    if not runs:
+        console.print("no imports yet")
+        return
+    imports = Table("run", "source", "when (UTC)", "read", "added", "updated", "unch.", "quar.")
+    for run in runs:
+        imports.add_row(
+            str(run.run_id),
+            run.source,
+            f"{run.started_at:%Y-%m-%d %H:%M}",
+            f"{run.rows_read:,}",
+            f"{run.added:,}",
+            f"{run.updated:,}",
+            f"{run.unchanged:,}",
+            f"{run.quarantined:,}",
+        )
+    console.print(imports)
+    quarantined = sum(run.quarantined for run in runs)
+    if quarantined:
+        console.print(
+            f"{quarantined:,} quarantined rows in these imports; see them with "
+            f"`jaga bank import ... --quarantine-out FILE` or the API"
+        )
+
+
+@bank_app.command("import")
+def import_files(
+    name: str = typer.Argument(...),
+    files: list[Path] = typer.Argument(..., help="CSV, JSON lines or JSON files"),
+    fmt: str | None = typer.Option(None, "--format", help="csv | jsonl (default: by suffix)"),
+    source: str | None = typer.Option(None, "--source", help="provenance (default: file name)"),
+    quarantine_out: Path | None = typer.Option(
+        None, "--quarantine-out", help="write every quarantined row to this CSV file"
+    ),
+) -> None:
+    """Import hash files; malformed rows are quarantined, the rest imported."""
+    quarantine_rows: list[tuple[str, int, str, str]] = []
+    with _friendly_errors():
+        service = _service()
+        service.get_bank(name)
+        for path in files:
+            report = _import_one(service, name, path, fmt, source)
+            _print_report(path, report)
+            if quarantine_out is not None:
+                quarantine_rows += [
+                    (str(path), row.row_number, row.reason, row.raw)
+                    for row in service.quarantined_rows(run_id=report.run_id)
+                ]
+        if quarantine_out is not None:
+            with quarantine_out.open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(["file", "row_number", "reason", "raw"])
+                writer.writerows(quarantine_rows)
+            console.print(f"wrote {len(quarantine_rows):,} quarantined rows to {quarantine_out}")
+
+
+def _import_one(
+    service: BankService, name: str, path: Path, fmt: str | None, source: str | None
+) -> ImportReport:
+    size = path.stat().st_size if path.is_file() else 0
+    if size < PROGRESS_MIN_BYTES or not sys.stderr.isatty():
+        return service.import_file(name, path, fmt=fmt, source=source)
+    columns = (*Progress.get_default_columns()[:1], BarColumn(), DownloadColumn())
+    with Progress(*columns, TimeRemainingColumn(), console=errors) as progress:
+        task = progress.add_task(f"importing {path.name}", total=size)
+        update: Callable[[int, int], None] = lambda done, _total: progress.update(  # noqa: E731
+            task, completed=done
+        )
+        return service.import_file(name, path, fmt=fmt, source=source, on_progress=update)
+
+
+def _print_report(path: Path, report: ImportReport) -> None:
+    console.print(
+        f"{path.name}: {report.rows_read:,} rows read, {report.added:,} added, "
+        f"{report.updated:,} updated, {report.unchanged:,} unchanged, "
+        f"{report.quarantined_count:,} quarantined"
+        + (f", {report.duplicates:,} duplicates" if report.duplicates else "")
+        + (f", {report.ignored:,} values of other signal types ignored" if report.ignored else "")
+    )
+    for row in report.quarantined[:SHOWN_QUARANTINE_ROWS]:
+        console.print(f"  line {row.row_number}: {row.reason}", highlight=False, markup=False)
+    hidden = report.quarantined_count - min(len(report.quarantined), SHOWN_QUARANTINE_ROWS)
+    if hidden > 0:
+        console.print(f"  ... and {hidden:,} more (use --quarantine-out FILE to see them all)")
+
+
+@bank_app.command("export")
+def export(
+    name: str = typer.Argument(...),
+    fmt: str = typer.Option("csv", "--format", help="csv | jsonl | json"),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="file to write (default: stdout)"
+    ),
+) -> None:
+    """Export every entry in long form (re-importable)."""
+    with _friendly_errors():
+        service = _service()
+        if output is None:
+            service.export_file(name, sys.stdout, fmt=fmt)
+            return
+        count = service.export_file(name, output, fmt=fmt)
+    errors.print(f"exported {count:,} entries of {name} to {output}")
+
+
+@bank_app.command("enable")
+def enable(name: str = typer.Argument(...)) -> None:
+    """Enable a bank: its enabled entries match again."""
+    with _friendly_errors():
+        _service().set_bank_enabled(name, True)
+    console.print(f"bank {name} enabled")
+
+
+@bank_app.command("disable")
+def disable(name: str = typer.Argument(...)) -> None:
+    """Disable a bank: nothing in it matches until it is enabled again."""
+    with _friendly_errors():
+        _service().set_bank_enabled(name, False)
+    console.print(f"bank {name} disabled")
+
+
+@bank_app.command("delete")
+def delete(
+    name: str = typer.Argument(...),
+    yes: bool = typer.Option(False, "--yes", help="confirm: the entries cannot be recovered"),
+) -> None:
+    """Delete a bank with all its entries, import history and quarantine."""
+    with _friendly_errors():
+        service = _service()
+        bank = service.get_bank(name)
+        if not yes:
+            _fail(
+                f"refusing to delete bank {name!r} ({bank.total_entries:,} entries) without "
+                f"--yes; export it first if you may need it: jaga bank export {name} -o FILE",
+                2,
+            )
+        deleted = service.delete_bank(name)
+    console.print(f"deleted bank {name} and its {deleted:,} entries")
+
+
+def _settings_line(bank: BankInfo) -> str:
+    parts = [
+        "enabled" if bank.enabled else "DISABLED",
+        f"signals {','.join(bank.signal_types)}",
+        f"pdq threshold {bank.pdq_threshold}",
+        f"quality floor {bank.quality_floor}",
+        f"scheme {bank.category_scheme}",
+    ]
+    if bank.allow_list:
+        parts.append("allow-list")
+    return ", ".join(parts)

@@ -1,0 +1,225 @@
+"""Reading import files row by row, and writing exports in the same shapes.
+
+Rows are numbered by the physical line they start on (the CSV header is line 1), so a
+reviewer can jump to the line in any editor; for a JSON array, by 1-based position.
+Undecodable bytes are replaced rather than fatal: the damaged value then fails its hex
+check and is quarantined, and the rest of the file still imports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Literal, TextIO
+
+from jaga.banks.errors import UnsupportedFormat
+from jaga.banks.records import EntryRecord
+
+FileFormat = Literal["csv", "jsonl", "json"]
+FILE_FORMATS: tuple[FileFormat, ...] = ("csv", "jsonl", "json")
+_SUFFIX_FORMATS: dict[str, FileFormat] = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
+RAW_LIMIT = 500  # characters of a bad row kept for review
+EXPORT_COLUMNS = (
+    "signal_type",
+    "value",
+    "category",
+    "original_id",
+    "source",
+    "quality",
+    "interpol_baseline",
+    "enabled",
+    "imported_at",
+)
+
+ProgressCallback = Callable[[int, int], None]  # (bytes read, total bytes)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One data row: `data` when it parsed, else `error` saying why not."""
+
+    row_number: int
+    data: dict[str, object] | None
+    raw: str
+    error: str | None = None
+
+
+def format_for(path: Path, fmt: str | None) -> FileFormat:
+    """The format named by `fmt`, else by the file's suffix; UnsupportedFormat otherwise."""
+    if fmt is not None:
+        name = fmt.strip().lower()
+        name = "jsonl" if name == "ndjson" else name
+        if name not in FILE_FORMATS:
+            raise UnsupportedFormat(f"unknown format {fmt!r}; use csv, jsonl or json")
+        return name  # type: ignore[return-value]
+    found = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if found is None:
+        raise UnsupportedFormat(
+            f"{path}: cannot tell the format from the suffix {path.suffix!r}; "
+            "name it .csv/.jsonl/.ndjson/.json or pass --format csv|jsonl"
+        )
+    return found
+
+
+def read_rows(
+    path: Path, fmt: FileFormat, on_progress: ProgressCallback | None = None
+) -> Iterator[SourceRow]:
+    """Stream the data rows of `path` (the file is never loaded whole, except JSON arrays)."""
+    total = path.stat().st_size
+    with path.open("rb") as binary:
+        text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace", newline="")
+        rows = _csv_rows(text, path) if fmt == "csv" else _json_rows(text)
+        for count, row in enumerate(rows, start=1):
+            if on_progress is not None and count % 2000 == 0:
+                on_progress(binary.tell(), total)
+            yield row
+        if on_progress is not None:
+            on_progress(total, total)
+
+
+def _csv_rows(text: TextIO, path: Path) -> Iterator[SourceRow]:
+    reader = csv.reader(text)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as error:
+        raise UnsupportedFormat(f"{path}: unreadable CSV header: {error}") from None
+    columns = [name.strip().lower() for name in header]
+    _check_header(columns, path)
+    previous_end = reader.line_num
+    while True:
+        start = previous_end + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            previous_end = reader.line_num
+            yield SourceRow(start, None, "", f"unreadable CSV row: {error}")
+            continue
+        previous_end = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        raw = ",".join(cells)[:RAW_LIMIT]
+        if len(cells) > len(columns):
+            yield SourceRow(
+                start,
+                None,
+                raw,
+                f"row has {len(cells)} cells but the header has {len(columns)}; "
+                "quote values that contain commas",
+            )
+            continue
+        yield SourceRow(start, dict(zip(columns, cells, strict=False)), raw)
+
+
+def _check_header(columns: list[str], path: Path) -> None:
+    known = {"signal_type", "pdq", "md5", "sha1", "sha256", "frames"}
+    if not known.intersection(columns):
+        raise UnsupportedFormat(
+            f"{path}: the CSV header ({','.join(columns)[:200]}) has no hash column; "
+            "expected signal_type,value (long form) or pdq,quality,md5,sha1,sha256 "
+            "(as written by `jaga hash`)"
+        )
+
+
+def _json_rows(text: TextIO) -> Iterator[SourceRow]:
+    first = _peek_first_char(text)
+    if first == "[":
+        yield from _json_array_rows(text)
+        return
+    for line_number, line in enumerate(text, start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        raw = stripped[:RAW_LIMIT]
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as error:
+            yield SourceRow(line_number, None, raw, f"unparseable JSON: {error.msg}")
+            continue
+        if not isinstance(data, dict):
+            yield SourceRow(line_number, None, raw, "JSON line is not an object ({...})")
+            continue
+        yield SourceRow(line_number, data, raw)
+
+
+def _peek_first_char(text: TextIO) -> str:
+    """The first non-blank character, leaving the stream where it was."""
+    buffer = text.buffer if isinstance(text, io.TextIOWrapper) else None
+    if buffer is None or not buffer.seekable():
+        return ""
+    position = buffer.tell()
+    head: str = buffer.read(4096).decode("utf-8-sig", errors="replace").lstrip()
+    buffer.seek(position)
+    return head[:1]
+
+
+def _json_array_rows(text: TextIO) -> Iterator[SourceRow]:
+    try:
+        items = json.load(text)
+    except json.JSONDecodeError as error:
+        raise UnsupportedFormat(
+            f"the JSON array does not parse ({error.msg} at line {error.lineno}); "
+            "fix it or convert the file to JSON lines (.jsonl) so bad rows can be skipped"
+        ) from None
+    for position, item in enumerate(items, start=1):
+        raw = json.dumps(item)[:RAW_LIMIT]
+        if isinstance(item, dict):
+            yield SourceRow(position, item, raw)
+        else:
+            yield SourceRow(position, None, raw, "array item is not an object ({...})")
+
+
+def write_entries(records: Iterable[EntryRecord], out: IO[str], fmt: FileFormat) -> int:
+    """Write entries in long form; `import_file` reads it back to the same entries."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(EXPORT_COLUMNS)
+        for record in records:
+            writer.writerow(_export_row(record, for_csv=True))
+            count += 1
+        return count
+    separator = "[\n" if fmt == "json" else ""
+    for record in records:
+        row = dict(zip(EXPORT_COLUMNS, _export_row(record, for_csv=False), strict=True))
+        out.write(separator + json.dumps(row))
+        separator = ",\n" if fmt == "json" else "\n"
+        count += 1
+    if fmt == "json":
+        out.write("[]\n" if count == 0 else "\n]\n")
+    elif count:
+        out.write("\n")
+    return count
+
+
+def _export_row(record: EntryRecord, *, for_csv: bool) -> tuple[object, ...]:
+    baseline: object = record.interpol_baseline
+    quality: object = record.quality
+    enabled: object = record.enabled
+    if for_csv:
+        baseline = "" if baseline is None else str(baseline).lower()
+        quality = "" if quality is None else quality
+        enabled = str(enabled).lower()
+    return (
+        record.signal_type,
+        record.value,
+        record.category,
+        record.original_id,
+        record.source,
+        quality,
+        baseline,
+        enabled,
+        record.imported_at.isoformat(),
+    )

@@ -1,0 +1,209 @@
+"""Turning one parsed row (a CSV record or a JSON object) into bank entries or reasons.
+
+Two shapes are understood:
+- long form: `signal_type,value[,category,original_id,source,quality,interpol_baseline,enabled]`
+  (HMA's `signal_type,signal_value` too);
+- wide form: what `jaga hash` writes, `pdq,quality,md5,sha1,sha256[,frames,error,...]`,
+  where one row carries several signal types and, for animations, several PDQ frames.
+
+A row can yield some good entries and some problems at once (a good md5 next to a broken
+pdq): the good part is imported, each problem is quarantined on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from jaga.banks.schemes import CategoryScheme, normalise_category
+from jaga.banks.values import (
+    normalise_hash,
+    parse_flag,
+    parse_quality,
+    parse_signal_type,
+)
+from jaga.hashing.types import SIGNAL_TYPES, SignalType
+
+WIDE_KEYS = frozenset({*SIGNAL_TYPES, "frames"})
+
+
+@dataclass(frozen=True, slots=True)
+class BankRules:
+    """The bank settings an import checks rows against."""
+
+    signal_types: frozenset[SignalType]
+    quality_floor: int
+    category_scheme: CategoryScheme
+    default_source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A validated, normalised entry waiting to be written."""
+
+    signal_type: SignalType
+    value: str
+    category: str
+    original_id: str
+    source: str
+    quality: int | None
+    interpol_baseline: bool | None
+    enabled: bool | None
+
+
+@dataclass(slots=True)
+class RowOutcome:
+    candidates: list[Candidate] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    ignored: int = 0
+
+
+def interpret_row(row: Mapping[str, object], rules: BankRules) -> RowOutcome:
+    """Validate one row against the bank's rules; never raises for bad data."""
+    data = {str(key).strip().lower(): value for key, value in row.items() if key is not None}
+    outcome = RowOutcome()
+    common = _common_fields(data, rules, outcome)
+    if common is None:
+        return outcome
+    if "signal_type" in data:
+        _interpret_long(data, rules, common, outcome)
+    elif WIDE_KEYS & data.keys():
+        _interpret_wide(data, rules, common, outcome)
+    else:
+        outcome.problems.append(
+            "no hash in row: expected columns signal_type,value (long form) "
+            "or pdq/md5/sha1/sha256 (as written by `jaga hash`)"
+        )
+    return outcome
+
+
+@dataclass(frozen=True, slots=True)
+class _Common:
+    category: str
+    original_id: str
+    source: str
+    interpol_baseline: bool | None
+    enabled: bool | None
+
+
+def _common_fields(
+    data: dict[str, object], rules: BankRules, outcome: RowOutcome
+) -> _Common | None:
+    """Fields shared by every entry of the row; a bad one spoils the whole row."""
+    try:
+        category = normalise_category(rules.category_scheme, _text(data.get("category")))
+        baseline = parse_flag("interpol_baseline", data.get("interpol_baseline"))
+        enabled = parse_flag("enabled", data.get("enabled"))
+    except ValueError as error:
+        outcome.problems.append(str(error))
+        return None
+    original_id = _text(data.get("original_id")) or _text(data.get("id"))
+    source = _text(data.get("source")) or rules.default_source
+    return _Common(category, original_id[:255], source[:255], baseline, enabled)
+
+
+def _interpret_long(
+    data: dict[str, object], rules: BankRules, common: _Common, outcome: RowOutcome
+) -> None:
+    try:
+        signal_type = parse_signal_type(_text(data.get("signal_type")))
+    except ValueError as error:
+        outcome.problems.append(str(error))
+        return
+    if signal_type not in rules.signal_types:
+        outcome.problems.append(
+            f"this bank does not keep {signal_type} hashes "
+            f"(it keeps {', '.join(sorted(rules.signal_types))})"
+        )
+        return
+    raw_value = data.get("value", data.get("signal_value"))
+    _add(outcome, rules, common, signal_type, raw_value, data.get("quality"), label="value")
+
+
+def _interpret_wide(
+    data: dict[str, object], rules: BankRules, common: _Common, outcome: RowOutcome
+) -> None:
+    found_any = False
+    for signal_type in SIGNAL_TYPES:
+        raw_value = data.get(signal_type)
+        if raw_value is None or (isinstance(raw_value, str) and not raw_value.strip()):
+            continue
+        found_any = True
+        if signal_type not in rules.signal_types:
+            outcome.ignored += 1
+            continue
+        quality = data.get("quality") if signal_type == "pdq" else None
+        _add(outcome, rules, common, signal_type, raw_value, quality, label=signal_type)
+    frames = data.get("frames")
+    if frames not in (None, "", []):
+        found_any = True
+        _interpret_frames(frames, rules, common, outcome)
+    if not found_any:
+        error = _text(data.get("error"))
+        outcome.problems.append(
+            f"hashing failed, no hash in row: {error}" if error else "no hash value in row"
+        )
+    elif not outcome.candidates and not outcome.problems and not outcome.ignored:
+        outcome.problems.append("no hash value in row")
+
+
+def _interpret_frames(
+    frames: object, rules: BankRules, common: _Common, outcome: RowOutcome
+) -> None:
+    if not isinstance(frames, list):
+        outcome.problems.append('"frames" must be a list of {"frame", "pdq", "quality"} objects')
+        return
+    for position, frame in enumerate(frames):
+        if not isinstance(frame, Mapping) or "pdq" not in frame:
+            outcome.problems.append(f"frames[{position}] is not an object with a pdq value")
+            continue
+        if "pdq" not in rules.signal_types:
+            outcome.ignored += 1
+            continue
+        label = f"frame {frame.get('frame', position)} pdq"
+        _add(outcome, rules, common, "pdq", frame["pdq"], frame.get("quality"), label=label)
+
+
+def _add(
+    outcome: RowOutcome,
+    rules: BankRules,
+    common: _Common,
+    signal_type: SignalType,
+    raw_value: object,
+    raw_quality: object,
+    *,
+    label: str,
+) -> None:
+    try:
+        if raw_value is not None and not isinstance(raw_value, str):
+            raise ValueError(f"{signal_type} value must be a hex string, not {raw_value!r}")
+        value = normalise_hash(signal_type, raw_value or "")
+        quality = parse_quality(raw_quality) if signal_type == "pdq" else None
+    except ValueError as error:
+        message = str(error)
+        outcome.problems.append(message if label == "value" else f"{label}: {message}")
+        return
+    if quality is not None and quality < rules.quality_floor:
+        outcome.problems.append(
+            f"{label}: PDQ quality {quality} is below the bank's quality floor "
+            f"{rules.quality_floor} (low-quality hashes match unrelated images)"
+        )
+        return
+    outcome.candidates.append(
+        Candidate(
+            signal_type=signal_type,
+            value=value,
+            category=common.category,
+            original_id=common.original_id,
+            source=common.source,
+            quality=quality,
+            interpol_baseline=common.interpol_baseline,
+            enabled=common.enabled,
+        )
+    )
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return str(value).strip()

@@ -1,0 +1,138 @@
+"""The tables, as SQLAlchemy 2 declarative models.
+
+Banks own entries, import runs and quarantined rows (deleting a bank deletes them). The
+change log deliberately has no foreign keys: it must outlive the entries and banks it
+talks about, so that a matcher still learns that a deleted entry is gone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from jaga.store.timestamps import UtcDateTime, utc_now
+
+# Stable constraint names, so Alembic migrations can refer to them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only auto-increments INTEGER PRIMARY KEY; PostgreSQL wants BIGINT for big tables.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Bank(Base):
+    """A named hash list with its own matching settings."""
+
+    __tablename__ = "banks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    # Comma-separated subset of pdq,md5,sha1,sha256 (portable; the set is tiny and fixed).
+    signal_types: Mapped[str] = mapped_column(String(64))
+    pdq_threshold: Mapped[int] = mapped_column(Integer, default=31)
+    quality_floor: Mapped[int] = mapped_column(Integer, default=50)
+    category_scheme: Mapped[str] = mapped_column(String(16), default="industry")
+    allow_list: Mapped[bool] = mapped_column(Boolean, default=False)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    entries: Mapped[list[Entry]] = relationship(
+        back_populates="bank", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Entry(Base):
+    """One hash value in one bank, with its category and where it came from."""
+
+    __tablename__ = "entries"
+    __table_args__ = (
+        UniqueConstraint("bank_id", "signal_type", "value", name="uq_entries_bank_signal_value"),
+        # Exact-hash lookups ask "which banks hold this md5?" across banks.
+        Index("ix_entries_signal_value", "signal_type", "value"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    signal_type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(String(16), default="")
+    interpol_baseline: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    quality: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    source: Mapped[str] = mapped_column(String(255), default="")
+    original_id: Mapped[str] = mapped_column(String(255), default="")
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    bank: Mapped[Bank] = relationship(back_populates="entries")
+
+
+class EntryChange(Base):
+    """One step of the active set (enabled entries of enabled banks): an entry came or went.
+
+    `seq` is the cursor a matcher follows with `changes_since`, instead of reloading.
+    """
+
+    __tablename__ = "entry_changes"
+
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    entry_id: Mapped[int] = mapped_column(BigInteger)
+    bank_id: Mapped[int] = mapped_column(Integer)
+    op: Mapped[str] = mapped_column(String(8))  # 'add' | 'remove'
+
+
+class ImportRun(Base):
+    """One import of one file (or one `add_entries` call): what it did, for `bank show`."""
+
+    __tablename__ = "import_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(255), default="")
+    fmt: Mapped[str] = mapped_column(String(16), default="")
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    duplicates: Mapped[int] = mapped_column(Integer, default=0)
+    ignored: Mapped[int] = mapped_column(Integer, default=0)
+    quarantined: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class QuarantinedRow(Base):
+    """A row that could not be imported, kept with its reason so someone can fix it."""
+
+    __tablename__ = "quarantined_rows"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    import_run_id: Mapped[int] = mapped_column(
+        ForeignKey("import_runs.id", ondelete="CASCADE"), index=True
+    )
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"), index=True)
+    row_number: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text, default="")
