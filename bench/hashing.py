@@ -241,8 +241,9 @@ def docs_section(
 - Run: {today}, {cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}.
 - One process, so every speed is per core. Each method made {repeats} passes over the
   subset, interleaved; the table shows the best pass (least disturbed by other work) and the
-  median pass. Load average at the end: {load} (the machine was shared with other jobs,
-  so absolute figures are noisy; ratios are more stable).
+  median pass. Load average at the end: {load}. The machine was shared with other
+  jobs, so the figures, and to a lesser degree the ratios, move from run to run: rerun
+  before quoting a number.
 - `reference`: `pdqhash.compute(np.asarray(Image.open(path).convert("RGB")))`, full decode.
 - `jaga-pdq`: Jaga's PDQ only. JPEGs are decoded at 1/2, 1/4 or 1/8 scale (luma only, short
   side at least 128 px); the reference's box filter is folded onto the reduced pixels; the
