@@ -172,6 +172,10 @@ def _band(
     averages inputs [o - (w - h), o + h - 1] with h = (w + 2) // 2, clipped at the edges
     (the average shrinks there instead of padding).
     """
+    if not 0 <= reduced_size * scale - full_size < scale:
+        raise ValueError(
+            f"reduced size {reduced_size} at scale {scale} does not cover {full_size} pixels"
+        )
     window = (full_size + 2 * _SIDE - 1) // (2 * _SIDE)
     half = (window + 2) // 2
     lead = window - half
