@@ -1,8 +1,8 @@
 """Equality lookup for cryptographic hashes (MD5, SHA-1, SHA-256): digest -> entry ids.
 
-A dict keyed by raw digest bytes is O(1) and about 100 bytes per entry, which is fine
-for lists of millions; keys are raw bytes (not hex) to halve the key memory, and a
-single id is stored as a bare int (the usual case) rather than a list.
+Two dicts (digest -> ids, id -> digest) are O(1) and a couple of hundred bytes per entry,
+fine for lists of millions; keys are raw bytes (not hex) to halve the key memory, and a
+digest held by one id (the usual case) stores a bare int rather than a list.
 """
 
 from __future__ import annotations
@@ -20,17 +20,21 @@ SNAPSHOT_FORMAT = "jaga-exact-index/1"
 
 
 class ExactIndex:
-    """Digests of one size (one signal type) mapped to the entry ids that hold them."""
+    """Digests mapped to the entry ids that hold them; each entry id holds one digest.
 
-    def __init__(self, digest_size: int) -> None:
-        if digest_size not in DIGEST_SIZES.values():
+    Removal is by entry id (what a bank change names), so a reverse map id -> digest is kept.
+    """
+
+    def __init__(self, digest_size: int | None = None) -> None:
+        """`digest_size` pins one signal type (16 md5, 20 sha1, 32 sha256); None takes all."""
+        allowed = sorted(DIGEST_SIZES.values())
+        if digest_size is not None and digest_size not in allowed:
             raise MatchingError(
-                f"digest_size must be one of {sorted(DIGEST_SIZES.values())} bytes "
-                f"(md5, sha1, sha256), got {digest_size}"
+                f"digest_size must be one of {allowed} bytes (md5, sha1, sha256), got {digest_size}"
             )
         self.digest_size = digest_size
-        self._entries: dict[bytes, int | list[int]] = {}
-        self._count = 0
+        self._ids_by_digest: dict[bytes, int | list[int]] = {}
+        self._digest_by_id: dict[int, bytes] = {}
 
     @classmethod
     def for_signal(cls, signal_type: str) -> ExactIndex:
@@ -51,82 +55,80 @@ class ExactIndex:
                 raise MatchingError(f"digest is not hex: {digest[:80]!r}") from None
         else:
             raw = bytes(digest)
-        if len(raw) != self.digest_size:
-            raise MatchingError(
-                f"digest has {len(raw)} bytes, this index holds {self.digest_size}-byte "
-                f"digests ({2 * self.digest_size} hex characters)"
-            )
+        sizes = (self.digest_size,) if self.digest_size else tuple(DIGEST_SIZES.values())
+        if len(raw) not in sizes:
+            expected = " or ".join(f"{2 * size} hex characters" for size in sizes)
+            raise MatchingError(f"digest has {len(raw)} bytes; expected {expected}")
         return raw
 
-    def add(self, entry_id: int, digest: bytes | str) -> None:
-        """Map `digest` to `entry_id` (adding the same pair twice is a no-op)."""
-        raw = self.key(digest)
-        entry_id = int(entry_id)
-        held = self._entries.get(raw)
-        if held is None:
-            self._entries[raw] = entry_id
-        elif isinstance(held, int):
-            if held == entry_id:
-                return
-            self._entries[raw] = [held, entry_id]
-        else:
-            if entry_id in held:
-                return
-            held.append(entry_id)
-        self._count += 1
+    def add(self, ids: Iterable[int] | np.ndarray, digests: Iterable[bytes | str]) -> None:
+        """Map each id to its digest; re-adding an id replaces its previous digest."""
+        id_list = np.asarray(ids).tolist() if isinstance(ids, np.ndarray) else list(ids)
+        digest_list = list(digests)
+        if len(id_list) != len(digest_list):
+            raise MatchingError(
+                f"add needs one digest per id: {len(id_list)} ids, {len(digest_list)} digests"
+            )
+        keys = [self.key(digest) for digest in digest_list]  # validate all before changing
+        for entry_id, raw in zip(id_list, keys, strict=True):
+            entry_id = int(entry_id)
+            if entry_id in self._digest_by_id:
+                self._unlink(entry_id)
+            self._digest_by_id[entry_id] = raw
+            held = self._ids_by_digest.get(raw)
+            if held is None:
+                self._ids_by_digest[raw] = entry_id
+            elif isinstance(held, int):
+                self._ids_by_digest[raw] = [held, entry_id]
+            else:
+                held.append(entry_id)
 
-    def add_many(self, pairs: Iterable[tuple[int, bytes | str]]) -> None:
-        for entry_id, digest in pairs:
-            self.add(entry_id, digest)
+    def remove(self, ids: Iterable[int]) -> int:
+        """Drop these entry ids (unknown ids are ignored); returns how many were present."""
+        removed = 0
+        for entry_id in ids:
+            if int(entry_id) in self._digest_by_id:
+                self._unlink(int(entry_id))
+                removed += 1
+        return removed
 
-    def remove(self, entry_id: int, digest: bytes | str) -> bool:
-        """Drop one (id, digest) pair; returns whether it was present."""
-        raw = self.key(digest)
-        held = self._entries.get(raw)
-        if held is None:
-            return False
+    def _unlink(self, entry_id: int) -> None:
+        raw = self._digest_by_id.pop(entry_id)
+        held = self._ids_by_digest[raw]
         if isinstance(held, int):
-            if held != int(entry_id):
-                return False
-            del self._entries[raw]
-        else:
-            if int(entry_id) not in held:
-                return False
-            held.remove(int(entry_id))
-            if len(held) == 1:
-                self._entries[raw] = held[0]
-        self._count -= 1
-        return True
+            del self._ids_by_digest[raw]
+            return
+        held.remove(entry_id)
+        if len(held) == 1:
+            self._ids_by_digest[raw] = held[0]
 
     def lookup(self, digest: bytes | str) -> list[int]:
         """Entry ids holding `digest` (empty when none)."""
-        held = self._entries.get(self.key(digest))
+        held = self._ids_by_digest.get(self.key(digest))
         if held is None:
             return []
         return [held] if isinstance(held, int) else list(held)
 
     def __contains__(self, digest: bytes | str) -> bool:
-        return self.key(digest) in self._entries
+        return self.key(digest) in self._ids_by_digest
 
     def __len__(self) -> int:
-        """Number of (id, digest) pairs."""
-        return self._count
+        """Number of entry ids held."""
+        return len(self._digest_by_id)
 
     def save(self, directory: Path) -> None:
-        """Write digests (uint8 rows) and ids as .npy plus a JSON header; no pickle."""
+        """Write ids and digests (uint8 rows, one file per digest size) as .npy; no pickle."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        digests = np.empty((self._count, self.digest_size), dtype=np.uint8)
-        ids = np.empty(self._count, dtype=np.int64)
-        row = 0
-        for raw, held in self._entries.items():
-            for entry_id in [held] if isinstance(held, int) else held:
-                digests[row] = np.frombuffer(raw, dtype=np.uint8)
-                ids[row] = entry_id
-                row += 1
-        np.save(directory / "digests.npy", digests, allow_pickle=False)
-        np.save(directory / "ids.npy", ids, allow_pickle=False)
-        header = {"format": SNAPSHOT_FORMAT, "digest_size": self.digest_size}
+        sizes = sorted({len(raw) for raw in self._digest_by_id.values()})
+        for size in sizes:
+            pairs = [(i, raw) for i, raw in self._digest_by_id.items() if len(raw) == size]
+            ids = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+            digests = np.frombuffer(b"".join(raw for _, raw in pairs), dtype=np.uint8)
+            np.save(directory / f"ids-{size}.npy", ids, allow_pickle=False)
+            digest_path = directory / f"digests-{size}.npy"
+            np.save(digest_path, digests.reshape(-1, size), allow_pickle=False)
+        header = {"format": SNAPSHOT_FORMAT, "digest_size": self.digest_size, "sizes": sizes}
         (directory / "manifest.json").write_text(json.dumps(header))
 
     @classmethod
@@ -134,24 +136,18 @@ class ExactIndex:
         directory = Path(directory)
         try:
             header = json.loads((directory / "manifest.json").read_text())
-            digests = np.load(directory / "digests.npy", allow_pickle=False)
-            ids = np.load(directory / "ids.npy", allow_pickle=False)
-        except (OSError, ValueError) as error:
+            if header.get("format") != SNAPSHOT_FORMAT:
+                raise ValueError(f"format {header.get('format')!r}, expected {SNAPSHOT_FORMAT!r}")
+            index = cls(header["digest_size"])
+            for size in header["sizes"]:
+                ids = np.load(directory / f"ids-{size}.npy", allow_pickle=False)
+                digests = np.load(directory / f"digests-{size}.npy", allow_pickle=False)
+                if digests.shape != (ids.shape[0], size):
+                    raise ValueError(f"{digests.shape} digests for {ids.shape[0]} ids")
+                index.add(ids, [row.tobytes() for row in digests])
+        except (OSError, ValueError, KeyError) as error:
             raise MatchingError(
                 f"cannot read exact index snapshot in {directory}: {error}; "
                 "point at a directory written by ExactIndex.save"
             ) from error
-        if header.get("format") != SNAPSHOT_FORMAT:
-            raise MatchingError(
-                f"{directory / 'manifest.json'} has format {header.get('format')!r}, "
-                f"expected {SNAPSHOT_FORMAT!r}"
-            )
-        index = cls(int(header["digest_size"]))
-        if digests.shape != (ids.shape[0], index.digest_size):
-            raise MatchingError(
-                f"exact index snapshot in {directory} is inconsistent: digests "
-                f"{digests.shape} vs ids {ids.shape}; rebuild it"
-            )
-        for raw, entry_id in zip(digests, ids.tolist(), strict=True):
-            index.add(entry_id, raw.tobytes())
         return index
