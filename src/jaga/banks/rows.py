@@ -74,6 +74,9 @@ def interpret_row(row: Mapping[str, object], rules: BankRules) -> RowOutcome:
             "no hash in row: expected columns signal_type,value (long form) "
             "or pdq/md5/sha1/sha256 (as written by `jaga hash`)"
         )
+    # `jaga hash` repeats the first frame's PDQ at the top level; one row, one entry.
+    unique = {(item.signal_type, item.value): item for item in reversed(outcome.candidates)}
+    outcome.candidates = list(reversed(unique.values()))
     return outcome
 
 
