@@ -29,9 +29,7 @@ def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
 
 
 def _index_of(hashes: np.ndarray, ids: np.ndarray) -> PdqIndex:
-    index = PdqIndex()
-    index.add(ids, hashes)
-    index.compact()
+    index = PdqIndex.from_arrays(ids, hashes)
     assert len(index.segments) == 1
     if hashes.shape[0] >= segment_module.FLAT_SEGMENT_ROWS:
         assert index.segments[0].width > 0, "expected a multi-index segment"

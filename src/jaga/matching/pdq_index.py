@@ -70,6 +70,18 @@ def _as_words(hashes: np.ndarray, what: str) -> np.ndarray:
     return np.ascontiguousarray(array).view(np.uint64).reshape(-1, WORDS_PER_HASH)
 
 
+def _as_ids(ids: np.ndarray, n_hashes: int) -> np.ndarray:
+    id_array = np.asarray(ids)
+    if id_array.ndim != 1 or id_array.shape[0] != n_hashes:
+        raise MatchingError(
+            f"ids must be a 1-D array with one id per hash: {id_array.shape} ids "
+            f"for {n_hashes} hashes"
+        )
+    if id_array.size and not np.issubdtype(id_array.dtype, np.integer):
+        raise MatchingError(f"ids must be integers (int64), got {id_array.dtype}")
+    return id_array.astype(np.int64, copy=False)
+
+
 def _check_distance(max_distance: int) -> int:
     if not 0 <= max_distance <= MAX_SUPPORTED_DISTANCE:
         raise MatchingError(f"max_distance must be 0..256 bits, got {max_distance}")
@@ -86,20 +98,23 @@ class PdqIndex:
         self.segments: list[Segment] = []
         self.delta = Delta(delta_rows)
 
+    @classmethod
+    def from_arrays(
+        cls, ids: np.ndarray, hashes: np.ndarray, *, delta_rows: int = DEFAULT_DELTA_ROWS
+    ) -> PdqIndex:
+        """Bulk build: one segment straight from the arrays (what a full load from the
+        database wants; `add` would freeze and merge the delta many times instead)."""
+        index = cls(delta_rows=delta_rows)
+        words = _as_words(hashes, "hashes")
+        index.segments = [Segment.build(words, _as_ids(ids, words.shape[0]))] if len(words) else []
+        return index
+
     # --- updates -----------------------------------------------------------------
 
     def add(self, ids: np.ndarray, hashes: np.ndarray) -> None:
         """Add entries; visible to the next query. Freezes the delta when it fills."""
         words = _as_words(hashes, "hashes")
-        id_array = np.asarray(ids)
-        if id_array.ndim != 1 or id_array.shape[0] != words.shape[0]:
-            raise MatchingError(
-                f"ids must be a 1-D array with one id per hash: {id_array.shape} ids "
-                f"for {words.shape[0]} hashes"
-            )
-        if not np.issubdtype(id_array.dtype, np.integer):
-            raise MatchingError(f"ids must be integers (int64), got {id_array.dtype}")
-        id_array = id_array.astype(np.int64, copy=False)
+        id_array = _as_ids(ids, words.shape[0])
         start = 0
         while start < words.shape[0]:
             take = min(self.delta.room(), words.shape[0] - start)
