@@ -18,8 +18,10 @@ from typing import IO, Any, TypeVar, cast
 
 from sqlalchemy import (
     Engine,
+    String,
     Table,
     and_,
+    any_,
     bindparam,
     case,
     delete,
@@ -31,6 +33,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -605,12 +608,7 @@ class _ImportWriter:
                 changed_rows.append({**merged, "b_id": current["id"], "updated_at": now})
         relog: list[tuple[int, int]] = []
         if new_rows:
-            inserted = self.session.execute(
-                _insert_ignoring_conflicts(self.session).returning(
-                    _ENTRIES.c.id, _ENTRIES.c.enabled
-                ),
-                new_rows,
-            ).all()
+            inserted = _insert_new_entries(self.session, new_rows)
             self.added += len(inserted)
             # Rows another writer inserted meanwhile were skipped: they already exist as sent.
             self.unchanged += len(new_rows) - len(inserted)
@@ -655,7 +653,7 @@ class _ImportWriter:
                     ).where(
                         Entry.bank_id == self.bank_id,
                         Entry.signal_type == signal_type,
-                        Entry.value.in_(chunk),
+                        _value_in(self.session, chunk),
                     )
                 ).mappings()
                 for row in rows:
@@ -683,6 +681,13 @@ class _ImportWriter:
             ignored=self.ignored,
             quarantined_count=self.quarantined_count,
         )
+
+
+def _value_in(session: Session, values: Sequence[str]) -> Any:
+    """`value IN (...)`, sent as one array parameter on PostgreSQL (see _insert_new_entries)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return Entry.value == any_(bindparam("values", list(values), type_=ARRAY(String)))
+    return Entry.value.in_(values)
 
 
 def _new_entry_row(bank_id: int, candidate: Candidate, now: object) -> dict[str, object]:
@@ -721,6 +726,51 @@ def _merge(current: dict[str, Any], candidate: Candidate) -> dict[str, object] |
     return {**merged, "enabled": current["enabled"]}
 
 
+_PG_INSERT_ENTRIES = text(
+    """
+    INSERT INTO entries (bank_id, signal_type, value, category, original_id, source, quality,
+                         interpol_baseline, enabled, imported_at, updated_at)
+    SELECT :bank_id, t.signal_type, t.value, t.category, t.original_id, t.source, t.quality,
+           t.interpol_baseline, t.enabled, :now, :now
+    FROM unnest(CAST(:signal_type AS text[]), CAST(:value AS text[]),
+                CAST(:category AS text[]), CAST(:original_id AS text[]),
+                CAST(:source AS text[]), CAST(:quality AS integer[]),
+                CAST(:interpol_baseline AS boolean[]), CAST(:enabled AS boolean[]))
+         AS t(signal_type, value, category, original_id, source, quality,
+              interpol_baseline, enabled)
+    ON CONFLICT ON CONSTRAINT uq_entries_bank_signal_value DO NOTHING
+    RETURNING id, enabled
+    """
+)
+_ARRAY_COLUMNS = (
+    "signal_type",
+    "value",
+    "category",
+    "original_id",
+    "source",
+    "quality",
+    "interpol_baseline",
+    "enabled",
+)
+
+
+def _insert_new_entries(session: Session, rows: list[dict[str, object]]) -> list[Any]:
+    """Insert rows that were not there a moment ago; returns (id, enabled) of those inserted.
+
+    On PostgreSQL the batch travels as one array per column: a multi-row VALUES statement
+    with tens of thousands of placeholders spent most of its time in driver-side parsing.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        params: dict[str, object] = {
+            column: [row[column] for row in rows] for column in _ARRAY_COLUMNS
+        }
+        params["bank_id"] = rows[0]["bank_id"]
+        params["now"] = rows[0]["imported_at"]
+        return list(session.execute(_PG_INSERT_ENTRIES, params).all())
+    statement = _insert_ignoring_conflicts(session).returning(_ENTRIES.c.id, _ENTRIES.c.enabled)
+    return list(session.execute(statement, rows).all())
+
+
 def _insert_ignoring_conflicts(session: Session) -> Any:
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(_ENTRIES).on_conflict_do_nothing(
@@ -753,6 +803,16 @@ def _plan_each_query_afresh(session: Session) -> None:
 
 def _log(session: Session, entries: list[tuple[int, int]], added: bool) -> None:
     op = "add" if added else "remove"
+    if entries and session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text(
+                "INSERT INTO entry_changes (entry_id, bank_id, op) "
+                "SELECT t.e, t.b, :op FROM unnest(CAST(:entry_ids AS bigint[]), "
+                "CAST(:bank_ids AS integer[])) WITH ORDINALITY AS t(e, b, n) ORDER BY t.n"
+            ),
+            {"op": op, "entry_ids": [e for e, _ in entries], "bank_ids": [b for _, b in entries]},
+        )
+        return
     for chunk in _chunks(entries, 5_000):
         session.execute(
             insert(_CHANGES),
