@@ -9,12 +9,35 @@ app = typer.Typer(
     help="Jaga: hash images, keep hash lists (banks) and find known content.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    add_completion=False,
 )
 
 
 @app.callback()
 def _root() -> None:
     """Jaga: hash images, keep hash lists (banks) and find known content."""
+
+
+@app.command("demo")
+def demo_command() -> None:
+    """Seed demo banks from drawn pictures and scan altered copies (what `make run` does)."""
+    from jaga.demo.run import run_demo
+
+    run_demo()
+
+
+def _register_commands() -> None:
+    """Each domain package adds its own commands; this file only assembles them."""
+    from jaga.banks import cli as banks_cli
+    from jaga.hashing import cli as hashing_cli
+    from jaga.scanning import cli as scanning_cli
+
+    hashing_cli.register(app)
+    banks_cli.register(app)
+    scanning_cli.register(app)
+
+
+_register_commands()
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Hashes → matches: the bank-aware matcher shared by `jaga scan` and (later) the API."""

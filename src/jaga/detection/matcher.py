@@ -1,0 +1,259 @@
+"""Match the hashes of one piece of content against the enabled banks.
+
+One in-memory index holds every enabled entry of every bank; per-bank rules (distance
+threshold, quality floor, allow-list) are applied to the hits afterwards. This keeps one
+index to update when lists change and lets each bank keep its own threshold, which HMA
+could not (its threshold is hard-coded at 31).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from jaga.banks.service import BankInfo, BankService, EntryRecord
+from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
+from jaga.matching.exact_index import ExactIndex
+from jaga.matching.pdq_index import PdqIndex
+
+# What the query image is, relative to the listed original, when the k-th of the seven
+# non-identity dihedral hashes (pdqhash.compute_dihedral order) is the one that matched.
+# Measured by hashing drawn pictures after each PIL transpose.
+DIHEDRAL_NAMES: tuple[str, ...] = (
+    "rotated 90° clockwise",
+    "rotated 180°",
+    "rotated 90° counter-clockwise",
+    "flipped top to bottom",
+    "mirrored left to right",
+    "transposed",
+    "transversed",
+)
+
+_LOAD_BATCH = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One bank entry that the content matched, with what a reviewer needs to judge it."""
+
+    bank: str
+    entry_id: int
+    signal_type: str
+    category: str | None
+    distance: int
+    how: str
+    frame: int
+    source: str | None
+    original_id: str | None
+    allow_list: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """Matches for one file.
+
+    `suppressed` are matches silenced because the content also matched an allow-list bank
+    (listed in `allowed`): they are kept so that a reviewer can see what was overruled.
+    """
+
+    matches: tuple[Match, ...]
+    suppressed: tuple[Match, ...] = ()
+    allowed: tuple[Match, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    entry_id: int
+    signal_type: str
+    distance: int
+    how: str
+    frame: int
+
+
+class BankMatcher:
+    """Holds the index of the selected banks and answers `match(FileHashes)`.
+
+    `refresh()` applies the bank change log since the last look, so entries added or
+    disabled elsewhere are visible without rebuilding the index.
+    """
+
+    def __init__(
+        self,
+        service: BankService,
+        bank_names: Sequence[str] | None = None,
+        *,
+        use_dihedral: bool = True,
+    ) -> None:
+        self._service = service
+        self._use_dihedral = use_dihedral
+        self._bank_names = list(bank_names) if bank_names else None
+        self._banks: dict[int, BankInfo] = {}
+        self._pdq = PdqIndex()
+        self._exact: dict[str, ExactIndex] = {t: ExactIndex() for t in EXACT_SIGNAL_TYPES}
+        self._cursor = service.current_cursor()
+        self._load_banks()
+        self._load_entries()
+
+    @property
+    def banks(self) -> list[BankInfo]:
+        return list(self._banks.values())
+
+    def entry_count(self) -> int:
+        return len(self._pdq) + sum(len(index) for index in self._exact.values())
+
+    def _load_banks(self) -> None:
+        wanted = set(self._bank_names) if self._bank_names is not None else None
+        self._banks = {
+            bank.bank_id: bank
+            for bank in self._service.list_banks()
+            if bank.enabled and (wanted is None or bank.name in wanted)
+        }
+
+    def _load_entries(self) -> None:
+        names = [bank.name for bank in self._banks.values()]
+        if not names:
+            return
+        batch: list[EntryRecord] = []
+        for record in self._service.active_entries(names):
+            batch.append(record)
+            if len(batch) >= _LOAD_BATCH:
+                self._add_records(batch)
+                batch = []
+        self._add_records(batch)
+
+    def _add_records(self, records: Iterable[EntryRecord]) -> None:
+        pdq_ids: list[int] = []
+        pdq_values: list[bytes] = []
+        exact: dict[str, tuple[list[int], list[str]]] = {t: ([], []) for t in EXACT_SIGNAL_TYPES}
+        for record in records:
+            if record.bank_id not in self._banks or not record.enabled:
+                continue
+            if record.signal_type == "pdq":
+                pdq_ids.append(record.entry_id)
+                pdq_values.append(bytes.fromhex(record.value))
+            elif record.signal_type in exact:
+                ids, values = exact[record.signal_type]
+                ids.append(record.entry_id)
+                values.append(record.value)
+        if pdq_ids:
+            hashes = np.frombuffer(b"".join(pdq_values), dtype=np.uint8).reshape(-1, 32)
+            self._pdq.add(np.asarray(pdq_ids, dtype=np.int64), hashes)
+        for signal_type, (ids, values) in exact.items():
+            if ids:
+                self._exact[signal_type].add(np.asarray(ids, dtype=np.int64), values)
+
+    def _remove_ids(self, entry_ids: Sequence[int]) -> None:
+        if not entry_ids:
+            return
+        self._pdq.remove(entry_ids)
+        for index in self._exact.values():
+            index.remove(entry_ids)
+
+    def refresh(self) -> int:
+        """Apply bank changes made since the last refresh; returns how many were applied."""
+        applied = 0
+        while True:
+            changes = self._service.changes_since(self._cursor, limit=_LOAD_BATCH)
+            if not changes:
+                return applied
+            self._cursor = changes[-1].seq
+            bank_ids_before = set(self._banks)
+            self._load_banks()
+            if set(self._banks) != bank_ids_before:
+                # A bank was enabled, disabled or deleted: rebuild, rarely and cheaply enough.
+                self._rebuild()
+                applied += len(changes)
+                continue
+            changed_ids = sorted({change.entry_id for change in changes})
+            self._remove_ids(changed_ids)
+            records = self._service.entries_by_ids(changed_ids)
+            self._add_records(r for r in records.values() if r.enabled)
+            applied += len(changes)
+
+    def _rebuild(self) -> None:
+        self._pdq = PdqIndex()
+        self._exact = {t: ExactIndex() for t in EXACT_SIGNAL_TYPES}
+        self._load_entries()
+
+    def _pdq_queries(self, hashes: Sequence[PdqHash]) -> tuple[np.ndarray, list[tuple[str, int]]]:
+        packed: list[bytes] = []
+        labels: list[tuple[str, int]] = []
+        for pdq in hashes:
+            packed.append(bytes.fromhex(pdq.hex))
+            labels.append(("PDQ", pdq.frame))
+            if self._use_dihedral:
+                for name, variant in zip(DIHEDRAL_NAMES, pdq.dihedral, strict=False):
+                    packed.append(bytes.fromhex(variant))
+                    labels.append((f"PDQ, query {name}", pdq.frame))
+        queries = np.frombuffer(b"".join(packed), dtype=np.uint8).reshape(-1, 32)
+        return queries, labels
+
+    def _candidates(self, content: FileHashes) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for signal_type in EXACT_SIGNAL_TYPES:
+            value = getattr(content, signal_type)
+            for entry_id in self._exact[signal_type].lookup(value):
+                found.append(_Candidate(entry_id, signal_type, 0, f"exact {signal_type}", 0))
+        if content.pdq and len(self._pdq):
+            radius = max((bank.pdq_threshold for bank in self._banks.values()), default=31)
+            queries, labels = self._pdq_queries(content.pdq)
+            for (how, frame), hits in zip(
+                labels, self._pdq.search_many(queries, radius), strict=True
+            ):
+                for entry_id, distance in hits:
+                    found.append(_Candidate(int(entry_id), "pdq", int(distance), how, frame))
+        return found
+
+    def match(self, content: FileHashes) -> MatchResult:
+        """All matches of one file, per-bank rules applied, the closest hit per entry kept."""
+        candidates = self._candidates(content)
+        if not candidates:
+            return MatchResult(())
+        records = self._service.entries_by_ids(sorted({c.entry_id for c in candidates}))
+        quality_by_frame = {pdq.frame: pdq.quality for pdq in content.pdq}
+        best: dict[int, Match] = {}
+        notes: list[str] = []
+        for candidate in candidates:
+            record = records.get(candidate.entry_id)
+            if record is None or not record.enabled:
+                continue
+            bank = self._banks.get(record.bank_id)
+            if bank is None:
+                continue
+            if candidate.signal_type == "pdq":
+                if candidate.distance > bank.pdq_threshold:
+                    continue
+                quality = quality_by_frame.get(candidate.frame, 0)
+                if quality < bank.quality_floor:
+                    notes.append(
+                        f"PDQ quality {quality} is below bank {bank.name!r}'s floor "
+                        f"{bank.quality_floor}: its PDQ match was not counted"
+                    )
+                    continue
+            match = Match(
+                bank=bank.name,
+                entry_id=record.entry_id,
+                signal_type=candidate.signal_type,
+                category=record.category,
+                distance=candidate.distance,
+                how=candidate.how,
+                frame=candidate.frame,
+                source=record.source,
+                original_id=record.original_id,
+                allow_list=bank.allow_list,
+            )
+            kept = best.get(record.entry_id)
+            if kept is None or (match.distance, match.how) < (kept.distance, kept.how):
+                best[record.entry_id] = match
+        ordered = sorted(best.values(), key=lambda m: (m.bank, m.distance, m.entry_id))
+        allowed = [m for m in ordered if m.allow_list]
+        if allowed:
+            blocked = tuple(m for m in ordered if not m.allow_list)
+            banks = ", ".join(sorted({m.bank for m in allowed}))
+            if blocked:
+                notes.append(f"matches suppressed by allow-list bank(s) {banks}")
+            return MatchResult((), blocked, tuple(allowed), tuple(dict.fromkeys(notes)))
+        return MatchResult(tuple(ordered), (), (), tuple(dict.fromkeys(notes)))

@@ -1,0 +1,1 @@
+"""Scanning: files, folders and archives in, a report with every match out."""
