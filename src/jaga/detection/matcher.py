@@ -32,6 +32,13 @@ DIHEDRAL_NAMES: tuple[str, ...] = (
 )
 
 _LOAD_BATCH = 50_000
+_RECORD_CACHE_LIMIT = 100_000
+
+QUALITY_TOLERANCE = 2
+"""Jaga's fast PDQ decodes JPEGs at reduced size; its quality differs from the reference
+`pdqhash` quality by at most 2 on the bench photos (docs/benchmarks.md). A query hash within
+that margin below a bank's floor is given the benefit of the doubt, so Jaga does not miss an
+image that the reference would have let through (HMA drops query hashes under 50)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +101,7 @@ class BankMatcher:
         self._pdq = PdqIndex()
         self._exact: dict[str, ExactIndex] = {t: ExactIndex() for t in EXACT_SIGNAL_TYPES}
         self._cursor = service.current_cursor()
+        self._records: dict[int, EntryRecord] = {}
         self._load_banks()
         self._load_entries()
 
@@ -168,12 +176,15 @@ class BankMatcher:
                 applied += len(changes)
                 continue
             changed_ids = sorted({change.entry_id for change in changes})
+            for entry_id in changed_ids:
+                self._records.pop(entry_id, None)
             self._remove_ids(changed_ids)
             records = self._service.entries_by_ids(changed_ids)
             self._add_records(r for r in records.values() if r.enabled)
             applied += len(changes)
 
     def _rebuild(self) -> None:
+        self._records.clear()
         self._pdq = PdqIndex()
         self._exact = {t: ExactIndex() for t in EXACT_SIGNAL_TYPES}
         self._load_entries()
@@ -207,12 +218,21 @@ class BankMatcher:
                     found.append(_Candidate(int(entry_id), "pdq", int(distance), how, frame))
         return found
 
+    def _entry_records(self, entry_ids: set[int]) -> dict[int, EntryRecord]:
+        """Entry details for hits, cached: a scan meets the same listed images again and again."""
+        missing = sorted(entry_ids - self._records.keys())
+        if missing:
+            if len(self._records) > _RECORD_CACHE_LIMIT:
+                self._records.clear()
+            self._records.update(self._service.entries_by_ids(missing))
+        return {i: self._records[i] for i in entry_ids if i in self._records}
+
     def match(self, content: FileHashes) -> MatchResult:
         """All matches of one file, per-bank rules applied, the closest hit per entry kept."""
         candidates = self._candidates(content)
         if not candidates:
             return MatchResult(())
-        records = self._service.entries_by_ids(sorted({c.entry_id for c in candidates}))
+        records = self._entry_records({c.entry_id for c in candidates})
         quality_by_frame = {pdq.frame: pdq.quality for pdq in content.pdq}
         best: dict[int, Match] = {}
         notes: list[str] = []
@@ -227,7 +247,7 @@ class BankMatcher:
                 if candidate.distance > bank.pdq_threshold:
                     continue
                 quality = quality_by_frame.get(candidate.frame, 0)
-                if quality < bank.quality_floor:
+                if quality < bank.quality_floor - QUALITY_TOLERANCE:
                     notes.append(
                         f"PDQ quality {quality} is below bank {bank.name!r}'s floor "
                         f"{bank.quality_floor}: its PDQ match was not counted"

@@ -11,6 +11,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +22,9 @@ from jaga.hashing.types import FileHashes
 from jaga.scanning.archive_limits import ArchiveLimits
 from jaga.scanning.sources import ScanItem, SourceProblem, iter_scan_items
 
-_IN_FLIGHT_PER_WORKER = 8
+_IN_FLIGHT_PER_WORKER = 3
+_BATCH_FILES = 16
+_BATCH_BYTES = 32 * 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +89,37 @@ def _hash_item(item: ScanItem, dihedral: bool) -> tuple[FileHashes | None, str |
         return None, f"could not hash the file ({type(error).__name__}: {error})"
 
 
+def _hash_batch(
+    items: list[ScanItem], dihedral: bool
+) -> list[tuple[FileHashes | None, str | None]]:
+    """Worker-side: hash a batch, so inter-process overhead is paid per batch, not per file."""
+    return [_hash_item(item, dihedral) for item in items]
+
+
 def _worker_count(requested: int) -> int:
     return requested if requested > 0 else max(1, os.cpu_count() or 1)
+
+
+def _batches(
+    items: Iterator[ScanItem | SourceProblem],
+    problems: list[SourceProblem],
+    progress: ProgressCallback,
+) -> Iterator[list[ScanItem]]:
+    """Group items into batches bounded by count and by the bytes they carry."""
+    batch: list[ScanItem] = []
+    carried = 0
+    for item in items:
+        if isinstance(item, SourceProblem):
+            problems.append(item)
+            continue
+        progress("found", 1)
+        batch.append(item)
+        carried += len(item.data) if item.data is not None else 0
+        if len(batch) >= _BATCH_FILES or carried >= _BATCH_BYTES:
+            yield batch
+            batch, carried = [], 0
+    if batch:
+        yield batch
 
 
 def _hashed_items(
@@ -96,39 +128,44 @@ def _hashed_items(
     problems: list[SourceProblem],
     progress: ProgressCallback,
 ) -> Iterator[tuple[ScanItem, FileHashes | None, str | None]]:
-    """Hash items in worker processes, holding only a bounded number in flight."""
+    """Hash items in worker processes, holding only a bounded number of batches in flight."""
     workers = _worker_count(options.workers)
+    batches = _batches(items, problems, progress)
     if workers == 1:
-        for item in items:
-            if isinstance(item, SourceProblem):
-                problems.append(item)
-                continue
-            progress("found", 1)
-            yield (item, *_hash_item(item, options.dihedral))
+        for batch in batches:
+            for item in batch:
+                yield (item, *_hash_item(item, options.dihedral))
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: dict[Future[tuple[FileHashes | None, str | None]], ScanItem] = {}
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        pending: dict[Future[list[tuple[FileHashes | None, str | None]]], list[ScanItem]] = {}
         exhausted = False
         while pending or not exhausted:
             while not exhausted and len(pending) < workers * _IN_FLIGHT_PER_WORKER:
-                upcoming = next(items, None)
+                upcoming = next(batches, None)
                 if upcoming is None:
                     exhausted = True
-                elif isinstance(upcoming, SourceProblem):
-                    problems.append(upcoming)
-                else:
-                    progress("found", 1)
-                    pending[pool.submit(_hash_item, upcoming, options.dihedral)] = upcoming
+                    break
+                try:
+                    pending[pool.submit(_hash_batch, upcoming, options.dihedral)] = upcoming
+                except BrokenProcessPool:  # a worker was killed: start afresh, keep going
+                    pool.shutdown(cancel_futures=True)
+                    pool = ProcessPoolExecutor(max_workers=workers)
+                    pending[pool.submit(_hash_batch, upcoming, options.dihedral)] = upcoming
             if not pending:
                 continue
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 finished = pending.pop(future)
                 try:
-                    hashes, error = future.result()
-                except Exception as crash:  # a worker died (e.g. killed by the OS)
-                    hashes, error = None, f"the hashing worker failed: {crash}"
-                yield finished, hashes, error
+                    results = future.result()
+                except Exception as crash:  # the worker died (e.g. killed by the OS)
+                    reason = f"the hashing worker failed ({type(crash).__name__}): not hashed"
+                    results = [(None, reason)] * len(finished)
+                for item, (hashes, error) in zip(finished, results, strict=True):
+                    yield item, hashes, error
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def run_scan(
