@@ -59,6 +59,7 @@ the distance to the reference reached 22 bits on the 1024-px photos saved as PNG
 """
 
 _JPEG_SCALES = (8, 4, 2, 1)
+_JPEG_FEED_MAX = 16 * 1024 * 1024
 _EXIF_ORIENTATION = 0x0112
 _ORIENTATION_TRANSPOSE: dict[int, Image.Transpose] = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -97,7 +98,7 @@ def open_image(data: bytes) -> Image.Image:
             # still raises DecompressionBombError above twice its limit, caught below. Other
             # warnings are about odd metadata in untrusted files and would only flood stderr.
             warnings.simplefilter("ignore")
-            return Image.open(io.BytesIO(data))
+            image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as error:
         raise ImageError(f"refused: decompression bomb ({error})") from error
     except UnidentifiedImageError as error:
@@ -109,6 +110,11 @@ def open_image(data: bytes) -> Image.Image:
         raise ImageError(NOT_AN_IMAGE) from error
     except Exception as error:  # Pillow plugins raise many types on hostile headers.
         raise ImageError(f"unreadable image header: {_describe(error)}") from error
+    if image.format == "JPEG":
+        # libjpeg-turbo's fast Huffman path needs a few KB of input ahead of it; Pillow's
+        # default 64 KB feed makes it fall back to the slow path at every block boundary.
+        image.decodermaxblock = max(image.decodermaxblock, min(len(data), _JPEG_FEED_MAX))
+    return image
 
 
 def sniff_image_format(head: bytes) -> str | None:
