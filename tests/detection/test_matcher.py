@@ -4,11 +4,13 @@ incremental refresh, on both database backends (the `bank_service` fixture)."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from jaga.banks.records import EntryInput
 from jaga.banks.service import BankService
 from jaga.detection.matcher import BankMatcher
 from jaga.hashing.types import FileHashes, PdqHash
+from jaga.store import create_engine_for
 
 RNG = random.Random(7)
 
@@ -133,3 +135,52 @@ def test_refresh_sees_added_and_disabled_entries(bank_service: BankService) -> N
     matcher.refresh()
     assert matcher.match(content(second)).matches == ()
     assert matcher.banks == []
+
+
+def test_bank_enabled_again_is_matchable_after_refresh(bank_service: BankService) -> None:
+    entry = random_pdq()
+    bank_service.create_bank("toggled")
+    add(bank_service, "toggled", "pdq", entry)
+    matcher = BankMatcher(bank_service)
+    bank_service.set_bank_enabled("toggled", False)
+    matcher.refresh()
+    assert matcher.match(content(entry)).matches == ()
+    bank_service.set_bank_enabled("toggled", True)
+    matcher.refresh()
+    assert [m.bank for m in matcher.match(content(entry)).matches] == ["toggled"]
+
+
+def test_snapshot_is_reused_and_caught_up(bank_service: BankService, tmp_path: Path) -> None:
+    first, second = random_pdq(), random_pdq()
+    md5 = "00112233445566778899aabbccddeeff"
+    bank_service.create_bank("snap")
+    add(bank_service, "snap", "pdq", first)
+    add(bank_service, "snap", "md5", md5)
+    snapshot = tmp_path / "index"
+
+    built = BankMatcher(bank_service, snapshot=snapshot)
+    assert not built.loaded_from_snapshot
+    assert (snapshot / "manifest.json").is_file()
+
+    add(bank_service, "snap", "pdq", second)  # a change after the snapshot was written
+    reloaded = BankMatcher(bank_service, snapshot=snapshot)
+    assert reloaded.loaded_from_snapshot
+    assert len(reloaded.match(content(first, md5=md5)).matches) == 2  # PDQ and exact md5
+    assert len(reloaded.match(content(second)).matches) == 1
+    assert reloaded.entry_count() == 3
+
+
+def test_snapshot_of_another_database_is_not_used(
+    bank_service: BankService, tmp_path: Path
+) -> None:
+    entry = random_pdq()
+    snapshot = tmp_path / "index"
+    other = BankService(create_engine_for(f"sqlite:///{tmp_path / 'other.db'}"))
+    other.create_bank("elsewhere")
+    add(other, "elsewhere", "pdq", entry)
+    BankMatcher(other, snapshot=snapshot)
+
+    bank_service.create_bank("here")
+    fresh = BankMatcher(bank_service, snapshot=snapshot)
+    assert not fresh.loaded_from_snapshot
+    assert fresh.match(content(entry)).matches == ()

@@ -13,10 +13,11 @@ from jaga.store.models import Base
 
 def test_migrations_create_every_table_on_an_empty_database(engine: Engine) -> None:
     tables = set(inspect(engine).get_table_names())
-    assert {"banks", "entries", "entry_changes", "import_runs", "quarantined_rows"} <= tables
+    expected = {"banks", "entries", "entry_changes", "import_runs", "quarantined_rows", "instance"}
+    assert expected <= tables
     with engine.connect() as connection:
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == "0001_initial"
+    assert version == "0002_instance"
 
 
 def test_upgrade_is_idempotent(engine: Engine, database_url: str) -> None:

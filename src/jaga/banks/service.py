@@ -59,7 +59,7 @@ from jaga.banks.rows import BankRules, Candidate, interpret_row
 from jaga.banks.schemes import CATEGORY_SCHEMES, CategoryScheme, normalise_category
 from jaga.banks.values import parse_signal_type
 from jaga.hashing.types import SIGNAL_TYPES, SignalType
-from jaga.store.models import Bank, Entry, ImportRun
+from jaga.store.models import Bank, Entry, ImportRun, Instance
 from jaga.store.models import EntryChange as EntryChangeRow
 from jaga.store.models import QuarantinedRow as QuarantinedRowModel
 from jaga.store.timestamps import utc_now
@@ -499,6 +499,11 @@ class BankService:
                 )
                 found += [_record(row) for row in session.execute(query.order_by(Entry.id))]
         return found
+
+    def instance_id(self) -> str:
+        """This database's random id (see the `instance` table)."""
+        with self._session() as session:
+            return str(session.scalar(select(Instance.instance_id).where(Instance.id == 1)))
 
     def current_cursor(self) -> int:
         """The newest change-log position (0 when nothing has changed yet)."""

@@ -8,8 +8,13 @@ could not (its threshold is hard-coded at 31).
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -17,6 +22,7 @@ from jaga.banks.service import BankInfo, BankService, EntryRecord
 from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
 from jaga.matching.exact_index import ExactIndex
 from jaga.matching.pdq_index import PdqIndex
+from jaga.matching.types import MatchingError
 
 # What the query image is, relative to the listed original, when the k-th of the seven
 # non-identity dihedral hashes (pdqhash.compute_dihedral order) is the one that matched.
@@ -33,6 +39,7 @@ DIHEDRAL_NAMES: tuple[str, ...] = (
 
 _LOAD_BATCH = 50_000
 _RECORD_CACHE_LIMIT = 100_000
+SNAPSHOT_FORMAT = "jaga-bank-matcher/1"
 
 QUALITY_TOLERANCE = 2
 """Jaga's fast PDQ decodes JPEGs at reduced size; its quality differs from the reference
@@ -81,10 +88,12 @@ class _Candidate:
 
 
 class BankMatcher:
-    """Holds the index of the selected banks and answers `match(FileHashes)`.
+    """Holds one index of every enabled bank and answers `match(FileHashes)`.
 
-    `refresh()` applies the bank change log since the last look, so entries added or
-    disabled elsewhere are visible without rebuilding the index.
+    The index covers all enabled banks so that one snapshot on disk serves every caller;
+    `bank_names` only narrows which banks a match may come from. `refresh()` applies the
+    bank change log since the last look, so entries added or disabled elsewhere (and whole
+    banks enabled or disabled) are visible without rebuilding the index.
     """
 
     def __init__(
@@ -93,51 +102,69 @@ class BankMatcher:
         bank_names: Sequence[str] | None = None,
         *,
         use_dihedral: bool = True,
+        snapshot: Path | None = None,
     ) -> None:
         self._service = service
         self._use_dihedral = use_dihedral
-        self._bank_names = list(bank_names) if bank_names else None
+        self._bank_names = set(bank_names) if bank_names else None
+        self._enabled_banks: dict[int, BankInfo] = {}
         self._banks: dict[int, BankInfo] = {}
-        self._pdq = PdqIndex()
-        self._exact: dict[str, ExactIndex] = {t: ExactIndex() for t in EXACT_SIGNAL_TYPES}
-        self._cursor = service.current_cursor()
         self._records: dict[int, EntryRecord] = {}
+        self._pdq = PdqIndex()
+        self._exact: dict[str, ExactIndex] = {
+            t: ExactIndex.for_signal(t) for t in EXACT_SIGNAL_TYPES
+        }
         self._load_banks()
-        self._load_entries()
+        self.loaded_from_snapshot = snapshot is not None and self._load_snapshot(snapshot)
+        if not self.loaded_from_snapshot:
+            self._cursor = service.current_cursor()
+            self._load_entries()
+        changed = self.refresh()
+        if snapshot is not None and (changed or not self.loaded_from_snapshot):
+            with contextlib.suppress(OSError):  # a read-only or busy folder costs speed only
+                self.save_snapshot(snapshot)
 
     @property
     def banks(self) -> list[BankInfo]:
+        """The banks matches may come from: the named ones, or every enabled bank."""
         return list(self._banks.values())
 
     def entry_count(self) -> int:
         return len(self._pdq) + sum(len(index) for index in self._exact.values())
 
     def _load_banks(self) -> None:
-        wanted = set(self._bank_names) if self._bank_names is not None else None
+        self._enabled_banks = {b.bank_id: b for b in self._service.list_banks() if b.enabled}
         self._banks = {
-            bank.bank_id: bank
-            for bank in self._service.list_banks()
-            if bank.enabled and (wanted is None or bank.name in wanted)
+            bank_id: bank
+            for bank_id, bank in self._enabled_banks.items()
+            if self._bank_names is None or bank.name in self._bank_names
         }
 
     def _load_entries(self) -> None:
-        names = [bank.name for bank in self._banks.values()]
-        if not names:
-            return
+        """Bulk load: the PDQ index is built in one go, not by many small additions."""
+        pdq_ids: list[int] = []
+        pdq_values = bytearray()
         batch: list[EntryRecord] = []
-        for record in self._service.active_entries(names):
+        names = [bank.name for bank in self._enabled_banks.values()]
+        for record in self._service.active_entries(names) if names else ():
+            if record.signal_type == "pdq":
+                pdq_ids.append(record.entry_id)
+                pdq_values += bytes.fromhex(record.value)
+                continue
             batch.append(record)
             if len(batch) >= _LOAD_BATCH:
                 self._add_records(batch)
                 batch = []
         self._add_records(batch)
+        hashes = np.frombuffer(bytes(pdq_values), dtype=np.uint8).reshape(-1, 32)
+        self._pdq = PdqIndex.from_arrays(np.asarray(pdq_ids, dtype=np.int64), hashes)
 
     def _add_records(self, records: Iterable[EntryRecord]) -> None:
         pdq_ids: list[int] = []
         pdq_values: list[bytes] = []
         exact: dict[str, tuple[list[int], list[str]]] = {t: ([], []) for t in EXACT_SIGNAL_TYPES}
         for record in records:
-            if record.bank_id not in self._banks or not record.enabled:
+            if record.bank_id not in self._enabled_banks or not record.enabled:
                 continue
             if record.signal_type == "pdq":
                 pdq_ids.append(record.entry_id)
@@ -168,26 +195,57 @@ class BankMatcher:
             if not changes:
                 return applied
             self._cursor = changes[-1].seq
-            bank_ids_before = set(self._banks)
             self._load_banks()
-            if set(self._banks) != bank_ids_before:
-                # A bank was enabled, disabled or deleted: rebuild, rarely and cheaply enough.
-                self._rebuild()
-                applied += len(changes)
-                continue
             changed_ids = sorted({change.entry_id for change in changes})
             for entry_id in changed_ids:
                 self._records.pop(entry_id, None)
             self._remove_ids(changed_ids)
             records = self._service.entries_by_ids(changed_ids)
-            self._add_records(r for r in records.values() if r.enabled)
+            self._add_records(records.values())
             applied += len(changes)
 
-    def _rebuild(self) -> None:
-        self._records.clear()
-        self._pdq = PdqIndex()
-        self._exact = {t: ExactIndex() for t in EXACT_SIGNAL_TYPES}
-        self._load_entries()
+    # --- snapshots ---------------------------------------------------------------------
+
+    def save_snapshot(self, directory: Path) -> None:
+        """Write the index next to the change-log position it reflects (atomically)."""
+        directory = Path(directory)
+        staging = directory.with_name(f"{directory.name}.writing-{os.getpid()}")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        self._pdq.save(staging / "pdq")
+        for signal_type, index in self._exact.items():
+            index.save(staging / signal_type)
+        manifest = {
+            "format": SNAPSHOT_FORMAT,
+            "database": self._service.instance_id(),
+            "cursor": self._cursor,
+        }
+        (staging / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        previous = directory.with_name(f"{directory.name}.old-{os.getpid()}")
+        if directory.exists():
+            directory.rename(previous)
+        staging.rename(directory)
+        shutil.rmtree(previous, ignore_errors=True)
+
+    def _load_snapshot(self, directory: Path) -> bool:
+        """Load a snapshot of this database; False (and a fresh build) if it does not fit."""
+        try:
+            manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+            if manifest.get("format") != SNAPSHOT_FORMAT:
+                return False
+            if manifest.get("database") != self._service.instance_id():
+                return False
+            cursor = int(manifest["cursor"])
+            if cursor > self._service.current_cursor():
+                return False
+            pdq = PdqIndex.load(directory / "pdq")
+            exact: dict[str, ExactIndex] = {
+                t: ExactIndex.load(directory / t) for t in EXACT_SIGNAL_TYPES
+            }
+        except (OSError, ValueError, KeyError, MatchingError):
+            return False
+        self._pdq, self._exact, self._cursor = pdq, exact, cursor
+        return True
 
     def _pdq_queries(self, hashes: Sequence[PdqHash]) -> tuple[np.ndarray, list[tuple[str, int]]]:
         packed: list[bytes] = []

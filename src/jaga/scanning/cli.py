@@ -19,6 +19,7 @@ from rich.table import Table
 
 from jaga.banks.errors import BankNotFound
 from jaga.banks.service import BankService
+from jaga.config import data_dir
 from jaga.detection.matcher import BankMatcher
 from jaga.hashing.hasher import is_failure
 from jaga.scanning.archive_limits import ArchiveLimits
@@ -38,7 +39,9 @@ def build_matcher(bank_names: list[str] | None, *, dihedral: bool) -> BankMatche
     service = BankService(create_engine_for())
     for name in bank_names or []:
         service.get_bank(name)  # raises BankNotFound with a helpful message
-    return BankMatcher(service, bank_names or None, use_dihedral=dihedral)
+    return BankMatcher(
+        service, bank_names or None, use_dihedral=dihedral, snapshot=data_dir() / "index"
+    )
 
 
 def _print_summary(console: Console, report: ScanReport, limit: int = 50) -> None:

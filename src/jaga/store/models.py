@@ -103,6 +103,16 @@ class EntryChange(Base):
     op: Mapped[str] = mapped_column(String(8))  # 'add' | 'remove'
 
 
+class Instance(Base):
+    """One row: a random id for this database, so snapshots can tell databases apart."""
+
+    __tablename__ = "instance"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    instance_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class ImportRun(Base):
     """One import of one file (or one `add_entries` call): what it did, for `bank show`."""
 
