@@ -14,7 +14,7 @@ from PIL import Image
 
 from jaga.hashing.errors import NOT_AN_IMAGE
 from jaga.hashing.hasher import hash_bytes
-from jaga.hashing.image_io import frame_limit_reached, iter_luma_frames
+from jaga.hashing.image_io import frame_limit_reached, iter_luma_frames, open_image
 from jaga.hashing.pdq import hamming_distance_hex
 
 from .drawing import encode, natural_image, reference_hex
@@ -155,6 +155,19 @@ def test_truncated_jpeg_gives_clear_error() -> None:
     assert result.pdq == ()
     assert result.image_format == "JPEG"
     assert result.error is not None and "truncated" in result.error
+
+
+def test_jpeg_fed_in_one_block_decodes_like_pillows_default_feed() -> None:
+    """Feeding the whole JPEG at once (for libjpeg's fast path) must not change a pixel."""
+    data = encode(natural_image(3, 1024, 768), "JPEG", quality=95)
+    assert len(data) > 3 * 65536  # several of Pillow's default blocks
+    with open_image(data) as whole, open_image(data) as chunked:
+        assert whole.decodermaxblock >= len(data)
+        chunked.decodermaxblock = 65536
+        one_block = next(iter_luma_frames(whole))
+        default_feed = next(iter_luma_frames(chunked))
+    assert one_block.scale == default_feed.scale == 4
+    assert np.array_equal(one_block.luma, default_feed.luma)
 
 
 def test_not_an_image_keeps_exact_hashes() -> None:
