@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from jaga.banks.errors import BankError, BankExists, BankNotFound, InvalidBankSettings
 from jaga.banks.records import (
     BankInfo,
@@ -15,7 +17,19 @@ from jaga.banks.records import (
     ImportRunInfo,
     QuarantinedRow,
 )
-from jaga.banks.service import BankService
+
+if TYPE_CHECKING:
+    from jaga.banks.service import BankService
+
+
+def __getattr__(name: str) -> Any:
+    """Load `BankService` (and SQLAlchemy with it) only when used, so `jaga --help` is quick."""
+    if name == "BankService":
+        from jaga.banks.service import BankService
+
+        return BankService
+    raise AttributeError(f"module 'jaga.banks' has no attribute {name!r}")
+
 
 __all__ = [
     "BankError",

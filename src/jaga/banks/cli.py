@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
@@ -22,9 +22,10 @@ from rich.table import Table
 from jaga.banks.errors import BankError, BankNotFound, InvalidBankSettings, UnsupportedFormat
 from jaga.banks.records import BankInfo, ImportReport
 from jaga.banks.schemes import SCHEME_CATEGORIES
-from jaga.banks.service import BankService
 from jaga.hashing.types import SIGNAL_TYPES
-from jaga.store import create_engine_for
+
+if TYPE_CHECKING:
+    from jaga.banks.service import BankService
 
 SHOWN_QUARANTINE_ROWS = 10
 PROGRESS_MIN_BYTES = 5_000_000  # smaller files import in about a second; no bar needed
@@ -40,6 +41,10 @@ def register(app: typer.Typer) -> None:
 
 
 def _service() -> BankService:
+    """Imported here: SQLAlchemy and Alembic take a second to load, `--help` needs neither."""
+    from jaga.banks.service import BankService
+    from jaga.store import create_engine_for
+
     return BankService(create_engine_for())
 
 

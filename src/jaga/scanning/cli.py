@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -18,14 +19,10 @@ from rich.progress import (
 from rich.table import Table
 
 from jaga.banks.errors import BankNotFound
-from jaga.banks.service import BankService
-from jaga.config import data_dir
-from jaga.detection.matcher import BankMatcher
-from jaga.hashing.hasher import is_failure
-from jaga.scanning.archive_limits import ArchiveLimits
-from jaga.scanning.report import write_csv, write_json
-from jaga.scanning.scan import ScanOptions, ScanReport, run_scan
-from jaga.store import create_engine_for
+
+if TYPE_CHECKING:
+    from jaga.detection.matcher import BankMatcher
+    from jaga.scanning.scan import ScanReport
 
 EXIT_NO_MATCH = 0
 EXIT_MATCHED = 1
@@ -36,6 +33,11 @@ _MIB = 2**20
 
 def build_matcher(bank_names: list[str] | None, *, dihedral: bool) -> BankMatcher:
     """The matcher over the named banks (all enabled banks when none are named)."""
+    from jaga.banks.service import BankService
+    from jaga.config import data_dir
+    from jaga.detection.matcher import BankMatcher
+    from jaga.store import create_engine_for
+
     service = BankService(create_engine_for())
     for name in bank_names or []:
         service.get_bank(name)  # raises BankNotFound with a helpful message
@@ -45,6 +47,8 @@ def build_matcher(bank_names: list[str] | None, *, dihedral: bool) -> BankMatche
 
 
 def _print_summary(console: Console, report: ScanReport, limit: int = 50) -> None:
+    from jaga.hashing.hasher import is_failure
+
     matched = report.matched
     problems = len(report.problems) + sum(
         1 for f in report.files if f.hashes is None or is_failure(f.hashes)
@@ -103,6 +107,11 @@ def scan_command(
     Exit code: 0 nothing matched, 1 something matched, 2 usage error (e.g. unknown bank).
     Files that cannot be read are listed with the reason; they never stop the scan.
     """
+    # Imported here so that `jaga --help` does not load numba, SQLAlchemy and Pillow.
+    from jaga.scanning.archive_limits import ArchiveLimits
+    from jaga.scanning.report import write_csv, write_json
+    from jaga.scanning.scan import ScanOptions, run_scan
+
     console = Console(stderr=True, quiet=quiet)
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
