@@ -25,6 +25,7 @@ DESIGN_RADIUS = 31
 """The PDQ match threshold the layout is tuned for (Meta's and HMA's default)."""
 
 
+@lru_cache(maxsize=4096)
 def chunk_radii(n_chunks: int, max_distance: int) -> np.ndarray:
     """Per-chunk probe radius; -1 means the chunk is not probed.
 
@@ -36,6 +37,7 @@ def chunk_radii(n_chunks: int, max_distance: int) -> np.ndarray:
     base, extra = divmod(budget, n_chunks)
     radii = np.full(n_chunks, base - 1, dtype=np.int64)
     radii[:extra] += 1
+    radii.setflags(write=False)  # cached: shared by every caller
     return radii
 
 

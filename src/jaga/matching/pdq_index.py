@@ -197,7 +197,8 @@ class PdqIndex:
         words = _as_words(queries, "queries")
         radius = _check_distance(max_distance)
         parts = [segment.search_many(words, radius) for segment in self.segments]
-        parts.append(self.delta.search_many(words, radius))
+        if self.delta.count or not parts:
+            parts.append(self.delta.search_many(words, radius))
         return (
             np.concatenate([p[0] for p in parts]),
             np.concatenate([p[1] for p in parts]),

@@ -8,7 +8,7 @@ costs only its own rows and a snapshot is a handful of flat arrays that load at 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -44,6 +44,8 @@ class Segment:
     width: int
     offsets: np.ndarray
     positions: np.ndarray
+    scan_plans: dict[int, bool] = field(default_factory=dict)
+    """Radius -> whether to scan; planning costs more than a small search, so it is kept."""
 
     @classmethod
     def build(cls, hashes: np.ndarray, ids: np.ndarray) -> Segment:
@@ -107,6 +109,12 @@ class Segment:
 
     def uses_scan(self, max_distance: int) -> bool:
         """Whether a scan is the cheaper exact plan for this radius (also for tiny segments)."""
+        plan = self.scan_plans.get(max_distance)
+        if plan is None:
+            plan = self.scan_plans[max_distance] = self._scan_is_cheaper(max_distance)
+        return plan
+
+    def _scan_is_cheaper(self, max_distance: int) -> bool:
         if self.width == 0:
             return True
         radii = chunk_radii(self.offsets.shape[0], max_distance)
@@ -143,8 +151,8 @@ class Segment:
 
     def save(self, directory: Path, name: str) -> None:
         """Write one .npy per array plus a small JSON header (no pickle: safe to load)."""
-        for field in ("hashes", "ids", "dead", "offsets", "positions"):
-            np.save(directory / f"{name}.{field}.npy", getattr(self, field), allow_pickle=False)
+        for part in ("hashes", "ids", "dead", "offsets", "positions"):
+            np.save(directory / f"{name}.{part}.npy", getattr(self, part), allow_pickle=False)
         (directory / f"{name}.json").write_text(
             json.dumps({"width": self.width, "rows": len(self)})
         )
@@ -157,12 +165,12 @@ class Segment:
             header = json.loads(header_path.read_text())
             mode: Literal["r"] | None = "r" if mmap else None
             arrays = {
-                field: np.load(
-                    directory / f"{name}.{field}.npy",
-                    mmap_mode=None if field == "dead" else mode,
+                part: np.load(
+                    directory / f"{name}.{part}.npy",
+                    mmap_mode=None if part == "dead" else mode,
                     allow_pickle=False,
                 )
-                for field in ("hashes", "ids", "dead", "offsets", "positions")
+                for part in ("hashes", "ids", "dead", "offsets", "positions")
             }
         except (OSError, ValueError) as error:
             raise MatchingError(
