@@ -71,7 +71,7 @@ def naive_scan(folder: Path, bank: np.ndarray, threshold: int) -> tuple[int, int
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--images", type=Path, default=DEFAULT_IMAGES)
-    parser.add_argument("--limit", type=int, default=200, help="originals to use")
+    parser.add_argument("--limit", type=int, default=0, help="originals to use (0: all)")
     parser.add_argument("--workers", type=int, default=0, help="0: one per core")
     args = parser.parse_args()
     console = Console()
@@ -79,7 +79,7 @@ def main() -> int:
         console.print(f"No images at {args.images}: pass --images DIR with benign photos.")
         return 2
     originals = sorted(p for p in args.images.iterdir() if p.suffix.lower() in {".jpg", ".png"})
-    originals = originals[: args.limit]
+    originals = originals[: args.limit or None]
     members = originals[::2]
     with tempfile.TemporaryDirectory(prefix="jaga-bench-scan-") as tmp:
         work = Path(tmp)

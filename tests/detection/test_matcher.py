@@ -184,3 +184,14 @@ def test_snapshot_of_another_database_is_not_used(
     fresh = BankMatcher(bank_service, snapshot=snapshot)
     assert not fresh.loaded_from_snapshot
     assert fresh.match(content(entry)).matches == ()
+
+
+def test_allow_list_applies_even_when_banks_are_named(bank_service: BankService) -> None:
+    entry = random_pdq()
+    bank_service.create_bank("known")
+    bank_service.create_bank("benign", allow_list=True, category_scheme="none")
+    add(bank_service, "known", "pdq", entry)
+    add(bank_service, "benign", "pdq", entry)
+    result = BankMatcher(bank_service, ["known"]).match(content(entry))
+    assert result.matches == ()
+    assert [m.bank for m in result.allowed] == ["benign"]

@@ -26,7 +26,7 @@ from jaga.config import data_dir
 from jaga.demo.drawing import draw_scene
 from jaga.detection.matcher import BankMatcher
 from jaga.hashing.hasher import hash_file, is_failure
-from jaga.scanning.report import write_json
+from jaga.scanning.report import describe_matches, write_json
 from jaga.scanning.scan import FileResult, ScanOptions, run_scan
 from jaga.store import create_engine_for
 
@@ -114,14 +114,7 @@ def _prepare(work: Path, console: Console) -> tuple[Path, Path, dict[str, str]]:
 def _verdict(item: FileResult) -> tuple[str, str]:
     """A one-line result and reason for the demo table."""
     if item.result.matches:
-        best = item.result.matches[0]
-        how = sorted(
-            {
-                m.how if m.signal_type != "pdq" else f"{m.how} at distance {m.distance}"
-                for m in item.result.matches
-            }
-        )
-        return f"[red]MATCH[/red] {best.bank} ({best.category or '-'})", "; ".join(how)
+        return "[red]MATCH[/red]", describe_matches(item.result.matches)
     if item.result.allowed:
         return (
             "[green]allow-listed[/green]",

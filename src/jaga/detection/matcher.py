@@ -91,7 +91,8 @@ class BankMatcher:
     """Holds one index of every enabled bank and answers `match(FileHashes)`.
 
     The index covers all enabled banks so that one snapshot on disk serves every caller;
-    `bank_names` only narrows which banks a match may come from. `refresh()` applies the
+    `bank_names` only narrows which banks a match may come from (enabled allow-list banks
+    always take part). `refresh()` applies the
     bank change log since the last look, so entries added or disabled elsewhere (and whole
     banks enabled or disabled) are visible without rebuilding the index.
     """
@@ -134,10 +135,12 @@ class BankMatcher:
 
     def _load_banks(self) -> None:
         self._enabled_banks = {b.bank_id: b for b in self._service.list_banks() if b.enabled}
+        # Allow-lists always apply: they exist to stop benign look-alikes from matching
+        # whichever list a caller picked.
         self._banks = {
             bank_id: bank
             for bank_id, bank in self._enabled_banks.items()
-            if self._bank_names is None or bank.name in self._bank_names
+            if self._bank_names is None or bank.name in self._bank_names or bank.allow_list
         }
 
     def _load_entries(self) -> None:

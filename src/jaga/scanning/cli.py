@@ -46,36 +46,42 @@ def build_matcher(bank_names: list[str] | None, *, dihedral: bool) -> BankMatche
     )
 
 
-def _print_summary(console: Console, report: ScanReport, limit: int = 50) -> None:
+def _shown_path(path: str, roots: list[Path]) -> str:
+    """Paths relative to the folder scanned, so the table shows what differs."""
+    for root in roots:
+        prefix = str(root).rstrip("/") + "/"
+        if root.is_dir() and path.startswith(prefix):
+            return path[len(prefix) :]
+    return path
+
+
+def _print_summary(
+    console: Console, report: ScanReport, roots: list[Path], limit: int = 50
+) -> None:
     from jaga.hashing.hasher import is_failure
+    from jaga.scanning.report import describe_matches
 
     matched = report.matched
-    problems = len(report.problems) + sum(
-        1 for f in report.files if f.hashes is None or is_failure(f.hashes)
-    )
+    unreadable = [(p.display_path, p.reason) for p in report.problems] + [
+        (f.path, f.error or "") for f in report.files if f.hashes is None or is_failure(f.hashes)
+    ]
     console.print(
         f"Scanned {len(report.files)} files: [bold]{len(matched)} matched[/bold], "
-        f"{problems} could not be read, {len(report.duplicate_groups())} duplicate groups."
+        f"{len(unreadable)} could not be read, {len(report.duplicate_groups())} duplicate groups."
     )
     if matched:
-        table = Table(title="Matches", show_lines=False)
-        for column in ("path", "bank", "entry", "category", "distance", "how"):
-            table.add_column(column)
+        table = Table(title="Matches")
+        table.add_column("file", overflow="fold", ratio=1)
+        table.add_column("matched (bank #entry category: how)", overflow="fold", ratio=2)
         for item in matched[:limit]:
-            for match in item.result.matches:
-                table.add_row(
-                    item.path,
-                    match.bank,
-                    str(match.entry_id),
-                    match.category or "",
-                    str(match.distance),
-                    match.how,
-                )
+            table.add_row(_shown_path(item.path, roots), describe_matches(item.result.matches))
         console.print(table)
         if len(matched) > limit:
             console.print(f"... and {len(matched) - limit} more matched files (see the report).")
-    for problem in report.problems[:limit]:
-        console.print(f"[yellow]not read[/yellow] {problem.display_path}: {problem.reason}")
+    for path, reason in unreadable[:limit]:
+        console.print(f"[yellow]not read[/yellow] {_shown_path(path, roots)}: {reason}")
+    if len(unreadable) > limit:
+        console.print(f"... and {len(unreadable) - limit} more not read (see the report).")
 
 
 def scan_command(
@@ -162,7 +168,7 @@ def scan_command(
     if csv_out is not None:
         write_csv(report, csv_out)
     if not quiet:
-        _print_summary(console, report)
+        _print_summary(console, report, paths)
         for out in (json_out, csv_out):
             if out is not None:
                 console.print(f"Report written to {out}")

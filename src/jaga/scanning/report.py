@@ -39,6 +39,16 @@ CSV_COLUMNS = (
 )
 
 
+def describe_matches(matches: tuple[Match, ...]) -> str:
+    """One line a person can read: which bank and entry, and how each was found."""
+    parts = []
+    for match in matches:
+        how = match.how if match.signal_type != "pdq" else f"{match.how}, distance {match.distance}"
+        category = f" {match.category}" if match.category else ""
+        parts.append(f"{match.bank} #{match.entry_id}{category}: {how}")
+    return "; ".join(parts)
+
+
 def _match_json(match: Match) -> dict[str, Any]:
     data = asdict(match)
     data.pop("allow_list")
