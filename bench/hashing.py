@@ -267,7 +267,10 @@ def docs_section(
 - `reference`: `pdqhash.compute(np.asarray(Image.open(path).convert("RGB")))`, full decode.
 - `jaga-pdq`: Jaga's PDQ only. JPEGs are decoded at 1/2, 1/4 or 1/8 scale (luma only, short
   side at least 128 px); the reference's box filter is folded onto the reduced pixels; the
-  DCT, median threshold and quality are the reference's.
+  DCT, median threshold and quality are the reference's. Most of its time on the JPEG
+  subsets is libjpeg-turbo's Huffman (entropy) decoding, which a reduced-scale decode still
+  pays in full, so decoding at 1/8 instead of 1/4 gains little and costs agreement (see
+  `DECODE_MIN_SIDE` in src/jaga/hashing/image_io.py).
 - `jaga-full`: `jaga.hashing.hash_file`: PDQ + MD5 + SHA-1 + SHA-256, what `jaga hash`
   does per file.
 - Files are read from disk (page cache) inside every timed loop, for every method.
