@@ -52,9 +52,7 @@ class Delta:
 
     def mark_dead(self, ids: np.ndarray) -> int:
         """Tombstone live rows whose id is in `ids`; returns how many were live."""
-        hit = np.isin(self.ids[: self.count], ids) & ~self.dead[: self.count]
-        self.dead[: self.count] |= hit
-        return int(np.count_nonzero(hit))
+        return int(kernels.mark_dead(self.ids, self.dead, self.count, np.unique(ids)))
 
     def search_many(self, queries: np.ndarray, max_distance: int) -> Hits:
         q_index, rows, dists = kernels.flat_search_many(

@@ -99,13 +99,9 @@ class Segment:
 
     def mark_dead(self, ids: np.ndarray) -> int:
         """Tombstone every live row whose id is in `ids`; returns how many were live."""
-        hit = np.isin(self.ids, ids) & ~self.dead
-        newly = int(np.count_nonzero(hit))
-        if newly:
-            if not self.dead.flags.writeable:
-                self.dead = self.dead.copy()
-            self.dead |= hit
-        return newly
+        if not self.dead.flags.writeable:
+            self.dead = self.dead.copy()
+        return int(kernels.mark_dead(self.ids, self.dead, len(self), np.unique(ids)))
 
     def uses_scan(self, max_distance: int) -> bool:
         """Whether a scan is the cheaper exact plan for this radius (also for tiny segments)."""
