@@ -38,14 +38,14 @@ class Delta:
         self.dead[self.count : end] = False
         self.count = end
 
-    def take(self) -> tuple[np.ndarray, np.ndarray]:
-        """Live rows (copies), then empty the buffer: used to freeze it into a segment."""
+    def live_rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """Copies of the live rows, for freezing into a segment (then call `clear`)."""
         alive = ~self.dead[: self.count]
-        hashes = self.hashes[: self.count][alive].copy()
-        ids = self.ids[: self.count][alive].copy()
+        return self.hashes[: self.count][alive].copy(), self.ids[: self.count][alive].copy()
+
+    def clear(self) -> None:
         self.count = 0
         self.dead[:] = False
-        return hashes, ids
 
     def live_count(self) -> int:
         return self.count - int(np.count_nonzero(self.dead[: self.count]))

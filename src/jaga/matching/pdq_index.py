@@ -10,6 +10,11 @@ would cost more).
 Hashes are 32 bytes each, `bytes.fromhex(pdq_hex)`, passed as uint8 arrays (n, 32).
 Entry ids are the caller's int64 ids (bank entry ids); an id should be live at most once:
 remove it before adding it again, or both rows are returned.
+
+Threads: searches release the GIL and may run in parallel with each other. Writes (add,
+remove, compact) must not overlap searches or other writes: serialise them with a
+readers-writer lock. Writes publish new segment lists whole, but a search that straddles
+a delta freeze could still miss the frozen rows.
 """
 
 from __future__ import annotations
@@ -140,30 +145,30 @@ class PdqIndex:
         that loads and searches fastest.
         """
         parts = [segment.live_rows() for segment in self.segments]
-        parts.append(self.delta.take())
+        parts.append(self.delta.live_rows())
         hashes = np.concatenate([p[0] for p in parts])
         ids = np.concatenate([p[1] for p in parts])
         self.segments = [Segment.build(hashes, ids)] if hashes.shape[0] else []
+        self.delta.clear()
 
     def _freeze_delta(self) -> None:
-        hashes, ids = self.delta.take()
+        # Build first, publish, then clear: the rows are never absent from both places.
+        hashes, ids = self.delta.live_rows()
         if hashes.shape[0]:
-            self.segments.append(Segment.build(hashes, ids))
+            self.segments = [*self.segments, Segment.build(hashes, ids)]
+        self.delta.clear()
         self._merge_small_segments()
 
     def _merge_small_segments(self) -> None:
         while len(self.segments) >= 2 and len(self.segments[-2]) <= MERGE_RATIO * len(
             self.segments[-1]
         ):
-            newer = self.segments.pop()
-            older = self.segments.pop()
-            older_rows, newer_rows = older.live_rows(), newer.live_rows()
-            self.segments.append(
-                Segment.build(
-                    np.concatenate([older_rows[0], newer_rows[0]]),
-                    np.concatenate([older_rows[1], newer_rows[1]]),
-                )
+            older_rows, newer_rows = self.segments[-2].live_rows(), self.segments[-1].live_rows()
+            merged = Segment.build(
+                np.concatenate([older_rows[0], newer_rows[0]]),
+                np.concatenate([older_rows[1], newer_rows[1]]),
             )
+            self.segments = [*self.segments[:-2], merged]
 
     # --- queries -----------------------------------------------------------------
 
