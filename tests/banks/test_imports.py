@@ -6,6 +6,7 @@ Row numbers are physical lines (the CSV header is line 1; blank lines still coun
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -56,6 +57,7 @@ def test_long_csv_imports_good_rows_and_quarantines_each_bad_kind(
         ["md5", hashes.md5(), "", "", "high", ""],  # line 16: bad quality is only for pdq
         ["pdq", hashes.pdq(), "", "", "high", ""],  # line 17: bad quality
         ["md5", hashes.md5(), "", "", "", "maybe"],  # line 18: bad flag
+        ["sha256", hashlib.sha256(b"").hexdigest(), "", "", "", ""],  # line 19: empty file
     ]
     header = ["signal_type", "value", "category", "original_id", "quality", "interpol_baseline"]
     path = write_csv(tmp_path / "list.csv", header, rows)
@@ -63,7 +65,7 @@ def test_long_csv_imports_good_rows_and_quarantines_each_bad_kind(
     report = bank_service.import_file("b", path)
 
     reasons = reasons_by_line(report)
-    assert sorted(reasons) == [5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 17, 18]
+    assert sorted(reasons) == [5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 17, 18, 19]
     assert "expected 32 hex digits" in reasons[5]
     assert "not hexadecimal" in reasons[6]
     assert "unknown signal type 'photodna'" in reasons[7]
@@ -76,8 +78,9 @@ def test_long_csv_imports_good_rows_and_quarantines_each_bad_kind(
     assert "1 of 256 bits" in reasons[15]
     assert "quality 'high'" in reasons[17]
     assert "interpol_baseline 'maybe'" in reasons[18]
-    assert (report.rows_read, report.added, report.duplicates) == (17, 4, 1)
-    assert report.quarantined_count == 12
+    assert "empty (0-byte) file" in reasons[19]
+    assert (report.rows_read, report.added, report.duplicates) == (18, 4, 1)
+    assert report.quarantined_count == 13
     stored = {record.value: record for record in bank_service.active_entries()}
     assert set(stored) >= {good_md5, good_pdq, good_sha}
     assert stored[good_md5].category == "A1"

@@ -111,7 +111,9 @@ def test_dihedral_variant_says_how_it_matched(bank_service: BankService) -> None
     )
 
     found = BankMatcher(bank_service).match(rotated_query)
-    assert [(m.distance, m.how) for m in found.matches] == [(2, "PDQ, query rotated 180°")]
+    assert [(m.distance, m.how) for m in found.matches] == [
+        (2, "PDQ, the listed image rotated 180°")
+    ]
     assert BankMatcher(bank_service, use_dihedral=False).match(rotated_query).matches == ()
 
 
@@ -195,3 +197,21 @@ def test_allow_list_applies_even_when_banks_are_named(bank_service: BankService)
     result = BankMatcher(bank_service, ["known"]).match(content(entry))
     assert result.matches == ()
     assert [m.bank for m in result.allowed] == ["benign"]
+
+
+def test_pdq_allow_list_never_silences_an_exact_match(bank_service: BankService) -> None:
+    entry = random_pdq()
+    md5 = "0123456789abcdef0123456789abcdef"
+    bank_service.create_bank("known")
+    bank_service.create_bank("benign", allow_list=True, category_scheme="none")
+    add(bank_service, "known", "pdq", entry)
+    add(bank_service, "known", "md5", md5)
+    add(bank_service, "benign", "pdq", entry)
+    result = BankMatcher(bank_service).match(content(entry, md5=md5))
+    assert [(m.signal_type, m.frame) for m in result.matches] == [("md5", None)]
+    assert [m.signal_type for m in result.suppressed] == ["pdq"]
+
+    add(bank_service, "benign", "md5", md5)  # the very file is known to be benign
+    exact_allowed = BankMatcher(bank_service).match(content(entry, md5=md5))
+    assert exact_allowed.matches == ()
+    assert sorted(m.signal_type for m in exact_allowed.suppressed) == ["md5", "pdq"]

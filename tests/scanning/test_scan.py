@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
+import os
 import tarfile
 import zipfile
 from pathlib import Path
@@ -19,8 +21,11 @@ from jaga.cli import app
 from jaga.demo.drawing import draw_scene
 from jaga.detection.matcher import BankMatcher
 from jaga.hashing.hasher import hash_file
+from jaga.hashing.types import FileHashes
+from jaga.scanning import scan as scan_module
 from jaga.scanning.report import report_json, write_csv
 from jaga.scanning.scan import ScanOptions, run_scan
+from jaga.scanning.sources import ScanItem
 
 KNOWN_SEEDS = (1, 2, 3)
 STRANGER_SEEDS = (50, 51, 52, 53)
@@ -121,18 +126,22 @@ def test_scan_finds_altered_copies_and_nothing_else(
         assert (match.bank, match.original_id, match.category) == ("known", str(seed), "B1")
         assert match.distance <= 31
     mirror = matched[f"nested/deeper/mirror-{KNOWN_SEEDS[0]}.jpg"].result.matches[0]
-    assert mirror.how == "PDQ, query mirrored left to right"
+    assert mirror.how == "PDQ, the listed image mirrored left to right"
     rotated = matched[f"rot90-{KNOWN_SEEDS[0]}.png"].result.matches[0]
-    assert rotated.how == "PDQ, query rotated 90° counter-clockwise"
+    assert rotated.how == "PDQ, the listed image rotated 90° counter-clockwise"
 
     data = report_json(report)
     assert data["summary"]["matched_files"] == len(expected)
     assert data["summary"]["files"] == len(report.files)
-    problems = {_relative(p["path"], folder): p["reason"] for p in data["problems"]}
+    problems = {_relative(p["path"], folder): p for p in data["problems"]}
+    assert problems["truncated.jpg"]["kind"] == "image_not_decoded"
+    assert "truncated" in problems["truncated.jpg"]["reason"]
     truncated = next(f for f in data["files"] if f["path"].endswith("truncated.jpg"))
     assert truncated["matched"] is False and truncated["error"]
     assert "md5" in truncated  # exact hashes still computed for a broken image
-    assert all("reason" for reason in problems.values())
+    notes = next(f for f in data["files"] if f["path"].endswith("notes.txt"))
+    assert "error" not in notes and notes["note"].startswith("not an image")
+    assert "notes.txt" not in problems  # a non-image is a normal outcome, not a problem
     duplicates = [sorted(_relative(p, folder) for p in g["paths"]) for g in data["duplicates"]]
     assert ["q50-2.jpg", "q50-dup.jpg"] in duplicates
 
@@ -186,3 +195,66 @@ def test_scan_cli_reports_and_exit_codes(
     unknown = runner.invoke(app, ["scan", str(strangers), "--bank", "no-such-bank"])
     assert unknown.exit_code == 2
     assert "no-such-bank" in unknown.output
+
+    nowhere = tmp_path / "no-such-folder" / "report.json"
+    unwritable = runner.invoke(app, ["scan", str(strangers), "--json", str(nowhere)])
+    assert unwritable.exit_code == 2
+    assert "does not exist" in unwritable.output
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "half.jpg").write_bytes(jpeg_bytes(draw_scene(71))[:1200])
+    lenient = runner.invoke(app, ["scan", str(broken), "--workers", "1"])
+    assert lenient.exit_code == 0, lenient.output
+    strict = runner.invoke(app, ["scan", str(broken), "--workers", "1", "--strict"])
+    assert strict.exit_code == 3, strict.output
+
+    bank_service.set_bank_enabled("known", False)
+    disabled = runner.invoke(app, ["scan", str(strangers), "--bank", "known"])
+    assert disabled.exit_code == 2
+    assert "jaga bank enable known" in disabled.output
+    no_bank = runner.invoke(app, ["scan", str(strangers)])
+    assert no_bank.exit_code == 2
+    assert "no enabled bank" in no_bank.output
+
+
+def test_scan_skips_its_own_data_folder(
+    bank_service: BankService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank_service.create_bank("known")
+    folder = tmp_path / "evidence"
+    (folder / "var").mkdir(parents=True)
+    (folder / "var" / "jaga.db").write_bytes(b"database")
+    (folder / "photo.jpg").write_bytes(jpeg_bytes(draw_scene(80)))
+    options = ScanOptions(workers=1, excluded_folders=(folder / "var",))
+    report = run_scan([folder], BankMatcher(bank_service), options)
+    assert [Path(f.path).name for f in report.files] == ["photo.jpg"]
+    assert [(p.kind, Path(p.display_path).name) for p in report.problems] == [("excluded", "var")]
+
+
+def _die_on_poison(item: ScanItem, dihedral: bool) -> tuple[FileHashes | None, str | None]:
+    if "poison" in item.display_path:
+        os._exit(1)  # what a decoder crash or the OOM killer does to a worker
+    return _original_hash_item(item, dihedral)
+
+
+_original_hash_item = scan_module._hash_item
+
+
+def test_a_killed_worker_loses_only_the_file_that_killed_it(
+    bank_service: BankService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the poisoned hasher reaches workers only when they are forked")
+    bank_service.create_bank("known")
+    folder = tmp_path / "crash"
+    folder.mkdir()
+    for number in range(40):
+        (folder / f"photo-{number:02d}.jpg").write_bytes(jpeg_bytes(draw_scene(number % 3)))
+    (folder / "photo-poison.jpg").write_bytes(b"whatever")
+    monkeypatch.setattr(scan_module, "_hash_item", _die_on_poison)
+    report = run_scan([folder], BankMatcher(bank_service), ScanOptions(workers=2))
+    failed = {Path(f.path).name: f.error for f in report.files if f.error}
+    assert list(failed) == ["photo-poison.jpg"]
+    assert "died" in (failed["photo-poison.jpg"] or "")
+    assert sum(1 for f in report.files if f.hashes is not None) == 40

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from jaga.banks.errors import BankError, BankNotFound, InvalidBankSettings, UnsupportedFormat
 from jaga.banks.records import BankInfo, ImportReport
@@ -102,7 +102,8 @@ def list_banks() -> None:
     if not banks:
         console.print("no banks yet; create one with `jaga bank create NAME`")
         return
-    table = Table("name", "enabled", "allow-list", "signals", "threshold", "scheme", "entries")
+    name_column = Column("name", no_wrap=True)  # scripts read names: never cut them
+    table = Table(name_column, "enabled", "allow-list", "signals", "threshold", "scheme", "entries")
     for bank in banks:
         table.add_row(
             bank.name,

@@ -31,6 +31,15 @@ def parse_signal_type(raw: str) -> SignalType:
     )
 
 
+# Digests of zero bytes: lists sometimes carry them (a failed download, an empty upload), and
+# they would flag every empty file as known content.
+EMPTY_FILE_DIGESTS: dict[str, str] = {
+    "md5": "d41d8cd98f00b204e9800998ecf8427e",
+    "sha1": "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+    "sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+}
+
+
 def normalise_hash(signal_type: SignalType, raw: str) -> str:
     """Lowercase hex of the right length, or ValueError with what is wrong with `raw`."""
     value = raw.strip().lower()
@@ -45,6 +54,10 @@ def normalise_hash(signal_type: SignalType, raw: str) -> str:
         raise ValueError(f"{signal_type} value is not hexadecimal (only 0-9 and a-f allowed)")
     if signal_type == "pdq":
         _check_pdq_is_not_degenerate(value)
+    elif value == EMPTY_FILE_DIGESTS[signal_type]:
+        raise ValueError(
+            f"the {signal_type} of an empty (0-byte) file; it would match every empty file"
+        )
     return value
 
 

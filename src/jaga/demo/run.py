@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import shutil
+import sys
 import zipfile
 from collections.abc import Callable
 from importlib import resources
@@ -25,7 +26,7 @@ from jaga.banks.service import BankService
 from jaga.config import data_dir
 from jaga.demo.drawing import draw_scene
 from jaga.detection.matcher import BankMatcher
-from jaga.hashing.hasher import hash_file, is_failure
+from jaga.hashing.hasher import hash_file
 from jaga.scanning.report import describe_matches, write_json
 from jaga.scanning.scan import FileResult, ScanOptions, run_scan
 from jaga.store import create_engine_for
@@ -36,11 +37,16 @@ STRANGER_SEEDS = (101, 202, 303)
 
 Transform = Callable[[Image.Image], Image.Image]
 
-TRANSFORMS: dict[str, tuple[str, Transform]] = {
-    "jpeg50": ("re-encoded as JPEG quality 50", lambda im: im),
-    "half": ("resized to half size", lambda im: im.reduce(2)),
-    "mirror": ("mirrored left-right", ImageOps.mirror),
-    "rot90": ("rotated 90°", lambda im: im.transpose(Image.Transpose.ROTATE_90)),
+# name: (what the copy is, how it is made, JPEG quality it is saved at)
+TRANSFORMS: dict[str, tuple[str, Transform, int]] = {
+    "jpeg50": ("re-encoded as JPEG quality 50", lambda im: im, 50),
+    "half": ("resized to half size", lambda im: im.reduce(2), 90),
+    "mirror": ("mirrored left-right", ImageOps.mirror, 90),
+    "rot90": (
+        "rotated 90° counter-clockwise",
+        lambda im: im.transpose(Image.Transpose.ROTATE_90),
+        90,
+    ),
 }
 
 
@@ -89,9 +95,9 @@ def _prepare(work: Path, console: Console) -> tuple[Path, Path, dict[str, str]]:
         )
         image = Image.open(io.BytesIO(data))
         stem = name.removesuffix(".jpg")
-        for key, (label, transform) in TRANSFORMS.items():
+        for key, (label, transform, quality) in TRANSFORMS.items():
             target = incoming / f"{stem}-{key}.jpg"
-            _save_jpeg(transform(image), target, quality=50 if key == "jpeg50" else 90)
+            _save_jpeg(transform(image), target, quality=quality)
             expected[target.name] = f"{stem} {label}"
         (incoming / f"{stem}-exact-copy.jpg").write_bytes(data)
         expected[f"{stem}-exact-copy.jpg"] = f"{stem} byte-for-byte copy"
@@ -107,7 +113,10 @@ def _prepare(work: Path, console: Console) -> tuple[Path, Path, dict[str, str]]:
     expected["broken.jpg"] = "a truncated file"
     hashes = work / "known-hashes.jsonl"
     hashes.write_text("\n".join(hash_lines) + "\n", encoding="utf-8")
-    console.print(f"Drew {len(hash_lines)} known pictures and wrote their hashes to {hashes}")
+    console.print(
+        f"Hashed {len(hash_lines)} known sample pictures (drawn by Jaga's own code, shipped in "
+        f"the package) into {hashes}"
+    )
     return hashes, incoming, expected
 
 
@@ -116,14 +125,16 @@ def _verdict(item: FileResult) -> tuple[str, str]:
     if item.result.matches:
         return "[red]MATCH[/red]", describe_matches(item.result.matches)
     if item.result.allowed:
+        silenced = len(item.result.suppressed)
         return (
             "[green]allow-listed[/green]",
-            f"in {item.result.allowed[0].bank}: matches suppressed",
+            f"looks like a picture in {item.result.allowed[0].bank}: {silenced} PDQ match(es) "
+            "silenced",
         )
-    if item.hashes is not None and is_failure(item.hashes):
-        return "[yellow]unreadable[/yellow]", item.error or ""
     if item.error:
-        return "not an image", "exact hashes only: none listed"
+        return "[yellow]not examined[/yellow]", item.error
+    if item.note:
+        return "no match", f"{item.note}; its exact hashes are in no bank"
     return "no match", "no entry within the bank's threshold"
 
 
@@ -133,7 +144,10 @@ def run_demo(console: Console | None = None) -> int:
     work = data_dir() / "demo"
     work.mkdir(parents=True, exist_ok=True)
     console.rule("Jaga demo")
-    service = BankService(create_engine_for())
+    # A database of its own: demo banks (an allow-list among them) must never take part in
+    # the user's real scans.
+    database_url = f"sqlite:///{work / 'jaga-demo.db'}"
+    service = BankService(create_engine_for(database_url))
     hashes, incoming, expected = _prepare(work, console)
 
     _reset_bank(
@@ -175,7 +189,8 @@ def run_demo(console: Console | None = None) -> int:
     console.print(table)
     console.print(
         f"{len(scan.matched)} of {len(scan.files)} files matched. Full report: {report_path}\n"
-        "Try it yourself: .venv/bin/jaga scan "
+        "Try it yourself (the demo keeps its own database):\n"
+        f"  JAGA_DATABASE_URL={database_url} {Path(sys.argv[0]).resolve()} scan "
         f"{incoming} --bank {KNOWN_BANK} --json report.json"
     )
     return len(scan.matched)

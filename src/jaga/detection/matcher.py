@@ -24,21 +24,22 @@ from jaga.matching.exact_index import ExactIndex
 from jaga.matching.pdq_index import PdqIndex
 from jaga.matching.types import MatchingError
 
-# What the query image is, relative to the listed original, when the k-th of the seven
+# What the scanned image is, relative to the listed original, when the k-th of the seven
 # non-identity dihedral hashes (pdqhash.compute_dihedral order) is the one that matched.
 # Measured by hashing drawn pictures after each PIL transpose.
 DIHEDRAL_NAMES: tuple[str, ...] = (
     "rotated 90° clockwise",
     "rotated 180°",
     "rotated 90° counter-clockwise",
-    "flipped top to bottom",
+    "flipped upside down",
     "mirrored left to right",
-    "transposed",
-    "transversed",
+    "mirrored along the main diagonal",
+    "mirrored along the other diagonal",
 )
+PLAIN_PDQ = "PDQ"
 
-_LOAD_BATCH = 50_000
-_RECORD_CACHE_LIMIT = 100_000
+_LOAD_BATCH = 50_000  # rows per database round trip: large enough to amortise, small in memory
+_RECORD_CACHE_LIMIT = 100_000  # entry details kept for hits; a few hundred bytes each
 SNAPSHOT_FORMAT = "jaga-bank-matcher/1"
 
 QUALITY_TOLERANCE = 2
@@ -58,7 +59,7 @@ class Match:
     category: str | None
     distance: int
     how: str
-    frame: int
+    frame: int | None  # the image frame whose PDQ matched; None for exact hashes
     source: str | None
     original_id: str | None
     allow_list: bool
@@ -84,7 +85,7 @@ class _Candidate:
     signal_type: str
     distance: int
     how: str
-    frame: int
+    frame: int | None
 
 
 class BankMatcher:
@@ -131,6 +132,7 @@ class BankMatcher:
         return list(self._banks.values())
 
     def entry_count(self) -> int:
+        """Entries in the index, all enabled banks together (a size, for reports)."""
         return len(self._pdq) + sum(len(index) for index in self._exact.values())
 
     def _load_banks(self) -> None:
@@ -163,6 +165,7 @@ class BankMatcher:
         self._pdq = PdqIndex.from_arrays(np.asarray(pdq_ids, dtype=np.int64), hashes)
 
     def _add_records(self, records: Iterable[EntryRecord]) -> None:
+        """Index the records that may match; the rest (disabled) are simply skipped."""
         pdq_ids: list[int] = []
         pdq_values: list[bytes] = []
         exact: dict[str, tuple[list[int], list[str]]] = {t: ([], []) for t in EXACT_SIGNAL_TYPES}
@@ -251,24 +254,26 @@ class BankMatcher:
         return True
 
     def _pdq_queries(self, hashes: Sequence[PdqHash]) -> tuple[np.ndarray, list[tuple[str, int]]]:
+        """Every frame's hash, plus its seven orientations when asked, searched in one call."""
         packed: list[bytes] = []
         labels: list[tuple[str, int]] = []
         for pdq in hashes:
             packed.append(bytes.fromhex(pdq.hex))
-            labels.append(("PDQ", pdq.frame))
+            labels.append((PLAIN_PDQ, pdq.frame))
             if self._use_dihedral:
                 for name, variant in zip(DIHEDRAL_NAMES, pdq.dihedral, strict=False):
                     packed.append(bytes.fromhex(variant))
-                    labels.append((f"PDQ, query {name}", pdq.frame))
+                    labels.append((f"PDQ, the listed image {name}", pdq.frame))
         queries = np.frombuffer(b"".join(packed), dtype=np.uint8).reshape(-1, 32)
         return queries, labels
 
     def _candidates(self, content: FileHashes) -> list[_Candidate]:
+        """Raw index hits, before any bank's rules; PDQ at the widest selected threshold."""
         found: list[_Candidate] = []
         for signal_type in EXACT_SIGNAL_TYPES:
             value = getattr(content, signal_type)
             for entry_id in self._exact[signal_type].lookup(value):
-                found.append(_Candidate(entry_id, signal_type, 0, f"exact {signal_type}", 0))
+                found.append(_Candidate(entry_id, signal_type, 0, f"exact {signal_type}", None))
         if content.pdq and len(self._pdq):
             radius = max((bank.pdq_threshold for bank in self._banks.values()), default=31)
             queries, labels = self._pdq_queries(content.pdq)
@@ -307,7 +312,7 @@ class BankMatcher:
             if candidate.signal_type == "pdq":
                 if candidate.distance > bank.pdq_threshold:
                     continue
-                quality = quality_by_frame.get(candidate.frame, 0)
+                quality = quality_by_frame.get(candidate.frame or 0, 0)
                 if quality < bank.quality_floor - QUALITY_TOLERANCE:
                     notes.append(
                         f"PDQ quality {quality} is below bank {bank.name!r}'s floor "
@@ -327,14 +332,32 @@ class BankMatcher:
                 allow_list=bank.allow_list,
             )
             kept = best.get(record.entry_id)
-            if kept is None or (match.distance, match.how) < (kept.distance, kept.how):
+            if kept is None or _closer(match, kept):
                 best[record.entry_id] = match
         ordered = sorted(best.values(), key=lambda m: (m.bank, m.distance, m.entry_id))
-        allowed = [m for m in ordered if m.allow_list]
-        if allowed:
-            blocked = tuple(m for m in ordered if not m.allow_list)
-            banks = ", ".join(sorted({m.bank for m in allowed}))
-            if blocked:
-                notes.append(f"matches suppressed by allow-list bank(s) {banks}")
-            return MatchResult((), blocked, tuple(allowed), tuple(dict.fromkeys(notes)))
+        return _apply_allow_lists(ordered, notes)
+
+
+def _closer(match: Match, kept: Match) -> bool:
+    """The smaller distance wins; at equal distance the plain hash beats an orientation."""
+    return (match.distance, match.how != PLAIN_PDQ) < (kept.distance, kept.how != PLAIN_PDQ)
+
+
+def _apply_allow_lists(ordered: list[Match], notes: list[str]) -> MatchResult:
+    """An allow-list match silences matches of the same or a weaker kind.
+
+    An exact allow-list match means this very file is known to be benign: everything else
+    is silenced. A PDQ allow-list match only says the picture looks like a benign one, so
+    it silences other PDQ matches but never an exact-hash match of a listed file.
+    """
+    allowed = [m for m in ordered if m.allow_list]
+    if not allowed:
         return MatchResult(tuple(ordered), (), (), tuple(dict.fromkeys(notes)))
+    exact_allowed = any(m.signal_type != "pdq" for m in allowed)
+    listed = [m for m in ordered if not m.allow_list]
+    kept = [m for m in listed if not exact_allowed and m.signal_type != "pdq"]
+    silenced = [m for m in listed if m not in kept]
+    if silenced:
+        banks = ", ".join(sorted({m.bank for m in allowed}))
+        notes.append(f"{len(silenced)} match(es) silenced by allow-list bank(s) {banks}")
+    return MatchResult(tuple(kept), tuple(silenced), tuple(allowed), tuple(dict.fromkeys(notes)))

@@ -1,13 +1,19 @@
-"""`jaga scan`: find known content in files, folders and archives."""
+"""`jaga scan`: find known content in files, folders and archives.
+
+Exit codes are the contract with scripts and triage pipelines, so each means one thing:
+0 nothing matched, 1 something matched, 2 the command was wrong (unknown or disabled bank,
+no bank at all, missing path, unwritable report), 3 the scan failed, or with `--strict`
+something was not fully examined and nothing matched.
+"""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -27,12 +33,21 @@ if TYPE_CHECKING:
 EXIT_NO_MATCH = 0
 EXIT_MATCHED = 1
 EXIT_USAGE = 2
+EXIT_FAILED = 3
 
 _MIB = 2**20
 
 
+class UsageProblem(Exception):
+    """The command cannot run as given; the message says what to do instead."""
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def build_matcher(bank_names: list[str] | None, *, dihedral: bool) -> BankMatcher:
-    """The matcher over the named banks (all enabled banks when none are named)."""
+    """The matcher over the named banks (every enabled bank when none are named)."""
     from jaga.banks.service import BankService
     from jaga.config import data_dir
     from jaga.detection.matcher import BankMatcher
@@ -40,10 +55,31 @@ def build_matcher(bank_names: list[str] | None, *, dihedral: bool) -> BankMatche
 
     service = BankService(create_engine_for())
     for name in bank_names or []:
-        service.get_bank(name)  # raises BankNotFound with a helpful message
-    return BankMatcher(
+        bank = service.get_bank(name)  # raises BankNotFound naming the known banks
+        if not bank.enabled:
+            raise UsageProblem(
+                f"bank {name!r} is disabled; enable it first: jaga bank enable {name}"
+            )
+    matcher = BankMatcher(
         service, bank_names or None, use_dihedral=dihedral, snapshot=data_dir() / "index"
     )
+    if not any(not bank.allow_list for bank in matcher.banks):
+        raise UsageProblem(
+            "there is no enabled bank to match against: create one and import hashes "
+            "(jaga bank create NAME; jaga bank import NAME FILE), or enable one "
+            "(jaga bank list; jaga bank enable NAME)"
+        )
+    return matcher
+
+
+def _check_report_path(path: Path | None) -> None:
+    """Fail before a long scan, not after it, when a report cannot be written."""
+    if path is None:
+        return
+    if path.is_dir():
+        raise UsageProblem(f"{path} is a folder; give a file name for the report")
+    if not path.parent.is_dir():
+        raise UsageProblem(f"cannot write {path}: the folder {path.parent} does not exist")
 
 
 def _shown_path(path: str, roots: list[Path]) -> str:
@@ -58,30 +94,40 @@ def _shown_path(path: str, roots: list[Path]) -> str:
 def _print_summary(
     console: Console, report: ScanReport, roots: list[Path], limit: int = 50
 ) -> None:
-    from jaga.hashing.hasher import is_failure
     from jaga.scanning.report import describe_matches
 
     matched = report.matched
-    unreadable = [(p.display_path, p.reason) for p in report.problems] + [
-        (f.path, f.error or "") for f in report.files if f.hashes is None or is_failure(f.hashes)
-    ]
+    not_examined = report.not_examined()
+    allow_listed = [f for f in report.files if f.result.allowed]
     console.print(
-        f"Scanned {len(report.files)} files: [bold]{len(matched)} matched[/bold], "
-        f"{len(unreadable)} could not be read, {len(report.duplicate_groups())} duplicate groups."
+        f"Scanned {plural(len(report.files), 'file')}: [bold]{len(matched)} matched[/bold], "
+        f"{len(allow_listed)} allow-listed, {len(not_examined)} not fully examined, "
+        f"{plural(len(report.duplicate_groups()), 'duplicate group')}."
     )
     if matched:
         table = Table(title="Matches")
         table.add_column("file", overflow="fold", ratio=1)
         table.add_column("matched (bank #entry category: how)", overflow="fold", ratio=2)
         for item in matched[:limit]:
-            table.add_row(_shown_path(item.path, roots), describe_matches(item.result.matches))
+            table.add_row(
+                escape(_shown_path(item.path, roots)), escape(describe_matches(item.result.matches))
+            )
         console.print(table)
         if len(matched) > limit:
             console.print(f"... and {len(matched) - limit} more matched files (see the report).")
-    for path, reason in unreadable[:limit]:
-        console.print(f"[yellow]not read[/yellow] {_shown_path(path, roots)}: {reason}")
-    if len(unreadable) > limit:
-        console.print(f"... and {len(unreadable) - limit} more not read (see the report).")
+    for item in allow_listed[:limit]:
+        silenced = len(item.result.suppressed)
+        console.print(
+            f"[green]allow-listed[/green] {escape(_shown_path(item.path, roots))}: "
+            f"in {item.result.allowed[0].bank}; {plural(silenced, 'match')} silenced"
+        )
+    for path, _kind, reason in not_examined[:limit]:
+        console.print(
+            f"[yellow]not fully examined[/yellow] {escape(_shown_path(path, roots))}: "
+            f"{escape(reason)}"
+        )
+    if len(not_examined) > limit:
+        console.print(f"... and {len(not_examined) - limit} more (see the report).")
 
 
 def scan_command(
@@ -91,48 +137,53 @@ def scan_command(
     ),
     json_out: Path | None = typer.Option(None, "--json", help="Write the full report as JSON."),
     csv_out: Path | None = typer.Option(None, "--csv", help="Write the report as CSV."),
-    workers: int = typer.Option(0, help="Hashing processes; 0 means one per core."),
+    workers: int = typer.Option(0, min=0, help="Hashing processes; 0 means one per core."),
     dihedral: bool = typer.Option(
         True, help="Also match rotated (90/180/270) and mirrored copies."
     ),
     archives: bool = typer.Option(True, help="Look inside zip and tar archives."),
     follow_symlinks: bool = typer.Option(False, help="Follow symbolic links."),
-    max_depth: int = typer.Option(4, help="How many levels of archives inside archives to open."),
-    max_member_size: int = typer.Option(512, help="Largest archive member to read, in MiB."),
-    max_total_size: int = typer.Option(
-        8192, help="Most bytes read out of one top-level archive (all levels), in MiB."
+    max_depth: int = typer.Option(
+        4, min=0, help="How many levels of archives inside archives to open."
     ),
-    max_members: int = typer.Option(200_000, help="Most members of one top-level archive."),
+    max_member_size: int = typer.Option(512, min=1, help="Largest archive member to read, in MiB."),
+    max_total_size: int = typer.Option(
+        8192, min=1, help="Most bytes read out of one top-level archive (all levels), in MiB."
+    ),
+    max_members: int = typer.Option(200_000, min=1, help="Most members of one top-level archive."),
     max_ratio: float = typer.Option(
-        200.0, help="Compression ratio above which a member over 16 MiB counts as a bomb."
+        200.0, min=1.0, help="Compression ratio above which a member over 16 MiB counts as a bomb."
+    ),
+    strict: bool = typer.Option(
+        False, help="Exit 3 when anything was not fully examined and nothing matched."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Find known content in files, folders and zip/tar archives.
 
-    Exit code: 0 nothing matched, 1 something matched, 2 usage error (e.g. unknown bank).
-    Files that cannot be read are listed with the reason; they never stop the scan.
+    Exit code: 0 nothing matched, 1 something matched, 2 usage error (unknown or disabled
+    bank, no bank, missing path), 3 the scan failed (or, with --strict, something was not
+    fully examined and nothing matched). Files that cannot be read never stop the scan:
+    they are listed with the reason.
     """
     # Imported here so that `jaga --help` does not load numba, SQLAlchemy and Pillow.
+    from jaga.config import data_dir
     from jaga.scanning.archive_limits import ArchiveLimits
     from jaga.scanning.report import write_csv, write_json
     from jaga.scanning.scan import ScanOptions, run_scan
 
     console = Console(stderr=True, quiet=quiet)
-    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
-    if missing:
-        console.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
-        raise typer.Exit(EXIT_USAGE)
+    errors = Console(stderr=True)
     try:
+        missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+        if missing:
+            raise UsageProblem(f"no such file or folder: {', '.join(missing)}")
+        _check_report_path(json_out)
+        _check_report_path(csv_out)
         matcher = build_matcher(bank, dihedral=dihedral)
-    except BankNotFound as error:
-        console.print(f"[red]{error}[/red]")
+    except (BankNotFound, UsageProblem) as error:
+        errors.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(EXIT_USAGE) from None
-    if not matcher.banks:
-        console.print(
-            "[yellow]No enabled bank to match against: create or import one first "
-            "(jaga bank create NAME; jaga bank import NAME FILE).[/yellow]"
-        )
     options = ScanOptions(
         workers=workers,
         limits=ArchiveLimits(
@@ -145,6 +196,7 @@ def scan_command(
         open_archives=archives,
         follow_symlinks=follow_symlinks,
         dihedral=dihedral,
+        excluded_folders=(data_dir(),),
     )
     columns = (
         SpinnerColumn(),
@@ -153,28 +205,36 @@ def scan_command(
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=console, transient=True, disable=quiet) as progress:
-        task = progress.add_task("Scanning", total=0)
+    try:
+        with Progress(*columns, console=console, transient=True, disable=quiet) as progress:
+            task = progress.add_task("Scanning", total=0)
 
-        def on_progress(event: str, count: int) -> None:
-            if event == "found":
-                progress.update(task, total=(progress.tasks[0].total or 0) + count)
-            else:
-                progress.advance(task, count)
+            def on_progress(event: str, count: int) -> None:
+                if event == "found":
+                    progress.update(task, total=(progress.tasks[0].total or 0) + count)
+                else:
+                    progress.advance(task, count)
 
-        report = run_scan(paths, matcher, options, on_progress)
-    if json_out is not None:
-        write_json(report, json_out)
-    if csv_out is not None:
-        write_csv(report, csv_out)
+            report = run_scan(paths, matcher, options, on_progress)
+        if json_out is not None:
+            write_json(report, json_out)
+        if csv_out is not None:
+            write_csv(report, csv_out)
+    except OSError as error:
+        errors.print(f"[red]error:[/red] the scan failed: {escape(str(error))}")
+        raise typer.Exit(EXIT_FAILED) from None
     if not quiet:
         _print_summary(console, report, paths)
         for out in (json_out, csv_out):
             if out is not None:
-                console.print(f"Report written to {out}")
-    sys.stdout.flush()
-    raise typer.Exit(EXIT_MATCHED if report.matched else EXIT_NO_MATCH)
+                console.print(f"Report written to {escape(str(out))}")
+    if report.matched:
+        raise typer.Exit(EXIT_MATCHED)
+    if strict and report.not_examined():
+        raise typer.Exit(EXIT_FAILED)
+    raise typer.Exit(EXIT_NO_MATCH)
 
 
 def register(app: typer.Typer) -> None:
+    """Add `jaga scan` to the `jaga` app."""
     app.command("scan")(scan_command)

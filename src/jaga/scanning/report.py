@@ -15,7 +15,6 @@ from typing import Any, TextIO
 
 from jaga import __version__
 from jaga.detection.matcher import Match
-from jaga.hashing.hasher import is_failure
 from jaga.scanning.scan import FileResult, ScanReport
 
 CSV_COLUMNS = (
@@ -24,6 +23,7 @@ CSV_COLUMNS = (
     "md5",
     "sha1",
     "sha256",
+    "frame",
     "pdq",
     "quality",
     "matched",
@@ -35,7 +35,10 @@ CSV_COLUMNS = (
     "how",
     "source",
     "original_id",
+    "allow_listed_by",
     "error",
+    "note",
+    "warnings",
 )
 
 
@@ -77,13 +80,16 @@ def _file_json(item: FileResult) -> dict[str, Any]:
         data["warnings"] = list(item.warnings)
     if item.error:
         data["error"] = item.error
+    if item.note:
+        data["note"] = item.note
     return data
 
 
 def report_json(report: ScanReport) -> dict[str, Any]:
     """The report as plain data (the JSON file's content)."""
     matched = report.matched
-    unreadable = [f for f in report.files if f.hashes is None or is_failure(f.hashes)]
+    not_examined = report.not_examined()
+    duplicates = report.duplicate_groups()
     return {
         "jaga_version": __version__,
         "started_at": report.started_at.isoformat(),
@@ -96,29 +102,20 @@ def report_json(report: ScanReport) -> dict[str, Any]:
             "matched_files": len(matched),
             "matches": sum(len(f.result.matches) for f in matched),
             "allow_listed_files": sum(1 for f in report.files if f.result.allowed),
-            "unreadable": len(unreadable) + len(report.problems),
-            "duplicate_groups": len(report.duplicate_groups()),
+            "not_fully_examined": len(not_examined),
+            "duplicate_groups": len(duplicates),
         },
         "matched": [f.path for f in matched],
         "files": [_file_json(f) for f in report.files],
         "problems": [
-            {"path": p.display_path, "kind": p.kind, "reason": p.reason} for p in report.problems
-        ]
-        + [
-            {
-                "path": f.path,
-                "kind": "unreadable" if f.hashes is None else "image_not_decoded",
-                "reason": f.error,
-            }
-            for f in unreadable
+            {"path": path, "kind": kind, "reason": reason} for path, kind, reason in not_examined
         ],
-        "duplicates": [
-            {"sha256": digest, "paths": paths} for digest, paths in report.duplicate_groups()
-        ],
+        "duplicates": [{"sha256": digest, "paths": paths} for digest, paths in duplicates],
     }
 
 
 def write_json(report: ScanReport, out: Path | TextIO) -> None:
+    """Write the complete report (see `report_json`) as indented UTF-8 JSON."""
     data = report_json(report)
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8") as handle:
@@ -130,38 +127,50 @@ def write_json(report: ScanReport, out: Path | TextIO) -> None:
 
 
 def _csv_rows(item: FileResult) -> list[dict[str, Any]]:
+    """One row per match; a file without a match still gets one row with its hashes."""
     hashes = item.hashes
-    first_pdq = hashes.pdq[0] if hashes and hashes.pdq else None
+    frames = {p.frame: p for p in hashes.pdq} if hashes else {}
+    first = next(iter(frames.values()), None)
     base: dict[str, Any] = {
         "path": item.path,
         "size": hashes.size if hashes else "",
         "md5": hashes.md5 if hashes else "",
         "sha1": hashes.sha1 if hashes else "",
         "sha256": hashes.sha256 if hashes else "",
-        "pdq": first_pdq.hex if first_pdq else "",
-        "quality": first_pdq.quality if first_pdq else "",
+        "frame": first.frame if first else "",
+        "pdq": first.hex if first else "",
+        "quality": first.quality if first else "",
         "matched": "yes" if item.result.matches else "no",
+        "allow_listed_by": "; ".join(sorted({m.bank for m in item.result.allowed})),
         "error": item.error or "",
+        "note": item.note or "",
+        "warnings": "; ".join(item.warnings),
     }
-    if not item.result.matches:
-        return [base]
-    return [
-        base
-        | {
-            "bank": m.bank,
-            "entry_id": m.entry_id,
-            "category": m.category or "",
-            "signal_type": m.signal_type,
-            "distance": m.distance,
-            "how": m.how,
-            "source": m.source or "",
-            "original_id": m.original_id or "",
-        }
-        for m in item.result.matches
-    ]
+    rows = []
+    for m in item.result.matches:
+        frame = frames.get(m.frame) if m.frame is not None else None
+        rows.append(
+            base
+            | {
+                "frame": frame.frame if frame else "",
+                "pdq": frame.hex if frame else base["pdq"],
+                "quality": frame.quality if frame else base["quality"],
+                "bank": m.bank,
+                "entry_id": m.entry_id,
+                "category": m.category or "",
+                "signal_type": m.signal_type,
+                "distance": m.distance,
+                "how": m.how,
+                "source": m.source or "",
+                "original_id": m.original_id or "",
+            }
+        )
+    return rows or [base]
 
 
 def write_csv(report: ScanReport, out: Path | TextIO) -> None:
+    """Write the flat CSV: a row per match, a row per other file, a row per problem."""
+
     def emit(handle: TextIO) -> None:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS, restval="")
         writer.writeheader()

@@ -8,7 +8,7 @@ Nothing read can abort the scan: every failure becomes a listed problem.
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -17,25 +17,34 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from jaga.detection.matcher import BankMatcher, MatchResult
-from jaga.hashing.hasher import hash_bytes, hash_file
+from jaga.hashing.hasher import hash_bytes, hash_file, is_failure
 from jaga.hashing.types import FileHashes
 from jaga.scanning.archive_limits import ArchiveLimits
 from jaga.scanning.sources import ScanItem, SourceProblem, iter_scan_items
 
+# Batches amortise inter-process overhead (about 3x faster than one file per task on 2
+# cores); a few batches per worker keep every core busy while the next ones are read.
 _IN_FLIGHT_PER_WORKER = 3
 _BATCH_FILES = 16
-_BATCH_BYTES = 32 * 2**20
+_BATCH_BYTES = 32 * 2**20  # archive-member bytes one batch may carry
+_IN_FLIGHT_BYTES = 512 * 2**20  # member bytes in flight at once, whatever the core count
 
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What the scan learned about one file or archive member."""
+    """What the scan learned about one file or archive member.
+
+    `error` means the file was not fully examined (unreadable, or an image that would not
+    decode); `note` is a normal outcome worth saying, such as "not an image" for a video,
+    which still had its exact hashes matched.
+    """
 
     path: str
     hashes: FileHashes | None
     result: MatchResult
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    note: str | None = None
 
 
 @dataclass(slots=True)
@@ -51,7 +60,19 @@ class ScanReport:
 
     @property
     def matched(self) -> list[FileResult]:
+        """Files with at least one match that no allow-list silenced."""
         return [f for f in self.files if f.result.matches]
+
+    def not_examined(self) -> list[tuple[str, str, str]]:
+        """(path, kind, reason) of everything not fully examined: unread files, archive
+        members past a limit, images that would not decode. One list for every output."""
+        skipped = [(p.display_path, p.kind, p.reason) for p in self.problems]
+        failed = [
+            (f.path, "unreadable" if f.hashes is None else "image_not_decoded", f.error or "")
+            for f in self.files
+            if f.error
+        ]
+        return skipped + failed
 
     def duplicate_groups(self) -> list[tuple[str, list[str]]]:
         """Files with identical bytes (same SHA-256), so a reviewer looks at each only once."""
@@ -71,6 +92,7 @@ class ScanOptions:
     open_archives: bool = True
     follow_symlinks: bool = False
     dihedral: bool = True
+    excluded_folders: tuple[Path, ...] = ()
 
 
 ProgressCallback = Callable[[str, int], None]
@@ -136,33 +158,64 @@ def _hashed_items(
             for item in batch:
                 yield (item, *_hash_item(item, options.dihedral))
         return
+    yield from _hash_in_pool(batches, workers, options.dihedral)
+
+
+def _carried(batch: list[ScanItem]) -> int:
+    return sum(len(item.data) for item in batch if item.data is not None)
+
+
+def _hash_in_pool(
+    batches: Iterator[list[ScanItem]], workers: int, dihedral: bool
+) -> Iterator[tuple[ScanItem, FileHashes | None, str | None]]:
+    """Run batches on a process pool, bounded in batches and bytes in flight.
+
+    A worker that dies (a decoder crash, the OS killing it for memory) breaks the whole
+    pool and every batch in flight with it; those files are retried one per task on a
+    fresh pool, so only the file that really kills a worker is reported as not hashed.
+    """
     pool = ProcessPoolExecutor(max_workers=workers)
+    pending: dict[Future[list[tuple[FileHashes | None, str | None]]], tuple[list[ScanItem], bool]]
+    pending = {}
+    retries: deque[list[ScanItem]] = deque()
+    in_flight_bytes = 0
+    exhausted = False
     try:
-        pending: dict[Future[list[tuple[FileHashes | None, str | None]]], list[ScanItem]] = {}
-        exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < workers * _IN_FLIGHT_PER_WORKER:
-                upcoming = next(batches, None)
-                if upcoming is None:
+        while pending or retries or not exhausted:
+            while (retries or not exhausted) and len(pending) < workers * _IN_FLIGHT_PER_WORKER:
+                if pending and in_flight_bytes >= _IN_FLIGHT_BYTES:
+                    break
+                is_retry = bool(retries)
+                batch = retries.popleft() if retries else next(batches, None)
+                if batch is None:
                     exhausted = True
                     break
                 try:
-                    pending[pool.submit(_hash_batch, upcoming, options.dihedral)] = upcoming
+                    future = pool.submit(_hash_batch, batch, dihedral)
                 except BrokenProcessPool:  # a worker was killed: start afresh, keep going
                     pool.shutdown(cancel_futures=True)
                     pool = ProcessPoolExecutor(max_workers=workers)
-                    pending[pool.submit(_hash_batch, upcoming, options.dihedral)] = upcoming
+                    future = pool.submit(_hash_batch, batch, dihedral)
+                pending[future] = (batch, is_retry)
+                in_flight_bytes += _carried(batch)
             if not pending:
                 continue
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                finished = pending.pop(future)
+                batch, was_retry = pending.pop(future)
+                in_flight_bytes -= _carried(batch)
                 try:
                     results = future.result()
-                except Exception as crash:  # the worker died (e.g. killed by the OS)
-                    reason = f"the hashing worker failed ({type(crash).__name__}): not hashed"
-                    results = [(None, reason)] * len(finished)
-                for item, (hashes, error) in zip(finished, results, strict=True):
+                except Exception as crash:
+                    if not was_retry:
+                        retries.extend([item] for item in batch)
+                        continue
+                    reason = (
+                        f"the hashing process died on this file ({type(crash).__name__}); "
+                        "it was not hashed"
+                    )
+                    results = [(None, reason)]
+                for item, (hashes, error) in zip(batch, results, strict=True):
                     yield item, hashes, error
     finally:
         pool.shutdown(cancel_futures=True)
@@ -195,16 +248,24 @@ def run_scan(
         options.limits,
         open_archives=options.open_archives,
         follow_symlinks=options.follow_symlinks,
+        excluded_folders=options.excluded_folders,
     )
     for item, hashes, error in _hashed_items(items, options, report.problems, report_progress):
         result = matcher.match(hashes) if hashes is not None else MatchResult(())
+        note = None
+        if hashes is not None and hashes.error:
+            if is_failure(hashes):
+                error = error or hashes.error
+            else:
+                note = hashes.error
         report.files.append(
             FileResult(
                 path=item.display_path,
                 hashes=hashes,
                 result=result,
                 warnings=item.warnings,
-                error=error or (hashes.error if hashes is not None else None),
+                error=error,
+                note=note,
             )
         )
         report_progress("done", 1)

@@ -13,6 +13,7 @@ member, named after the file without its suffix ('photo.jpg.gz!photo.jpg').
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -84,6 +85,7 @@ def iter_scan_items(
     *,
     open_archives: bool = True,
     follow_symlinks: bool = False,
+    excluded_folders: Sequence[Path] = (),
 ) -> Iterator[ScanItem | SourceProblem]:
     """Yield every file, folder entry and archive member under `paths`, in a stable order.
 
@@ -91,10 +93,16 @@ def iter_scan_items(
     then (with `open_archives`) its members, depth first. A folder reached twice (a symlink
     loop, or overlapping paths) is reported and not walked again. The caller consumes the
     iterator; only one member's bytes per archive level are held at a time.
+    `excluded_folders` (Jaga's own data folder) are reported once as 'excluded', not walked:
+    scanning the database and index that did the matching would only add noise.
     """
     walker = _Walker(limits, open_archives=open_archives, follow_symlinks=follow_symlinks)
+    walker.exclude(excluded_folders)
     for path in paths:
         yield from walker.walk(Path(path))
+
+
+_EXCLUDED_REASON = "Jaga's own data folder (JAGA_DATA_DIR): not scanned"
 
 
 class _Walker:
@@ -105,6 +113,13 @@ class _Walker:
         self._open_archives = open_archives
         self._follow = follow_symlinks
         self._walked_folders: dict[tuple[int, int], str] = {}
+        self._excluded: set[tuple[int, int]] = set()
+
+    def exclude(self, folders: Sequence[Path]) -> None:
+        for folder in folders:
+            with contextlib.suppress(OSError):
+                found = os.stat(folder)
+                self._excluded.add((found.st_dev, found.st_ino))
 
     def walk(self, root: Path) -> Iterator[ScanItem | SourceProblem]:
         # An explicit stack, not recursion: a hostile folder tree can be deeper than
@@ -124,6 +139,9 @@ class _Walker:
                 yield found
             elif stat.S_ISDIR(found.st_mode):
                 folder = (found.st_dev, found.st_ino)
+                if folder in self._excluded:
+                    yield SourceProblem(display, "excluded", _EXCLUDED_REASON)
+                    continue
                 entries = self._list_folder(path, display, folder, open_folders)
                 if isinstance(entries, SourceProblem):
                     yield entries
