@@ -107,10 +107,16 @@ def main() -> int:
         matcher = BankMatcher(service, ["bench"])
         cores = args.workers or (os.cpu_count() or 1)
 
-        start = time.perf_counter()
-        report = run_scan([folder], matcher, ScanOptions(workers=cores))
-        jaga_seconds = time.perf_counter() - start
-        jaga_matched = [Path(f.path).name for f in report.matched]
+        # Same footing for every row: files in the page cache, numba kernels loaded.
+        for path in folder.iterdir():
+            path.read_bytes()
+        run_scan([folder / originals[0].name], matcher, ScanOptions(workers=1))
+        jaga_rows = []
+        for processes in sorted({1, cores}):
+            start = time.perf_counter()
+            report = run_scan([folder], matcher, ScanOptions(workers=processes))
+            seconds = time.perf_counter() - start
+            jaga_rows.append((processes, seconds, [Path(f.path).name for f in report.matched]))
 
         packed = np.frombuffer(b"".join(bytes.fromhex(h) for h in bank_hashes), np.uint8)
         start = time.perf_counter()
@@ -122,10 +128,8 @@ def main() -> int:
     table = Table(title=f"Folder scan: {naive_files} files ({len(originals)} originals x 4)")
     for column in ("method", "processes", "seconds", "files/s", "ratio", "copies found", "false"):
         table.add_column(column, justify="right")
-    rows = (
-        ("naive loop (full decode + pdqhash + brute force)", 1, naive_seconds, naive_matched),
-        ("jaga scan", cores, jaga_seconds, jaga_matched),
-    )
+    rows = [("naive loop (full decode + pdqhash + brute force)", 1, naive_seconds, naive_matched)]
+    rows += [("jaga scan", processes, seconds, found) for processes, seconds, found in jaga_rows]
     for label, processes, seconds, matched in rows:
         true = sum(member_of(name, stems) for name in matched)
         table.add_row(
