@@ -213,7 +213,12 @@ class BankMatcher:
     # --- snapshots ---------------------------------------------------------------------
 
     def save_snapshot(self, directory: Path) -> None:
-        """Write the index next to the change-log position it reflects (atomically)."""
+        """Write the index next to the change-log position it reflects.
+
+        It is written to a staging folder and renamed into place, so a reader never sees a
+        half-written snapshot; two writers racing leave one complete snapshot (and at worst
+        a stale staging folder). Readers check the manifest and rebuild on any mismatch.
+        """
         directory = Path(directory)
         staging = directory.with_name(f"{directory.name}.writing-{os.getpid()}")
         shutil.rmtree(staging, ignore_errors=True)
