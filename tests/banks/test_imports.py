@@ -198,7 +198,7 @@ def test_csv_structure_problems(bank_service: BankService, tmp_path: Path) -> No
     )
     report = bank_service.import_file("b", path)
     reasons = reasons_by_line(report)
-    assert "3 cells but the header has 2" in reasons[3]
+    assert "3 cells, header has 2" in reasons[3]
     assert "not hexadecimal" in reasons[4]
     assert report.added == 2
 
@@ -259,3 +259,59 @@ def test_export_to_a_stream(bank_service: BankService) -> None:
     assert bank_service.export_file("b", out, fmt="jsonl") == 1
     (line,) = out.getvalue().splitlines()
     assert json.loads(line)["value"] == value
+
+
+def test_unterminated_quote_quarantines_its_line_and_keeps_the_next_rows(
+    bank_service: BankService, tmp_path: Path
+) -> None:
+    bank_service.create_bank("b")
+    after = [hashes.md5(), hashes.md5()]
+    path = tmp_path / "quote.csv"
+    path.write_text(
+        "signal_type,value\n"
+        f"md5,{hashes.md5()}\n"
+        '"unterminated,quote\n'  # line 3
+        f"md5,{after[0]}\n"
+        f"md5,{after[1]}\n"
+        'md5,"also open at the end of the file\n',  # line 6
+        encoding="utf-8",
+    )
+    report = bank_service.import_file("b", path)
+    reasons = reasons_by_line(report)
+    assert sorted(reasons) == [3, 6]
+    assert reasons[3].startswith("unterminated quote")
+    assert reasons[6].startswith("unterminated quote")
+    assert report.quarantined[0].raw == '"unterminated,quote'
+    assert (report.rows_read, report.added) == (5, 3)
+    assert {r.value for r in bank_service.lookup("md5", after)} == set(after)
+
+
+def test_short_rows_import_and_long_rows_are_quarantined(
+    bank_service: BankService, tmp_path: Path
+) -> None:
+    bank_service.create_bank("b")
+    short, long = hashes.md5(), hashes.md5()
+    header = ["signal_type", "value", "category", "original_id", "source", "quality",
+              "interpol_baseline", "enabled"]  # fmt: skip
+    path = write_csv(
+        tmp_path / "cells.csv", header, [["md5", short], ["md5", long, *[""] * 6, "x"]]
+    )
+    report = bank_service.import_file("b", path)
+    assert report.added == 1 and bank_service.lookup("md5", [short])
+    assert reasons_by_line(report) == {
+        3: "row has 9 cells, header has 8; quote values that contain commas"
+    }
+
+
+def test_line_breaks_in_ids_become_spaces_so_exports_read_back(
+    bank_service: BankService, tmp_path: Path
+) -> None:
+    bank_service.create_bank("b")
+    bank_service.add_entries("b", [EntryInput("md5", hashes.md5(), original_id="a\nb")], source="t")
+    exported = tmp_path / "out.csv"
+    bank_service.export_file("b", exported)
+    bank_service.create_bank("copy")
+    report = bank_service.import_file("copy", exported)
+    assert (report.added, report.quarantined_count) == (1, 0)
+    (entry,) = bank_service.active_entries(["copy"])
+    assert entry.original_id == "a b"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,40 +88,88 @@ def read_rows(
 
 
 def _csv_rows(text: TextIO, path: Path) -> Iterator[SourceRow]:
-    reader = csv.reader(text)
+    """CSV records, one per physical line.
+
+    Hash lists never need a line break inside a value, so a record that spans several lines
+    is an unterminated quote, not data: its first line is quarantined and the lines after it
+    are parsed again. Without this, one stray `"` would swallow the following good rows (or
+    the rest of the file) into a single bad cell.
+    """
+    lines = _PhysicalLines(text)
+    reader = csv.reader(lines)
     try:
         header = next(reader)
     except StopIteration:
         return
     except csv.Error as error:
         raise UnsupportedFormat(f"{path}: unreadable CSV header: {error}") from None
+    if len(lines.taken) > 1:
+        raise UnsupportedFormat(f"{path}: unterminated quote in the CSV header (line 1)")
     columns = [name.strip().lower() for name in header]
     _check_header(columns, path)
-    previous_end = reader.line_num
+    line_number = 1
     while True:
-        start = previous_end + 1
+        line_number += 1
+        lines.taken.clear()
         try:
-            cells = next(reader)
+            cells: list[str] | None = next(reader)
+            unreadable = ""
         except StopIteration:
             return
-        except csv.Error as error:
-            previous_end = reader.line_num
-            yield SourceRow(start, None, "", f"unreadable CSV row: {error}")
+        except csv.Error as problem:
+            cells, unreadable = None, f"unreadable CSV row: {problem}"
+        if len(lines.taken) > 1 or (cells and cells[-1].endswith(("\n", "\r"))):
+            first = lines.taken[0].rstrip("\r\n")[:RAW_LIMIT]
+            lines.push_back(lines.taken[1:])
+            yield SourceRow(line_number, None, first, _UNTERMINATED_QUOTE)
             continue
-        previous_end = reader.line_num
+        if cells is None:
+            yield SourceRow(line_number, None, "".join(lines.taken)[:RAW_LIMIT], unreadable)
+            continue
         if not any(cell.strip() for cell in cells):
             continue
         raw = ",".join(cells)[:RAW_LIMIT]
         if len(cells) > len(columns):
             yield SourceRow(
-                start,
+                line_number,
                 None,
                 raw,
-                f"row has {len(cells)} cells but the header has {len(columns)}; "
+                f"row has {len(cells)} cells, header has {len(columns)}; "
                 "quote values that contain commas",
             )
             continue
-        yield SourceRow(start, dict(zip(columns, cells, strict=False)), raw)
+        # Fewer cells than the header is fine: the missing trailing columns are optional.
+        yield SourceRow(line_number, dict(zip(columns, cells, strict=False)), raw)
+
+
+_UNTERMINATED_QUOTE = (
+    'unterminated quote: a value opened with " is not closed on this line '
+    "(values never span lines); the following lines were read on their own"
+)
+
+
+class _PhysicalLines:
+    """The lines csv.reader pulls, remembering those of the current record.
+
+    Lines pushed back are served again first, so the records after an unterminated quote
+    are parsed from their own lines.
+    """
+
+    def __init__(self, text: TextIO) -> None:
+        self._text = text
+        self._pending: deque[str] = deque()
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _PhysicalLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._pending.popleft() if self._pending else next(self._text)
+        self.taken.append(line)
+        return line
+
+    def push_back(self, lines: list[str]) -> None:
+        self._pending.extendleft(reversed(lines))
 
 
 def _check_header(columns: list[str], path: Path) -> None:
@@ -208,7 +257,10 @@ def _export_row(record: EntryRecord, *, for_csv: bool) -> tuple[object, ...]:
     baseline: object = record.interpol_baseline
     quality: object = record.quality
     enabled: object = record.enabled
+    original_id, source = record.original_id, record.source
     if for_csv:
+        # A line break inside a value would read back as an unterminated quote.
+        original_id, source = _one_line(original_id), _one_line(source)
         baseline = "" if baseline is None else str(baseline).lower()
         quality = "" if quality is None else quality
         enabled = str(enabled).lower()
@@ -216,10 +268,14 @@ def _export_row(record: EntryRecord, *, for_csv: bool) -> tuple[object, ...]:
         record.signal_type,
         record.value,
         record.category,
-        record.original_id,
-        record.source,
+        original_id,
+        source,
         quality,
         baseline,
         enabled,
         record.imported_at.isoformat(),
     )
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")

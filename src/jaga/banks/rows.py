@@ -100,8 +100,9 @@ def _common_fields(
     except ValueError as error:
         outcome.problems.append(str(error))
         return None
-    original_id = _text(data.get("original_id")) or _text(data.get("id"))
-    source = _text(data.get("source")) or rules.default_source
+    # One line each: CSV exports and imports never carry line breaks inside a value.
+    original_id = _one_line(_text(data.get("original_id")) or _text(data.get("id")))
+    source = _one_line(_text(data.get("source")) or rules.default_source)
     return _Common(category, original_id[:255], source[:255], baseline, enabled)
 
 
@@ -210,3 +211,7 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     return str(value).strip()
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
