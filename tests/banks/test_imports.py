@@ -139,8 +139,11 @@ def test_wide_jsonl_as_written_by_jaga_hash(bank_service: BankService, tmp_path:
     reasons = reasons_by_line(report)
     assert "unparseable JSON" in reasons[2]
     assert reasons[5] == "hashing failed, no hash in row: not an image (unrecognised format)"
-    assert "quality 10 is below" in reasons[6]
-    assert "frame 0 pdq: all-zero PDQ" in reasons[7]
+    assert reasons[6] == (
+        "PDQ quality 10 is below the bank's quality floor 50 "
+        "(low-quality hashes match unrelated images)"
+    )
+    assert reasons[7] == "all-zero PDQ hash (a blank or flat image); it would match junk (frame 0)"
     assert "not an object" in reasons[8]
     assert sorted(reasons) == [2, 5, 6, 7, 8]
     stored = {(r.signal_type, r.value): r for r in bank_service.active_entries()}
@@ -315,3 +318,25 @@ def test_line_breaks_in_ids_become_spaces_so_exports_read_back(
     assert (report.added, report.quarantined_count) == (1, 0)
     (entry,) = bank_service.active_entries(["copy"])
     assert entry.original_id == "a b"
+
+
+def test_reasons_are_one_sentence_without_prefixes(
+    bank_service: BankService, tmp_path: Path
+) -> None:
+    bank_service.create_bank("b", signal_types=["pdq", "md5"])
+    lines = [
+        {"pdq": "ab", "md5": hashes.md5()},
+        {"pdq": hashes.pdq(), "quality": "high"},
+        {"md5": "xyz"},
+        {"signal_type": "pdq", "value": hashes.pdq(), "quality": 3},
+    ]
+    path = tmp_path / "wide.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    reasons = reasons_by_line(bank_service.import_file("b", path))
+    assert reasons == {
+        1: "pdq value has 2 characters; expected 64 hex digits",
+        2: "quality 'high' is not a whole number 0-100",
+        3: "md5 value has 3 characters; expected 32 hex digits",
+        4: "PDQ quality 3 is below the bank's quality floor 50 "
+        "(low-quality hashes match unrelated images)",
+    }

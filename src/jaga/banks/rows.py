@@ -121,7 +121,7 @@ def _interpret_long(
         )
         return
     raw_value = data.get("value", data.get("signal_value"))
-    _add(outcome, rules, common, signal_type, raw_value, data.get("quality"), label="value")
+    _add(outcome, rules, common, signal_type, raw_value, data.get("quality"))
 
 
 def _interpret_wide(
@@ -137,7 +137,7 @@ def _interpret_wide(
             outcome.ignored += 1
             continue
         quality = data.get("quality") if signal_type == "pdq" else None
-        _add(outcome, rules, common, signal_type, raw_value, quality, label=signal_type)
+        _add(outcome, rules, common, signal_type, raw_value, quality)
     frames = data.get("frames")
     if frames not in (None, "", []):
         found_any = True
@@ -164,8 +164,8 @@ def _interpret_frames(
         if "pdq" not in rules.signal_types:
             outcome.ignored += 1
             continue
-        label = f"frame {frame.get('frame', position)} pdq"
-        _add(outcome, rules, common, "pdq", frame["pdq"], frame.get("quality"), label=label)
+        where = f" (frame {frame.get('frame', position)})"
+        _add(outcome, rules, common, "pdq", frame["pdq"], frame.get("quality"), where=where)
 
 
 def _add(
@@ -176,21 +176,22 @@ def _add(
     raw_value: object,
     raw_quality: object,
     *,
-    label: str,
+    where: str = "",
 ) -> None:
+    """Reasons are one sentence that already names the column ("md5 value has …",
+    "quality 'x' is not …"); `where` only adds which frame of an animation."""
     try:
         if raw_value is not None and not isinstance(raw_value, str):
             raise ValueError(f"{signal_type} value must be a hex string, not {raw_value!r}")
         value = normalise_hash(signal_type, raw_value or "")
         quality = parse_quality(raw_quality) if signal_type == "pdq" else None
     except ValueError as error:
-        message = str(error)
-        outcome.problems.append(message if label == "value" else f"{label}: {message}")
+        outcome.problems.append(f"{error}{where}")
         return
     if quality is not None and quality < rules.quality_floor:
         outcome.problems.append(
-            f"{label}: PDQ quality {quality} is below the bank's quality floor "
-            f"{rules.quality_floor} (low-quality hashes match unrelated images)"
+            f"PDQ quality {quality} is below the bank's quality floor {rules.quality_floor}"
+            f"{where} (low-quality hashes match unrelated images)"
         )
         return
     outcome.candidates.append(
