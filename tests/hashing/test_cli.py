@@ -3,13 +3,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
-from jaga.hashing.cli import register
+from jaga.hashing.cli import BROKEN_PIPE_EXIT, register
 from jaga.hashing.pdq import hamming_distance_hex
 
 from .drawing import encode, natural_image
@@ -90,9 +92,42 @@ def test_table_and_output_file(app: typer.Typer, folder: Path, tmp_path: Path) -
     assert code == 0
     text = target.read_text()
     assert "one.jpg" in text and "JPEG" in text and "300x200" in text
+    header = text.splitlines()[1]
+    assert "pixels" in header and "size" not in header  # `size` means bytes, as in JSON
 
 
 def test_exit_codes(app: typer.Typer, folder: Path) -> None:
     assert run(app, str(folder), "--strict", "--workers", "1")[0] == 1
     assert run(app, str(folder / "three.png"), "--workers", "1")[0] == 1
-    assert run(app, str(folder / "missing.jpg"))[0] == 2
+
+
+def test_missing_path_is_a_one_line_error(app: typer.Typer, folder: Path) -> None:
+    result = CliRunner().invoke(app, ["hash", str(folder / "missing.jpg")])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"error: no such file or folder: {folder / 'missing.jpg'} (check the path)\n"
+    )
+    assert "Usage" not in result.output
+
+
+def test_failure_summary_uses_singular_and_plural(app: typer.Typer, folder: Path) -> None:
+    one = CliRunner().invoke(app, ["hash", str(folder / "three.png"), "--workers", "1"])
+    assert "1 of 1 file failed:" in one.stderr
+    both = [str(folder / "three.png"), str(folder / "one.jpg")]
+    two = CliRunner().invoke(app, ["hash", *both, "--workers", "1"])
+    assert "1 of 2 files failed:" in two.stderr
+
+
+def test_closed_pipe_exits_quietly(tmp_path: Path) -> None:
+    for index in range(100):  # ~100 kB of JSON lines with --dihedral, more than a pipe holds
+        (tmp_path / f"{index}.png").write_bytes(encode(natural_image(index, 48, 48), "PNG"))
+    command = [sys.executable, "-c", "from jaga.cli import main; main()",
+               "hash", str(tmp_path), "--dihedral", "--workers", "1"]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    assert len(process.stdout.read(300)) == 300  # like `| head -c 300`
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == BROKEN_PIPE_EXIT, stderr
+    assert "Broken pipe" not in stderr and "Traceback" not in stderr

@@ -2,9 +2,11 @@
 
 Exit status: 0 when at least one file hashed (per-file errors are in the output and
 summarised on stderr); 1 when files were found but none hashed, or with `--strict` when any
-file failed; 2 for usage errors (a path that does not exist). Failures are defined by
-`jaga.hashing.hasher.is_failure`: unreadable files and broken or refused images. A named
-non-image (a video) is not a failure: it has exact hashes and an `error` saying why no PDQ.
+file failed; 2 for usage errors (a path that does not exist); 141 when the reader of stdout
+went away early (`jaga hash DIR | head`), as for a Unix tool stopped by SIGPIPE. Failures
+are defined by `jaga.hashing.hasher.is_failure`: unreadable files and broken or refused
+images. A named non-image (a video) is not a failure: it has exact hashes and an `error`
+saying why no PDQ.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -32,6 +34,10 @@ from jaga.hashing.types import FileHashes
 
 PROGRESS_MIN_FILES = 5
 """Show a progress bar for more files than this even when stderr is not a terminal."""
+
+BROKEN_PIPE_EXIT = 141
+"""128 + SIGPIPE: what a shell reports for `cat big | head`; `set -o pipefail` scripts can tell
+the output was cut short, and nobody sees a traceback."""
 
 _CHUNK_SIZE = 16
 _CHUNKS_IN_FLIGHT_PER_WORKER = 4
@@ -62,15 +68,18 @@ def hash_command(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any file failed."),
 ) -> None:
     """Hash images with PDQ and every file with MD5, SHA-1 and SHA-256."""
+    errors = Console(stderr=True, soft_wrap=True)
     missing = [path for path in paths if not path.exists()]
     if missing:
-        raise typer.BadParameter(
-            f"no such file or folder: {missing[0]} (check the path)", param_hint="PATHS"
+        # The same one-line style as `jaga bank`, not a usage box.
+        errors.print(
+            f"[red]error:[/red] no such file or folder: {missing[0]} (check the path)",
+            highlight=False,
         )
+        raise typer.Exit(code=2)
     files = list(iter_image_files(paths))
     worker_count = workers or os.cpu_count() or 1
-    errors = Console(stderr=True)
-    with ExitStack() as stack:
+    with exit_quietly_on_broken_pipe(), ExitStack() as stack:
         stream: TextIO = (
             stack.enter_context(output.open("w", encoding="utf-8", newline=""))
             if output
@@ -81,6 +90,35 @@ def hash_command(
     _summarise(len(files), failures, errors)
     if files and (len(failures) == len(files) or (strict and failures)):
         raise typer.Exit(code=1)
+
+
+@contextmanager
+def exit_quietly_on_broken_pipe() -> Iterator[None]:
+    """Stop with BROKEN_PIPE_EXIT, not "[Errno 32] Broken pipe", when stdout's reader left.
+
+    The standard recipe: stdout is pointed at /dev/null so the flush at exit cannot fail
+    a second time.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        stdout_went_away()
+
+
+def stdout_went_away() -> NoReturn:
+    """See `exit_quietly_on_broken_pipe`."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # not a real file descriptor (a test runner's buffer): nothing to flush
+    raise typer.Exit(code=BROKEN_PIPE_EXIT)
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """ "1 file", "2 files", "1,000 entries": counts people read, in correct English."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count:,} {word}"
 
 
 def register(app: typer.Typer) -> None:
@@ -166,10 +204,11 @@ def _write(
             writer.writerows(csv_rows(result))
             failures += [result] if is_failure(result) else []
     else:
-        table = Table("path", "frame", "pdq", "quality", "md5", "format", "size", "error")
+        # `pixels`, not `size`: in JSON `size` is the file's length in bytes.
+        table = Table("path", "frame", "pdq", "quality", "md5", "format", "pixels", "error")
         for result in results:
             for row in csv_rows(result):
-                size = f"{row['width']}x{row['height']}" if row["width"] else ""
+                pixels = f"{row['width']}x{row['height']}" if row["width"] else ""
                 table.add_row(
                     row["path"],
                     row["frame"],
@@ -177,7 +216,7 @@ def _write(
                     row["quality"],
                     row["md5"],
                     row["format"],
-                    size,
+                    pixels,
                     row["error"],
                 )
             failures += [result] if is_failure(result) else []
@@ -190,8 +229,8 @@ def _summarise(total: int, failures: list[FileHashes], errors: Console) -> None:
         errors.print("No files found.")
         return
     if failures:
-        errors.print(f"[yellow]{len(failures)} of {total} files failed:[/yellow]")
+        errors.print(f"[yellow]{len(failures):,} of {plural(total, 'file')} failed:[/yellow]")
         for result in failures[:20]:
             errors.print(f"  {result.name}: {result.error}", markup=False, highlight=False)
         if len(failures) > 20:
-            errors.print(f"  ... and {len(failures) - 20} more (see the error column)")
+            errors.print(f"  ... and {len(failures) - 20:,} more (see the error column)")
