@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +16,7 @@ import typer
 from typer.testing import CliRunner
 
 from jaga.banks.cli import register
+from jaga.hashing.cli import BROKEN_PIPE_EXIT
 
 from . import hashes
 
@@ -51,7 +56,7 @@ def test_bank_lifecycle_from_the_command_line(run: Invoke, tmp_path: Path) -> No
     quarantine = tmp_path / "q.csv"
     code, out = run("bank", "import", "known", str(path), "--quarantine-out", str(quarantine))
     assert code == 0, out
-    assert "1 added" in out and "1 quarantined" in out
+    assert "2 rows read, 1 added" in out and "1 quarantined" in out
     assert "line 3: md5 value has 6 characters" in out
     assert good not in out  # hash values are never echoed
     with quarantine.open(encoding="utf-8") as handle:
@@ -76,7 +81,7 @@ def test_bank_lifecycle_from_the_command_line(run: Invoke, tmp_path: Path) -> No
     code, out = run("bank", "delete", "known")
     assert code == 2 and "without --yes" in out
     code, out = run("bank", "delete", "known", "--yes")
-    assert code == 0 and "1 entries" in out
+    assert code == 0 and "its 1 entry" in out
     assert "no banks yet" in run("bank", "list")[1]
 
 
@@ -90,3 +95,85 @@ def test_usage_errors_are_messages_with_exit_code_2(run: Invoke, tmp_path: Path)
     assert code == 2 and "no such file" in out
     code, out = run("bank", "create", "c", "--threshold", "99")
     assert code == 2 and "threshold 99" in out
+
+
+def test_empty_file_fails_and_header_only_file_warns(run: Invoke, tmp_path: Path) -> None:
+    run("bank", "create", "b")
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("signal_type,value\n", encoding="utf-8")
+    good = tmp_path / "good.csv"
+    good.write_text(f"signal_type,value\nmd5,{hashes.md5()}\n", encoding="utf-8")
+
+    code, out = run("bank", "import", "b", str(empty), str(good))
+    assert code == 1, out
+    assert f"error: no rows in {empty}" in out
+    assert "good.csv: 1 row read, 1 added" in out  # the other files still import
+
+    code, out = run("bank", "import", "b", str(header_only))
+    assert code == 0, out
+    assert "0 rows read" in out and f"warning: no rows in {header_only} after its header" in out
+
+
+def test_missing_bank_advice_depends_on_the_command(run: Invoke, tmp_path: Path) -> None:
+    run("bank", "create", "alpha")
+    for command in (["show"], ["export"], ["disable"], ["enable"], ["delete", "--yes"],
+                    ["quarantine"]):  # fmt: skip
+        code, out = run("bank", command[0], "missing", *command[1:])
+        assert code == 2, (command, out)
+        assert "no bank named 'missing' (known banks: alpha); see `jaga bank list`" in out
+        assert "create" not in out
+    path = tmp_path / "l.csv"
+    path.write_text(f"signal_type,value\nmd5,{hashes.md5()}\n", encoding="utf-8")
+    code, out = run("bank", "import", "missing", str(path))
+    assert code == 2 and "create it first: `jaga bank create missing`" in out
+
+
+def test_quarantine_command_writes_stored_rows(run: Invoke, tmp_path: Path) -> None:
+    run("bank", "create", "b")
+    first, second = tmp_path / "one.csv", tmp_path / "two.csv"
+    first.write_text("signal_type,value\nmd5,nothex\n", encoding="utf-8")
+    second.write_text("signal_type,value\n\nphotodna,abc\n", encoding="utf-8")
+    run("bank", "import", "b", str(first), str(second))
+    code, out = run("bank", "show", "b")
+    assert code == 0 and "2 quarantined rows" in out and "jaga bank quarantine b" in out
+
+    code, out = run("bank", "quarantine", "b")
+    assert code == 0, out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["row_number"], r["raw"]) for r in rows] == [
+        ("2", "md5,nothex"),
+        ("3", "photodna,abc"),
+    ]
+    assert rows[0]["reason"].startswith("md5 value has 6 characters")
+    assert rows[1]["reason"].startswith("unknown signal type 'photodna'")
+
+    target = tmp_path / "q.csv"
+    code, out = run("bank", "quarantine", "b", "--run", rows[1]["run"], "--output", str(target))
+    assert code == 0 and "wrote 1 quarantined row of b" in out
+    with target.open(encoding="utf-8") as handle:
+        (only,) = list(csv.DictReader(handle))
+    assert only == rows[1]
+    code, out = run("bank", "quarantine", "b", "--run", "999")
+    assert code == 2 and "bank 'b' has no import run 999" in out
+
+
+def test_export_into_a_closed_pipe_exits_quietly(
+    run: Invoke, database_url: str, tmp_path: Path
+) -> None:
+    run("bank", "create", "big")
+    path = tmp_path / "big.csv"
+    lines = "".join(f"md5,{hashes.md5()}\n" for _ in range(3000))  # ~500 kB of JSON lines
+    path.write_text("signal_type,value\n" + lines, encoding="utf-8")
+    assert run("bank", "import", "big", str(path))[0] == 0
+    command = [sys.executable, "-c", "from jaga.cli import main; main()",
+               "bank", "export", "big", "--format", "jsonl"]  # fmt: skip
+    env = {**os.environ, "JAGA_DATABASE_URL": database_url}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert process.stdout is not None and process.stderr is not None
+    assert len(process.stdout.read(300)) == 300  # like `| head -c 300`
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == BROKEN_PIPE_EXIT, stderr
+    assert stderr == ""

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from jaga.banks.errors import BankError, BankExists, BankNotFound, InvalidBankSettings
+from jaga.banks.errors import (
+    BankError,
+    BankExists,
+    BankNotFound,
+    EmptyImportFile,
+    InvalidBankSettings,
+    UnknownImportRun,
+)
 from jaga.banks.records import (
     BankInfo,
     EntryChange,
@@ -37,6 +44,7 @@ __all__ = [
     "BankInfo",
     "BankNotFound",
     "BankService",
+    "EmptyImportFile",
     "EntryChange",
     "EntryInput",
     "EntryRecord",
@@ -44,4 +52,5 @@ __all__ = [
     "ImportRunInfo",
     "InvalidBankSettings",
     "QuarantinedRow",
+    "UnknownImportRun",
 ]

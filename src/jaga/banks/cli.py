@@ -1,8 +1,9 @@
 """`jaga bank ...`: a thin shell over BankService.
 
 Errors are one-line messages, not tracebacks: exit code 2 for usage errors (unknown bank,
-bad setting, unreadable file format), 1 for failures while working. Hash values are only
-ever written where asked (`export`), never to the terminal log.
+bad setting, unreadable file format), 1 for failures while working (an empty import file),
+141 when the reader of stdout went away (`jaga bank export B | head`). Hash values are only
+ever written where asked (`export`, `quarantine`), never to the terminal log.
 """
 
 from __future__ import annotations
@@ -12,16 +13,23 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 from rich.table import Column, Table
 
-from jaga.banks.errors import BankError, BankNotFound, InvalidBankSettings, UnsupportedFormat
-from jaga.banks.records import BankInfo, ImportReport
+from jaga.banks.errors import (
+    BankError,
+    BankNotFound,
+    EmptyImportFile,
+    InvalidBankSettings,
+    UnsupportedFormat,
+)
+from jaga.banks.records import BankInfo, ImportReport, ImportRunInfo, QuarantinedRow
 from jaga.banks.schemes import SCHEME_CATEGORIES
+from jaga.hashing.cli import plural, stdout_went_away
 from jaga.hashing.types import SIGNAL_TYPES
 
 if TYPE_CHECKING:
@@ -32,7 +40,7 @@ PROGRESS_MIN_BYTES = 5_000_000  # smaller files import in about a second; no bar
 
 bank_app = typer.Typer(help="Keep hash lists (banks): create, import, export, enable, delete.")
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # never break a path in two
 
 
 def register(app: typer.Typer) -> None:
@@ -62,6 +70,8 @@ def _friendly_errors() -> Iterator[None]:
         _fail(str(error), 2)
     except BankError as error:
         _fail(str(error), 2)
+    except BrokenPipeError:
+        stdout_went_away()
     except OSError as error:
         _fail(str(error), 1)
 
@@ -98,7 +108,10 @@ def create(
 def list_banks() -> None:
     """List banks with their settings and entry counts."""
     with _friendly_errors():
-        banks = _service().list_banks()
+        _print_banks(_service().list_banks())
+
+
+def _print_banks(banks: list[BankInfo]) -> None:
     if not banks:
         console.print("no banks yet; create one with `jaga bank create NAME`")
         return
@@ -122,8 +135,10 @@ def show(name: str = typer.Argument(...)) -> None:
     """Settings, counts, the latest imports and a quarantine summary."""
     with _friendly_errors():
         service = _service()
-        bank = service.get_bank(name)
-        runs = service.import_runs(name, limit=5)
+        _print_bank(service.get_bank(name), service.import_runs(name, limit=5))
+
+
+def _print_bank(bank: BankInfo, runs: list[ImportRunInfo]) -> None:
     console.print(f"[bold]{bank.name}[/bold]  {bank.description}".rstrip())
     console.print(f"  {_settings_line(bank)}")
     console.print(f"  created {bank.created_at:%Y-%m-%d %H:%M} UTC")
@@ -157,8 +172,8 @@ def show(name: str = typer.Argument(...)) -> None:
     quarantined = sum(run.quarantined for run in runs)
     if quarantined:
         console.print(
-            f"{quarantined:,} quarantined rows in these imports; see them with "
-            f"`jaga bank import ... --quarantine-out FILE` or the API"
+            f"{plural(quarantined, 'quarantined row')} in these imports; see them with "
+            f"`jaga bank quarantine {bank.name} [--run RUN] [--output FILE]`"
         )
 
 
@@ -172,13 +187,26 @@ def import_files(
         None, "--quarantine-out", help="write every quarantined row to this CSV file"
     ),
 ) -> None:
-    """Import hash files; malformed rows are quarantined, the rest imported."""
+    """Import hash files; malformed rows are quarantined, the rest imported.
+
+    An empty file is an error (exit 1) but does not stop the other files.
+    """
     quarantine_rows: list[tuple[str, int, str, str]] = []
+    empty_files = 0
     with _friendly_errors():
         service = _service()
-        service.get_bank(name)
+        try:
+            service.get_bank(name)
+        except BankNotFound as error:
+            _fail(f"{error}; to import into a new bank, create it first: "
+                  f"`jaga bank create {name}`", 2)  # fmt: skip
         for path in files:
-            report = _import_one(service, name, path, fmt, source)
+            try:
+                report = _import_one(service, name, path, fmt, source)
+            except EmptyImportFile as error:
+                errors.print(f"[red]error:[/red] {error}", highlight=False)
+                empty_files += 1
+                continue
             _print_report(path, report)
             if quarantine_out is not None:
                 quarantine_rows += [
@@ -190,7 +218,11 @@ def import_files(
                 writer = csv.writer(handle)
                 writer.writerow(["file", "row_number", "reason", "raw"])
                 writer.writerows(quarantine_rows)
-            console.print(f"wrote {len(quarantine_rows):,} quarantined rows to {quarantine_out}")
+            console.print(
+                f"wrote {plural(len(quarantine_rows), 'quarantined row')} to {quarantine_out}"
+            )
+    if empty_files:
+        raise typer.Exit(1)
 
 
 def _import_one(
@@ -210,12 +242,21 @@ def _import_one(
 
 def _print_report(path: Path, report: ImportReport) -> None:
     console.print(
-        f"{path.name}: {report.rows_read:,} rows read, {report.added:,} added, "
+        f"{path.name}: {plural(report.rows_read, 'row')} read, {report.added:,} added, "
         f"{report.updated:,} updated, {report.unchanged:,} unchanged, "
         f"{report.quarantined_count:,} quarantined"
-        + (f", {report.duplicates:,} duplicates" if report.duplicates else "")
-        + (f", {report.ignored:,} values of other signal types ignored" if report.ignored else "")
+        + (f", {plural(report.duplicates, 'duplicate')}" if report.duplicates else "")
+        + (
+            f", {plural(report.ignored, 'value')} of other signal types ignored"
+            if report.ignored
+            else ""
+        )
     )
+    if report.rows_read == 0:
+        errors.print(
+            f"[yellow]warning:[/yellow] no rows in {path} after its header; nothing imported",
+            highlight=False,
+        )
     for row in report.quarantined[:SHOWN_QUARANTINE_ROWS]:
         console.print(f"  line {row.row_number}: {row.reason}", highlight=False, markup=False)
     hidden = report.quarantined_count - min(len(report.quarantined), SHOWN_QUARANTINE_ROWS)
@@ -238,7 +279,34 @@ def export(
             service.export_file(name, sys.stdout, fmt=fmt)
             return
         count = service.export_file(name, output, fmt=fmt)
-    errors.print(f"exported {count:,} entries of {name} to {output}")
+    errors.print(f"exported {plural(count, 'entry', 'entries')} of {name} to {output}")
+
+
+@bank_app.command("quarantine")
+def quarantine(
+    name: str = typer.Argument(...),
+    run_id: int | None = typer.Option(
+        None, "--run", help="only this import run (see `jaga bank show NAME`)"
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="CSV file to write (default: stdout)"
+    ),
+) -> None:
+    """Write the stored quarantined rows (run, line, reason, raw row) as CSV."""
+    with _friendly_errors():
+        rows = _service().quarantined_rows(bank_name=name, run_id=run_id)
+        if output is None:
+            _write_quarantine(rows, sys.stdout)
+            return
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            _write_quarantine(rows, handle)
+    errors.print(f"wrote {plural(len(rows), 'quarantined row')} of {name} to {output}")
+
+
+def _write_quarantine(rows: list[QuarantinedRow], out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["run", "row_number", "reason", "raw"])
+    writer.writerows((row.run_id, row.row_number, row.reason, row.raw) for row in rows)
 
 
 @bank_app.command("enable")
@@ -273,7 +341,7 @@ def delete(
                 2,
             )
         deleted = service.delete_bank(name)
-    console.print(f"deleted bank {name} and its {deleted:,} entries")
+    console.print(f"deleted bank {name} and its {plural(deleted, 'entry', 'entries')}")
 
 
 def _settings_line(bank: BankInfo) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class BankError(Exception):
     """Base class: anything the caller did that Jaga cannot carry out."""
@@ -11,11 +13,12 @@ class BankNotFound(BankError):
     """No bank has this name."""
 
     def __init__(self, name: str, known: list[str]) -> None:
+        # Generic on purpose: show, export, delete and the scanner print it too, where
+        # "create it" would be the wrong advice. `jaga bank import` adds that hint itself.
         hint = f"known banks: {', '.join(known)}" if known else "there are no banks yet"
-        super().__init__(
-            f"no bank named {name!r} ({hint}); create it with `jaga bank create {name}`"
-        )
+        super().__init__(f"no bank named {name!r} ({hint}); see `jaga bank list`")
         self.name = name
+        self.known = known
 
 
 class BankExists(BankError):
@@ -32,3 +35,21 @@ class InvalidBankSettings(BankError):
 
 class UnsupportedFormat(BankError):
     """The file format could not be told from the name or is not one Jaga reads."""
+
+
+class UnknownImportRun(BankError):
+    """The import run does not exist or belongs to another bank."""
+
+    def __init__(self, bank_name: str, run_id: int) -> None:
+        super().__init__(
+            f"bank {bank_name!r} has no import run {run_id}; "
+            f"`jaga bank show {bank_name}` lists its latest runs"
+        )
+
+
+class EmptyImportFile(BankError):
+    """The file has no content at all (not even a CSV header): nothing to import."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"no rows in {path} (the file is empty)")
+        self.path = path

@@ -71,6 +71,23 @@ def format_for(path: Path, fmt: str | None) -> FileFormat:
     return found
 
 
+def is_blank(path: Path) -> bool:
+    """True when the file holds nothing but white space (and perhaps a BOM).
+
+    Such a file is refused rather than reported as "0 rows read": most likely the wrong file
+    or a download that failed, and the person should hear so plainly.
+    """
+    with path.open("rb") as binary:
+        head = binary.read(3)
+        chunk = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
+        while True:
+            if chunk.strip():
+                return False
+            chunk = binary.read(65536)
+            if not chunk:
+                return True
+
+
 def read_rows(
     path: Path, fmt: FileFormat, on_progress: ProgressCallback | None = None
 ) -> Iterator[SourceRow]:

@@ -81,6 +81,7 @@ class QuarantinedRow:
     row_number: int
     reason: str
     raw: str
+    run_id: int | None = None  # the import run it came from
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,12 +37,19 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from jaga.banks.errors import BankExists, BankNotFound, InvalidBankSettings
+from jaga.banks.errors import (
+    BankExists,
+    BankNotFound,
+    EmptyImportFile,
+    InvalidBankSettings,
+    UnknownImportRun,
+)
 from jaga.banks.formats import (
     FileFormat,
     ProgressCallback,
     SourceRow,
     format_for,
+    is_blank,
     read_rows,
     write_entries,
 )
@@ -252,13 +259,16 @@ class BankService:
         """Import a CSV / JSON lines / JSON file; bad rows are quarantined, the rest imported.
 
         `source` (default: the file name) is the provenance of rows without a `source`
-        column. Raises UnsupportedFormat for a file it cannot read at all.
+        column. Raises UnsupportedFormat for a file it cannot read at all, EmptyImportFile
+        for an empty one (no run is recorded); a CSV header without rows imports 0 rows.
         """
         path = Path(path)
         file_format = format_for(path, fmt)
         if not path.is_file():
             raise FileNotFoundError(f"{path}: no such file")
         self.get_bank(bank_name)  # fail on an unknown bank before reading anything
+        if is_blank(path):
+            raise EmptyImportFile(path)
         rows = read_rows(path, file_format, on_progress)
         return self._import_rows(bank_name, rows, source=source or path.name, fmt=file_format)
 
@@ -312,7 +322,11 @@ class BankService:
         bank_name: str | None = None,
         limit: int | None = None,
     ) -> list[QuarantinedRow]:
-        """Quarantined rows of one import run, or of every run of a bank, in file order."""
+        """Quarantined rows of one import run, or of every run of a bank, in file order.
+
+        With both, the run must belong to the bank (UnknownImportRun otherwise), so a typo in
+        a run id is an error rather than an empty list.
+        """
         if run_id is None and bank_name is None:
             raise ValueError("give run_id or bank_name")
         with self._session() as session:
@@ -324,10 +338,14 @@ class BankService:
             if bank_name is not None:
                 bank = self._bank(session, bank_name)
                 query = query.where(QuarantinedRowModel.bank_id == bank.id)
+                if run_id is not None:
+                    owner = session.scalar(select(ImportRun.bank_id).where(ImportRun.id == run_id))
+                    if owner != bank.id:
+                        raise UnknownImportRun(bank_name, run_id)
             if limit is not None:
                 query = query.limit(limit)
             return [
-                QuarantinedRow(row.row_number, row.reason, row.raw)
+                QuarantinedRow(row.row_number, row.reason, row.raw, run_id=row.import_run_id)
                 for row in session.scalars(query)
             ]
 
@@ -576,7 +594,7 @@ class _ImportWriter:
     def quarantine(self, row: SourceRow, reason: str) -> None:
         self.quarantined_count += 1
         if len(self.reported) < REPORTED_QUARANTINE_LIMIT:
-            self.reported.append(QuarantinedRow(row.row_number, reason, row.raw))
+            self.reported.append(QuarantinedRow(row.row_number, reason, row.raw, self.run_id))
         self._quarantine_batch.append(
             {
                 "import_run_id": self.run_id,
