@@ -258,7 +258,9 @@ def _print_report(path: Path, report: ImportReport) -> None:
             highlight=False,
         )
     for row in report.quarantined[:SHOWN_QUARANTINE_ROWS]:
-        console.print(f"  line {row.row_number}: {row.reason}", highlight=False, markup=False)
+        console.print(
+            f"  line {row.row_number}: {row.reason}", highlight=False, markup=False, soft_wrap=True
+        )
     hidden = report.quarantined_count - min(len(report.quarantined), SHOWN_QUARANTINE_ROWS)
     if hidden > 0:
         console.print(f"  ... and {hidden:,} more (use --quarantine-out FILE to see them all)")

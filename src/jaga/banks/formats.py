@@ -160,8 +160,7 @@ def _csv_rows(text: TextIO, path: Path) -> Iterator[SourceRow]:
 
 
 _UNTERMINATED_QUOTE = (
-    'unterminated quote: a value opened with " is not closed on this line '
-    "(values never span lines); the following lines were read on their own"
+    'unterminated quote: the " opened on this line is not closed (values never span lines)'
 )
 
 
