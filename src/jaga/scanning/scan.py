@@ -171,8 +171,8 @@ def _hash_in_pool(
     """Run batches on a process pool, bounded in batches and bytes in flight.
 
     A worker that dies (a decoder crash, the OS killing it for memory) breaks the whole
-    pool and every batch in flight with it; those files are retried one per task on a
-    fresh pool, so only the file that really kills a worker is reported as not hashed.
+    pool and every batch in flight with it; those files are retried one at a time, alone on
+    a fresh pool, so only the file that really kills a worker is reported as not hashed.
     """
     pool = ProcessPoolExecutor(max_workers=workers)
     pending: dict[Future[list[tuple[FileHashes | None, str | None]]], tuple[list[ScanItem], bool]]
@@ -183,8 +183,8 @@ def _hash_in_pool(
     try:
         while pending or retries or not exhausted:
             while (retries or not exhausted) and len(pending) < workers * _IN_FLIGHT_PER_WORKER:
-                if pending and in_flight_bytes >= _IN_FLIGHT_BYTES:
-                    break
+                if pending and (retries or in_flight_bytes >= _IN_FLIGHT_BYTES):
+                    break  # a retry runs alone, so a crash during it is that file's own
                 is_retry = bool(retries)
                 batch = retries.popleft() if retries else next(batches, None)
                 if batch is None:
@@ -198,6 +198,8 @@ def _hash_in_pool(
                     future = pool.submit(_hash_batch, batch, dihedral)
                 pending[future] = (batch, is_retry)
                 in_flight_bytes += _carried(batch)
+                if is_retry:
+                    break
             if not pending:
                 continue
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
