@@ -135,10 +135,16 @@ class BankService:
                 raise BankExists(bank.name) from None
             return _bank_info(bank, {}, {})
 
-    def list_banks(self) -> list[BankInfo]:
-        """All banks by name, with entry counts per signal type."""
+    def list_banks(self, *, with_counts: bool = True) -> list[BankInfo]:
+        """All banks by name, with entry counts per signal type.
+
+        Counting reads every entry (seconds at millions); a matcher that only needs the
+        settings passes `with_counts=False`.
+        """
         with self._session() as session:
             banks = session.scalars(select(Bank).order_by(Bank.name)).all()
+            if not with_counts:
+                return [_bank_info(bank, {}, {}) for bank in banks]
             counts, enabled_counts = _entry_counts(session, None)
             return [_bank_info(bank, counts[bank.id], enabled_counts[bank.id]) for bank in banks]
 
@@ -491,6 +497,24 @@ class BankService:
             for row in rows:
                 yield _record(row)
             last_id = rows[-1][0]
+
+    def active_hashes(self, bank_ids: Iterable[int]) -> Iterator[tuple[int, int, str, str]]:
+        """(entry id, bank id, signal type, value) of the enabled entries of these banks.
+
+        The bulk read behind an index build: one streamed query of four narrow columns,
+        because paging through full records (`active_entries`) costs minutes at millions.
+        """
+        wanted = list(bank_ids)
+        if not wanted:
+            return
+        query = (
+            select(Entry.id, Entry.bank_id, Entry.signal_type, Entry.value)
+            .where(Entry.enabled.is_(True), Entry.bank_id.in_(wanted))
+            .execution_options(yield_per=50_000)
+        )
+        with self._session() as session:
+            for row in session.execute(query):
+                yield row[0], row[1], row[2], row[3]
 
     def entries_by_ids(self, ids: Iterable[int]) -> dict[int, EntryRecord]:
         """The entries with these ids (enabled or not); ids that no longer exist are absent."""

@@ -136,7 +136,9 @@ class BankMatcher:
         return len(self._pdq) + sum(len(index) for index in self._exact.values())
 
     def _load_banks(self) -> None:
-        self._enabled_banks = {b.bank_id: b for b in self._service.list_banks() if b.enabled}
+        self._enabled_banks = {
+            b.bank_id: b for b in self._service.list_banks(with_counts=False) if b.enabled
+        }
         # Allow-lists always apply: they exist to stop benign look-alikes from matching
         # whichever list a caller picked.
         self._banks = {
@@ -149,20 +151,21 @@ class BankMatcher:
         """Bulk load: the PDQ index is built in one go, not by many small additions."""
         pdq_ids: list[int] = []
         pdq_values = bytearray()
-        batch: list[EntryRecord] = []
-        names = [bank.name for bank in self._enabled_banks.values()]
-        for record in self._service.active_entries(names) if names else ():
-            if record.signal_type == "pdq":
-                pdq_ids.append(record.entry_id)
-                pdq_values += bytes.fromhex(record.value)
-                continue
-            batch.append(record)
-            if len(batch) >= _LOAD_BATCH:
-                self._add_records(batch)
-                batch = []
-        self._add_records(batch)
+        exact: dict[str, tuple[list[int], list[str]]] = {t: ([], []) for t in EXACT_SIGNAL_TYPES}
+        for entry_id, _bank_id, signal_type, value in self._service.active_hashes(
+            self._enabled_banks
+        ):
+            if signal_type == "pdq":
+                pdq_ids.append(entry_id)
+                pdq_values += bytes.fromhex(value)
+            elif signal_type in exact:
+                exact[signal_type][0].append(entry_id)
+                exact[signal_type][1].append(value)
         hashes = np.frombuffer(bytes(pdq_values), dtype=np.uint8).reshape(-1, 32)
         self._pdq = PdqIndex.from_arrays(np.asarray(pdq_ids, dtype=np.int64), hashes)
+        for signal_type, (ids, values) in exact.items():
+            if ids:
+                self._exact[signal_type].add(np.asarray(ids, dtype=np.int64), values)
 
     def _add_records(self, records: Iterable[EntryRecord]) -> None:
         """Index the records that may match; the rest (disabled) are simply skipped."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -26,12 +27,20 @@ def create_engine_for(url: str | None = None) -> Engine:
     url = url or config.database_url()
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
+        _create_sqlite_folder(engine)
         event.listen(engine, "connect", _configure_sqlite_connection)
     with _migration_guard:
         if url not in _migrated_urls:
             upgrade_to_head(engine)
             _migrated_urls.add(url)
     return engine
+
+
+def _create_sqlite_folder(engine: Engine) -> None:
+    """SQLite creates the file but not its folder; a fresh `JAGA_DATABASE_URL` should work."""
+    database = engine.url.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
