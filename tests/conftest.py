@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -82,3 +83,10 @@ def engine(database_url: str) -> Iterator[Engine]:
 @pytest.fixture
 def bank_service(engine: Engine) -> BankService:
     return BankService(engine)
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own JAGA_DATA_DIR, so index snapshots and SQLite files written by
+    the CLI never land in the working tree or collide between parallel test workers."""
+    monkeypatch.setenv("JAGA_DATA_DIR", str(tmp_path / "jaga-data"))
