@@ -6,8 +6,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from jaga.banks.records import EntryInput
 from jaga.banks.service import BankService
+from jaga.detection import matcher as matcher_module
 from jaga.detection.matcher import BankMatcher
 from jaga.hashing.types import FileHashes, PdqHash
 from jaga.store import create_engine_for
@@ -215,3 +218,22 @@ def test_pdq_allow_list_never_silences_an_exact_match(bank_service: BankService)
     exact_allowed = BankMatcher(bank_service).match(content(entry, md5=md5))
     assert exact_allowed.matches == ()
     assert sorted(m.signal_type for m in exact_allowed.suppressed) == ["md5", "pdq"]
+
+
+def test_a_large_backlog_is_reloaded_not_replayed(
+    bank_service: BankService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(matcher_module, "REBUILD_AFTER_CHANGES", 3)
+    kept, dropped = random_pdq(), random_pdq()
+    bank_service.create_bank("bulk")
+    add(bank_service, "bulk", "pdq", dropped)
+    matcher = BankMatcher(bank_service)
+    extra = [random_pdq() for _ in range(5)]
+    for value in [kept, *extra]:
+        add(bank_service, "bulk", "pdq", value)
+    entry_id = matcher.match(content(dropped)).matches[0].entry_id
+    bank_service.set_entries_enabled("bulk", [entry_id], False)
+    assert matcher.refresh() >= 7
+    assert len(matcher.match(content(kept)).matches) == 1
+    assert matcher.match(content(dropped)).matches == ()
+    assert matcher.entry_count() == 6

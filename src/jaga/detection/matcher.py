@@ -41,6 +41,7 @@ PLAIN_PDQ = "PDQ"
 _LOAD_BATCH = 50_000  # rows per database round trip: large enough to amortise, small in memory
 _RECORD_CACHE_LIMIT = 100_000  # entry details kept for hits; a few hundred bytes each
 SNAPSHOT_FORMAT = "jaga-bank-matcher/1"
+REBUILD_AFTER_CHANGES = 200_000  # past this backlog, reloading all is faster than replaying
 
 QUALITY_TOLERANCE = 2
 """Jaga's fast PDQ decodes JPEGs at reduced size; its quality differs from the reference
@@ -93,9 +94,9 @@ class BankMatcher:
 
     The index covers all enabled banks so that one snapshot on disk serves every caller;
     `bank_names` only narrows which banks a match may come from (enabled allow-list banks
-    always take part). `refresh()` applies the
-    bank change log since the last look, so entries added or disabled elsewhere (and whole
-    banks enabled or disabled) are visible without rebuilding the index.
+    always take part). `refresh()` applies the bank change log since the last look, so
+    entries added or disabled elsewhere (and whole banks enabled or disabled) are visible
+    without rebuilding the index.
     """
 
     def __init__(
@@ -198,7 +199,15 @@ class BankMatcher:
 
     def refresh(self) -> int:
         """Apply bank changes made since the last refresh; returns how many were applied."""
-        applied = 0
+        backlog = self._service.current_cursor() - self._cursor
+        if backlog > REBUILD_AFTER_CHANGES:
+            # A big import or a big bank switched on: one bulk read beats replaying it.
+            self._cursor = self._service.current_cursor()
+            self._load_banks()
+            self._records.clear()
+            self._exact = {t: ExactIndex.for_signal(t) for t in EXACT_SIGNAL_TYPES}
+            self._load_entries()
+        applied = backlog if backlog > REBUILD_AFTER_CHANGES else 0
         while True:
             changes = self._service.changes_since(self._cursor, limit=_LOAD_BATCH)
             if not changes:
