@@ -107,7 +107,7 @@ def _print_summary(
     if matched:
         table = Table(title="Matches")
         table.add_column("file", overflow="fold", ratio=1)
-        table.add_column("matched (bank #entry category: how)", overflow="fold", ratio=2)
+        table.add_column("bank (category): how each entry matched", overflow="fold", ratio=2)
         for item in matched[:limit]:
             table.add_row(
                 escape(_shown_path(item.path, roots)), escape(describe_matches(item.result.matches))

@@ -43,13 +43,22 @@ CSV_COLUMNS = (
 
 
 def describe_matches(matches: tuple[Match, ...]) -> str:
-    """One line a person can read: which bank and entry, and how each was found."""
-    parts = []
+    """One line a person can read: per bank, which entries matched and how.
+
+    e.g. "known (A1): PDQ #85 distance 0, md5 #86, sha256 #88".
+    """
+    by_bank: dict[tuple[str, str], list[str]] = {}
     for match in matches:
-        how = match.how if match.signal_type != "pdq" else f"{match.how}, distance {match.distance}"
-        category = f" {match.category}" if match.category else ""
-        parts.append(f"{match.bank} #{match.entry_id}{category}: {how}")
-    return "; ".join(parts)
+        if match.signal_type == "pdq":
+            how = match.how.replace("PDQ", f"PDQ #{match.entry_id}", 1)
+            part = f"{how}, distance {match.distance}"
+        else:
+            part = f"{match.signal_type} #{match.entry_id}"
+        by_bank.setdefault((match.bank, match.category or ""), []).append(part)
+    return "; ".join(
+        f"{bank}{f' ({category})' if category else ''}: {', '.join(parts)}"
+        for (bank, category), parts in by_bank.items()
+    )
 
 
 def _match_json(match: Match) -> dict[str, Any]:
