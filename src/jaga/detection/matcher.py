@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -284,16 +284,17 @@ class BankMatcher:
         queries = np.frombuffer(b"".join(packed), dtype=np.uint8).reshape(-1, 32)
         return queries, labels
 
-    def _candidates(self, content: FileHashes) -> list[_Candidate]:
+    def _candidates(
+        self, pdq_hashes: Sequence[PdqHash], exact: Mapping[str, str]
+    ) -> list[_Candidate]:
         """Raw index hits, before any bank's rules; PDQ at the widest selected threshold."""
         found: list[_Candidate] = []
-        for signal_type in EXACT_SIGNAL_TYPES:
-            value = getattr(content, signal_type)
+        for signal_type, value in exact.items():
             for entry_id in self._exact[signal_type].lookup(value):
                 found.append(_Candidate(entry_id, signal_type, 0, f"exact {signal_type}", None))
-        if content.pdq and len(self._pdq):
+        if pdq_hashes and len(self._pdq):
             radius = max((bank.pdq_threshold for bank in self._banks.values()), default=31)
-            queries, labels = self._pdq_queries(content.pdq)
+            queries, labels = self._pdq_queries(pdq_hashes)
             for (how, frame), hits in zip(
                 labels, self._pdq.search_many(queries, radius), strict=True
             ):
@@ -312,11 +313,26 @@ class BankMatcher:
 
     def match(self, content: FileHashes) -> MatchResult:
         """All matches of one file, per-bank rules applied, the closest hit per entry kept."""
-        candidates = self._candidates(content)
+        exact: dict[str, str] = {t: getattr(content, t) for t in EXACT_SIGNAL_TYPES}
+        return self.match_signals(content.pdq, exact)
+
+    def match_signals(
+        self,
+        pdq_hashes: Sequence[PdqHash],
+        exact: Mapping[str, str],
+        *,
+        check_quality: bool = True,
+    ) -> MatchResult:
+        """Match bare hashes (what an API caller sends): PDQ hashes and exact digests by type.
+
+        `check_quality=False` when the caller gave no quality: the hash was made elsewhere,
+        and HMA-style lookups do not re-judge it.
+        """
+        candidates = self._candidates(pdq_hashes, exact)
         if not candidates:
             return MatchResult(())
         records = self._entry_records({c.entry_id for c in candidates})
-        quality_by_frame = {pdq.frame: pdq.quality for pdq in content.pdq}
+        quality_by_frame = {pdq.frame: pdq.quality for pdq in pdq_hashes}
         best: dict[int, Match] = {}
         notes: list[str] = []
         for candidate in candidates:
@@ -330,7 +346,7 @@ class BankMatcher:
                 if candidate.distance > bank.pdq_threshold:
                     continue
                 quality = quality_by_frame.get(candidate.frame or 0, 0)
-                if quality < bank.quality_floor - QUALITY_TOLERANCE:
+                if check_quality and quality < bank.quality_floor - QUALITY_TOLERANCE:
                     notes.append(
                         f"PDQ quality {quality} is below bank {bank.name!r}'s floor "
                         f"{bank.quality_floor}: its PDQ match was not counted"
