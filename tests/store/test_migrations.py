@@ -13,11 +13,19 @@ from jaga.store.models import Base
 
 def test_migrations_create_every_table_on_an_empty_database(engine: Engine) -> None:
     tables = set(inspect(engine).get_table_names())
-    expected = {"banks", "entries", "entry_changes", "import_runs", "quarantined_rows", "instance"}
+    expected = {
+        "banks",
+        "entries",
+        "entry_changes",
+        "import_runs",
+        "quarantined_rows",
+        "instance",
+        "api_keys",
+    }
     assert expected <= tables
     with engine.connect() as connection:
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == "0002_instance"
+    assert version == "0003_api_keys"
 
 
 def test_upgrade_is_idempotent(engine: Engine, database_url: str) -> None:

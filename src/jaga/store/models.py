@@ -146,3 +146,24 @@ class QuarantinedRow(Base):
     row_number: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
     raw: Mapped[str] = mapped_column(Text, default="")
+
+
+class ApiKeyRow(Base):
+    """An API key for the HTTP service: only the SHA-256 of its secret is kept.
+
+    `key_prefix` (the secret's first characters) lets people tell keys apart in lists and
+    narrows the lookup; it is too short to help anyone guess the rest.
+    """
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    key_prefix: Mapped[str] = mapped_column(String(16), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Comma-separated subset of hash,match,banks:read,banks:write,admin (see jaga.auth).
+    scopes: Mapped[str] = mapped_column(String(64))
+    rate_limit_per_minute: Mapped[int] = mapped_column(Integer, default=6000)  # 0: unlimited
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
