@@ -7,13 +7,13 @@ import re
 from collections.abc import Callable
 
 import pytest
+import typer
 from click.testing import Result
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from jaga.auth import cli as keys_cli
 from jaga.auth.keys import KeyService
-from jaga.cli import app
 
 Invoke = Callable[..., Result]
 
@@ -25,6 +25,13 @@ def key_hash(secret: str) -> str:
 @pytest.fixture
 def run(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Invoke:
     monkeypatch.setenv("JAGA_DATABASE_URL", database_url)
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:
+        """Test root: only `keys`, so other command groups cannot break these tests."""
+
+    keys_cli.register(app)
     runner = CliRunner()
 
     def invoke(*args: str) -> Result:
