@@ -23,6 +23,7 @@ install: $(VENV)/.synced
 
 run: install
 	$(VENV)/bin/jaga demo
+	$(VENV)/bin/jaga serve --seed-demo
 
 lint: install
 	$(VENV)/bin/ruff check src tests bench

@@ -28,6 +28,7 @@ def demo_command() -> None:
 
 def _register_commands() -> None:
     """Each domain package adds its own commands; this file only assembles them."""
+    from jaga.api import cli as api_cli
     from jaga.auth import cli as auth_cli
     from jaga.banks import cli as banks_cli
     from jaga.hashing import cli as hashing_cli
@@ -37,6 +38,7 @@ def _register_commands() -> None:
     banks_cli.register(app)
     scanning_cli.register(app)
     auth_cli.register(app)
+    api_cli.register(app)
 
 
 _register_commands()

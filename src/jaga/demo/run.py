@@ -22,11 +22,12 @@ from rich.console import Console
 from rich.table import Table
 
 from jaga.banks.errors import BankNotFound
+from jaga.banks.records import EntryInput
 from jaga.banks.service import BankService
 from jaga.config import data_dir
 from jaga.demo.drawing import draw_scene
 from jaga.detection.matcher import BankMatcher
-from jaga.hashing.hasher import hash_file
+from jaga.hashing.hasher import hash_bytes, hash_file
 from jaga.scanning.report import describe_matches, write_json
 from jaga.scanning.scan import FileResult, ScanOptions, run_scan
 from jaga.store import create_engine_for
@@ -57,6 +58,53 @@ def _sample_images() -> list[tuple[str, bytes]]:
     )
 
 
+def _sample_record(name: str, data: bytes) -> dict[str, object]:
+    """The hash-list row of one shipped sample, in the shape `jaga hash` writes."""
+    record = hash_bytes(data, name)
+    return {
+        "path": name,
+        "pdq": record.pdq[0].hex,
+        "quality": record.pdq[0].quality,
+        "md5": record.md5,
+        "sha1": record.sha1,
+        "sha256": record.sha256,
+        "category": "B2",
+        "original_id": name.removesuffix(".jpg"),
+    }
+
+
+SERVED_DEMO_BANK = "demo"
+
+
+def seed_demo_bank(service: BankService, name: str = SERVED_DEMO_BANK) -> bool:
+    """Create bank `name` with the shipped sample pictures unless it exists (for `make run`).
+
+    It only ever matches the drawn samples and their copies; `jaga bank delete demo --yes`
+    removes it.
+    """
+    try:
+        service.get_bank(name)
+        return False
+    except BankNotFound:
+        pass
+    service.create_bank(name, description="Jaga's drawn sample pictures (make run)")
+    entries = []
+    for sample, data in _sample_images():
+        row = _sample_record(sample, data)
+        for signal_type in ("pdq", "md5", "sha1", "sha256"):
+            entries.append(
+                EntryInput(
+                    signal_type,
+                    str(row[signal_type]),
+                    category="B2",
+                    original_id=str(row["original_id"]),
+                    quality=int(str(row["quality"])) if signal_type == "pdq" else None,
+                )
+            )
+    service.add_entries(name, entries, source="jaga demo")
+    return True
+
+
 def _save_jpeg(image: Image.Image, path: Path, quality: int = 90) -> None:
     image.convert("RGB").save(path, "JPEG", quality=quality)
 
@@ -76,23 +124,8 @@ def _prepare(work: Path, console: Console) -> tuple[Path, Path, dict[str, str]]:
     expected: dict[str, str] = {}
     hash_lines: list[str] = []
     for name, data in _sample_images():
-        original = known_dir / name
-        original.write_bytes(data)
-        record = hash_file(original)
-        hash_lines.append(
-            json.dumps(
-                {
-                    "path": name,
-                    "pdq": record.pdq[0].hex,
-                    "quality": record.pdq[0].quality,
-                    "md5": record.md5,
-                    "sha1": record.sha1,
-                    "sha256": record.sha256,
-                    "category": "B2",
-                    "original_id": name.removesuffix(".jpg"),
-                }
-            )
-        )
+        (known_dir / name).write_bytes(data)
+        hash_lines.append(json.dumps(_sample_record(name, data)))
         image = Image.open(io.BytesIO(data))
         stem = name.removesuffix(".jpg")
         for key, (label, transform, quality) in TRANSFORMS.items():

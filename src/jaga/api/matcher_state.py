@@ -1,0 +1,72 @@
+"""The service's one BankMatcher: loaded in the background, refreshed on a jittered timer.
+
+Loading can take seconds at millions of entries, so the service answers /healthz at once
+and /readyz only when the index is in memory. Each worker refreshes on its own timer with
+random jitter, so many workers never reload at the same moment (HMA's stall).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from pathlib import Path
+
+from jaga.banks.service import BankService
+from jaga.detection.matcher import BankMatcher
+
+log = logging.getLogger("jaga.api")
+
+
+class MatcherState:
+    """Owns the matcher; `with state.lock:` around every use, since updates and searches
+    must not overlap (the index supports parallel readers but not readers and a writer)."""
+
+    def __init__(self, service: BankService, snapshot: Path | None, refresh_seconds: float):
+        self.service = service
+        self.lock = threading.Lock()
+        self._snapshot = snapshot
+        self._refresh_seconds = refresh_seconds
+        self._matcher: BankMatcher | None = None
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.load_error: str | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self._matcher is not None
+
+    @property
+    def matcher(self) -> BankMatcher:
+        if self._matcher is None:
+            raise RuntimeError("the index is still loading")
+        return self._matcher
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="jaga-matcher", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def refresh_now(self) -> None:
+        """Apply bank changes at once (after a write through this worker's API)."""
+        if self._matcher is not None:
+            with self.lock:
+                self._matcher.refresh()
+
+    def _run(self) -> None:
+        try:
+            self._matcher = BankMatcher(self.service, snapshot=self._snapshot)
+            log.info("index loaded: %d entries", self._matcher.entry_count())
+        except Exception as error:  # keep the process up; /readyz says why
+            self.load_error = f"{type(error).__name__}: {error}"
+            log.exception("index could not be loaded")
+            return
+        while not self._stop.wait(self._refresh_seconds * random.uniform(0.8, 1.2)):
+            try:
+                self.refresh_now()
+            except Exception:  # a database hiccup must not kill the refresher
+                log.exception("bank refresh failed; will retry")

@@ -1,0 +1,142 @@
+"""Hash uploads, match hashes, or both in one call: the platform's upload path."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+
+from jaga.api.matcher_state import MatcherState
+from jaga.api.schemas import (
+    HashAndMatchResponse,
+    HashesOut,
+    HashResponse,
+    HashResultOut,
+    MatchOut,
+    MatchRequest,
+    MatchResponse,
+    MatchResultOut,
+    PdqOut,
+)
+from jaga.api.security import require
+from jaga.detection.matcher import Match, MatchResult
+from jaga.hashing.hasher import hash_bytes
+from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
+
+router = APIRouter(prefix="/v1", tags=["hashing and matching"])
+
+Upload = Annotated[UploadFile, File(description="the image to hash")]
+
+
+def _state(request: Request) -> MatcherState:
+    state: MatcherState = request.app.state.matcher
+    if not state.ready:
+        raise HTTPException(503, "the index is still loading; retry shortly (see /readyz)")
+    return state
+
+
+def _read_upload(request: Request, upload: UploadFile) -> bytes:
+    limit: int = request.app.state.settings.max_upload_bytes
+    data = upload.file.read(limit + 1)
+    if len(data) > limit:
+        raise HTTPException(413, f"upload larger than the limit of {limit:,} bytes")
+    return data
+
+
+def _hash_upload(request: Request, upload: UploadFile) -> FileHashes:
+    data = _read_upload(request, upload)
+    hashes = hash_bytes(data, upload.filename or "upload", dihedral=True)
+    if hashes.error or not hashes.pdq:
+        reason = hashes.error or "no image frame could be hashed"
+        raise HTTPException(415, f"not a usable image: {reason}")
+    return hashes
+
+
+def _hashes_out(hashes: FileHashes) -> HashesOut:
+    return HashesOut(
+        size=hashes.size,
+        md5=hashes.md5,
+        sha1=hashes.sha1,
+        sha256=hashes.sha256,
+        pdq=[PdqOut(frame=p.frame, hash=p.hex, quality=p.quality) for p in hashes.pdq],
+        format=hashes.image_format,
+        width=hashes.width,
+        height=hashes.height,
+    )
+
+
+def _match_out(match: Match) -> MatchOut:
+    return MatchOut(
+        bank=match.bank,
+        entry_id=match.entry_id,
+        signal_type=match.signal_type,
+        category=match.category or None,
+        distance=match.distance,
+        how=match.how,
+        frame=match.frame,
+        source=match.source or None,
+        original_id=match.original_id or None,
+    )
+
+
+def _result_out(result: MatchResult, banks: list[str] | None) -> MatchResultOut:
+    def wanted(match: Match) -> bool:
+        return banks is None or match.bank in banks
+
+    return MatchResultOut(
+        matches=[_match_out(m) for m in result.matches if wanted(m)],
+        allow_listed_by=[_match_out(m) for m in result.allowed],
+        suppressed=[_match_out(m) for m in result.suppressed if wanted(m)],
+        notes=list(result.notes),
+    )
+
+
+@router.post("/hash", response_model=HashResponse)
+def hash_upload(
+    request: Request, file: Upload, _key: object = Depends(require("hash"))
+) -> HashResponse:
+    """PDQ (every distinct frame), MD5, SHA-1 and SHA-256 of an uploaded image."""
+    return HashResponse(hashes=_hashes_out(_hash_upload(request, file)))
+
+
+@router.post("/match", response_model=MatchResponse)
+def match_hashes(
+    request: Request, body: MatchRequest, _key: object = Depends(require("match"))
+) -> MatchResponse:
+    """Match up to 1,000 hashes; each result lists every match with its provenance."""
+    state = _state(request)
+    results = []
+    with state.lock:
+        for item in body.hashes:
+            if item.signal_type == "pdq":
+                pdq = [PdqHash(item.value, item.quality if item.quality is not None else 100)]
+                result = state.matcher.match_signals(
+                    pdq, {}, check_quality=item.quality is not None
+                )
+            else:
+                result = state.matcher.match_signals([], {item.signal_type: item.value})
+            out = _result_out(result, body.banks)
+            results.append(
+                HashResultOut(signal_type=item.signal_type, value=item.value, **out.model_dump())
+            )
+    return MatchResponse(results=results)
+
+
+@router.post("/hash-and-match", response_model=HashAndMatchResponse)
+def hash_and_match(
+    request: Request,
+    file: Upload,
+    bank: Annotated[list[str] | None, Query(description="only these banks")] = None,
+    _key: object = Depends(require("hash", "match")),
+) -> HashAndMatchResponse:
+    """Hash an upload and match it in one call: the hashes and every match, together."""
+    state = _state(request)
+    hashes = _hash_upload(request, file)
+    with state.lock:
+        result = state.matcher.match_signals(
+            hashes.pdq, {t: getattr(hashes, t) for t in EXACT_SIGNAL_TYPES}
+        )
+    out = _result_out(result, bank)
+    return HashAndMatchResponse(
+        hashes=_hashes_out(hashes), matched=bool(out.matches), **out.model_dump()
+    )

@@ -1,0 +1,115 @@
+"""Who is calling, what they may do, and how often.
+
+Every endpoint but health needs a key. Checked keys are cached for a few seconds so the
+upload path does not hit the database on every request (a revoked key stops working
+within `key_cache_seconds`). Rate limits are a token bucket per key, per worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fastapi import HTTPException, Request
+
+from jaga.auth.keys import ApiKey, KeyService
+
+
+class _Bucket:
+    """Token bucket: `rate` requests a minute, bursts up to a minute's worth."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.capacity = float(per_minute)
+        self.tokens = float(per_minute)
+        self.refill_per_second = per_minute / 60.0
+        self.updated = time.monotonic()
+
+    def take(self) -> float:
+        """0 if allowed, else the seconds to wait."""
+        now = time.monotonic()
+        self.tokens = min(
+            self.capacity, self.tokens + (now - self.updated) * self.refill_per_second
+        )
+        self.updated = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0.0
+        return (1 - self.tokens) / self.refill_per_second
+
+
+@dataclass
+class Gatekeeper:
+    """Authenticates requests and applies scopes and rate limits."""
+
+    keys: KeyService
+    cache_seconds: float
+
+    def __post_init__(self) -> None:
+        self._cache: dict[str, tuple[ApiKey | None, float]] = {}
+        self._buckets: dict[int, _Bucket] = {}
+        self._lock = threading.Lock()
+
+    def _key_for(self, secret: str) -> ApiKey | None:
+        fingerprint = hashlib.sha256(secret.encode()).hexdigest()
+        now = time.monotonic()
+        with self._lock:
+            cached = self._cache.get(fingerprint)
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        key = self.keys.authenticate(secret)
+        with self._lock:
+            if len(self._cache) > 10_000:
+                self._cache.clear()
+            self._cache[fingerprint] = (key, now + self.cache_seconds)
+        return key
+
+    def check(self, request: Request, scopes: tuple[str, ...]) -> ApiKey:
+        secret = _secret_from(request)
+        if secret is None:
+            raise HTTPException(
+                401,
+                "an API key is required: send 'Authorization: Bearer <key>' or 'X-API-Key'",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        key = self._key_for(secret)
+        if key is None:
+            raise HTTPException(
+                401, "unknown or revoked API key", headers={"WWW-Authenticate": "Bearer"}
+            )
+        missing = [scope for scope in scopes if not key.allows(scope)]
+        if missing:
+            raise HTTPException(
+                403, f"key {key.name!r} lacks the scope(s) {', '.join(missing)} for this call"
+            )
+        if key.rate_limit_per_minute > 0:
+            with self._lock:
+                bucket = self._buckets.setdefault(key.key_id, _Bucket(key.rate_limit_per_minute))
+                wait = bucket.take()
+            if wait > 0:
+                raise HTTPException(
+                    429,
+                    f"rate limit of {key.rate_limit_per_minute} requests a minute reached",
+                    headers={"Retry-After": str(max(1, round(wait)))},
+                )
+        request.state.api_key = key
+        return key
+
+
+def _secret_from(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    if header.lower().startswith("bearer "):
+        return header[7:].strip() or None
+    return request.headers.get("x-api-key") or None
+
+
+def require(*scopes: str) -> Callable[[Request], ApiKey]:
+    """A FastAPI dependency: the caller's key, which must hold every one of `scopes`."""
+
+    def dependency(request: Request) -> ApiKey:
+        gatekeeper: Gatekeeper = request.app.state.gatekeeper
+        return gatekeeper.check(request, scopes)
+
+    return dependency

@@ -1,0 +1,37 @@
+"""What an operator can set for `jaga serve`, from the environment.
+
+Environment variables (not a config file) because the service runs under process
+managers and containers, where that is the convention.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SystemExit(f"error: {name}={raw!r} is not a whole number") from None
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSettings:
+    """Limits and timings of the service; defaults suit one machine in front of a platform."""
+
+    database_url: str | None = None  # None: jaga.config.database_url()
+    max_upload_bytes: int = 50 * 2**20
+    refresh_seconds: float = 1.0  # how soon bank changes made elsewhere become visible
+    key_cache_seconds: float = 10.0  # how long a checked key is trusted without the database
+
+    @classmethod
+    def from_environment(cls) -> ServiceSettings:
+        return cls(
+            database_url=os.environ.get("JAGA_DATABASE_URL") or None,
+            max_upload_bytes=_int_env("JAGA_MAX_UPLOAD_BYTES", 50 * 2**20),
+        )

@@ -1,0 +1,227 @@
+"""The API against a real Uvicorn server on loopback, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from PIL import Image, ImageOps
+
+from jaga.auth.keys import KeyService
+from jaga.banks.records import EntryInput
+from jaga.banks.service import BankService
+from jaga.demo.drawing import draw_scene
+from jaga.hashing.hasher import hash_bytes
+from jaga.store import create_engine_for
+
+UPLOAD_LIMIT = 400_000
+
+
+def jpeg(image: Image.Image, quality: int = 90) -> bytes:
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, "JPEG", quality=quality)
+    return buffer.getvalue()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Server:
+    url: str
+    keys: KeyService
+    banks: BankService
+
+    def client(self, key: str | None = None) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {key}"} if key else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=30)
+
+
+@pytest.fixture
+def server(database_url: str, tmp_path: Path) -> Iterator[Server]:
+    engine = create_engine_for(database_url)
+    port = free_port()
+    env = dict(
+        os.environ,
+        JAGA_DATABASE_URL=database_url,
+        JAGA_DATA_DIR=str(tmp_path / "data"),
+        JAGA_MAX_UPLOAD_BYTES=str(UPLOAD_LIMIT),
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "jaga.api.app:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
+    log = (tmp_path / "server.log").open("w")
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError((tmp_path / "server.log").read_text())
+            time.sleep(0.1)
+        yield Server(url, KeyService(engine), BankService(engine))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+        engine.dispose()
+
+
+def test_keys_scopes_and_bad_input(server: Server) -> None:
+    _, hasher = server.keys.create("hasher", ["hash"])
+    with server.client() as anonymous:
+        assert anonymous.get("/healthz").json() == {"status": "ok"}
+        assert "/docs" in anonymous.get("/").text
+        assert anonymous.post("/v1/hash", files={"file": ("a.jpg", b"x")}).status_code == 401
+        assert anonymous.get("/v1/banks").status_code == 401
+    with server.client("jaga_not-a-real-key") as stranger:
+        assert stranger.get("/v1/banks").status_code == 401
+    with server.client(hasher) as client:
+        photo = jpeg(draw_scene(3))
+        hashed = client.post("/v1/hash", files={"file": ("p.jpg", photo, "image/jpeg")})
+        assert hashed.status_code == 200, hashed.text
+        expected = hash_bytes(photo, "p.jpg")
+        body = hashed.json()["hashes"]
+        assert (body["md5"], body["pdq"][0]["hash"]) == (expected.md5, expected.pdq[0].hex)
+
+        text = client.post("/v1/hash", files={"file": ("n.txt", b"just text", "text/plain")})
+        assert text.status_code == 415 and "not an image" in text.json()["detail"]
+        broken = client.post("/v1/hash", files={"file": ("b.jpg", photo[:1500])})
+        assert broken.status_code == 415
+        huge = client.post("/v1/hash", files={"file": ("h.bin", b"\0" * (UPLOAD_LIMIT + 1))})
+        assert huge.status_code == 413
+
+        assert client.get("/v1/banks").status_code == 403  # no banks:read
+        forbidden = client.post(
+            "/v1/match", json={"hashes": [{"signal_type": "md5", "value": "0" * 32}]}
+        )
+        assert forbidden.status_code == 403
+
+
+def test_bank_content_matches_at_once_and_copies_are_found(server: Server) -> None:
+    _, admin = server.keys.create("curator", ["banks:read", "banks:write"])
+    _, platform = server.keys.create("platform", ["hash", "match"])
+    original = draw_scene(5)
+    known = hash_bytes(jpeg(original), "known.jpg")
+    with server.client(admin) as curator:
+        created = curator.post("/v1/banks", json={"name": "known", "category_scheme": "industry"})
+        assert created.status_code == 201, created.text
+        added = curator.post(
+            "/v1/banks/known/entries",
+            json={
+                "entries": [
+                    {
+                        "signal_type": "pdq",
+                        "value": known.pdq[0].hex,
+                        "category": "A1",
+                        "original_id": "case-7",
+                    },
+                    {"signal_type": "pdq", "value": "0" * 64},
+                ]
+            },
+        )
+        assert added.status_code == 200, added.text
+        report = added.json()
+        assert report["added"] == 1
+        assert report["quarantined"][0]["position"] == 2
+        assert "all-zero" in report["quarantined"][0]["reason"]
+        listed = curator.get("/v1/banks").json()
+        assert [(b["name"], b["entries"]["pdq"]) for b in listed] == [("known", 1)]
+
+    with server.client(platform) as client:
+        mirrored = jpeg(ImageOps.mirror(original), 60)
+        found = client.post("/v1/hash-and-match", files={"file": ("m.jpg", mirrored)})
+        assert found.status_code == 200, found.text
+        body = found.json()
+        assert body["matched"] is True
+        match = body["matches"][0]
+        assert (match["bank"], match["category"], match["original_id"]) == ("known", "A1", "case-7")
+        assert match["how"] == "PDQ, the listed image mirrored left to right"
+        assert body["hashes"]["pdq"][0]["quality"] >= 50
+
+        batch = client.post(
+            "/v1/match",
+            json={
+                "hashes": [
+                    {"signal_type": "pdq", "value": known.pdq[0].hex.upper()},
+                    {"signal_type": "md5", "value": known.md5},
+                ]
+            },
+        )
+        assert batch.status_code == 200, batch.text
+        results = batch.json()["results"]
+        assert [len(r["matches"]) for r in results] == [1, 0]
+        assert results[0]["matches"][0]["distance"] == 0
+
+        malformed = client.post(
+            "/v1/match",
+            json={
+                "hashes": [
+                    {"signal_type": "md5", "value": known.md5},
+                    {"signal_type": "pdq", "value": "abc"},
+                ]
+            },
+        )
+        assert malformed.status_code == 422
+        assert malformed.json()["detail"][0]["loc"][:3] == ["body", "hashes", 1]
+        too_many = [{"signal_type": "md5", "value": known.md5}] * 1001
+        assert client.post("/v1/match", json={"hashes": too_many}).status_code == 422
+
+
+def test_changes_made_elsewhere_are_visible_within_about_a_second(server: Server) -> None:
+    _, platform = server.keys.create("platform", ["match"])
+    picture = hash_bytes(jpeg(draw_scene(9)), "p.jpg")
+    server.banks.create_bank("outside")
+    query = {"hashes": [{"signal_type": "pdq", "value": picture.pdq[0].hex}]}
+    with server.client(platform) as client:
+        assert client.post("/v1/match", json=query).json()["results"][0]["matches"] == []
+        # Another worker, or the CLI, adds the entry: this worker sees it on its own.
+        server.banks.add_entries("outside", [EntryInput("pdq", picture.pdq[0].hex)], source="t")
+        started = time.monotonic()
+        while not client.post("/v1/match", json=query).json()["results"][0]["matches"]:
+            assert time.monotonic() - started < 5, "the entry never became visible"
+            time.sleep(0.05)
+        visible_after = time.monotonic() - started
+        assert visible_after < 2.5, visible_after
+        server.banks.set_bank_enabled("outside", False)
+        started = time.monotonic()
+        while client.post("/v1/match", json=query).json()["results"][0]["matches"]:
+            assert time.monotonic() - started < 5, "the disabled bank kept matching"
+            time.sleep(0.05)
+
+
+def test_rate_limit_per_key(server: Server) -> None:
+    _, limited = server.keys.create("limited", ["match"], rate_limit_per_minute=3)
+    query = {"hashes": [{"signal_type": "md5", "value": "0123456789abcdef0123456789abcdef"}]}
+    with server.client(limited) as client:
+        codes = [client.post("/v1/match", json=query).status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+        refused = client.post("/v1/match", json=query)
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
