@@ -67,6 +67,7 @@ class MatcherState:
             return
         while not self._stop.wait(self._refresh_seconds * random.uniform(0.8, 1.2)):
             try:
-                self.refresh_now()
+                if self._matcher.has_changes():  # read outside the lock: lookups go on
+                    self.refresh_now()
             except Exception:  # a database hiccup must not kill the refresher
                 log.exception("bank refresh failed; will retry")

@@ -100,10 +100,14 @@ def hash_upload(
 
 
 @router.post("/match", response_model=MatchResponse)
-def match_hashes(
+async def match_hashes(
     request: Request, body: MatchRequest, _key: object = Depends(require("match"))
 ) -> MatchResponse:
-    """Match up to 1,000 hashes; each result lists every match with its provenance."""
+    """Match up to 1,000 hashes; each result lists every match with its provenance.
+
+    `async`: a lookup takes well under a millisecond, so running it on the event loop beats
+    handing it to the thread pool (measured: fewer context switches, a shorter p99 tail).
+    """
     state = _state(request)
     results = []
     with state.lock:

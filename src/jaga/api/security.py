@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 
 from jaga.auth.keys import ApiKey, KeyService
 
@@ -66,6 +67,18 @@ class Gatekeeper:
             self._cache[fingerprint] = (key, now + self.cache_seconds)
         return key
 
+    def cached_check(self, request: Request, scopes: tuple[str, ...]) -> ApiKey | None:
+        """`check` when the key is in the cache (no database); None when it is not."""
+        secret = _secret_from(request)
+        if secret is None:
+            return None
+        fingerprint = hashlib.sha256(secret.encode()).hexdigest()
+        with self._lock:
+            cached = self._cache.get(fingerprint)
+        if cached is None or cached[1] <= time.monotonic():
+            return None
+        return self.check(request, scopes)
+
     def check(self, request: Request, scopes: tuple[str, ...]) -> ApiKey:
         secret = _secret_from(request)
         if secret is None:
@@ -105,11 +118,18 @@ def _secret_from(request: Request) -> str | None:
     return request.headers.get("x-api-key") or None
 
 
-def require(*scopes: str) -> Callable[[Request], ApiKey]:
-    """A FastAPI dependency: the caller's key, which must hold every one of `scopes`."""
+def require(*scopes: str) -> Callable[[Request], Awaitable[ApiKey]]:
+    """A FastAPI dependency: the caller's key, which must hold every one of `scopes`.
 
-    def dependency(request: Request) -> ApiKey:
+    `async` so it runs on the event loop: a cached key is checked in microseconds; only a
+    cache miss (once per key every few seconds) waits for the database, in a thread.
+    """
+
+    async def dependency(request: Request) -> ApiKey:
         gatekeeper: Gatekeeper = request.app.state.gatekeeper
-        return gatekeeper.check(request, scopes)
+        cached = gatekeeper.cached_check(request, scopes)
+        if cached is not None:
+            return cached
+        return await run_in_threadpool(gatekeeper.check, request, scopes)
 
     return dependency

@@ -10,6 +10,16 @@ import os
 from dataclasses import dataclass
 
 
+def _float_env(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise SystemExit(f"error: {name}={raw!r} is not a number") from None
+
+
 def _int_env(name: str, default: int) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
@@ -34,4 +44,5 @@ class ServiceSettings:
         return cls(
             database_url=os.environ.get("JAGA_DATABASE_URL") or None,
             max_upload_bytes=_int_env("JAGA_MAX_UPLOAD_BYTES", 50 * 2**20),
+            refresh_seconds=_float_env("JAGA_REFRESH_SECONDS", 1.0),
         )

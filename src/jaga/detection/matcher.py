@@ -197,6 +197,11 @@ class BankMatcher:
         for index in self._exact.values():
             index.remove(entry_ids)
 
+    def has_changes(self) -> bool:
+        """Whether the change log moved since the last refresh: one indexed read, no lock
+        needed, so a server can poll it often and lock the index only when there is work."""
+        return self._service.current_cursor() > self._cursor
+
     def refresh(self) -> int:
         """Apply bank changes made since the last refresh; returns how many were applied."""
         backlog = self._service.current_cursor() - self._cursor

@@ -1,0 +1,209 @@
+"""The service under load: one-hash lookups and 1024-px upload hash+match, over loopback.
+
+A real `jaga serve` (Uvicorn, SQLite under a temporary folder) with N random PDQ hashes
+plus the reference hashes of the 1024-px bench photos in one bank, driven by `wrk`
+(Debian package `wrk`) for a fixed time per test. Prints requests/s and p50/p99 latency.
+Run: `.venv/bin/python bench/service.py [--entries 1000000] [--workers 2] [--seconds 20]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import numpy as np
+import pdqhash
+from PIL import Image
+from rich.console import Console
+from rich.table import Table
+
+from jaga.auth.keys import KeyService
+from jaga.banks.records import EntryInput
+from jaga.banks.service import BankService
+from jaga.store import create_engine_for
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_IMAGES = REPO.parent / "shared" / "bench-data" / "images"
+
+LOOKUP_LUA = """
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer {key}"
+local bodies = {{{bodies}}}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format(nil, "/v1/match", nil, bodies[(i % #bodies) + 1])
+end
+"""
+
+UPLOAD_LUA = """
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "multipart/form-data; boundary=jagabench"
+wrk.headers["Authorization"] = "Bearer {key}"
+local f = io.open("{body}", "rb")
+wrk.body = f:read("*all")
+f:close()
+"""
+
+
+def reference_pdq(path: Path) -> str:
+    bits, _quality = pdqhash.compute(np.asarray(Image.open(path).convert("RGB")))
+    return np.packbits(bits.astype(np.uint8)).tobytes().hex()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def run_wrk(url: str, script: Path, seconds: int, connections: int) -> tuple[float, float, float]:
+    """(requests/s, p50 ms, p99 ms) from wrk's --latency report."""
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if "Non-2xx" in out:
+        raise RuntimeError(f"the server refused requests:\n{out}")
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+
+    def percentile(name: str) -> float:
+        value, unit = re.search(rf"{name}%\s+([\d.]+)(us|ms|s)", out).groups()  # type: ignore[union-attr]
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+    return rate, percentile("50"), percentile("99")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--images", type=Path, default=DEFAULT_IMAGES)
+    parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=16)
+    args = parser.parse_args()
+    console = Console()
+    if shutil.which("wrk") is None:
+        console.print("wrk is needed: apt-get install wrk")
+        return 2
+    photos = sorted(args.images.glob("urban100_*"))
+    if not photos:
+        console.print(f"No 1024-px photos (urban100_*) in {args.images}; pass --images DIR.")
+        return 2
+    with tempfile.TemporaryDirectory(prefix="jaga-bench-service-") as tmp:
+        work = Path(tmp)
+        url_db = f"sqlite:///{work / 'jaga.db'}"
+        engine = create_engine_for(url_db)
+        banks = BankService(engine)
+        banks.create_bank("bench", signal_types=["pdq"])
+        console.print(f"loading {args.entries:,} random PDQ hashes + {len(photos)} photos ...")
+        started = time.perf_counter()
+        rng = np.random.default_rng(7)
+        for start in range(0, args.entries, 100_000):
+            count = min(100_000, args.entries - start)
+            rows = rng.integers(0, 256, size=(count, 32), dtype=np.uint8)
+            banks.add_entries(
+                "bench", (EntryInput("pdq", row.tobytes().hex()) for row in rows), source="rand"
+            )
+        photo_hashes = [reference_pdq(p) for p in photos]
+        banks.add_entries("bench", (EntryInput("pdq", h) for h in photo_hashes), source="photos")
+        console.print(f"  loaded in {time.perf_counter() - started:.0f} s")
+        _, key = KeyService(engine).create("bench", ["admin"], rate_limit_per_minute=0)
+
+        lookup = work / "lookup.lua"
+        bodies = ",".join(
+            json.dumps(json.dumps({"hashes": [{"signal_type": "pdq", "value": h}]}))
+            for h in photo_hashes
+        )
+        lookup.write_text(LOOKUP_LUA.format(key=key, bodies=bodies))
+        body = work / "upload.body"
+        image = photos[0].read_bytes()
+        body.write_bytes(
+            b'--jagabench\r\nContent-Disposition: form-data; name="file"; '
+            b'filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n'
+            + image
+            + b"\r\n--jagabench--\r\n"
+        )
+        upload = work / "upload.lua"
+        upload.write_text(UPLOAD_LUA.format(key=key, body=body))
+
+        port = free_port()
+        env = dict(os.environ, JAGA_DATABASE_URL=url_db, JAGA_DATA_DIR=str(work / "data"))
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "jaga.api.app:create_app",
+                "--factory",
+                "--port",
+                str(port),
+                "--workers",
+                str(args.workers),
+                "--log-level",
+                "warning",
+                "--no-access-log",
+            ],
+            env=env,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 300
+            while time.monotonic() < deadline:
+                try:
+                    if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.5)
+            time.sleep(3)  # every worker's index loaded, not only the first to answer
+            check = httpx.post(
+                f"{base}/v1/hash-and-match",
+                files={"file": ("p.jpg", image)},
+                headers={"Authorization": f"Bearer {key}"},
+            ).json()
+            assert check["matched"], check
+            results = [
+                (
+                    "one-hash lookup, POST /v1/match",
+                    *run_wrk(f"{base}/v1/match", lookup, args.seconds, args.connections),
+                    "≥ 1,500/s, p99 ≤ 20 ms",
+                ),
+                (
+                    "1024-px upload, POST /v1/hash-and-match",
+                    *run_wrk(
+                        f"{base}/v1/hash-and-match", upload, args.seconds, args.connections // 2
+                    ),
+                    "≥ 100/s",
+                ),
+            ]
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    table = Table(
+        title=f"Service on loopback: {args.entries:,} PDQ entries, "
+        f"{args.workers} worker(s), wrk 1 thread"
+    )
+    for column in ("test", "requests/s", "p50 ms", "p99 ms", "target"):
+        table.add_column(column, justify="right")
+    for name, rate, p50, p99, target in results:
+        table.add_row(name, f"{rate:,.0f}", f"{p50:.1f}", f"{p99:.1f}", target)
+    console.print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
