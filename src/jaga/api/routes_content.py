@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
 
 from jaga.api.matcher_state import MatcherState
 from jaga.api.schemas import (
@@ -99,6 +100,30 @@ def hash_upload(
     return HashResponse(hashes=_hashes_out(_hash_upload(request, file)))
 
 
+def _match_locked(state: MatcherState, body: MatchRequest) -> MatchResponse:
+    """Match a batch; the caller holds `state.lock`."""
+    results = []
+    for item in body.hashes:
+        if item.signal_type == "pdq":
+            pdq = [PdqHash(item.value, item.quality if item.quality is not None else 100)]
+            result = state.matcher.match_signals(pdq, {}, check_quality=item.quality is not None)
+        else:
+            result = state.matcher.match_signals([], {item.signal_type: item.value})
+        out = _result_out(result, body.banks)
+        results.append(
+            HashResultOut(signal_type=item.signal_type, value=item.value, **out.model_dump())
+        )
+    return MatchResponse(results=results)
+
+
+def _match_waiting(state: MatcherState, body: MatchRequest) -> MatchResponse:
+    with state.lock:
+        return _match_locked(state, body)
+
+
+_ON_LOOP_BATCH = 16  # larger batches go to a thread, so one caller cannot stall the others
+
+
 @router.post("/match", response_model=MatchResponse)
 async def match_hashes(
     request: Request, body: MatchRequest, _key: object = Depends(require("match"))
@@ -106,24 +131,17 @@ async def match_hashes(
     """Match up to 1,000 hashes; each result lists every match with its provenance.
 
     `async`: a lookup takes well under a millisecond, so running it on the event loop beats
-    handing it to the thread pool (measured: fewer context switches, a shorter p99 tail).
+    handing it to the thread pool (measured: about twice the lookups a second). When the
+    index is busy (a refresh holds the lock) or the batch is large, the work goes to a
+    thread instead, so the event loop never waits.
     """
     state = _state(request)
-    results = []
-    with state.lock:
-        for item in body.hashes:
-            if item.signal_type == "pdq":
-                pdq = [PdqHash(item.value, item.quality if item.quality is not None else 100)]
-                result = state.matcher.match_signals(
-                    pdq, {}, check_quality=item.quality is not None
-                )
-            else:
-                result = state.matcher.match_signals([], {item.signal_type: item.value})
-            out = _result_out(result, body.banks)
-            results.append(
-                HashResultOut(signal_type=item.signal_type, value=item.value, **out.model_dump())
-            )
-    return MatchResponse(results=results)
+    if len(body.hashes) > _ON_LOOP_BATCH or not state.lock.acquire(blocking=False):
+        return await run_in_threadpool(_match_waiting, state, body)
+    try:
+        return _match_locked(state, body)
+    finally:
+        state.lock.release()
 
 
 @router.post("/hash-and-match", response_model=HashAndMatchResponse)
