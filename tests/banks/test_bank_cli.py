@@ -16,7 +16,7 @@ import typer
 from typer.testing import CliRunner
 
 from jaga.banks.cli import register
-from jaga.hashing.cli import BROKEN_PIPE_EXIT
+from jaga.terminal import BROKEN_PIPE_EXIT
 
 from . import hashes
 

@@ -11,8 +11,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from jaga.hashing.cli import BROKEN_PIPE_EXIT, register
+from jaga.hashing.cli import register
 from jaga.hashing.pdq import hamming_distance_hex
+from jaga.terminal import BROKEN_PIPE_EXIT
 
 from .drawing import encode, natural_image
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import typer
 from rich import box
@@ -19,13 +19,13 @@ from rich.table import Column, Table
 
 from jaga.auth.errors import AuthError
 from jaga.auth.scopes import SCOPES
+from jaga.terminal import errors, fail
 
 if TYPE_CHECKING:
     from jaga.auth.keys import ApiKey, KeyService
 
 keys_app = typer.Typer(help="API keys for the HTTP service: create, list, revoke.")
 console = Console()
-errors = Console(stderr=True, soft_wrap=True)
 WIDE_TABLE_COLUMNS = 110  # below this, `keys list` stacks the three times in one column
 
 
@@ -42,17 +42,12 @@ def _service() -> KeyService:
     return KeyService(create_engine_for())
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
-    raise typer.Exit(code)
-
-
 @contextmanager
 def _friendly_errors() -> Iterator[None]:
     try:
         yield
     except AuthError as error:
-        _fail(str(error), 2)
+        fail(str(error), 2)
 
 
 @keys_app.command("create")

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 from rich.console import Console
@@ -29,8 +29,8 @@ from jaga.banks.errors import (
 )
 from jaga.banks.records import BankInfo, ImportReport, ImportRunInfo, QuarantinedRow
 from jaga.banks.schemes import SCHEME_CATEGORIES
-from jaga.hashing.cli import plural, stdout_went_away
 from jaga.hashing.types import SIGNAL_TYPES
+from jaga.terminal import errors, fail, plural, stdout_went_away
 
 if TYPE_CHECKING:
     from jaga.banks.service import BankService
@@ -40,7 +40,6 @@ PROGRESS_MIN_BYTES = 5_000_000  # smaller files import in about a second; no bar
 
 bank_app = typer.Typer(help="Keep hash lists (banks): create, import, export, enable, delete.")
 console = Console()
-errors = Console(stderr=True, soft_wrap=True)  # never break a path in two
 
 
 def register(app: typer.Typer) -> None:
@@ -56,24 +55,19 @@ def _service() -> BankService:
     return BankService(create_engine_for())
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
-    raise typer.Exit(code)
-
-
 @contextmanager
 def _friendly_errors() -> Iterator[None]:
     """Turn domain errors into messages with the documented exit codes."""
     try:
         yield
     except (BankNotFound, InvalidBankSettings, UnsupportedFormat, FileNotFoundError) as error:
-        _fail(str(error), 2)
+        fail(str(error), 2)
     except BankError as error:
-        _fail(str(error), 2)
+        fail(str(error), 2)
     except BrokenPipeError:
         stdout_went_away()
     except OSError as error:
-        _fail(str(error), 1)
+        fail(str(error), 1)
 
 
 @bank_app.command("create")
@@ -198,7 +192,7 @@ def import_files(
         try:
             service.get_bank(name)
         except BankNotFound as error:
-            _fail(f"{error}; to import into a new bank, create it first: "
+            fail(f"{error}; to import into a new bank, create it first: "
                   f"`jaga bank create {name}`", 2)  # fmt: skip
         for path in files:
             try:
@@ -337,7 +331,7 @@ def delete(
         service = _service()
         bank = service.get_bank(name)
         if not yes:
-            _fail(
+            fail(
                 f"refusing to delete bank {name!r} ({bank.total_entries:,} entries) without "
                 f"--yes; export it first if you may need it: jaga bank export {name} -o FILE",
                 2,

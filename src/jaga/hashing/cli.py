@@ -18,10 +18,10 @@ import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from enum import StrEnum
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TextIO
 
 import typer
 from rich.console import Console
@@ -31,11 +31,11 @@ from rich.table import Table
 from jaga.hashing.hasher import hash_file, is_failure, iter_image_files
 from jaga.hashing.records import CSV_COLUMNS, csv_rows, json_record
 from jaga.hashing.types import FileHashes
+from jaga.terminal import exit_quietly_on_broken_pipe, fail, plural
 
 PROGRESS_MIN_FILES = 5
 """Show a progress bar for more files than this even when stderr is not a terminal."""
 
-BROKEN_PIPE_EXIT = 141
 """128 + SIGPIPE: what a shell reports for `cat big | head`; `set -o pipefail` scripts can tell
 the output was cut short, and nobody sees a traceback."""
 
@@ -72,11 +72,7 @@ def hash_command(
     missing = [path for path in paths if not path.exists()]
     if missing:
         # The same one-line style as `jaga bank`, not a usage box.
-        errors.print(
-            f"[red]error:[/red] no such file or folder: {missing[0]} (check the path)",
-            highlight=False,
-        )
-        raise typer.Exit(code=2)
+        fail(f"no such file or folder: {missing[0]} (check the path)", 2)
     files = list(iter_image_files(paths))
     worker_count = workers or os.cpu_count() or 1
     with exit_quietly_on_broken_pipe(), ExitStack() as stack:
@@ -90,35 +86,6 @@ def hash_command(
     _summarise(len(files), failures, errors)
     if files and (len(failures) == len(files) or (strict and failures)):
         raise typer.Exit(code=1)
-
-
-@contextmanager
-def exit_quietly_on_broken_pipe() -> Iterator[None]:
-    """Stop with BROKEN_PIPE_EXIT, not "[Errno 32] Broken pipe", when stdout's reader left.
-
-    The standard recipe: stdout is pointed at /dev/null so the flush at exit cannot fail
-    a second time.
-    """
-    try:
-        yield
-    except BrokenPipeError:
-        stdout_went_away()
-
-
-def stdout_went_away() -> NoReturn:
-    """See `exit_quietly_on_broken_pipe`."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass  # not a real file descriptor (a test runner's buffer): nothing to flush
-    raise typer.Exit(code=BROKEN_PIPE_EXIT)
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """ "1 file", "2 files", "1,000 entries": counts people read, in correct English."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count:,} {word}"
 
 
 def register(app: typer.Typer) -> None:

@@ -25,6 +25,7 @@ from rich.progress import (
 from rich.table import Table
 
 from jaga.banks.errors import BankNotFound
+from jaga.terminal import fail, plural
 
 if TYPE_CHECKING:
     from jaga.detection.matcher import BankMatcher
@@ -40,10 +41,6 @@ _MIB = 2**20
 
 class UsageProblem(Exception):
     """The command cannot run as given; the message says what to do instead."""
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def build_matcher(bank_names: list[str] | None, *, dihedral: bool) -> BankMatcher:
@@ -173,7 +170,6 @@ def scan_command(
     from jaga.scanning.scan import ScanOptions, run_scan
 
     console = Console(stderr=True, quiet=quiet)
-    errors = Console(stderr=True)
     try:
         missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
         if missing:
@@ -182,8 +178,7 @@ def scan_command(
         _check_report_path(csv_out)
         matcher = build_matcher(bank, dihedral=dihedral)
     except (BankNotFound, UsageProblem) as error:
-        errors.print(f"[red]error:[/red] {escape(str(error))}")
-        raise typer.Exit(EXIT_USAGE) from None
+        fail(str(error), EXIT_USAGE)
     options = ScanOptions(
         workers=workers,
         limits=ArchiveLimits(
@@ -221,8 +216,7 @@ def scan_command(
         if csv_out is not None:
             write_csv(report, csv_out)
     except OSError as error:
-        errors.print(f"[red]error:[/red] the scan failed: {escape(str(error))}")
-        raise typer.Exit(EXIT_FAILED) from None
+        fail(f"the scan failed: {error}", EXIT_FAILED)
     if not quiet:
         _print_summary(console, report, paths)
         for out in (json_out, csv_out):
