@@ -89,7 +89,7 @@ def test_usage_errors_are_messages_with_exit_code_2(run: Invoke, tmp_path: Path)
     code, out = run("bank", "show", "missing")
     assert code == 2 and "no bank named 'missing'" in out and "Traceback" not in out
     code, out = run("bank", "create", "Bad Name")
-    assert code == 2 and "not a slug" in out
+    assert code == 2 and "not allowed" in out
     run("bank", "create", "b")
     code, out = run("bank", "import", "b", str(tmp_path / "nope.csv"))
     assert code == 2 and "no such file" in out

@@ -23,13 +23,29 @@ def test_create_list_get_with_defaults(bank_service: BankService) -> None:
     assert bank_service.get_bank("known-abuse").description == "test list"
 
 
-def test_names_are_unique_slugs(bank_service: BankService) -> None:
+def test_names_are_unique_and_plain(bank_service: BankService) -> None:
     bank_service.create_bank("one")
     with pytest.raises(BankExists, match="already exists"):
         bank_service.create_bank("one")
-    for bad in ["One", "has space", "", "-lead", "x" * 65, "ünï"]:
-        with pytest.raises(InvalidBankSettings, match="slug"):
+    with pytest.raises(BankExists, match="'one' already exists"):
+        bank_service.create_bank("ONE")  # differing only in case: a trap, refused
+    for bad in ["has space", "", "-lead", "x" * 129, "ünï", "a/b"]:
+        with pytest.raises(InvalidBankSettings, match="not allowed"):
             bank_service.create_bank(bad)
+
+
+def test_hma_style_names_and_renames(bank_service: BankService) -> None:
+    bank_service.create_bank("COOP_ORG1_" + "X" * 100)
+    bank_service.create_bank("_UNDERSCORE_FIRST")
+    bank_service.create_bank("OLD")
+    renamed = bank_service.update_bank("OLD", new_name="NEW", matching_enabled_ratio=0.25)
+    assert renamed.name == "NEW" and renamed.matching_enabled_ratio == 0.25
+    with pytest.raises(BankNotFound):
+        bank_service.get_bank("OLD")
+    with pytest.raises(BankExists):
+        bank_service.update_bank("NEW", new_name="_underscore_first")
+    with pytest.raises(InvalidBankSettings, match="outside"):
+        bank_service.update_bank("NEW", matching_enabled_ratio=1.5)
 
 
 @pytest.mark.parametrize(

@@ -72,7 +72,7 @@ def _friendly_errors() -> Iterator[None]:
 
 @bank_app.command("create")
 def create(
-    name: str = typer.Argument(..., help="slug: lower-case letters, digits, '-' and '_'"),
+    name: str = typer.Argument(..., help="letters, digits, '-' and '_' (HMA's UPPER_CASE too)"),
     threshold: int = typer.Option(31, "--threshold", help="PDQ match distance, 0-64 bits"),
     quality_floor: int = typer.Option(50, "--quality-floor", help="lowest PDQ quality kept"),
     scheme: str = typer.Option("industry", "--scheme", help="industry | vic | caid | none"),

@@ -30,6 +30,8 @@ class BankInfo:
     allow_list: bool
     enabled: bool
     created_at: datetime
+    # HMA's coin flip: the share of lookups in which this bank takes part (1.0: all).
+    matching_enabled_ratio: float = 1.0
     entry_counts: dict[SignalType, int] = field(default_factory=dict)
     enabled_entry_counts: dict[SignalType, int] = field(default_factory=dict)
 

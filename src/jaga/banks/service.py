@@ -82,7 +82,10 @@ __all__ = [
     "QuarantinedRow",
 ]
 
-BANK_NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+# Upper case and up to 128 characters so that HMA clients' names (Coop's
+# `COOP_<ORG>_<NAME>`) are banks as they are; names are compared exactly, as HMA does,
+# but two names differing only in case are refused as a trap for people.
+BANK_NAME_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]{0,127}$")
 MAX_PDQ_THRESHOLD = 64
 REPORTED_QUARANTINE_LIMIT = 10_000  # rows kept in ImportReport; all are in the database
 _PG_CHANGE_LOG_LOCK = 0x4A414743  # advisory lock key serialising change-log writers
@@ -126,8 +129,11 @@ class BankService:
             created_at=utc_now(),
         )
         with self._session() as session:
-            if session.scalar(select(Bank.id).where(Bank.name == bank.name)) is not None:
-                raise BankExists(bank.name)
+            taken = session.scalar(
+                select(Bank.name).where(func.lower(Bank.name) == bank.name.lower())
+            )
+            if taken is not None:
+                raise BankExists(taken)
             session.add(bank)
             try:
                 session.commit()
@@ -165,6 +171,8 @@ class BankService:
         quality_floor: int | None = None,
         category_scheme: str | None = None,
         allow_list: bool | None = None,
+        matching_enabled_ratio: float | None = None,
+        new_name: str | None = None,
     ) -> BankInfo:
         """Change settings; refuses changes that would strand existing entries.
 
@@ -209,7 +217,22 @@ class BankService:
                 bank.quality_floor = _check_quality_floor(quality_floor)
             if allow_list is not None:
                 bank.allow_list = allow_list
-            session.commit()
+            if matching_enabled_ratio is not None:
+                bank.matching_enabled_ratio = _check_ratio(matching_enabled_ratio)
+            if new_name is not None and new_name != bank.name:
+                taken = session.scalar(
+                    select(Bank.name).where(
+                        func.lower(Bank.name) == _check_name(new_name).lower(), Bank.id != bank.id
+                    )
+                )
+                if taken is not None:
+                    raise BankExists(taken)
+                bank.name = new_name
+            try:
+                session.commit()
+            except IntegrityError:
+                raise BankExists(new_name or name) from None
+            name = bank.name
         return self.get_bank(name)
 
     def set_bank_enabled(self, name: str, enabled: bool) -> BankInfo:
@@ -943,6 +966,7 @@ def _bank_info(
         category_scheme=cast(CategoryScheme, bank.category_scheme),
         allow_list=bank.allow_list,
         enabled=bank.enabled,
+        matching_enabled_ratio=bank.matching_enabled_ratio,
         created_at=bank.created_at,
         entry_counts=dict(counts),
         enabled_entry_counts=dict(enabled_counts),
@@ -990,10 +1014,16 @@ def _split_types(joined: str) -> tuple[SignalType, ...]:
 def _check_name(name: str) -> str:
     if not BANK_NAME_PATTERN.fullmatch(name):
         raise InvalidBankSettings(
-            f"bank name {name!r} is not a slug: use 1-64 lower-case letters, digits, '-' "
-            "or '_', starting with a letter or digit (e.g. 'ncmec-industry')"
+            f"bank name {name!r} is not allowed: use 1-128 letters, digits, '-' or '_', "
+            "not starting with '-' (e.g. 'ncmec-industry' or 'COOP_ORG1_CSAM')"
         )
     return name
+
+
+def _check_ratio(value: float) -> float:
+    if not 0.0 <= value <= 1.0:
+        raise InvalidBankSettings(f"matching_enabled_ratio {value} is outside 0.0-1.0")
+    return float(value)
 
 
 def _check_signal_types(signal_types: Iterable[str]) -> list[SignalType]:

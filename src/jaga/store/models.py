@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -47,7 +48,7 @@ class Bank(Base):
     __tablename__ = "banks"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
     # Comma-separated subset of pdq,md5,sha1,sha256 (portable; the set is tiny and fixed).
     signal_types: Mapped[str] = mapped_column(String(64))
@@ -56,6 +57,8 @@ class Bank(Base):
     category_scheme: Mapped[str] = mapped_column(String(16), default="industry")
     allow_list: Mapped[bool] = mapped_column(Boolean, default=False)
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    # HMA's `matching_enabled_ratio`: the share of lookups the bank takes part in.
+    matching_enabled_ratio: Mapped[float] = mapped_column(Float, default=1.0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
     entries: Mapped[list[Entry]] = relationship(
