@@ -237,3 +237,21 @@ def test_a_large_backlog_is_reloaded_not_replayed(
     assert len(matcher.match(content(kept)).matches) == 1
     assert matcher.match(content(dropped)).matches == ()
     assert matcher.entry_count() == 6
+
+
+def test_settings_changed_elsewhere_reach_a_running_matcher(bank_service: BankService) -> None:
+    """Another process renames a bank or tightens its threshold: the next refresh sees it."""
+    bank_service.create_bank("far")
+    entry = random_pdq()
+    add(bank_service, "far", "pdq", entry)
+    matcher = BankMatcher(bank_service)
+    query = content(flip_bits(entry, 12))
+    assert [m.bank for m in matcher.match(query).matches] == ["far"]
+    cursor = bank_service.current_cursor()
+    bank_service.update_bank("far", new_name="NEAR", pdq_threshold=10)
+    assert bank_service.current_cursor() == cursor + 1 and matcher.has_changes()
+    bank_service.update_bank("NEAR", pdq_threshold=10)  # no change: nothing logged
+    assert bank_service.current_cursor() == cursor + 1
+    matcher.refresh()
+    assert matcher.match(query).matches == ()
+    assert [m.bank for m in matcher.match(content(flip_bits(entry, 3))).matches] == ["NEAR"]

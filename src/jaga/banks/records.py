@@ -13,7 +13,9 @@ from typing import Literal
 from jaga.banks.schemes import CategoryScheme
 from jaga.hashing.types import SignalType
 
-ChangeOp = Literal["add", "remove"]
+# 'settings': a bank's name, threshold, ratio or allow-list flag changed (entry_id 0), so
+# matchers in other processes reload bank settings without any entry having changed.
+ChangeOp = Literal["add", "remove", "settings"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,6 +228,9 @@ class BankService:
                 if taken is not None:
                     raise BankExists(taken)
                 bank.name = new_name
+            if session.is_modified(bank):
+                _lock_change_log(session)
+                session.add(EntryChangeRow(entry_id=0, bank_id=bank.id, op="settings"))
             try:
                 session.commit()
             except IntegrityError:

@@ -219,7 +219,7 @@ class BankMatcher:
                 return applied
             self._cursor = changes[-1].seq
             self._load_banks()
-            changed_ids = sorted({change.entry_id for change in changes})
+            changed_ids = sorted({c.entry_id for c in changes if c.op != "settings"})
             for entry_id in changed_ids:
                 self._records.pop(entry_id, None)
             self._remove_ids(changed_ids)
