@@ -9,6 +9,8 @@ Fixtures (names are stable; other test folders rely on them):
   reached the ``[postgresql]`` runs FAIL (CI starts PostgreSQL; a silent skip would hide a
   backend that was never tested). Set JAGA_TEST_SKIP_POSTGRES=1 to skip them on purpose.
   JAGA_TEST_POSTGRES_URL overrides the server URL (it must point at a maintenance DB).
+- `module_database_url` (str): the same, one database per module and backend, for tests
+  that share something costly (a server process); they must not step on each other's data.
 - `engine` (sqlalchemy.Engine): `create_engine_for(database_url)`, migrated, disposed after.
 - `bank_service` (BankService): a BankService on `engine`.
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,7 +42,22 @@ POSTGRES_SERVER_URL = os.environ.get(
 def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    if request.param == "sqlite":
+    with _fresh_database(request.param, tmp_path_factory) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """Like `database_url`, shared by a module's tests (for costly things such as servers)."""
+    with _fresh_database(request.param, tmp_path_factory) as url:
+        yield url
+
+
+@contextmanager
+def _fresh_database(kind: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if kind == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'jaga.db'}"
         return
     if os.environ.get("JAGA_TEST_SKIP_POSTGRES") == "1":

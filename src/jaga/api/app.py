@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from jaga import __version__
-from jaga.api import routes_banks, routes_content, routes_health
+from jaga.api import hma, routes_banks, routes_content, routes_health
+from jaga.api.hma.access import log_call
 from jaga.api.matcher_state import MatcherState
 from jaga.api.security import Gatekeeper
 from jaga.api.settings import ServiceSettings
@@ -33,13 +44,27 @@ ROOT_PAGE = """<!doctype html>
 <code>POST /v1/hash-and-match</code></li>
 <li><code>/v1/banks</code>: list, create, add and remove entries, enable, disable</li>
 <li><a href="/healthz">/healthz</a> and <a href="/readyz">/readyz</a></li>
+<li>HMA-compatible: <code>/h/hash</code>, <code>/m/lookup</code>, <code>/c/banks</code>,
+<code>/c/bank/&lt;name&gt;</code>, <code>/status</code> (see docs/hma.md)</li>
 </ul>
 </body></html>
 """
 
 
+def _ensure_logging() -> None:
+    """Jaga's INFO lines (index loads, HMA calls with their source) reach stderr even when
+    the server runs under plain `uvicorn`, which configures only its own loggers."""
+    jaga_log = logging.getLogger("jaga")
+    if not jaga_log.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        jaga_log.addHandler(handler)
+        jaga_log.setLevel(logging.INFO)
+
+
 def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     """Build the app; the index loads in the background once the server starts."""
+    _ensure_logging()
     settings = settings or ServiceSettings.from_environment()
     engine = create_engine_for(settings.database_url)
     state = MatcherState(BankService(engine), data_dir() / "index", settings.refresh_seconds)
@@ -74,6 +99,35 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
             )
         return await call_next(request)
 
+    @app.middleware("http")
+    async def log_hma_calls(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if not hma.is_hma_path(request.url.path) or request.url.path.startswith("/status"):
+            return await call_next(request)
+        started = time.perf_counter()
+        response = await call_next(request)
+        log_call(request, response.status_code, (time.perf_counter() - started) * 1000)
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: Exception) -> Response:
+        """HMA's error body is `{"message": ...}`; Jaga's own API keeps FastAPI's `detail`."""
+        assert isinstance(error, StarletteHTTPException)
+        if hma.is_hma_path(request.url.path):
+            return JSONResponse(
+                {"message": error.detail}, status_code=error.status_code, headers=error.headers
+            )
+        return await http_exception_handler(request, error)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, error: Exception) -> Response:
+        """HMA (flask-openapi3) answers a schema error with 422 and a bare list of errors."""
+        assert isinstance(error, RequestValidationError)
+        if hma.is_hma_path(request.url.path):
+            return JSONResponse(jsonable_encoder(error.errors()), status_code=422)
+        return await request_validation_exception_handler(request, error)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def root() -> str:
         return ROOT_PAGE.format(version=__version__)
@@ -81,4 +135,33 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.include_router(routes_health.router)
     app.include_router(routes_content.router)
     app.include_router(routes_banks.router)
+    app.include_router(hma.router)
+    app.add_middleware(MergeSlashes)
     return app
+
+
+class MergeSlashes:
+    """Read `//c/banks` as `/c/banks`, as HMA's server does.
+
+    Coop joins its default base URL (`http://host:9876/`) and `/c/...` into a path with a
+    double slash. A 404 there would make Coop delete its bank records, so repeated
+    slashes are merged before routing, for every path.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and "//" in scope["path"]:
+            scope = dict(scope)
+            scope["path"] = _merge_slashes(scope["path"])
+            scope["raw_path"] = _merge_slashes(scope.get("raw_path", b"").decode("latin-1")).encode(
+                "latin-1"
+            )
+        await self.app(scope, receive, send)
+
+
+def _merge_slashes(path: str) -> str:
+    while "//" in path:
+        path = path.replace("//", "/")
+    return path

@@ -10,12 +10,18 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+from starlette.concurrency import run_in_threadpool
 
 from jaga.banks.service import BankService
 from jaga.detection.matcher import BankMatcher
 
 log = logging.getLogger("jaga.api")
+_T = TypeVar("_T")
 
 
 class MatcherState:
@@ -31,6 +37,12 @@ class MatcherState:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.load_error: str | None = None
+        self.last_checked = time.monotonic()  # the refresher's last successful look
+
+    @property
+    def stale(self) -> bool:
+        """The refresher has not managed to look at the banks for a long while."""
+        return time.monotonic() - self.last_checked > max(60.0, 30 * self._refresh_seconds)
 
     @property
     def ready(self) -> bool:
@@ -41,6 +53,21 @@ class MatcherState:
         if self._matcher is None:
             raise RuntimeError("the index is still loading")
         return self._matcher
+
+    async def run(self, work: Callable[[BankMatcher], _T]) -> _T:
+        """`work(matcher)` under the lock: on the event loop if the lock is free at once
+        (a lookup takes microseconds; a thread hop costs more), else in a thread, so the
+        loop never waits behind a refresh."""
+        if self.lock.acquire(blocking=False):
+            try:
+                return work(self.matcher)
+            finally:
+                self.lock.release()
+        return await run_in_threadpool(self._run_waiting, work)
+
+    def _run_waiting(self, work: Callable[[BankMatcher], _T]) -> _T:
+        with self.lock:
+            return work(self.matcher)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="jaga-matcher", daemon=True)
@@ -69,5 +96,6 @@ class MatcherState:
             try:
                 if self._matcher.has_changes():  # read outside the lock: lookups go on
                     self.refresh_now()
+                self.last_checked = time.monotonic()
             except Exception:  # a database hiccup must not kill the refresher
                 log.exception("bank refresh failed; will retry")

@@ -69,7 +69,7 @@ class Gatekeeper:
 
     def cached_check(self, request: Request, scopes: tuple[str, ...]) -> ApiKey | None:
         """`check` when the key is in the cache (no database); None when it is not."""
-        secret = _secret_from(request)
+        secret = secret_from(request)
         if secret is None:
             return None
         fingerprint = hashlib.sha256(secret.encode()).hexdigest()
@@ -80,7 +80,7 @@ class Gatekeeper:
         return self.check(request, scopes)
 
     def check(self, request: Request, scopes: tuple[str, ...]) -> ApiKey:
-        secret = _secret_from(request)
+        secret = secret_from(request)
         if secret is None:
             raise HTTPException(
                 401,
@@ -111,7 +111,7 @@ class Gatekeeper:
         return key
 
 
-def _secret_from(request: Request) -> str | None:
+def secret_from(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         return header[7:].strip() or None

@@ -115,6 +115,7 @@ class BankService:
         allow_list: bool = False,
         description: str = "",
         enabled: bool = True,
+        matching_enabled_ratio: float = 1.0,
     ) -> BankInfo:
         """Create an empty bank; BankExists if the name is taken."""
         bank = Bank(
@@ -126,6 +127,7 @@ class BankService:
             category_scheme=_check_scheme(category_scheme),
             allow_list=allow_list,
             enabled=enabled,
+            matching_enabled_ratio=_check_ratio(matching_enabled_ratio),
             created_at=utc_now(),
         )
         with self._session() as session:
@@ -551,6 +553,20 @@ class BankService:
                     record = _record(row)
                     found[record.entry_id] = record
         return found
+
+    def entry_in_bank(
+        self, bank_name: str, *, entry_id: int | None = None, value: tuple[str, str] | None = None
+    ) -> EntryRecord | None:
+        """One entry of one bank, by id or by (signal_type, value), enabled or not."""
+        with self._session() as session:
+            bank = self._bank(session, bank_name)
+            query = _record_query().where(Entry.bank_id == bank.id)
+            if entry_id is not None:
+                query = query.where(Entry.id == entry_id)
+            if value is not None:
+                query = query.where(Entry.signal_type == value[0], Entry.value == value[1])
+            row = session.execute(query.limit(1)).first()
+            return _record(row) if row is not None else None
 
     def lookup(self, signal_type: str, values: Iterable[str]) -> list[EntryRecord]:
         """Active entries equal to any of `values` (exact hashes: md5/sha1/sha256)."""

@@ -136,6 +136,12 @@ class BankMatcher:
         """Entries in the index, all enabled banks together (a size, for reports)."""
         return len(self._pdq) + sum(len(index) for index in self._exact.values())
 
+    def entry_counts(self) -> dict[str, int]:
+        """Entries in the index by signal type."""
+        counts = {"pdq": len(self._pdq)}
+        counts.update({kind: len(index) for kind, index in self._exact.items()})
+        return counts
+
     def _load_banks(self) -> None:
         self._enabled_banks = {
             b.bank_id: b for b in self._service.list_banks(with_counts=False) if b.enabled
