@@ -126,6 +126,9 @@ def claim(
         .order_by(_OUTBOX.c.next_attempt_at, _OUTBOX.c.id)
         .limit(limit)
     )
+    with engine.connect() as connection:  # a read first: an idle poll takes no write lock
+        if connection.execute(due.limit(1)).first() is None:
+            return []
     if engine.dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
     statement = (

@@ -14,16 +14,39 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Engine
 
 from jaga.actions import outbox, review
 from jaga.actions.rules import BankRule
-from jaga.detection.matcher import Match
 from jaga.store.timestamps import utc_now
 
 EVENT_TYPE = "match"
+
+
+class MatchLike(Protocol):
+    """What the recorder reads of a match: `jaga.detection.matcher.Match` and the API's
+    `MatchOut` both fit, so the API can hand over exactly the matches it answers with."""
+
+    @property
+    def bank(self) -> str: ...
+    @property
+    def entry_id(self) -> int: ...
+    @property
+    def signal_type(self) -> str: ...
+    @property
+    def category(self) -> str | None: ...
+    @property
+    def distance(self) -> int: ...
+    @property
+    def how(self) -> str: ...
+    @property
+    def frame(self) -> int | None: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def original_id(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +59,7 @@ class MatchedContent:
 
     content_key: str
     content: dict[str, Any]
-    matches: Sequence[Match]
+    matches: Sequence[MatchLike]
 
 
 @dataclass(slots=True)
@@ -58,7 +81,7 @@ def needs_recording(rules: Mapping[str, BankRule], items: Sequence[MatchedConten
     return False
 
 
-def auto_block(rules: Mapping[str, BankRule], matches: Sequence[Match]) -> bool:
+def auto_block(rules: Mapping[str, BankRule], matches: Sequence[MatchLike]) -> bool:
     return any((rule := rules.get(m.bank)) is not None and rule.auto_block for m in matches)
 
 
@@ -77,7 +100,7 @@ def record(
     events: list[outbox.NewEvent] = []
     with engine.begin() as connection:
         for item, outcome in zip(items, outcomes, strict=True):
-            by_bank: dict[str, list[Match]] = defaultdict(list)
+            by_bank: dict[str, list[MatchLike]] = defaultdict(list)
             for match in item.matches:
                 by_bank[match.bank].append(match)
             for bank_name, matches in by_bank.items():
@@ -147,7 +170,7 @@ def event_payload(
     )
 
 
-def _match_facts(match: Match) -> dict[str, Any]:
+def _match_facts(match: MatchLike) -> dict[str, Any]:
     return {
         "entry_id": match.entry_id,
         "signal_type": match.signal_type,

@@ -7,7 +7,9 @@ managers and containers, where that is the convention.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from jaga.actions.settings import DeliverySettings
 
 
 def _float_env(name: str, default: float) -> float:
@@ -38,6 +40,7 @@ class ServiceSettings:
     max_upload_bytes: int = 50 * 2**20
     refresh_seconds: float = 1.0  # how soon bank changes made elsewhere become visible
     key_cache_seconds: float = 10.0  # how long a checked key is trusted without the database
+    webhooks: DeliverySettings = field(default_factory=DeliverySettings)  # JAGA_WEBHOOK_*
 
     @classmethod
     def from_environment(cls) -> ServiceSettings:
@@ -45,4 +48,5 @@ class ServiceSettings:
             database_url=os.environ.get("JAGA_DATABASE_URL") or None,
             max_upload_bytes=_int_env("JAGA_MAX_UPLOAD_BYTES", 50 * 2**20),
             refresh_seconds=_float_env("JAGA_REFRESH_SECONDS", 1.0),
+            webhooks=DeliverySettings.from_environment(),
         )
