@@ -47,7 +47,15 @@ def md5_of(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 
 
-def test_rules_review_items_auto_block_and_signed_webhooks(
+def test_actions_on_a_live_server(
+    server: JagaServer, receiver: Receiver, database_url: str
+) -> None:
+    """One server for both parts: starting one costs more than either part."""
+    rules_review_items_auto_block_and_signed_webhooks(server, receiver, database_url)
+    retries_with_backoff_and_dead_letters(server, receiver, database_url)
+
+
+def rules_review_items_auto_block_and_signed_webhooks(
     server: JagaServer, receiver: Receiver, database_url: str
 ) -> None:
     keys = KeyService(create_engine_for(database_url))
@@ -162,12 +170,12 @@ def test_rules_review_items_auto_block_and_signed_webhooks(
         assert admin.get("/v1/review-items?status=closed").json()[0]["decision"] == "confirmed"
 
 
-def test_retries_with_backoff_and_dead_letters(
+def retries_with_backoff_and_dead_letters(
     server: JagaServer, receiver: Receiver, database_url: str
 ) -> None:
     engine = create_engine_for(database_url)
-    _, curator = KeyService(engine).create("curator", ["banks:write", "banks:read"])
-    _, platform = KeyService(engine).create("platform", ["match"])
+    _, curator = KeyService(engine).create("curator-2", ["banks:write", "banks:read"])
+    _, platform = KeyService(engine).create("platform-2", ["match"])
     with server.client(curator) as admin:
         for name, path in (("FLAKY", "/flaky"), ("DOWN", "/down")):
             admin.post("/v1/banks", json={"name": name})
@@ -199,7 +207,7 @@ def test_retries_with_backoff_and_dead_letters(
     assert (letter.event_id, letter.attempts, letter.last_status) == (down, 3, 500)
     assert letter.last_error == "HTTP 500"
     wait_for(lambda: outbox.backlog_counts(engine)["pending"] == 0, 10, "an empty backlog")
-    (delivered,) = outbox.list_events(engine, status="delivered")
+    (delivered,) = outbox.list_events(engine, status="delivered", bank_name="FLAKY")
     assert (delivered.event_id, delivered.attempts) == (flaky, 3)
 
     # Requeued dead letters get a fresh budget: three more tries, then dead again.

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 review_app = typer.Typer(help="Review items: content that matched a bank asking for review.")
 webhooks_app = typer.Typer(help="Webhook events: list them, requeue dead-lettered ones.")
 console = Console()
+WIDE_TABLE_COLUMNS = 120  # below this, `webhooks list` leaves out the creation time
 
 
 def register(app: typer.Typer) -> None:
@@ -209,23 +210,25 @@ def webhooks_list(
         events = outbox.list_events(engine, status=status, bank_name=bank, limit=limit)
         counts = outbox.backlog_counts(engine)
         if events:
-            table = Table(
-                Column("event", no_wrap=True),
+            wide = console.width >= WIDE_TABLE_COLUMNS  # else the error would be squeezed out
+            columns = [
+                Column("event", no_wrap=True),  # scripts pass ids to `retry`: never cut them
                 Column("bank", no_wrap=True),
-                "status",
+                Column("status"),
                 Column("tries", justify="right"),
-                Column("created (UTC)", no_wrap=True),
-                "last error",
-                box=box.SIMPLE_HEAD,
-                show_edge=False,
-            )
+            ]
+            if wide:
+                columns.append(Column("created (UTC)", no_wrap=True))
+            columns.append(Column("last error", min_width=12, overflow="fold"))
+            table = Table(*columns, box=box.SIMPLE_HEAD, show_edge=False)
             for event in events:
+                created = [_when(event.created_at)] if wide else []
                 table.add_row(
                     event.event_id,
                     event.bank_name,
                     event.status,
                     str(event.attempts),
-                    _when(event.created_at),
+                    *created,
                     event.last_error,
                 )
             console.print(table)

@@ -145,9 +145,11 @@ async def match_hashes(
             response = _match_locked(state, body)
         finally:
             state.lock.release()
-    contents = [content_of_hash(r.signal_type, r.value, r.matches) for r in response.results]
-    for result, outcome in zip(response.results, await act_async(request, contents), strict=True):
-        _set_actions(result, outcome)
+    if any(result.matches for result in response.results):  # most lookups match nothing
+        contents = [content_of_hash(r.signal_type, r.value, r.matches) for r in response.results]
+        outcomes = await act_async(request, contents)
+        for result, outcome in zip(response.results, outcomes, strict=True):
+            _set_actions(result, outcome)
     return response
 
 
