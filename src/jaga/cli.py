@@ -28,6 +28,7 @@ def demo_command() -> None:
 
 def _register_commands() -> None:
     """Each domain package adds its own commands; this file only assembles them."""
+    from jaga.actions import cli as actions_cli
     from jaga.api import cli as api_cli
     from jaga.auth import cli as auth_cli
     from jaga.banks import cli as banks_cli
@@ -39,6 +40,7 @@ def _register_commands() -> None:
     scanning_cli.register(app)
     auth_cli.register(app)
     api_cli.register(app)
+    actions_cli.register(app)
 
 
 _register_commands()

@@ -305,3 +305,30 @@ def test_entries_added_elsewhere_match_within_a_second(open_server: Server) -> N
             assert time.monotonic() - added_at < 3, "not matchable after 3 s"
             time.sleep(0.05)
     assert list(found.json()) == ["ELSEWHERE"]
+
+
+def test_hma_lookups_trigger_the_banks_actions(open_server: Server, origin: str) -> None:
+    """Coop's lookups are matches like any other: review items, and auto-block in a header."""
+    _, curator = open_server.keys.create("hma-curator", ["banks:read", "banks:write"])
+    picture = jpeg(draw_scene(13))
+    with Coop(open_server) as coop:
+        coop.post("//c/banks", json={"name": "COOP_ACTIONS"})
+        added = coop.post(
+            "//c/bank/COOP_ACTIONS/content", files={"photo": ("a.jpg", picture, "image/jpeg")}
+        )
+        signal = added.json()["signals"]["pdq"]
+        with open_server.client(curator) as jaga:
+            rules = {"review": True, "auto_block": True}
+            assert jaga.put("/v1/banks/COOP_ACTIONS/actions", json=rules).status_code == 200
+            found = coop.get("//m/lookup", params={"signal_type": "pdq", "signal": signal})
+            assert list(found.json()) == ["COOP_ACTIONS"]
+            assert found.headers["X-Jaga-Auto-Block"] == "true"
+            upload = coop.post("//m/lookup", files={"photo": ("b.jpg", picture, "image/jpeg")})
+            assert upload.headers["X-Jaga-Auto-Block"] == "true"
+            items = jaga.get("/v1/review-items", params={"bank": "COOP_ACTIONS"}).json()
+            assert {item["content_key"] for item in items} == {
+                f"pdq:{signal}",
+                f"sha256:{hashlib.sha256(picture).hexdigest()}",
+            }
+        nothing = coop.get("//m/lookup", params={"signal_type": "pdq", "signal": "f" * 64})
+        assert nothing.json() == {} and "X-Jaga-Auto-Block" not in nothing.headers

@@ -23,6 +23,9 @@ def test_migrations_create_every_table_on_an_empty_database(engine: Engine) -> N
         "quarantined_rows",
         "instance",
         "api_keys",
+        "bank_actions",
+        "webhook_outbox",
+        "review_items",
     }
     assert expected <= tables
     with engine.connect() as connection:

@@ -19,7 +19,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from jaga import __version__
-from jaga.api import hma, routes_banks, routes_content, routes_health
+from jaga.actions.runtime import ActionRuntime
+from jaga.api import hma, routes_actions, routes_banks, routes_content, routes_health
 from jaga.api.hma.access import log_call
 from jaga.api.matcher_state import MatcherState
 from jaga.api.security import Gatekeeper
@@ -68,11 +69,14 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     settings = settings or ServiceSettings.from_environment()
     engine = create_engine_for(settings.database_url)
     state = MatcherState(BankService(engine), data_dir() / "index", settings.refresh_seconds)
+    actions = ActionRuntime(engine, settings.webhooks, settings.refresh_seconds)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         state.start()
+        actions.start()  # webhook delivery runs in every worker; claims never overlap
         yield
+        actions.stop()
         state.stop()
 
     app = FastAPI(
@@ -83,6 +87,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.matcher = state
+    app.state.actions = actions
     app.state.gatekeeper = Gatekeeper(KeyService(engine), settings.key_cache_seconds)
 
     @app.middleware("http")
@@ -135,6 +140,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.include_router(routes_health.router)
     app.include_router(routes_content.router)
     app.include_router(routes_banks.router)
+    app.include_router(routes_actions.router)
     app.include_router(hma.router)
     app.add_middleware(MergeSlashes)
     return app

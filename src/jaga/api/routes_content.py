@@ -7,7 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 
+from jaga.actions.recorder import ActionOutcome
 from jaga.api.matcher_state import MatcherState
+from jaga.api.routes_actions import act, act_async, content_of_hash, content_of_upload
 from jaga.api.schemas import (
     HashAndMatchResponse,
     HashesOut,
@@ -137,11 +139,18 @@ async def match_hashes(
     """
     state = _state(request)
     if len(body.hashes) > _ON_LOOP_BATCH or not state.lock.acquire(blocking=False):
-        return await run_in_threadpool(_match_waiting, state, body)
-    try:
-        return _match_locked(state, body)
-    finally:
-        state.lock.release()
+        response = await run_in_threadpool(_match_waiting, state, body)
+    else:
+        try:
+            response = _match_locked(state, body)
+        finally:
+            state.lock.release()
+    if any(result.matches for result in response.results):  # most lookups match nothing
+        contents = [content_of_hash(r.signal_type, r.value, r.matches) for r in response.results]
+        outcomes = await act_async(request, contents)
+        for result, outcome in zip(response.results, outcomes, strict=True):
+            _set_actions(result, outcome)
+    return response
 
 
 @router.post("/hash-and-match", response_model=HashAndMatchResponse)
@@ -159,6 +168,13 @@ def hash_and_match(
             hashes.pdq, {t: getattr(hashes, t) for t in EXACT_SIGNAL_TYPES}
         )
     out = _result_out(result, bank)
-    return HashAndMatchResponse(
-        hashes=_hashes_out(hashes), matched=bool(out.matches), **out.model_dump()
-    )
+    hashes_out = _hashes_out(hashes)
+    (outcome,) = act(request, [content_of_upload(hashes_out, out.matches)])
+    _set_actions(out, outcome)
+    return HashAndMatchResponse(hashes=hashes_out, matched=bool(out.matches), **out.model_dump())
+
+
+def _set_actions(result: MatchResultOut, outcome: ActionOutcome) -> None:
+    result.auto_block = outcome.auto_block
+    result.review_item_ids = outcome.review_item_ids
+    result.webhook_event_ids = outcome.webhook_event_ids

@@ -57,6 +57,11 @@ class MatchResultOut(BaseModel):
     allow_listed_by: list[MatchOut] = []
     suppressed: list[MatchOut] = []
     notes: list[str] = []
+    # Actions of the matching banks (docs/actions.md): block at once, queued for review,
+    # and the ids of the webhook events sent about this content.
+    auto_block: bool = False
+    review_item_ids: list[int] = []
+    webhook_event_ids: list[str] = []
 
 
 class HashResultOut(MatchResultOut):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from jaga.actions.settings import DeliverySettings
 from jaga.net.fetch import FetchPolicy, IpNetwork
 
 
@@ -54,6 +55,7 @@ class ServiceSettings:
     fetch_allow_networks: tuple[IpNetwork, ...] = ()
     fetch_allowed_hosts: frozenset[str] = field(default_factory=frozenset)
     fetch_timeout_seconds: float = 30.0
+    webhooks: DeliverySettings = field(default_factory=DeliverySettings)  # JAGA_WEBHOOK_*
 
     @classmethod
     def from_environment(cls) -> ServiceSettings:
@@ -61,6 +63,7 @@ class ServiceSettings:
             database_url=os.environ.get("JAGA_DATABASE_URL") or None,
             max_upload_bytes=_int_env("JAGA_MAX_UPLOAD_BYTES", 50 * 2**20),
             refresh_seconds=_float_env("JAGA_REFRESH_SECONDS", 1.0),
+            webhooks=DeliverySettings.from_environment(),
             hma_open_networks=_networks_env("JAGA_HMA_OPEN_NETWORKS"),
             fetch_allow_networks=_networks_env("JAGA_FETCH_ALLOW_NETWORKS"),
             fetch_allowed_hosts=frozenset(

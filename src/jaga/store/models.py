@@ -170,3 +170,79 @@ class ApiKeyRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class BankActionsRow(Base):
+    """What to do when content matches a bank: a signed webhook, a review item, auto-block.
+
+    One row per bank that has any action (most banks have none). The webhook secret is
+    kept as given, because signing needs the secret itself; it is never shown again.
+    """
+
+    __tablename__ = "bank_actions"
+
+    bank_id: Mapped[int] = mapped_column(
+        ForeignKey("banks.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    webhook_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    webhook_secret: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    review: Mapped[bool] = mapped_column(Boolean, default=False)
+    auto_block: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class WebhookOutboxRow(Base):
+    """One webhook event waiting for, or done with, delivery (the transactional outbox).
+
+    Written in the same transaction as the match's review items, so an event exists if and
+    only if the match was answered. A deliverer claims a row by setting `claimed_until` (a
+    lease) and `claimed_by`; a deliverer that dies leaves the lease to expire and another
+    takes the row over. No foreign key to banks: events outlive a deleted bank as dead
+    letters, so nobody wonders where they went.
+    """
+
+    __tablename__ = "webhook_outbox"
+    __table_args__ = (Index("ix_webhook_outbox_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(64), unique=True)
+    bank_id: Mapped[int] = mapped_column(Integer, index=True)
+    bank_name: Mapped[str] = mapped_column(String(128))
+    payload: Mapped[str] = mapped_column(Text)  # the JSON body, exactly as it is sent
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|delivered|dead
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    last_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class ReviewItemRow(Base):
+    """Content that matched a bank whose rule asks for human review.
+
+    One open item per bank and content: the same content matched again only raises
+    `seen_count`. Like the outbox, no foreign key, so a deleted bank's items stay reviewable.
+    """
+
+    __tablename__ = "review_items"
+    __table_args__ = (
+        Index("ix_review_items_bank_content", "bank_id", "content_key"),
+        Index("ix_review_items_status", "status", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    bank_id: Mapped[int] = mapped_column(Integer)
+    bank_name: Mapped[str] = mapped_column(String(128))
+    content_key: Mapped[str] = mapped_column(String(128))  # e.g. 'sha256:<hex>' or 'pdq:<hex>'
+    content: Mapped[str] = mapped_column(Text)  # JSON: the content's hashes
+    matches: Mapped[str] = mapped_column(Text)  # JSON: the matched entries of this bank
+    event_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open|closed
+    seen_count: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    decision: Mapped[str] = mapped_column(Text, default="")

@@ -15,14 +15,16 @@ import time
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from jaga.actions.recorder import MatchedContent
 from jaga.api.hma.access import hma_access
 from jaga.api.hma.content import Content, from_upload, from_url, photo_hashes
 from jaga.api.matcher_state import MatcherState
+from jaga.api.routes_actions import act_async, content_of_hash
 from jaga.auth.keys import ApiKey
-from jaga.detection.matcher import BankMatcher, MatchResult
+from jaga.detection.matcher import BankMatcher, Match, MatchResult
 from jaga.hashing.types import PdqHash
 
 router = APIRouter(tags=["HMA-compatible"])
@@ -70,46 +72,72 @@ def _included(matcher: BankMatcher, banks: str | None, coinflip: float | None) -
     }
 
 
-def _by_bank(result: MatchResult, included: set[str], signal_type: str) -> BankMatches:
+def _seen(result: MatchResult, included: set[str]) -> list[Match]:
+    """The matches the caller is shown (banks named and let in by the coin flip)."""
+    return [match for match in result.matches if match.bank in included]
+
+
+def _by_bank(matches: list[Match], signal_type: str) -> BankMatches:
     answer: BankMatches = {}
-    for match in result.matches:
-        if match.bank in included:
-            answer.setdefault(match.bank, []).append(
-                {
-                    "bank_content_id": match.entry_id,
-                    "distance": _distance(signal_type, match.distance),
-                }
-            )
+    for match in matches:
+        answer.setdefault(match.bank, []).append(
+            {"bank_content_id": match.entry_id, "distance": _distance(signal_type, match.distance)}
+        )
     return answer
 
 
 def _lookup_signal(
     signal_type: str, value: str, banks: str | None, coinflip: float | None
-) -> Callable[[BankMatcher], BankMatches]:
-    def work(matcher: BankMatcher) -> BankMatches:
+) -> Callable[[BankMatcher], list[Match]]:
+    def work(matcher: BankMatcher) -> list[Match]:
         if signal_type == "pdq":
             result = matcher.match_signals([PdqHash(value, 100)], {}, check_quality=False)
         else:
             result = matcher.match_signals([], {_JAGA_TYPE.get(signal_type, signal_type): value})
-        return _by_bank(result, _included(matcher, banks, coinflip), signal_type)
+        return _seen(result, _included(matcher, banks, coinflip))
 
     return work
 
 
-def _lookup_content(
+def _content_lookup(
     content: Content, banks: str | None, coinflip: float | None
-) -> Callable[[BankMatcher], dict[str, BankMatches]]:
-    """Hash first (outside the lock), then match every orientation of the picture."""
+) -> tuple[str, MatchedContent, Callable[[BankMatcher], list[Match]]]:
+    """Hash first (outside the lock); then match every orientation of the picture.
+
+    Returns the signal type the answer is keyed by, the content as actions see it, and
+    the matching work."""
     if content.content_type == "video":
-        by_md5 = _lookup_signal("video_md5", hashlib.md5(content.data).hexdigest(), banks, coinflip)
-        return lambda matcher: {"video_md5": by_md5(matcher)}
+        md5 = hashlib.md5(content.data).hexdigest()
+        work = _lookup_signal("video_md5", md5, banks, coinflip)
+        return "video_md5", MatchedContent(f"md5:{md5}", {"md5": md5}, ()), work
     hashes = photo_hashes(content)
 
-    def work(matcher: BankMatcher) -> dict[str, BankMatches]:
-        result = matcher.match_signals(hashes.pdq, {})
-        return {"pdq": _by_bank(result, _included(matcher, banks, coinflip), "pdq")}
+    def photo_work(matcher: BankMatcher) -> list[Match]:
+        return _seen(matcher.match_signals(hashes.pdq, {}), _included(matcher, banks, coinflip))
 
-    return work
+    described = {
+        "size": hashes.size,
+        "md5": hashes.md5,
+        "sha1": hashes.sha1,
+        "sha256": hashes.sha256,
+        "pdq": [{"frame": p.frame, "hash": p.hex, "quality": p.quality} for p in hashes.pdq],
+    }
+    return "pdq", MatchedContent(f"sha256:{hashes.sha256}", described, ()), photo_work
+
+
+async def _acted(
+    request: Request, response: Response, content: MatchedContent, matches: list[Match]
+) -> None:
+    """Run the banks' actions (webhook, review item) on what the caller was shown.
+
+    HMA's answer is keyed by bank name, so the auto-block verdict travels in a header
+    (`X-Jaga-Auto-Block: true`) that HMA clients simply ignore."""
+    if not matches:
+        return
+    item = MatchedContent(content.content_key, content.content, matches)
+    (outcome,) = await act_async(request, [item])
+    if outcome.auto_block:
+        response.headers["X-Jaga-Auto-Block"] = "true"
 
 
 def _coinflip(seed: str | None) -> float:
@@ -126,6 +154,7 @@ def _require_hash_scope(request: Request) -> None:
 @router.get("/m/lookup", dependencies=[Depends(hma_access("match"))])
 async def lookup(
     request: Request,
+    response: Response,
     signal_type: str | None = None,
     signal: str | None = None,
     url: str | None = None,
@@ -140,19 +169,26 @@ async def lookup(
         _require_hash_scope(request)
         state = _ready_state(request)
         content = await from_url(request, url, content_type)
-        work = await run_in_threadpool(_lookup_content, content, banks, _coinflip(seed))
-        answer = await state.run(work)
+        keyed_by, described, work = await run_in_threadpool(
+            _content_lookup, content, banks, _coinflip(seed)
+        )
+        matches = await state.run(work)
+        await _acted(request, response, described, matches)
+        answer = {keyed_by: _by_bank(matches, keyed_by)}
         return answer.get(signal_type, {}) if signal_type else answer
     if not signal or not signal_type:
         raise HTTPException(400, "Either url or both signal and signal_type are required")
     value = checked_signal(signal_type, signal)
     state = _ready_state(request)
-    return await state.run(_lookup_signal(signal_type, value, banks, _coinflip(seed)))
+    matches = await state.run(_lookup_signal(signal_type, value, banks, _coinflip(seed)))
+    await _acted(request, response, content_of_hash(signal_type, value, ()), matches)
+    return _by_bank(matches, signal_type)
 
 
 @router.post("/m/lookup", dependencies=[Depends(hma_access("hash", "match"))])
 async def lookup_upload(
     request: Request,
+    response: Response,
     banks: str | None = None,
     seed: str | None = None,
     bypass_coinflip: bool = False,
@@ -161,8 +197,10 @@ async def lookup_upload(
     state = _ready_state(request)
     content = await from_upload(request)
     coinflip = None if bypass_coinflip else _coinflip(seed)
-    work = await run_in_threadpool(_lookup_content, content, banks, coinflip)
-    return await state.run(work)
+    keyed_by, described, work = await run_in_threadpool(_content_lookup, content, banks, coinflip)
+    matches = await state.run(work)
+    await _acted(request, response, described, matches)
+    return {keyed_by: _by_bank(matches, keyed_by)}
 
 
 @router.get("/m/raw_lookup", dependencies=[Depends(hma_access("match"))])
@@ -176,8 +214,8 @@ async def raw_lookup(
     """Matching entry ids, no coin flip: `{"matches": [4, 5]}`."""
     value = checked_signal(signal_type, signal)
     state = _ready_state(request)
-    by_bank = await state.run(_lookup_signal(signal_type, value, banks, None))
-    found = [item for items in by_bank.values() for item in items]
+    matches = await state.run(_lookup_signal(signal_type, value, banks, None))
+    found = [item for items in _by_bank(matches, signal_type).values() for item in items]
     if include_distance:
         return {"matches": found}
     return {"matches": [item["bank_content_id"] for item in found]}
