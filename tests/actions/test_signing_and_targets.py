@@ -11,7 +11,7 @@ from jaga.actions.delivery import backoff_delay
 from jaga.actions.errors import UnsafeWebhookTarget
 from jaga.actions.settings import DeliverySettings
 from jaga.actions.signing import new_secret, signature_header, verify
-from jaga.actions.targets import check_webhook_url
+from jaga.actions.targets import check_resolved_host, check_webhook_url
 
 BODY = b'{"event_id":"evt_1","bank":"KNOWN"}'
 
@@ -84,3 +84,10 @@ def test_backoff_doubles_with_jitter_and_is_capped() -> None:
 def test_a_lease_shorter_than_the_timeout_is_refused() -> None:
     with pytest.raises(SystemExit, match="LEASE"):
         DeliverySettings(timeout_seconds=10, lease_seconds=5)
+
+
+def test_a_name_resolving_to_a_private_address_is_refused_at_send_time() -> None:
+    """A host name is checked by the addresses it resolves to, not only by its text."""
+    with pytest.raises(UnsafeWebhookTarget, match="'localhost' resolves to"):
+        check_resolved_host("http://localhost:8080/hook", allow_private=False)
+    check_resolved_host("http://localhost:8080/hook", allow_private=True)  # the operator's call

@@ -28,7 +28,7 @@ from jaga.actions.errors import UnsafeWebhookTarget
 from jaga.actions.rules import WebhookTarget
 from jaga.actions.settings import DeliverySettings
 from jaga.actions.signing import delivery_headers
-from jaga.actions.targets import check_webhook_url
+from jaga.actions.targets import check_resolved_host, check_webhook_url
 
 log = logging.getLogger("jaga.webhooks")
 
@@ -136,7 +136,9 @@ class WebhookDeliverer:
             return
         host = urlsplit(target.url).hostname or "?"
         try:
-            url = check_webhook_url(target.url, allow_private=self._settings.allow_private_targets)
+            allow_private = self._settings.allow_private_targets
+            url = check_webhook_url(target.url, allow_private=allow_private)
+            check_resolved_host(url, allow_private=allow_private)
             body = event.payload.encode()
             headers = delivery_headers(target.secret, event.event_id, body, event.attempts)
             response = self._client.post(url, content=body, headers=headers)

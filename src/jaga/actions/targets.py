@@ -5,16 +5,20 @@ itself, a private network or a cloud metadata address (169.254.169.254) could tu
 webhook into a way to reach internal services, so such addresses are refused unless the
 operator allows them (JAGA_WEBHOOK_ALLOW_PRIVATE=1, e.g. a receiver on the same host).
 
-This checks what the URL says, not what a host name resolves to at send time; a guard that
-checks the connected address belongs in one shared place and will replace this function.
+`check_webhook_url` checks what the URL says (when a rule is saved and before each
+send); `check_resolved_host` also checks what the host name resolves to at send time, with
+the same rule as `?url=` fetches (`jaga.net.fetch`), so a public-looking name that points
+at an internal address is refused too.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import socket
 from urllib.parse import urlsplit
 
 from jaga.actions.errors import UnsafeWebhookTarget
+from jaga.net.fetch import is_allowed_address
 
 MAX_URL_LENGTH = 2_000
 _LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"}
@@ -60,3 +64,23 @@ def _is_private(host: str) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
     return not address.is_global or address.is_multicast
+
+
+def check_resolved_host(url: str, *, allow_private: bool) -> None:
+    """UnsafeWebhookTarget if the URL's host resolves to a non-public address."""
+    if allow_private:
+        return
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as error:
+        raise UnsafeWebhookTarget(f"webhook host {host!r} does not resolve: {error}") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not is_allowed_address(address):
+            raise UnsafeWebhookTarget(
+                f"webhook host {host!r} resolves to {address}, a loopback, private or reserved "
+                "address; set JAGA_WEBHOOK_ALLOW_PRIVATE=1 on the server if that is intended"
+            )
