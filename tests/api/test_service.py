@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import io
-import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 from PIL import Image, ImageOps
+from server_process import Server, running_server
 
-from jaga.auth.keys import KeyService
 from jaga.banks.records import EntryInput
-from jaga.banks.service import BankService
 from jaga.demo.drawing import draw_scene
 from jaga.hashing.hasher import hash_bytes
-from jaga.store import create_engine_for
 
 UPLOAD_LIMIT = 400_000
 
@@ -32,66 +24,12 @@ def jpeg(image: Image.Image, quality: int = 90) -> bytes:
     return buffer.getvalue()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Server:
-    url: str
-    keys: KeyService
-    banks: BankService
-
-    def client(self, key: str | None = None) -> httpx.Client:
-        headers = {"Authorization": f"Bearer {key}"} if key else {}
-        return httpx.Client(base_url=self.url, headers=headers, timeout=30)
-
-
 @pytest.fixture
 def server(database_url: str, tmp_path: Path) -> Iterator[Server]:
-    engine = create_engine_for(database_url)
-    port = free_port()
-    env = dict(
-        os.environ,
-        JAGA_DATABASE_URL=database_url,
-        JAGA_DATA_DIR=str(tmp_path / "data"),
-        JAGA_MAX_UPLOAD_BYTES=str(UPLOAD_LIMIT),
-    )
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "jaga.api.app:create_app",
-        "--factory",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-    ]
-    log = (tmp_path / "server.log").open("w")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((tmp_path / "server.log").read_text())
-            time.sleep(0.1)
-        yield Server(url, KeyService(engine), BankService(engine))
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
-        engine.dispose()
+    with running_server(
+        database_url, tmp_path, {"JAGA_MAX_UPLOAD_BYTES": str(UPLOAD_LIMIT)}
+    ) as running:
+        yield running
 
 
 def test_keys_scopes_and_bad_input(server: Server) -> None:
