@@ -9,7 +9,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from jaga import __version__
-from jaga.api import routes_banks, routes_content, routes_health
+from jaga.api import observability, routes_banks, routes_content, routes_health
 from jaga.api.matcher_state import MatcherState
 from jaga.api.security import Gatekeeper
 from jaga.api.settings import ServiceSettings
@@ -81,4 +81,5 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.include_router(routes_health.router)
     app.include_router(routes_content.router)
     app.include_router(routes_banks.router)
+    observability.install(app)  # last: its middleware wraps everything above
     return app

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, Upl
 from starlette.concurrency import run_in_threadpool
 
 from jaga.api.matcher_state import MatcherState
+from jaga.api.metrics import record_matches
 from jaga.api.schemas import (
     HashAndMatchResponse,
     HashesOut,
@@ -110,6 +111,7 @@ def _match_locked(state: MatcherState, body: MatchRequest) -> MatchResponse:
         else:
             result = state.matcher.match_signals([], {item.signal_type: item.value})
         out = _result_out(result, body.banks)
+        record_matches(out.matches)
         results.append(
             HashResultOut(signal_type=item.signal_type, value=item.value, **out.model_dump())
         )
@@ -159,6 +161,7 @@ def hash_and_match(
             hashes.pdq, {t: getattr(hashes, t) for t in EXACT_SIGNAL_TYPES}
         )
     out = _result_out(result, bank)
+    record_matches(out.matches)
     return HashAndMatchResponse(
         hashes=_hashes_out(hashes), matched=bool(out.matches), **out.model_dump()
     )
