@@ -32,6 +32,7 @@ def loaded(matcher: BankMatcher, stats: IndexStats, seconds: float) -> None:
         entries=sum(stats.entries.values()),
         by_signal_type=stats.entries,
         from_snapshot=matcher.loaded_from_snapshot,
+        cursor=stats.cursor,
         duration_ms=round(seconds * 1000, 1),
         rss_bytes=metrics.resident_memory_bytes(),
     )
@@ -48,6 +49,7 @@ def refreshed(stats: IndexStats, changes: int, seconds: float, trigger: str) -> 
             trigger=trigger,
             entries=sum(stats.entries.values()),
             pdq_removed_rows=stats.pdq_removed_rows,
+            cursor=stats.cursor,
             duration_ms=round(seconds * 1000, 3),
         )
 

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import shutil
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,7 @@ class IndexStats:
     pdq_removed_rows: int
     pdq_memory_bytes: int
     cached_records: int
+    cursor: int  # the change-log position the index reflects
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,7 @@ class BankMatcher:
             pdq_removed_rows=self._pdq.dead_count(),
             pdq_memory_bytes=self._pdq.memory_bytes(),
             cached_records=len(self._records),
+            cursor=self._cursor,
         )
 
     def _load_banks(self) -> None:
@@ -261,8 +264,8 @@ class BankMatcher:
         reader never sees a half-written snapshot or a mix of two (see snapshot_lock).
         """
         directory = Path(directory)
-        staging = directory.with_name(f"{directory.name}.writing-{os.getpid()}-{id(self)}")
-        shutil.rmtree(staging, ignore_errors=True)
+        unique = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        staging = directory.with_name(f"{directory.name}.writing-{unique}")
         staging.mkdir(parents=True)
         try:
             self._pdq.save(staging / "pdq")
@@ -271,7 +274,7 @@ class BankMatcher:
             database = self._service.instance_id()
             manifest = {"format": SNAPSHOT_FORMAT, "database": database, "cursor": self._cursor}
             (staging / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-            previous = directory.with_name(f"{directory.name}.old-{os.getpid()}-{id(self)}")
+            previous = directory.with_name(f"{directory.name}.old-{unique}")
             with snapshot_lock(directory, exclusive=True):
                 current = _read_manifest(directory)
                 if (
