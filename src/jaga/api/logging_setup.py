@@ -25,7 +25,7 @@ LOG_FORMAT_ENV = "JAGA_LOG_FORMAT"
 LOG_LEVEL_ENV = "JAGA_LOG_LEVEL"
 FORMATS = ("json", "console")
 
-_HEX_RUN = re.compile(r"(?<![0-9A-Za-z])[0-9A-Fa-f]{32,}(?![0-9A-Za-z])")
+_HEX_RUN = re.compile(r"[0-9A-Fa-f]{32,}")  # anywhere, even inside a word: "0x" + hash
 REDACTED = "[hex redacted]"
 
 
