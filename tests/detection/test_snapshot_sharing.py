@@ -39,6 +39,8 @@ def test_an_older_index_never_replaces_a_newer_snapshot(tmp_path: Path) -> None:
     older = BankMatcher(service)
     _add_one(service)
     newer = BankMatcher(service)
+    newer.warm_up()  # loads kernels, changes nothing
+    assert newer.entry_count() == 2
     snapshot = tmp_path / "index"
     assert newer.save_snapshot(snapshot)
     assert not older.save_snapshot(snapshot)  # a slow worker finishing late keeps out

@@ -64,6 +64,7 @@ class MatcherState:
         started = time.perf_counter()
         try:
             matcher = BankMatcher(self.service, snapshot=self._snapshot)
+            matcher.warm_up()  # before ready: no first request or refresh pays for it
             index_watch.loaded(matcher, matcher.index_stats(), time.perf_counter() - started)
             self._matcher = matcher
         except Exception as error:  # keep the process up; /readyz says why

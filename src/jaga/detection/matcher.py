@@ -162,6 +162,20 @@ class BankMatcher:
             cursor=self._cursor,
         )
 
+    def warm_up(self) -> None:
+        """Run each index kernel once, so its compiled code is loaded before real work.
+
+        Numba loads a kernel's machine code on first call: about a second, several on a
+        busy machine. Without this, the first refresh pays it while holding the service's
+        index lock (lookups wait) and the first lookup pays it too. Changes nothing.
+        """
+        query = np.zeros((1, 32), dtype=np.uint8)
+        probe = PdqIndex(delta_rows=2)  # the add buffer's kernels: search, remove
+        probe.add(np.zeros(1, dtype=np.int64), query)
+        probe.search_many(query, 31)
+        probe.remove([0])
+        self._pdq.search_many(query, 31)  # this index's segments (multi-index kernels)
+
     def _load_banks(self) -> None:
         self._enabled_banks = {
             b.bank_id: b for b in self._service.list_banks(with_counts=False) if b.enabled
