@@ -143,9 +143,21 @@ def record_matches(matches: Iterable[_HasBank]) -> None:
         MATCHES.labels(bank=match.bank).inc()
 
 
+_request_series: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
+
+
 def observe_request(method: str, route: str, status: int, seconds: float) -> None:
-    HTTP_REQUESTS.labels(method=method, route=route, status=str(status)).inc()
-    HTTP_LATENCY.labels(method=method, route=route).observe(seconds)
+    """Count and time one request. The labelled series are looked up once and kept
+    (a handful of routes times statuses), as `labels()` costs more than the lookup."""
+    key = (method, route, status)
+    series = _request_series.get(key)
+    if series is None:
+        series = _request_series[key] = (
+            HTTP_REQUESTS.labels(method=method, route=route, status=str(status)),
+            HTTP_LATENCY.labels(method=method, route=route),
+        )
+    series[0].inc()
+    series[1].observe(seconds)
 
 
 # --- the webhook backlog, counted by whoever owns the outbox ---------------------------
