@@ -48,6 +48,7 @@ def running_server(
         os.environ,
         JAGA_DATABASE_URL=database_url,
         JAGA_DATA_DIR=str(folder / "data"),
+        JAGA_LOG_FORMAT="json",  # as `jaga serve` sets it, so Jaga's own lines are logged
         **(env or {}),
     )
     command = [

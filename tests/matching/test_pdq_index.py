@@ -187,3 +187,40 @@ def test_empty_index_returns_nothing() -> None:
     assert index.search(np.zeros(32, dtype=np.uint8), 256) == []
     index.compact()
     assert index.search_many(np.zeros((2, 32), dtype=np.uint8)) == [[], []]
+
+
+def test_purge_dead_rebuilds_mostly_removed_segments_and_keeps_results_exact() -> None:
+    hashes = random_hashes(np.random.default_rng(11), 3_000)
+    ids = np.arange(3_000, dtype=np.int64)
+    index = PdqIndex(delta_rows=500)
+    index.add(ids, hashes)  # five frozen segments (merged as they pile up) + delta
+    rows_before = sum(len(s) for s in index.segments)
+    assert rows_before > 0
+    index.remove(range(0, 2_400))  # 80 % of everything
+    assert index.dead_count() == 2_400
+    dropped = index.purge_dead()
+    assert dropped > 0 and index.dead_count() == 2_400 - dropped
+    assert all(s.live_count() > 0.5 * len(s) for s in index.segments)  # no mostly-dead one
+    assert len(index) == 600
+    wanted = brute_force(hashes[2_400:], ids[2_400:], hashes[2_400:2_450], 31)
+    assert as_sets(index.search_many(hashes[2_400:2_450], 31)) == wanted
+    assert index.purge_dead() == 0  # nothing left to do
+
+
+def test_churn_keeps_rows_bounded() -> None:
+    """A list that churns and shrinks never holds much more than its live rows + a delta."""
+    rng = np.random.default_rng(3)
+    index = PdqIndex.from_arrays(
+        np.arange(5_000, dtype=np.int64), random_hashes(rng, 5_000), delta_rows=1_000
+    )
+    next_id = 10_000
+    for round_number in range(15):
+        ids = np.arange(next_id, next_id + 700, dtype=np.int64)
+        next_id += 700
+        index.add(ids, random_hashes(rng, 700))
+        index.remove(ids.tolist())
+        index.remove(range(round_number * 300, (round_number + 1) * 300))  # the list shrinks
+        index.purge_dead()
+        held = sum(len(s) for s in index.segments) + index.delta.count
+        assert held <= 2 * len(index) + index.delta_rows, (round_number, held, len(index))
+    assert len(index) == 5_000 - 15 * 300

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -19,8 +18,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from jaga import __version__
+from jaga.actions.outbox import backlog_counts
 from jaga.actions.runtime import ActionRuntime
-from jaga.api import hma, routes_actions, routes_banks, routes_content, routes_health
+from jaga.api import (
+    hma,
+    metrics,
+    observability,
+    routes_actions,
+    routes_banks,
+    routes_content,
+    routes_health,
+)
 from jaga.api.hma.access import log_call
 from jaga.api.matcher_state import MatcherState
 from jaga.api.security import Gatekeeper
@@ -52,24 +60,13 @@ ROOT_PAGE = """<!doctype html>
 """
 
 
-def _ensure_logging() -> None:
-    """Jaga's INFO lines (index loads, HMA calls with their source) reach stderr even when
-    the server runs under plain `uvicorn`, which configures only its own loggers."""
-    jaga_log = logging.getLogger("jaga")
-    if not jaga_log.handlers and not logging.getLogger().handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        jaga_log.addHandler(handler)
-        jaga_log.setLevel(logging.INFO)
-
-
 def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     """Build the app; the index loads in the background once the server starts."""
-    _ensure_logging()
     settings = settings or ServiceSettings.from_environment()
     engine = create_engine_for(settings.database_url)
     state = MatcherState(BankService(engine), data_dir() / "index", settings.refresh_seconds)
     actions = ActionRuntime(engine, settings.webhooks, settings.refresh_seconds)
+    metrics.set_backlog_source(lambda: backlog_counts(engine))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -143,6 +140,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.include_router(routes_actions.router)
     app.include_router(hma.router)
     app.add_middleware(MergeSlashes)
+    observability.install(app)  # last: its middleware wraps everything above
     return app
 
 

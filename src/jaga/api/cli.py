@@ -26,6 +26,9 @@ def serve_command(
     """Run the API (docs at /docs). Every call but /healthz and /readyz needs an API key."""
     import uvicorn
 
+    from jaga.api.serve_env import prepare_serve_environment
+
+    log_format = prepare_serve_environment()  # before workers start: they inherit it
     if seed_demo:
         from jaga.banks.service import BankService
         from jaga.demo.run import SERVED_DEMO_BANK, seed_demo_bank
@@ -35,7 +38,8 @@ def serve_command(
             typer.echo(
                 f"Created bank {SERVED_DEMO_BANK!r} with the drawn sample pictures.", err=True
             )
-    typer.echo(WALKTHROUGH.format(url=f"http://{host}:{port}"), err=True)
+    if log_format == "console":  # a person at a terminal; JSON logs stay pure JSON lines
+        typer.echo(WALKTHROUGH.format(url=f"http://{host}:{port}"), err=True)
     uvicorn.run(
         "jaga.api.app:create_app",
         factory=True,
@@ -43,6 +47,8 @@ def serve_command(
         port=port,
         workers=workers,
         log_level="info",
+        log_config=None,  # Jaga's structured logging (jaga.api.logging_setup) instead
+        access_log=False,  # Jaga writes its own access line (jaga.api.request_log)
     )
 
 

@@ -7,7 +7,6 @@ random jitter, so many workers never reload at the same moment (HMA's stall).
 
 from __future__ import annotations
 
-import logging
 import random
 import threading
 import time
@@ -17,10 +16,10 @@ from typing import TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
+from jaga.api import index_watch
 from jaga.banks.service import BankService
 from jaga.detection.matcher import BankMatcher
 
-log = logging.getLogger("jaga.api")
 _T = TypeVar("_T")
 
 
@@ -77,25 +76,34 @@ class MatcherState:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        index_watch.stopped()
 
-    def refresh_now(self) -> None:
+    def refresh_now(self, trigger: str = "write") -> None:
         """Apply bank changes at once (after a write through this worker's API)."""
         if self._matcher is not None:
             with self.lock:
-                self._matcher.refresh()
+                started = time.perf_counter()
+                changes = self._matcher.refresh()
+                stats = self._matcher.index_stats()
+            index_watch.refreshed(stats, changes, time.perf_counter() - started, trigger)
 
     def _run(self) -> None:
+        started = time.perf_counter()
         try:
-            self._matcher = BankMatcher(self.service, snapshot=self._snapshot)
-            log.info("index loaded: %d entries", self._matcher.entry_count())
+            matcher = BankMatcher(self.service, snapshot=self._snapshot)
+            matcher.warm_up()  # before ready: no first request or refresh pays for it
+            index_watch.loaded(matcher, matcher.index_stats(), time.perf_counter() - started)
+            self._matcher = matcher
         except Exception as error:  # keep the process up; /readyz says why
             self.load_error = f"{type(error).__name__}: {error}"
-            log.exception("index could not be loaded")
+            index_watch.failed("load", error)
             return
         while not self._stop.wait(self._refresh_seconds * random.uniform(0.8, 1.2)):
             try:
                 if self._matcher.has_changes():  # read outside the lock: lookups go on
-                    self.refresh_now()
+                    self.refresh_now("timer")
+                else:
+                    index_watch.current()
                 self.last_checked = time.monotonic()
-            except Exception:  # a database hiccup must not kill the refresher
-                log.exception("bank refresh failed; will retry")
+            except Exception as error:  # a database hiccup must not kill the refresher
+                index_watch.failed("refresh", error)

@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from jaga.actions.recorder import ActionOutcome
 from jaga.api.matcher_state import MatcherState
+from jaga.api.metrics import record_matches
 from jaga.api.routes_actions import act, act_async, content_of_hash, content_of_upload
 from jaga.api.schemas import (
     HashAndMatchResponse,
@@ -112,6 +113,7 @@ def _match_locked(state: MatcherState, body: MatchRequest) -> MatchResponse:
         else:
             result = state.matcher.match_signals([], {item.signal_type: item.value})
         out = _result_out(result, body.banks)
+        record_matches(out.matches)
         results.append(
             HashResultOut(signal_type=item.signal_type, value=item.value, **out.model_dump())
         )
@@ -168,6 +170,7 @@ def hash_and_match(
             hashes.pdq, {t: getattr(hashes, t) for t in EXACT_SIGNAL_TYPES}
         )
     out = _result_out(result, bank)
+    record_matches(out.matches)
     hashes_out = _hashes_out(hashes)
     (outcome,) = act(request, [content_of_upload(hashes_out, out.matches)])
     _set_actions(out, outcome)

@@ -9,13 +9,14 @@ from typing import Final
 from jaga.auth.errors import InvalidKey
 
 # Order matters only for display: stored and shown in this order.
-SCOPES: Final[tuple[str, ...]] = ("hash", "match", "banks:read", "banks:write", "admin")
+SCOPES: Final[tuple[str, ...]] = ("hash", "match", "banks:read", "banks:write", "metrics", "admin")
 ADMIN_SCOPE: Final = "admin"
 SCOPE_HELP: Final[dict[str, str]] = {
     "hash": "hash uploaded files",
     "match": "match hashes (or hash and match uploads) against the banks",
     "banks:read": "list banks and read their entries",
     "banks:write": "create, change, import into and delete banks",
+    "metrics": "read /metrics (for a Prometheus scraper)",
     "admin": "everything, including what later scopes allow",
 }
 KEY_NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")

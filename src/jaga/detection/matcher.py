@@ -12,13 +12,16 @@ import contextlib
 import json
 import os
 import shutil
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from jaga.banks.service import BankInfo, BankService, EntryRecord
+from jaga.detection.snapshot_lock import snapshot_lock
 from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
 from jaga.matching.exact_index import ExactIndex
 from jaga.matching.pdq_index import PdqIndex
@@ -78,6 +81,17 @@ class MatchResult:
     suppressed: tuple[Match, ...] = ()
     allowed: tuple[Match, ...] = ()
     notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStats:
+    """How big the index is: entries by signal type, and what removals left behind."""
+
+    entries: dict[str, int]
+    pdq_removed_rows: int
+    pdq_memory_bytes: int
+    cached_records: int
+    cursor: int  # the change-log position the index reflects
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +155,32 @@ class BankMatcher:
         counts = {"pdq": len(self._pdq)}
         counts.update({kind: len(index) for kind, index in self._exact.items()})
         return counts
+
+    def index_stats(self) -> IndexStats:
+        """Sizes for metrics; call it where searches are excluded (the index is not locked)."""
+        entries = {"pdq": len(self._pdq)}
+        entries.update({t: len(index) for t, index in self._exact.items()})
+        return IndexStats(
+            entries=entries,
+            pdq_removed_rows=self._pdq.dead_count(),
+            pdq_memory_bytes=self._pdq.memory_bytes(),
+            cached_records=len(self._records),
+            cursor=self._cursor,
+        )
+
+    def warm_up(self) -> None:
+        """Run each index kernel once, so its compiled code is loaded before real work.
+
+        Numba loads a kernel's machine code on first call: about a second, several on a
+        busy machine. Without this, the first refresh pays it while holding the service's
+        index lock (lookups wait) and the first lookup pays it too. Changes nothing.
+        """
+        query = np.zeros((1, 32), dtype=np.uint8)
+        probe = PdqIndex(delta_rows=2)  # the add buffer's kernels: search, remove
+        probe.add(np.zeros(1, dtype=np.int64), query)
+        probe.search_many(query, 31)
+        probe.remove([0])
+        self._pdq.search_many(query, 31)  # this index's segments (multi-index kernels)
 
     def _load_banks(self) -> None:
         self._enabled_banks = {
@@ -231,51 +271,63 @@ class BankMatcher:
             self._remove_ids(changed_ids)
             records = self._service.entries_by_ids(changed_ids)
             self._add_records(records.values())
+            self._pdq.purge_dead()  # memory follows the live size as banks churn
             applied += len(changes)
 
     # --- snapshots ---------------------------------------------------------------------
 
-    def save_snapshot(self, directory: Path) -> None:
-        """Write the index next to the change-log position it reflects.
+    def save_snapshot(self, directory: Path) -> bool:
+        """Write the index next to the change-log position it reflects; False if a snapshot
+        at least as new was already there (it is kept: a snapshot never goes back in time).
 
-        It is written to a staging folder and renamed into place, so a reader never sees a
-        half-written snapshot; two writers racing leave one complete snapshot (and at worst
-        a stale staging folder). Readers check the manifest and rebuild on any mismatch.
+        It is written to a staging folder, then swapped in under the snapshot lock, so a
+        reader never sees a half-written snapshot or a mix of two (see snapshot_lock).
         """
         directory = Path(directory)
-        staging = directory.with_name(f"{directory.name}.writing-{os.getpid()}")
-        shutil.rmtree(staging, ignore_errors=True)
+        unique = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        staging = directory.with_name(f"{directory.name}.writing-{unique}")
         staging.mkdir(parents=True)
-        self._pdq.save(staging / "pdq")
-        for signal_type, index in self._exact.items():
-            index.save(staging / signal_type)
-        manifest = {
-            "format": SNAPSHOT_FORMAT,
-            "database": self._service.instance_id(),
-            "cursor": self._cursor,
-        }
-        (staging / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-        previous = directory.with_name(f"{directory.name}.old-{os.getpid()}")
-        if directory.exists():
-            directory.rename(previous)
-        staging.rename(directory)
-        shutil.rmtree(previous, ignore_errors=True)
+        try:
+            self._pdq.save(staging / "pdq")
+            for signal_type, index in self._exact.items():
+                index.save(staging / signal_type)
+            database = self._service.instance_id()
+            manifest = {"format": SNAPSHOT_FORMAT, "database": database, "cursor": self._cursor}
+            (staging / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+            previous = directory.with_name(f"{directory.name}.old-{unique}")
+            with snapshot_lock(directory, exclusive=True):
+                current = _read_manifest(directory)
+                if (
+                    current is not None
+                    and current.get("format") == SNAPSHOT_FORMAT
+                    and current.get("database") == database
+                    and int(current.get("cursor", -1)) >= self._cursor
+                ):
+                    return False
+                if directory.exists():
+                    directory.rename(previous)
+                staging.rename(directory)
+            shutil.rmtree(previous, ignore_errors=True)
+            return True
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
     def _load_snapshot(self, directory: Path) -> bool:
         """Load a snapshot of this database; False (and a fresh build) if it does not fit."""
         try:
-            manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
-            if manifest.get("format") != SNAPSHOT_FORMAT:
-                return False
-            if manifest.get("database") != self._service.instance_id():
-                return False
-            cursor = int(manifest["cursor"])
-            if cursor > self._service.current_cursor():
-                return False
-            pdq = PdqIndex.load(directory / "pdq")
-            exact: dict[str, ExactIndex] = {
-                t: ExactIndex.load(directory / t) for t in EXACT_SIGNAL_TYPES
-            }
+            with snapshot_lock(directory, exclusive=False):
+                manifest = _read_manifest(directory)
+                if manifest is None or manifest.get("format") != SNAPSHOT_FORMAT:
+                    return False
+                if manifest.get("database") != self._service.instance_id():
+                    return False
+                cursor = int(manifest["cursor"])
+                if cursor > self._service.current_cursor():
+                    return False
+                pdq = PdqIndex.load(directory / "pdq")
+                exact: dict[str, ExactIndex] = {
+                    t: ExactIndex.load(directory / t) for t in EXACT_SIGNAL_TYPES
+                }
         except (OSError, ValueError, KeyError, MatchingError):
             return False
         self._pdq, self._exact, self._cursor = pdq, exact, cursor
@@ -380,6 +432,15 @@ class BankMatcher:
                 best[record.entry_id] = match
         ordered = sorted(best.values(), key=lambda m: (m.bank, m.distance, m.entry_id))
         return _apply_allow_lists(ordered, notes)
+
+
+def _read_manifest(directory: Path) -> dict[str, Any] | None:
+    """A snapshot's manifest, or None when there is none (or it is not JSON)."""
+    try:
+        manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
 
 
 def _closer(match: Match, kept: Match) -> bool:

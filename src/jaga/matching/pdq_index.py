@@ -43,6 +43,9 @@ MERGE_RATIO = 2
 """Merge the newest segment into the one before while that one is at most this many times
 bigger: keeps about log2(n / delta) segments, each row rebuilt O(log n) times in all."""
 
+PURGE_DEAD_FRACTION = 0.5
+"""`purge_dead` rebuilds a segment once this share of its rows has been removed."""
+
 SNAPSHOT_FORMAT = "jaga-pdq-index/1"
 
 
@@ -150,6 +153,34 @@ class PdqIndex:
         ids = np.concatenate([p[1] for p in parts])
         self.segments = [Segment.build(hashes, ids)] if hashes.shape[0] else []
         self.delta.clear()
+
+    def purge_dead(self, min_dead_fraction: float = PURGE_DEAD_FRACTION) -> int:
+        """Rebuild each segment whose removed rows are over `min_dead_fraction` of it.
+
+        Removals only tombstone rows, so a bank that keeps changing would otherwise hold
+        (and search) every row it ever had. Rebuilding a segment once half of it is dead
+        keeps the index within about twice its live size plus the delta, at an amortised
+        cost of one rebuild per removed row. Returns the rows dropped.
+        """
+        dropped = 0
+        segments = []
+        for segment in self.segments:
+            dead = len(segment) - segment.live_count()
+            if dead and dead >= min_dead_fraction * len(segment):
+                hashes, ids = segment.live_rows()
+                if hashes.shape[0]:
+                    segments.append(Segment.build(hashes, ids))
+                dropped += dead
+            else:
+                segments.append(segment)
+        if dropped:
+            self.segments = segments
+        return dropped
+
+    def dead_count(self) -> int:
+        """Removed rows still held (tombstones), delta included."""
+        delta_dead = self.delta.count - self.delta.live_count()
+        return delta_dead + sum(len(s) - s.live_count() for s in self.segments)
 
     def _freeze_delta(self) -> None:
         # Build first, publish, then clear: the rows are never absent from both places.
