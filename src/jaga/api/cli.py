@@ -12,6 +12,10 @@ Try it from another terminal, in this folder:
        {url}/v1/hash-and-match
   curl -s -o /dev/null -w "%{{http_code}}\\n" -F file=@var/demo/incoming/sample-1-mirror.jpg \\
        {url}/v1/hash-and-match        # no key: 401
+HMA-compatible, as ROOST Coop calls it (docs/hma.md): hash, then look the hash up:
+  PDQ=$(curl -s -H "Authorization: Bearer $KEY" -F photo=@var/demo/incoming/sample-2-exact-copy.jpg \\
+       {url}/h/hash | python3 -c 'import json,sys; print(json.load(sys.stdin)["pdq"])')
+  curl -s -H "Authorization: Bearer $KEY" "{url}//m/lookup?signal_type=pdq&signal=$PDQ"
 Stop with Ctrl-C."""
 
 
@@ -38,7 +42,7 @@ def serve_command(
             typer.echo(
                 f"Created bank {SERVED_DEMO_BANK!r} with the drawn sample pictures.", err=True
             )
-    if log_format == "console":  # a person at a terminal; JSON logs stay pure JSON lines
+    if log_format == "console" or seed_demo:  # a person trying it; else pure JSON lines
         typer.echo(WALKTHROUGH.format(url=f"http://{host}:{port}"), err=True)
     uvicorn.run(
         "jaga.api.app:create_app",
