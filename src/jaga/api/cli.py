@@ -13,7 +13,8 @@ Try it from another terminal, in this folder:
   curl -s -o /dev/null -w "%{{http_code}}\\n" -F file=@var/demo/incoming/sample-1-mirror.jpg \\
        {url}/v1/hash-and-match        # no key: 401
 HMA-compatible, as ROOST Coop calls it (docs/hma.md): hash, then look the hash up:
-  PDQ=$(curl -s -H "Authorization: Bearer $KEY" -F photo=@var/demo/incoming/sample-2-exact-copy.jpg \\
+  PDQ=$(curl -s -H "Authorization: Bearer $KEY" \\
+       -F photo=@var/demo/incoming/sample-2-exact-copy.jpg \\
        {url}/h/hash | python3 -c 'import json,sys; print(json.load(sys.stdin)["pdq"])')
   curl -s -H "Authorization: Bearer $KEY" "{url}//m/lookup?signal_type=pdq&signal=$PDQ"
 Stop with Ctrl-C."""
