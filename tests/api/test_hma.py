@@ -332,3 +332,12 @@ def test_hma_lookups_trigger_the_banks_actions(open_server: Server, origin: str)
             }
         nothing = coop.get("//m/lookup", params={"signal_type": "pdq", "signal": "f" * 64})
         assert nothing.json() == {} and "X-Jaga-Auto-Block" not in nothing.headers
+
+
+def test_double_slash_calls_are_counted_under_their_route(open_server: Server) -> None:
+    _, scraper = open_server.keys.create("hma-scraper", ["metrics"])
+    with Coop(open_server) as coop:
+        assert coop.get("//m/lookup", params={"signal_type": "pdq", "signal": "0" * 64}).is_success
+    with open_server.client(scraper) as client:
+        metrics = client.get("/metrics").text
+    assert 'route="/m/lookup"' in metrics

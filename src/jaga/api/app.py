@@ -139,8 +139,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.include_router(routes_banks.router)
     app.include_router(routes_actions.router)
     app.include_router(hma.router)
-    app.add_middleware(MergeSlashes)
-    observability.install(app)  # last: its middleware wraps everything above
+    observability.install(app)  # its middleware wraps everything above
+    app.add_middleware(MergeSlashes)  # outermost: metrics and logs see the merged path
     return app
 
 
