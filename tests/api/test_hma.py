@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -158,8 +159,11 @@ def test_coop_bank_lifecycle(open_server: Server) -> None:
         assert coop.put(f"//c/bank/{LIFECYCLE}", json={"enabled_ratio": 1}).status_code == 404
         assert coop.delete(f"//c/bank/{LIFECYCLE}_2").status_code == 200
         assert coop.get(f"//c/bank/{LIFECYCLE}_2").status_code == 404
-    assert "HMA GET /c/bank/" in open_server.log_path.read_text()  # logged, with its source
-    assert "from 127.0.0.1 (no key, open network 127.0.0.0/8)" in open_server.log_path.read_text()
+    # Every call is logged with its source and the open network it came through.
+    lines = [json.loads(line) for line in open_server.log_path.read_text().splitlines()]
+    calls = [line for line in lines if line.get("route") == "/c/bank/{bank_name}"]
+    assert calls and all(line["client"] == "127.0.0.1" for line in calls)
+    assert all(line["open_network"] == "127.0.0.0/8" and line["key"] is None for line in calls)
 
 
 def test_coop_hash_add_and_lookup(open_server: Server, origin: str) -> None:

@@ -54,6 +54,13 @@ def _key_name(scope: Scope) -> str | None:
     return name if isinstance(name, str) else None
 
 
+def _open_network(scope: Scope) -> str | None:
+    """The open network an HMA call without a key came through (jaga.api.hma.access)."""
+    state: Any = scope.get("state")
+    network = state.get("open_network") if isinstance(state, dict) else None
+    return network if isinstance(network, str) else None
+
+
 class RequestObserver:
     """ASGI middleware: request id and worker headers, metrics, access log line."""
 
@@ -95,5 +102,6 @@ class RequestObserver:
                 duration_ms=round(seconds * 1000, 3),
                 client=client[0] if client else None,
                 key=_key_name(scope),
+                open_network=_open_network(scope),
                 request_id=request_id,
             )

@@ -3,14 +3,14 @@ operator opened it, any caller from a named network.
 
 HMA has no authentication and Coop sends none, so Coop can only use Jaga if either a
 key-adding proxy stands in front, or the operator opens these endpoints to Coop's network
-(`JAGA_HMA_OPEN_NETWORKS`, e.g. `10.0.3.0/24`). Such calls carry no key, so each one is
-logged with its source address; nothing is open by default.
+(`JAGA_HMA_OPEN_NETWORKS`, e.g. `10.0.3.0/24`). Such calls carry no key, so the access
+line of each (jaga.api.request_log) names its source address and the open network it came
+through; nothing is open by default.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import logging
 from collections.abc import Awaitable, Callable
 
 from fastapi import Request
@@ -18,8 +18,6 @@ from starlette.concurrency import run_in_threadpool
 
 from jaga.api.security import Gatekeeper, secret_from
 from jaga.api.settings import ServiceSettings
-
-log = logging.getLogger("jaga.hma")
 
 
 def open_network_of(request: Request) -> str | None:
@@ -44,30 +42,12 @@ def hma_access(*scopes: str) -> Callable[[Request], Awaitable[str]]:
         if secret_from(request) is None:
             network = open_network_of(request)
             if network is not None:
-                caller = f"no key, open network {network}"
-                request.state.hma_caller = caller
-                return caller
+                request.state.open_network = network  # for the access log line
+                return f"no key, open network {network}"
         gatekeeper: Gatekeeper = request.app.state.gatekeeper
         key = gatekeeper.cached_check(request, scopes)
         if key is None:
             key = await run_in_threadpool(gatekeeper.check, request, scopes)
-        caller = f"key {key.name}"
-        request.state.hma_caller = caller
-        return caller
+        return f"key {key.name}"
 
     return dependency
-
-
-def log_call(request: Request, status: int, elapsed_ms: float) -> None:
-    """One line per HMA call with its source; the query string (hashes, URLs) is left out."""
-    caller = getattr(request.state, "hma_caller", "not authenticated")
-    source = request.client.host if request.client else "unknown"
-    log.info(
-        "HMA %s %s from %s (%s) -> %d in %.1f ms",
-        request.method,
-        request.url.path,
-        source,
-        caller,
-        status,
-        elapsed_ms,
-    )
