@@ -184,7 +184,13 @@ def main() -> int:
         banks.create_bank("BENCH_NEW", signal_types=["pdq"])
 
         port = free_port()
-        env = dict(os.environ, JAGA_DATABASE_URL=url_db, JAGA_DATA_DIR=str(work / "data"))
+        env = dict(
+            os.environ,
+            JAGA_DATABASE_URL=url_db,
+            JAGA_DATA_DIR=str(work / "data"),
+            JAGA_LOG_FORMAT="json",  # as `jaga serve` runs: one access line per request
+        )
+        server_log = (work / "server.log").open("w")
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -196,11 +202,10 @@ def main() -> int:
                 str(port),
                 "--workers",
                 str(args.workers),
-                "--log-level",
-                "warning",
                 "--no-access-log",
             ],
             env=env,
+            stderr=server_log,
         )
         base = f"http://127.0.0.1:{port}"
         try:

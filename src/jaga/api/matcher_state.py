@@ -7,6 +7,7 @@ random jitter, so many workers never reload at the same moment (HMA's stall).
 
 from __future__ import annotations
 
+import gc
 import random
 import threading
 import time
@@ -93,6 +94,11 @@ class MatcherState:
             matcher = BankMatcher(self.service, snapshot=self._snapshot)
             matcher.warm_up()  # before ready: no first request or refresh pays for it
             index_watch.loaded(matcher, matcher.index_stats(), time.perf_counter() - started)
+            # Everything alive now (modules, the app, the index's objects) lives as long as
+            # the process: out of the collector's sight, so that a full collection, which
+            # would walk all of it, cannot stall a lookup for tens of milliseconds.
+            gc.collect()
+            gc.freeze()
             self._matcher = matcher
         except Exception as error:  # keep the process up; /readyz says why
             self.load_error = f"{type(error).__name__}: {error}"
