@@ -50,6 +50,9 @@ ROOT_PAGE = """<!doctype html>
 <li><code>POST /v1/hash</code>, <code>POST /v1/match</code>,
 <code>POST /v1/hash-and-match</code></li>
 <li><code>/v1/banks</code>: list, create, add and remove entries, enable, disable</li>
+<li><code>/v1/banks/&lt;name&gt;/actions</code> (webhook, review, auto-block on a match) and
+<code>/v1/review-items</code></li>
+<li><code>/metrics</code> for Prometheus (a key with scope <code>metrics</code>)</li>
 <li><a href="/healthz">/healthz</a> and <a href="/readyz">/readyz</a></li>
 <li>HMA-compatible: <code>/h/hash</code>, <code>/m/lookup</code>, <code>/c/banks</code>,
 <code>/c/bank/&lt;name&gt;</code>, <code>/status</code> (see docs/hma.md)</li>
