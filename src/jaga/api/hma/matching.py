@@ -153,20 +153,34 @@ def _require_hash_scope(request: Request) -> None:
         raise HTTPException(403, f"key {key.name!r} lacks the scope hash for a url lookup")
 
 
-@router.get("/m/lookup", dependencies=[Depends(hma_access("match"))])
-async def lookup(
-    request: Request,
-    response: Response,
-    signal_type: str | None = None,
-    signal: str | None = None,
-    url: str | None = None,
-    content_type: str | None = None,
-    banks: str | None = None,
-    seed: str | None = None,
-    bypass_coinflip: str | None = None,  # accepted and, as in HMA, ignored on GET
-) -> Any:
-    """By hash (`signal_type` + `signal`) or by `url` (then keyed by signal type)."""
-    del bypass_coinflip
+_LOOKUP_PARAMETERS = [
+    {"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
+    for name in (
+        "signal_type",
+        "signal",
+        "url",
+        "content_type",
+        "banks",
+        "seed",
+        "bypass_coinflip",  # accepted and, as in HMA, ignored on GET
+    )
+]
+
+
+@router.get(
+    "/m/lookup",
+    dependencies=[Depends(hma_access("match"))],
+    openapi_extra={"parameters": _LOOKUP_PARAMETERS},
+)
+async def lookup(request: Request, response: Response) -> Any:
+    """By hash (`signal_type` + `signal`) or by `url` (then keyed by signal type).
+
+    The query is read directly, not declared parameter by parameter: FastAPI's validation
+    of seven optional strings cost more than the lookup on Coop's hottest call.
+    """
+    query = request.query_params
+    signal_type, signal, url = query.get("signal_type"), query.get("signal"), query.get("url")
+    content_type, banks, seed = query.get("content_type"), query.get("banks"), query.get("seed")
     if url:
         _require_hash_scope(request)
         state = _ready_state(request)
