@@ -31,6 +31,7 @@ class MatcherState:
     def __init__(self, service: BankService, snapshot: Path | None, refresh_seconds: float):
         self.service = service
         self.lock = threading.Lock()
+        self._rebuilding = threading.Lock()
         self._snapshot = snapshot
         self._refresh_seconds = refresh_seconds
         self._matcher: BankMatcher | None = None
@@ -81,12 +82,33 @@ class MatcherState:
 
     def refresh_now(self, trigger: str = "write") -> None:
         """Apply bank changes at once (after a write through this worker's API)."""
+        if self._matcher is not None and self._matcher.needs_rebuild():
+            self._rebuild(trigger)
+            return
         if self._matcher is not None:
             with self.lock:
                 started = time.perf_counter()
                 changes = self._matcher.refresh()
                 stats = self._matcher.index_stats()
             index_watch.refreshed(stats, changes, time.perf_counter() - started, trigger)
+
+    def _rebuild(self, trigger: str) -> None:
+        """A backlog too big to replay (a large import made elsewhere): build a new index
+        from the database *outside* the lock, while lookups go on against the old one, then
+        swap and replay the few changes made meanwhile. Memory briefly holds both."""
+        if not self._rebuilding.acquire(blocking=False):
+            return  # another thread is already building; its swap brings these changes
+        try:
+            started = time.perf_counter()
+            backlog = self.matcher.pending_changes()
+            fresh = BankMatcher(self.service)
+            with self.lock:
+                changes = backlog + fresh.refresh()
+                self._matcher = fresh
+                stats = fresh.index_stats()
+            index_watch.refreshed(stats, changes, time.perf_counter() - started, trigger)
+        finally:
+            self._rebuilding.release()
 
     def _run(self) -> None:
         started = time.perf_counter()

@@ -243,6 +243,14 @@ class BankMatcher:
         for index in self._exact.values():
             index.remove(entry_ids)
 
+    def pending_changes(self) -> int:
+        """How many change-log steps this index has not applied yet (one indexed read)."""
+        return self._service.current_cursor() - self._cursor
+
+    def needs_rebuild(self) -> bool:
+        """Whether `refresh()` would reload everything rather than replay the changes."""
+        return self.pending_changes() > REBUILD_AFTER_CHANGES
+
     def has_changes(self) -> bool:
         """Whether the change log moved since the last refresh: one indexed read, no lock
         needed, so a server can poll it often and lock the index only when there is work."""
