@@ -340,8 +340,12 @@ def test_hma_lookups_trigger_the_banks_actions(open_server: Server, origin: str)
 
 def test_double_slash_calls_are_counted_under_their_route(open_server: Server) -> None:
     _, scraper = open_server.keys.create("hma-scraper", ["metrics"])
+    sneaky_id = "ab" * 20  # a caller's request id shaped like a hash: never logged as is
     with Coop(open_server) as coop:
-        assert coop.get("//m/lookup", params={"signal_type": "pdq", "signal": "0" * 64}).is_success
+        query = {"signal_type": "pdq", "signal": "0" * 64}
+        assert coop.get("//m/lookup", params=query, headers={"X-Request-ID": sneaky_id})
     with open_server.client(scraper) as client:
         metrics = client.get("/metrics").text
     assert 'route="/m/lookup"' in metrics
+    log = open_server.log_path.read_text()
+    assert sneaky_id not in log and '"request_id": "[hex redacted]"' in log

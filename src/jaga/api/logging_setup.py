@@ -105,6 +105,29 @@ def chosen_format(raw: str | None = None) -> str:
     return value
 
 
+_active_format: str | None = None
+_handler: logging.StreamHandler[Any] | None = None
+
+
+def active_format() -> str | None:
+    """The format `configure_logging` set up ('json' or 'console'), None if it did not run."""
+    return _active_format
+
+
+def write_line(line: str) -> None:
+    """Write an already rendered line where the log handler writes, under its lock, so it
+    never interleaves with lines that went through `logging`."""
+    handler = _handler
+    if handler is None:
+        return
+    handler.acquire()
+    try:
+        handler.stream.write(line + "\n")
+        handler.flush()
+    finally:
+        handler.release()
+
+
 def configure_logging(log_format: str = "json", level: str | None = None) -> None:
     """Send every log record to stderr as JSON lines ('json') or key=value ('console').
 
@@ -143,6 +166,8 @@ def configure_logging(log_format: str = "json", level: str | None = None) -> Non
     access = logging.getLogger("uvicorn.access")
     access.handlers.clear()
     access.propagate = False
+    global _active_format, _handler
+    _active_format, _handler = log_format, handler
 
 
 def configure_from_environment() -> None:

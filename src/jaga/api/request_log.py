@@ -11,19 +11,23 @@ query, and the caller's key by name, never its secret. Responses carry `X-Reques
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import re
 import time
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from jaga.api import metrics
-from jaga.api.logging_setup import get_logger
+from jaga.api import logging_setup, metrics
+from jaga.api.logging_setup import get_logger, redact_hex
 
 log = get_logger("jaga.access")
+_ACCESS_LOGGER = "jaga.access"
 
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 _SANE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -66,7 +70,8 @@ class RequestObserver:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.worker = str(os.getpid()).encode()
+        self.pid = os.getpid()
+        self.worker = str(self.pid).encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -94,14 +99,35 @@ class RequestObserver:
             route = route_template(scope)
             metrics.observe_request(method, route, status, seconds)
             client = scope.get("client")
-            log.info(
-                "request",
-                method=method,
-                route=route,
-                status=status,
-                duration_ms=round(seconds * 1000, 3),
-                client=client[0] if client else None,
-                key=_key_name(scope),
-                open_network=_open_network(scope),
-                request_id=request_id,
-            )
+            fields: dict[str, Any] = {
+                "method": method,
+                "route": route,
+                "status": status,
+                "duration_ms": round(seconds * 1000, 3),
+                "client": client[0] if client else None,
+                "key": _key_name(scope),
+                "open_network": _open_network(scope),
+                "request_id": request_id,
+            }
+            if logging_setup.active_format() == "json":
+                self._write_json_line(fields)
+            else:
+                log.info("request", **fields)
+
+    def _write_json_line(self, fields: dict[str, Any]) -> None:
+        """The access line in the same JSON shape structlog writes, rendered here.
+
+        The general path (structlog, then `logging`'s record, lock and formatter) cost
+        about 0.2 ms a request, a fifth of a lookup; this line's fields are known, so it
+        is rendered directly. Only the request id comes from the caller: it is redacted
+        like every logged value.
+        """
+        if not logging.getLogger(_ACCESS_LOGGER).isEnabledFor(logging.INFO):
+            return
+        fields["request_id"] = redact_hex(fields["request_id"])
+        fields["event"] = "request"
+        fields["level"] = "info"
+        fields["logger"] = _ACCESS_LOGGER
+        fields["timestamp"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        fields["worker"] = self.pid
+        logging_setup.write_line(json.dumps(fields))
