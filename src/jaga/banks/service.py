@@ -156,10 +156,16 @@ class BankService:
             counts, enabled_counts = _entry_counts(session, None)
             return [_bank_info(bank, counts[bank.id], enabled_counts[bank.id]) for bank in banks]
 
-    def get_bank(self, name: str) -> BankInfo:
-        """One bank's settings and counts; BankNotFound (with the known names) if absent."""
+    def get_bank(self, name: str, *, with_counts: bool = True) -> BankInfo:
+        """One bank's settings and counts; BankNotFound (with the known names) if absent.
+
+        Counting reads the bank's entries (seconds at millions); callers that only need
+        the settings, or to know the bank exists, pass `with_counts=False`.
+        """
         with self._session() as session:
             bank = self._bank(session, name)
+            if not with_counts:
+                return _bank_info(bank, {}, {})
             counts, enabled_counts = _entry_counts(session, bank.id)
             return _bank_info(bank, counts[bank.id], enabled_counts[bank.id])
 
@@ -300,7 +306,7 @@ class BankService:
         file_format = format_for(path, fmt)
         if not path.is_file():
             raise FileNotFoundError(f"{path}: no such file")
-        self.get_bank(bank_name)  # fail on an unknown bank before reading anything
+        self.get_bank(bank_name, with_counts=False)  # fail on an unknown bank before reading
         if is_blank(path):
             raise EmptyImportFile(path)
         rows = read_rows(path, file_format, on_progress)
@@ -405,7 +411,7 @@ class BankService:
         The export is the bank's own backup format: importing it into a new bank with the
         same settings reproduces values, categories, provenance and enabled flags.
         """
-        bank = self.get_bank(bank_name)
+        bank = self.get_bank(bank_name, with_counts=False)
         if isinstance(out, str | Path):
             path = Path(out)
             file_format: FileFormat = format_for(path, fmt)
