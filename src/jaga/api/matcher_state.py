@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from fastapi import HTTPException, Request
 from starlette.concurrency import run_in_threadpool
 
 from jaga.api import index_watch
@@ -135,3 +136,32 @@ class MatcherState:
                 self.last_checked = time.monotonic()
             except Exception as error:  # a database hiccup must not kill the refresher
                 index_watch.failed("refresh", error)
+
+
+# ---- what route handlers take from the app ----------------------------------------------
+
+
+def state_of(request: Request) -> MatcherState:
+    state: MatcherState = request.app.state.matcher
+    return state
+
+
+def bank_service(request: Request) -> BankService:
+    """The banks, through the same service the CLI uses."""
+    return state_of(request).service
+
+
+def apply_bank_changes(request: Request) -> None:
+    """After a write: this worker's index takes it now; the others within a refresh (~1 s)."""
+    state_of(request).refresh_now()
+
+
+STILL_LOADING = "the index is still loading; retry shortly (see /readyz)"
+
+
+def ready_state(request: Request, not_ready: str = STILL_LOADING) -> MatcherState:
+    """The state, or 503 with `not_ready` while the index loads."""
+    state = state_of(request)
+    if not state.ready:
+        raise HTTPException(503, not_ready)
+    return state

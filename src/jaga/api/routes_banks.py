@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 
-from jaga.api.matcher_state import MatcherState
+from jaga.api.matcher_state import apply_bank_changes, bank_service
 from jaga.api.schemas import (
     BankIn,
     BankOut,
@@ -21,19 +21,8 @@ from jaga.api.schemas import (
 from jaga.api.security import require
 from jaga.banks.errors import BankError, BankExists, BankNotFound
 from jaga.banks.records import BankInfo, EntryInput
-from jaga.banks.service import BankService
 
 router = APIRouter(prefix="/v1/banks", tags=["banks"])
-
-
-def _service(request: Request) -> BankService:
-    state: MatcherState = request.app.state.matcher
-    return state.service
-
-
-def _applied(request: Request) -> None:
-    state: MatcherState = request.app.state.matcher
-    state.refresh_now()
 
 
 def _bank_out(bank: BankInfo) -> BankOut:
@@ -61,7 +50,7 @@ def _http_error(error: BankError) -> HTTPException:
 @router.get("", response_model=list[BankOut], dependencies=[Depends(require("banks:read"))])
 def list_banks(request: Request) -> list[BankOut]:
     """Every bank with its settings and entry counts (never the entries themselves)."""
-    return [_bank_out(bank) for bank in _service(request).list_banks()]
+    return [_bank_out(bank) for bank in bank_service(request).list_banks()]
 
 
 @router.post(
@@ -69,7 +58,7 @@ def list_banks(request: Request) -> list[BankOut]:
 )
 def create_bank(request: Request, body: BankIn) -> BankOut:
     try:
-        bank = _service(request).create_bank(
+        bank = bank_service(request).create_bank(
             body.name,
             signal_types=body.signal_types,
             pdq_threshold=body.pdq_threshold,
@@ -80,14 +69,14 @@ def create_bank(request: Request, body: BankIn) -> BankOut:
         )
     except BankError as error:
         raise _http_error(error) from None
-    _applied(request)
+    apply_bank_changes(request)
     return _bank_out(bank)
 
 
 @router.get("/{name}", response_model=BankOut, dependencies=[Depends(require("banks:read"))])
 def get_bank(request: Request, name: str) -> BankOut:
     try:
-        return _bank_out(_service(request).get_bank(name))
+        return _bank_out(bank_service(request).get_bank(name))
     except BankError as error:
         raise _http_error(error) from None
 
@@ -110,10 +99,10 @@ def add_entries(request: Request, name: str, body: EntriesIn) -> ImportOut:
         for e in body.entries
     ]
     try:
-        report = _service(request).add_entries(name, entries, source=body.source)
+        report = bank_service(request).add_entries(name, entries, source=body.source)
     except BankError as error:
         raise _http_error(error) from None
-    _applied(request)
+    apply_bank_changes(request)
     return ImportOut(
         added=report.added,
         updated=report.updated,
@@ -133,23 +122,23 @@ def add_entries(request: Request, name: str, body: EntriesIn) -> ImportOut:
 def remove_entries(request: Request, name: str, body: RemoveIn) -> RemovedOut:
     """Remove entries by id or by value; they stop matching at once."""
     try:
-        removed = _service(request).remove_entries(
+        removed = bank_service(request).remove_entries(
             name,
             entry_ids=body.entry_ids,
             values=[(v.signal_type, v.value) for v in body.values],
         )
     except BankError as error:
         raise _http_error(error) from None
-    _applied(request)
+    apply_bank_changes(request)
     return RemovedOut(removed=removed)
 
 
 def _set_enabled(request: Request, name: str, enabled: bool) -> BankOut:
     try:
-        bank = _service(request).set_bank_enabled(name, enabled)
+        bank = bank_service(request).set_bank_enabled(name, enabled)
     except BankError as error:
         raise _http_error(error) from None
-    _applied(request)
+    apply_bank_changes(request)
     return _bank_out(bank)
 
 
@@ -170,8 +159,8 @@ def enable_bank(request: Request, name: str) -> BankOut:
 @router.delete("/{name}", status_code=204, dependencies=[Depends(require("banks:write"))])
 def delete_bank(request: Request, name: str) -> Response:
     try:
-        _service(request).delete_bank(name)
+        bank_service(request).delete_bank(name)
     except BankError as error:
         raise _http_error(error) from None
-    _applied(request)
+    apply_bank_changes(request)
     return Response(status_code=204)

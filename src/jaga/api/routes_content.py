@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, Upl
 from starlette.concurrency import run_in_threadpool
 
 from jaga.actions.recorder import ActionOutcome
-from jaga.api.matcher_state import MatcherState
+from jaga.api.matcher_state import MatcherState, ready_state
 from jaga.api.metrics import record_matches
 from jaga.api.routes_actions import act, act_async, content_of_hash, content_of_upload
 from jaga.api.schemas import (
@@ -30,13 +30,6 @@ from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
 router = APIRouter(prefix="/v1", tags=["hashing and matching"])
 
 Upload = Annotated[UploadFile, File(description="the image to hash")]
-
-
-def _state(request: Request) -> MatcherState:
-    state: MatcherState = request.app.state.matcher
-    if not state.ready:
-        raise HTTPException(503, "the index is still loading; retry shortly (see /readyz)")
-    return state
 
 
 def _read_upload(request: Request, upload: UploadFile) -> bytes:
@@ -139,7 +132,7 @@ async def match_hashes(
     index is busy (a refresh holds the lock) or the batch is large, the work goes to a
     thread instead, so the event loop never waits.
     """
-    state = _state(request)
+    state = ready_state(request)
     if len(body.hashes) > _ON_LOOP_BATCH or not state.lock.acquire(blocking=False):
         response = await run_in_threadpool(_match_waiting, state, body)
     else:
@@ -163,7 +156,7 @@ def hash_and_match(
     _key: object = Depends(require("hash", "match")),
 ) -> HashAndMatchResponse:
     """Hash an upload and match it in one call: the hashes and every match, together."""
-    state = _state(request)
+    state = ready_state(request)
     hashes = _hash_upload(request, file)
     with state.lock:
         result = state.matcher.match_signals(

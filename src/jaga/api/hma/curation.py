@@ -27,10 +27,9 @@ from jaga.api.hma.content import (
     photo_hashes,
 )
 from jaga.api.hma.matching import checked_signal
-from jaga.api.matcher_state import MatcherState
+from jaga.api.matcher_state import apply_bank_changes, bank_service
 from jaga.banks.errors import BankError, BankExists, BankNotFound
 from jaga.banks.records import BankInfo, EntryInput, EntryRecord
-from jaga.banks.service import BankService
 
 router = APIRouter(tags=["HMA-compatible"])
 
@@ -60,17 +59,6 @@ class HmaContentUpdate(BaseModel):
     note: str | None = None
 
 
-def _service(request: Request) -> BankService:
-    state: MatcherState = request.app.state.matcher
-    return state.service
-
-
-def _applied(request: Request) -> None:
-    """This worker's index takes the change now; the others within a refresh (~1 s)."""
-    state: MatcherState = request.app.state.matcher
-    state.refresh_now()
-
-
 def _bank_out(bank: BankInfo) -> dict[str, Any]:
     ratio = bank.matching_enabled_ratio if bank.enabled else 0.0
     return {"name": bank.name, "matching_enabled_ratio": ratio}
@@ -94,14 +82,14 @@ def _check_hma_name(name: str) -> str:
 
 @router.get("/c/banks", dependencies=[Depends(hma_access("banks:read"))])
 def list_banks(request: Request) -> list[dict[str, Any]]:
-    return [_bank_out(bank) for bank in _service(request).list_banks(with_counts=False)]
+    return [_bank_out(bank) for bank in bank_service(request).list_banks(with_counts=False)]
 
 
 @router.post("/c/banks", status_code=201, dependencies=[Depends(hma_access("banks:write"))])
 def create_bank(request: Request, body: HmaBankIn) -> dict[str, Any]:
     ratio = _ratio(body.enabled_ratio, body.enabled)
     try:
-        bank = _service(request).create_bank(
+        bank = bank_service(request).create_bank(
             _check_hma_name(body.name),
             category_scheme="none",
             description="made through the HMA-compatible API",
@@ -111,14 +99,14 @@ def create_bank(request: Request, body: HmaBankIn) -> dict[str, Any]:
         raise HTTPException(403, "Bank already exists") from None
     except BankError as error:
         raise HTTPException(400, str(error)) from None
-    _applied(request)
+    apply_bank_changes(request)
     return _bank_out(bank)
 
 
 @router.get("/c/bank/{bank_name}", dependencies=[Depends(hma_access("banks:read"))])
 def get_bank(request: Request, bank_name: str) -> dict[str, Any]:
     try:
-        return _bank_out(_service(request).get_bank(bank_name))
+        return _bank_out(bank_service(request).get_bank(bank_name, with_counts=False))
     except BankNotFound:
         raise HTTPException(404, f"bank {bank_name!r} not found") from None
 
@@ -128,7 +116,7 @@ def update_bank(request: Request, bank_name: str, body: HmaBankUpdate) -> dict[s
     ratio = _ratio(body.enabled_ratio, body.enabled)
     new_name = _check_hma_name(body.name) if body.name is not None else None
     try:
-        bank = _service(request).update_bank(
+        bank = bank_service(request).update_bank(
             bank_name, matching_enabled_ratio=ratio, new_name=new_name
         )
     except BankNotFound:
@@ -137,7 +125,7 @@ def update_bank(request: Request, bank_name: str, body: HmaBankUpdate) -> dict[s
         raise HTTPException(403, "Bank name already taken") from None
     except BankError as error:
         raise HTTPException(400, str(error)) from None
-    _applied(request)
+    apply_bank_changes(request)
     return _bank_out(bank)
 
 
@@ -145,10 +133,10 @@ def update_bank(request: Request, bank_name: str, body: HmaBankUpdate) -> dict[s
 def delete_bank(request: Request, bank_name: str) -> dict[str, str]:
     """200 whether or not the bank existed, as HMA answers."""
     try:
-        _service(request).delete_bank(bank_name)
+        bank_service(request).delete_bank(bank_name)
     except BankNotFound:
         return {"message": "Done"}
-    _applied(request)
+    apply_bank_changes(request)
     return {"message": "Done"}
 
 
@@ -192,7 +180,7 @@ def _add(
     quality: int | None,
     metadata: dict[str, Any],
 ) -> dict[str, Any]:
-    service = _service(request)
+    service = bank_service(request)
     original_id = str(metadata.get("content_id") or metadata.get("content_uri") or "")[:255]
     entry = EntryInput(signal_type, value, original_id=original_id, quality=quality)
     try:
@@ -208,7 +196,7 @@ def _add(
         raise HTTPException(400, str(error)) from None
     if record is None:
         raise HTTPException(500, "the entry was stored but cannot be read back")
-    _applied(request)
+    apply_bank_changes(request)
     return {"id": record.entry_id, "signals": {_hma_type(signal_type): value}}
 
 
@@ -260,7 +248,7 @@ async def _json_body(request: Request) -> dict[str, Any]:
 def _service_bank_exists(request: Request, bank_name: str) -> None:
     """404 before fetching or hashing anything for a bank that is not there."""
     try:
-        _service(request).get_bank(bank_name)
+        bank_service(request).get_bank(bank_name, with_counts=False)
     except BankNotFound:
         raise HTTPException(404, f"bank {bank_name!r} not found") from None
 
@@ -292,10 +280,10 @@ def _content_out(record: EntryRecord, bank: BankInfo, include_signals: bool) -> 
 
 
 def _entry(request: Request, bank_name: str, content_id: int) -> tuple[EntryRecord, BankInfo]:
-    service = _service(request)
+    service = bank_service(request)
     try:
         record = service.entry_in_bank(bank_name, entry_id=content_id)
-        bank = service.get_bank(bank_name)
+        bank = service.get_bank(bank_name, with_counts=False)
     except BankNotFound:
         raise HTTPException(404, f"bank {bank_name!r} not found") from None
     if record is None:
@@ -325,8 +313,8 @@ def update_content(
     record, bank = _entry(request, bank_name, content_id)
     if body.disable_until_ts is not None:
         enabled = body.disable_until_ts <= time.time()
-        _service(request).set_entries_enabled(bank_name, [content_id], enabled)
-        _applied(request)
+        bank_service(request).set_entries_enabled(bank_name, [content_id], enabled)
+        apply_bank_changes(request)
         record, bank = _entry(request, bank_name, content_id)
     return _content_out(record, bank, include_signals=True)
 
@@ -337,8 +325,8 @@ def update_content(
 )
 def delete_content(request: Request, bank_name: str, content_id: int) -> dict[str, int]:
     try:
-        deleted = _service(request).remove_entries(bank_name, entry_ids=[content_id])
+        deleted = bank_service(request).remove_entries(bank_name, entry_ids=[content_id])
     except BankNotFound:
         raise HTTPException(404, f"bank {bank_name!r} not found") from None
-    _applied(request)
+    apply_bank_changes(request)
     return {"deleted": deleted}

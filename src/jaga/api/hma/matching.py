@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from jaga.actions.recorder import MatchedContent
 from jaga.api.hma.access import hma_access
 from jaga.api.hma.content import Content, from_upload, from_url, photo_hashes
-from jaga.api.matcher_state import MatcherState
+from jaga.api.matcher_state import ready_state
 from jaga.api.routes_actions import act_async, content_of_hash
 from jaga.auth.keys import ApiKey
 from jaga.detection.matcher import BankMatcher, Match, MatchResult
@@ -37,13 +37,7 @@ _HEX = re.compile(r"^[0-9a-f]+$")
 
 BankMatches = dict[str, list[dict[str, Any]]]
 AUTO_BLOCK_HEADER = "X-Jaga-Auto-Block"
-
-
-def _ready_state(request: Request) -> MatcherState:
-    state: MatcherState = request.app.state.matcher
-    if not state.ready:
-        raise HTTPException(503, "index not yet ready")
-    return state
+HMA_NOT_READY = "index not yet ready"  # HMA's words
 
 
 def checked_signal(signal_type: str, signal: str) -> str:
@@ -183,7 +177,7 @@ async def lookup(request: Request, response: Response) -> Any:
     content_type, banks, seed = query.get("content_type"), query.get("banks"), query.get("seed")
     if url:
         _require_hash_scope(request)
-        state = _ready_state(request)
+        state = ready_state(request, HMA_NOT_READY)
         content = await from_url(request, url, content_type)
         keyed_by, described, work = await run_in_threadpool(
             _content_lookup, content, banks, _coinflip(seed)
@@ -195,7 +189,7 @@ async def lookup(request: Request, response: Response) -> Any:
     if not signal or not signal_type:
         raise HTTPException(400, "Either url or both signal and signal_type are required")
     value = checked_signal(signal_type, signal)
-    state = _ready_state(request)
+    state = ready_state(request, HMA_NOT_READY)
     matches = await state.run(_lookup_signal(signal_type, value, banks, _coinflip(seed)))
     await _acted(request, response, content_of_hash(signal_type, value, ()), matches)
     # Plain JSON of plain data: FastAPI's generic encoding of the return value costs more
@@ -214,7 +208,7 @@ async def lookup_upload(
     bypass_coinflip: bool = False,
 ) -> dict[str, BankMatches]:
     """Match an uploaded `photo` or `video` part: `{"pdq": {bank: [...]}}`."""
-    state = _ready_state(request)
+    state = ready_state(request, HMA_NOT_READY)
     content = await from_upload(request)
     coinflip = None if bypass_coinflip else _coinflip(seed)
     keyed_by, described, work = await run_in_threadpool(_content_lookup, content, banks, coinflip)
@@ -233,7 +227,7 @@ async def raw_lookup(
 ) -> dict[str, list[Any]]:
     """Matching entry ids, no coin flip: `{"matches": [4, 5]}`."""
     value = checked_signal(signal_type, signal)
-    state = _ready_state(request)
+    state = ready_state(request, HMA_NOT_READY)
     matches = await state.run(_lookup_signal(signal_type, value, banks, None))
     found = [item for items in _by_bank(matches, signal_type).values() for item in items]
     if include_distance:
@@ -259,7 +253,7 @@ def compare(body: Annotated[dict[str, list[str]], Body()]) -> dict[str, list[Any
 @router.get("/m/index/status", dependencies=[Depends(hma_access("match"))])
 async def index_status(request: Request) -> dict[str, dict[str, Any]]:
     """Per signal type: present, the time the index was last brought up to date, size."""
-    state = _ready_state(request)
+    state = ready_state(request, HMA_NOT_READY)
     counts = await state.run(lambda matcher: matcher.entry_counts())
     built_to = int(time.time() - (time.monotonic() - state.last_checked))
     return {
