@@ -167,3 +167,53 @@ def test_rate_limit_per_key(server: Server) -> None:
         assert codes == [200, 200, 200, 429]
         refused = client.post("/v1/match", json=query)
         assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+
+
+def test_fast_path_answers_as_the_route_does(server: Server) -> None:
+    """A key's first call goes through FastAPI's route (the key is not cached yet); later
+    ones through `match_fast_path`. Both must give the same body, and the fast path must
+    pass on to the route whatever it does not handle (bad body, wrong scope)."""
+    _, curator = server.keys.create("fast-curator", ["banks:write"])
+    picture = hash_bytes(jpeg(draw_scene(11)), "p.jpg")
+    with server.client(curator) as client:
+        assert client.post("/v1/banks", json={"name": "fast"}).status_code == 201
+        entry = {"signal_type": "pdq", "value": picture.pdq[0].hex, "original_id": "f-1"}
+        assert client.post("/v1/banks/fast/entries", json={"entries": [entry]}).status_code == 200
+    hashes = [
+        {"signal_type": "pdq", "value": picture.pdq[0].hex},
+        {"signal_type": "md5", "value": "0123456789abcdef0123456789abcdef"},
+    ]
+    queries = [
+        {"hashes": hashes},
+        {"hashes": hashes * 10},  # over the on-loop batch: matched in a thread
+        {"hashes": hashes[:1], "banks": ["other"]},
+    ]
+    for query in queries:
+        _, secret = server.keys.create(f"fast-{len(query['hashes'])}-{len(query)}", ["match"])
+        with server.client(secret) as client:
+            through_route = client.post("/v1/match", json=query)
+            through_fast_path = client.post("/v1/match", json=query)
+        assert through_route.status_code == through_fast_path.status_code == 200
+        assert through_fast_path.content == through_route.content
+        assert through_fast_path.headers["content-type"] == "application/json"
+    first = through_fast_path.json()["results"][0]
+    assert first["matches"] == []  # bank "other" only
+    _, secret = server.keys.create("fast-errors", ["match"])
+    with server.client(secret) as client:
+        assert client.post("/v1/match", json={"hashes": hashes}).status_code == 200  # cached
+        matched = client.post("/v1/match", json={"hashes": hashes}).json()["results"][0]
+        assert [(m["bank"], m["original_id"]) for m in matched["matches"]] == [("fast", "f-1")]
+        bad = client.post("/v1/match", json={"hashes": [{"signal_type": "pdq", "value": "xyz"}]})
+        assert bad.status_code == 422 and bad.json()["detail"][0]["loc"][:3] == [
+            "body",
+            "hashes",
+            0,
+        ]
+        broken = client.post(
+            "/v1/match", content=b'{"hashes": [', headers={"content-type": "application/json"}
+        )
+        assert broken.status_code == 422
+    _, hasher = server.keys.create("fast-hasher", ["hash"])
+    with server.client(hasher) as client:
+        codes = [client.post("/v1/match", json={"hashes": hashes}).status_code for _ in range(2)]
+        assert codes == [403, 403]

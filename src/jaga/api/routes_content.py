@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
@@ -76,16 +76,19 @@ def _match_out(match: Match) -> MatchOut:
     )
 
 
-def _result_out(result: MatchResult, banks: list[str] | None) -> MatchResultOut:
+def _result_fields(result: MatchResult, banks: list[str] | None) -> dict[str, Any]:
+    """A result's matches as response fields, keeping only the banks asked for
+    (allow-list hits are always shown: they explain a silence)."""
+
     def wanted(match: Match) -> bool:
         return banks is None or match.bank in banks
 
-    return MatchResultOut(
-        matches=[_match_out(m) for m in result.matches if wanted(m)],
-        allow_listed_by=[_match_out(m) for m in result.allowed],
-        suppressed=[_match_out(m) for m in result.suppressed if wanted(m)],
-        notes=list(result.notes),
-    )
+    return {
+        "matches": [_match_out(m) for m in result.matches if wanted(m)],
+        "allow_listed_by": [_match_out(m) for m in result.allowed],
+        "suppressed": [_match_out(m) for m in result.suppressed if wanted(m)],
+        "notes": list(result.notes),
+    }
 
 
 @router.post("/hash", response_model=HashResponse)
@@ -96,7 +99,7 @@ def hash_upload(
     return HashResponse(hashes=_hashes_out(_hash_upload(request, file)))
 
 
-def _match_locked(state: MatcherState, body: MatchRequest) -> MatchResponse:
+def match_batch(state: MatcherState, body: MatchRequest) -> MatchResponse:
     """Match a batch; the caller holds `state.lock`."""
     results = []
     for item in body.hashes:
@@ -105,20 +108,30 @@ def _match_locked(state: MatcherState, body: MatchRequest) -> MatchResponse:
             result = state.matcher.match_signals(pdq, {}, check_quality=item.quality is not None)
         else:
             result = state.matcher.match_signals([], {item.signal_type: item.value})
-        out = _result_out(result, body.banks)
-        record_matches(out.matches)
-        results.append(
-            HashResultOut(signal_type=item.signal_type, value=item.value, **out.model_dump())
+        out = HashResultOut(
+            signal_type=item.signal_type, value=item.value, **_result_fields(result, body.banks)
         )
+        record_matches(out.matches)
+        results.append(out)
     return MatchResponse(results=results)
 
 
 def _match_waiting(state: MatcherState, body: MatchRequest) -> MatchResponse:
     with state.lock:
-        return _match_locked(state, body)
+        return match_batch(state, body)
 
 
-_ON_LOOP_BATCH = 16  # larger batches go to a thread, so one caller cannot stall the others
+ON_LOOP_BATCH = 16  # larger batches go to a thread, so one caller cannot stall the others
+
+
+async def act_on_matches(request: Request, response: MatchResponse) -> None:
+    """The matching banks' actions (webhook, review item, auto-block), set on each result."""
+    if not any(result.matches for result in response.results):  # most lookups match nothing
+        return
+    contents = [content_of_hash(r.signal_type, r.value, r.matches) for r in response.results]
+    outcomes = await act_async(request, contents)
+    for result, outcome in zip(response.results, outcomes, strict=True):
+        _set_actions(result, outcome)
 
 
 @router.post("/match", response_model=MatchResponse)
@@ -130,21 +143,18 @@ async def match_hashes(
     `async`: a lookup takes well under a millisecond, so running it on the event loop beats
     handing it to the thread pool (measured: about twice the lookups a second). When the
     index is busy (a refresh holds the lock) or the batch is large, the work goes to a
-    thread instead, so the event loop never waits.
+    thread instead, so the event loop never waits. Most single lookups never reach this
+    function: `jaga.api.match_fast_path` answers them before FastAPI's routing.
     """
     state = ready_state(request)
-    if len(body.hashes) > _ON_LOOP_BATCH or not state.lock.acquire(blocking=False):
+    if len(body.hashes) > ON_LOOP_BATCH or not state.lock.acquire(blocking=False):
         response = await run_in_threadpool(_match_waiting, state, body)
     else:
         try:
-            response = _match_locked(state, body)
+            response = match_batch(state, body)
         finally:
             state.lock.release()
-    if any(result.matches for result in response.results):  # most lookups match nothing
-        contents = [content_of_hash(r.signal_type, r.value, r.matches) for r in response.results]
-        outcomes = await act_async(request, contents)
-        for result, outcome in zip(response.results, outcomes, strict=True):
-            _set_actions(result, outcome)
+    await act_on_matches(request, response)
     return response
 
 
@@ -162,7 +172,7 @@ def hash_and_match(
         result = state.matcher.match_signals(
             hashes.pdq, {t: getattr(hashes, t) for t in EXACT_SIGNAL_TYPES}
         )
-    out = _result_out(result, bank)
+    out = MatchResultOut(**_result_fields(result, bank))
     record_matches(out.matches)
     hashes_out = _hashes_out(hashes)
     (outcome,) = act(request, [content_of_upload(hashes_out, out.matches)])

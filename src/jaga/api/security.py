@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
 from fastapi import HTTPException, Request
@@ -70,17 +70,25 @@ class Gatekeeper:
     def cached_check(self, request: Request, scopes: tuple[str, ...]) -> ApiKey | None:
         """`check` when the key is in the cache (no database); None when it is not."""
         secret = secret_from(request)
-        if secret is None:
-            return None
-        fingerprint = hashlib.sha256(secret.encode()).hexdigest()
-        with self._lock:
-            cached = self._cache.get(fingerprint)
-        if cached is None or cached[1] <= time.monotonic():
+        if secret is None or not self.is_cached(secret):
             return None
         return self.check(request, scopes)
 
+    def is_cached(self, secret: str) -> bool:
+        """Whether `secret`'s key (or its refusal) is known without asking the database."""
+        fingerprint = hashlib.sha256(secret.encode()).hexdigest()
+        with self._lock:
+            cached = self._cache.get(fingerprint)
+        return cached is not None and cached[1] > time.monotonic()
+
     def check(self, request: Request, scopes: tuple[str, ...]) -> ApiKey:
-        secret = secret_from(request)
+        key = self.check_secret(secret_from(request), scopes)
+        request.state.api_key = key
+        return key
+
+    def check_secret(self, secret: str | None, scopes: tuple[str, ...]) -> ApiKey:
+        """The key behind `secret` if it holds every scope and is within its rate limit;
+        HTTPException 401, 403 or 429 otherwise. May read the database (cache miss)."""
         if secret is None:
             raise HTTPException(
                 401,
@@ -107,7 +115,6 @@ class Gatekeeper:
                     f"rate limit of {key.rate_limit_per_minute} requests a minute reached",
                     headers={"Retry-After": str(max(1, round(wait)))},
                 )
-        request.state.api_key = key
         return key
 
 
@@ -116,6 +123,20 @@ def secret_from(request: Request) -> str | None:
     if header.lower().startswith("bearer "):
         return header[7:].strip() or None
     return request.headers.get("x-api-key") or None
+
+
+def secret_in_headers(headers: Iterable[tuple[bytes, bytes]]) -> str | None:
+    """`secret_from` for a raw ASGI header list (plain ASGI code has no Request)."""
+    authorization: str | None = None
+    api_key: str | None = None
+    for name, value in headers:
+        if name == b"authorization" and authorization is None:
+            authorization = value.decode("latin-1")
+        elif name == b"x-api-key" and api_key is None:
+            api_key = value.decode("latin-1")
+    if authorization is not None and authorization.lower().startswith("bearer "):
+        return authorization[7:].strip() or None
+    return api_key or None
 
 
 def require(*scopes: str) -> Callable[[Request], Awaitable[ApiKey]]:
