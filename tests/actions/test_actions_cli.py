@@ -91,6 +91,12 @@ def test_bank_actions_review_and_webhooks(run: Invoke, engine: Engine) -> None:
     assert "HTTP 500" in dead.stdout and "0 pending, 1 dead" in dead.stdout
     assert run("webhooks", "retry").exit_code == 2
     assert "requeued 1 dead event" in run("webhooks", "retry", event_id).stdout
+    (claimed,) = outbox.claim(engine, limit=1, lease_seconds=30)
+    outbox.mark_delivered(engine, claimed, status=200)
+    assert "deleted 0 delivered events" in run("webhooks", "prune").stdout  # too recent
+    pruned = run("webhooks", "prune", "--older-than-days", "0")
+    assert pruned.exit_code == 0 and "deleted 1 delivered event" in pruned.stdout
+    assert event_id not in run("webhooks", "list").stdout
 
     removed = run("bank", "actions", "KNOWN", "--no-webhook", "--no-review", "--no-auto-block")
     assert removed.exit_code == 0 and "webhook     none" in removed.stdout

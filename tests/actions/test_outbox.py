@@ -101,3 +101,26 @@ def test_one_open_review_item_per_bank_and_content(engine: Engine) -> None:
     review.close_item(engine, first, "benign")
     assert open_one(1, "sha256:aa") != first  # closed: the next match opens a new item
     assert [i.item_id for i in review.list_items(engine, status="closed")] == [first]
+
+
+def test_prune_deletes_only_old_delivered_events(engine: Engine) -> None:
+    ids = enqueue(engine, 5)
+    claimed = outbox.claim(engine, limit=5, lease_seconds=30)
+    delivered_old, delivered_new, dead, *_pending = claimed
+    for event in (delivered_old, delivered_new):
+        assert outbox.mark_delivered(engine, event, status=200)
+    assert outbox.mark_failed(engine, dead, error="gone", status=410, retry_in=None)
+    with engine.begin() as connection:
+        table = outbox._OUTBOX
+        connection.execute(
+            table.update()
+            .where(table.c.event_id.in_([delivered_old.event_id, dead.event_id]))
+            .values(delivered_at=utc_now() - timedelta(days=40), created_at=utc_now())
+        )
+    assert outbox.prune_delivered(engine, older_than=timedelta(days=30), batch=1) == 1
+    left = {event.event_id: event.status for event in outbox.list_events(engine)}
+    assert delivered_old.event_id not in left
+    assert left[delivered_new.event_id] == "delivered"
+    assert left[dead.event_id] == "dead"
+    assert len(left) == len(ids) - 1
+    assert outbox.prune_delivered(engine, older_than=timedelta(days=30)) == 0

@@ -265,3 +265,19 @@ def _item_json(item: ReviewItem) -> dict[str, object]:
 
 def _when(moment: datetime | None) -> str:
     return "" if moment is None else f"{moment:%Y-%m-%d %H:%M}"
+
+
+@webhooks_app.command("prune")
+def webhooks_prune(
+    older_than_days: float = typer.Option(
+        30.0, "--older-than-days", min=0.0, help="delete delivered events older than this"
+    ),
+) -> None:
+    """Delete delivered events older than N days (servers do this hourly on their own, see
+    JAGA_WEBHOOK_RETENTION_DAYS). Pending and dead events are never deleted."""
+    from datetime import timedelta
+
+    from jaga.actions import outbox
+
+    removed = outbox.prune_delivered(_engine(), older_than=timedelta(days=older_than_days))
+    console.print(f"deleted {plural(removed, 'delivered event')}")

@@ -15,8 +15,10 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import httpx
@@ -34,6 +36,7 @@ log = logging.getLogger("jaga.webhooks")
 
 TargetLookup = Callable[[Iterable[int]], dict[int, WebhookTarget]]
 MAX_RETRY_AFTER_SECONDS = 3600.0
+PRUNE_EVERY_SECONDS = 3600.0  # how often a worker deletes delivered events past retention
 
 
 def backoff_delay(
@@ -90,13 +93,26 @@ class WebhookDeliverer:
         self._client.close()
 
     def _run(self) -> None:
+        next_prune = time.monotonic() + random.uniform(0, PRUNE_EVERY_SECONDS)
         while not self._stop.is_set():
             try:
                 self._fill()
+                if self._settings.retention_days > 0 and time.monotonic() >= next_prune:
+                    next_prune = time.monotonic() + PRUNE_EVERY_SECONDS
+                    self._prune()
             except Exception:  # the database may be away for a moment; keep going
                 log.exception("could not read the webhook outbox; will try again")
             self._wake.wait(self._settings.poll_seconds)
             self._wake.clear()
+
+    def _prune(self) -> None:
+        """Delivered events past the retention period go (every worker prunes now and then,
+        at its own random moment; deleting what another already deleted is harmless)."""
+        removed = outbox.prune_delivered(
+            self._engine, older_than=timedelta(days=self._settings.retention_days)
+        )
+        if removed:
+            log.info("pruned %d delivered webhook events", removed)
 
     def _fill(self) -> None:
         with self._lock:

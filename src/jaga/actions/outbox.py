@@ -267,3 +267,29 @@ def retry_dead(engine: Engine, event_ids: Iterable[str] | None = None) -> int:
         statement = statement.where(_OUTBOX.c.event_id.in_(wanted))
     with engine.begin() as connection:
         return int(connection.execute(statement).rowcount)
+
+
+def prune_delivered(engine: Engine, *, older_than: timedelta, batch: int = 10_000) -> int:
+    """Delete events delivered more than `older_than` ago; returns how many.
+
+    Delivered rows are only history once the receiver has them, and one is written per
+    matching lookup, so without pruning the table grows for ever. Pending and dead events
+    are never pruned: they still need delivery or a person. Deleted in batches so that a
+    first prune of millions of rows never holds a long lock against the deliverers.
+    """
+    cutoff = utc_now() - older_than
+    picked = (
+        select(_OUTBOX.c.id)
+        .where(_OUTBOX.c.status == DELIVERED, _OUTBOX.c.delivered_at < cutoff)
+        .order_by(_OUTBOX.c.id)
+        .limit(batch)
+    )
+    removed = 0
+    while True:
+        with engine.begin() as connection:
+            ids = list(connection.scalars(picked))
+            if ids:
+                connection.execute(_OUTBOX.delete().where(_OUTBOX.c.id.in_(ids)))
+        removed += len(ids)
+        if len(ids) < batch:
+            return removed

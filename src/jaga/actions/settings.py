@@ -40,6 +40,7 @@ class DeliverySettings:
     poll_seconds: float = 1.0  # how often the outbox is looked at (enqueues wake it at once)
     concurrency: int = 4  # requests in flight per worker process
     allow_private_targets: bool = False  # loopback, private and link-local addresses
+    retention_days: float = 30.0  # delivered events are deleted after this; 0 keeps them all
 
     def __post_init__(self) -> None:
         if self.lease_seconds <= self.timeout_seconds:
@@ -60,4 +61,5 @@ class DeliverySettings:
             poll_seconds=_number("JAGA_WEBHOOK_POLL_SECONDS", 1.0, minimum=0.01),
             concurrency=int(_number("JAGA_WEBHOOK_CONCURRENCY", 4, minimum=1)),
             allow_private_targets=_flag("JAGA_WEBHOOK_ALLOW_PRIVATE"),
+            retention_days=_number("JAGA_WEBHOOK_RETENTION_DAYS", 30.0, minimum=0.0),
         )
