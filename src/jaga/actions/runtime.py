@@ -55,8 +55,21 @@ class ActionRuntime:
             self._thread.join(timeout=5)
         self._deliverer.stop()
 
-    def refresh_rules(self) -> None:
-        self._rules = self.service.rules()  # one assignment: readers see old or new, whole
+    def refresh_rules(self, *, keep_renamed: bool = False) -> None:
+        """Re-read the rules. `keep_renamed`: a renamed bank's rule also stays under its old
+        name, until the next plain refresh. The index learns a rename a moment after the
+        rules do, and matches found meanwhile still carry the old name; without this they
+        would trigger no action for up to a second."""
+        fresh = self.service.rules()
+        if keep_renamed:
+            banks_with_rules = {rule.bank_id for rule in fresh.values()}
+            renamed = {
+                name: rule
+                for name, rule in self._rules.items()
+                if name not in fresh and rule.bank_id in banks_with_rules
+            }
+            fresh = {**renamed, **fresh}
+        self._rules = fresh  # one assignment: readers see old or new, whole
 
     def needs_recording(self, items: Sequence[MatchedContent]) -> bool:
         """Whether `act` will write to the database (so an async caller uses a thread)."""

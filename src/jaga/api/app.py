@@ -66,8 +66,13 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     """Build the app; the index loads in the background once the server starts."""
     settings = settings or ServiceSettings.from_environment()
     engine = create_engine_for(settings.database_url)
-    state = MatcherState(BankService(engine), data_dir() / "index", settings.refresh_seconds)
     actions = ActionRuntime(engine, settings.webhooks, settings.refresh_seconds)
+    state = MatcherState(
+        BankService(engine),
+        data_dir() / "index",
+        settings.refresh_seconds,
+        before_refresh=lambda: actions.refresh_rules(keep_renamed=True),
+    )
     metrics.set_backlog_source(lambda: backlog_counts(engine))
 
     @asynccontextmanager

@@ -29,8 +29,17 @@ class MatcherState:
     """Owns the matcher; `with state.lock:` around every use, since updates and searches
     must not overlap (the index supports parallel readers but not readers and a writer)."""
 
-    def __init__(self, service: BankService, snapshot: Path | None, refresh_seconds: float):
+    def __init__(
+        self,
+        service: BankService,
+        snapshot: Path | None,
+        refresh_seconds: float,
+        before_refresh: Callable[[], None] | None = None,
+    ):
+        """`before_refresh` runs before bank changes reach the index (the action rules use
+        it to learn a bank's new name first)."""
         self.service = service
+        self._before_refresh = before_refresh
         self.lock = threading.Lock()
         self._rebuilding = threading.Lock()
         self._snapshot = snapshot
@@ -83,6 +92,11 @@ class MatcherState:
 
     def refresh_now(self, trigger: str = "write") -> None:
         """Apply bank changes at once (after a write through this worker's API)."""
+        if self._before_refresh is not None:
+            try:
+                self._before_refresh()
+            except Exception as error:  # the index must follow the banks regardless
+                index_watch.failed("action_rules", error)
         if self._matcher is not None and self._matcher.needs_rebuild():
             self._rebuild(trigger)
             return
