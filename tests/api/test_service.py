@@ -171,7 +171,7 @@ def test_rate_limit_per_key(server: Server) -> None:
 
 def test_fast_path_answers_as_the_route_does(server: Server) -> None:
     """A key's first call goes through FastAPI's route (the key is not cached yet); later
-    ones through `match_fast_path`. Both must give the same body, and the fast path must
+    ones through `jaga.api.fast_paths`. Both must give the same body, and the fast path must
     pass on to the route whatever it does not handle (bad body, wrong scope)."""
     _, curator = server.keys.create("fast-curator", ["banks:write"])
     picture = hash_bytes(jpeg(draw_scene(11)), "p.jpg")

@@ -28,7 +28,7 @@ from jaga.api import (
     routes_content,
     routes_health,
 )
-from jaga.api.match_fast_path import MatchFastPath
+from jaga.api.fast_paths import FastPaths
 from jaga.api.matcher_state import MatcherState
 from jaga.api.security import Gatekeeper
 from jaga.api.settings import ServiceSettings
@@ -121,7 +121,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.include_router(routes_banks.router)
     app.include_router(routes_actions.router)
     app.include_router(hma.router)
-    app.add_middleware(MatchFastPath)  # innermost: after the size guard, logs and metrics
+    app.add_middleware(FastPaths)  # innermost: after the size guard, logs and metrics
     app.add_middleware(RefuseOversized, limit=settings.max_upload_bytes)
     observability.install(app)  # its middleware wraps everything above
     app.add_middleware(MergeSlashes)  # outermost: metrics and logs see the merged path

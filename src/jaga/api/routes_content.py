@@ -144,7 +144,7 @@ async def match_hashes(
     handing it to the thread pool (measured: about twice the lookups a second). When the
     index is busy (a refresh holds the lock) or the batch is large, the work goes to a
     thread instead, so the event loop never waits. Most single lookups never reach this
-    function: `jaga.api.match_fast_path` answers them before FastAPI's routing.
+    function: `jaga.api.fast_paths` answers them before FastAPI's routing.
     """
     state = ready_state(request)
     if len(body.hashes) > ON_LOOP_BATCH or not state.lock.acquire(blocking=False):

@@ -22,11 +22,16 @@ from jaga.api.settings import ServiceSettings
 
 def open_network_of(request: Request) -> str | None:
     """The configured open network the caller is in, if it sent no key and is in one."""
-    settings: ServiceSettings = request.app.state.settings
-    if not settings.hma_open_networks or request.client is None:
+    client = request.client
+    return open_network_for(request.app.state.settings, client.host if client else None)
+
+
+def open_network_for(settings: ServiceSettings, host: str | None) -> str | None:
+    """The configured open network that holds the address `host`, if any."""
+    if not settings.hma_open_networks or host is None:
         return None
     try:
-        address = ipaddress.ip_address(request.client.host)
+        address = ipaddress.ip_address(host)
     except ValueError:
         return None
     for network in settings.hma_open_networks:

@@ -73,7 +73,7 @@ def _seen(result: MatchResult, included: set[str]) -> list[Match]:
     return [match for match in result.matches if match.bank in included]
 
 
-def _by_bank(matches: list[Match], signal_type: str) -> BankMatches:
+def by_bank(matches: list[Match], signal_type: str) -> BankMatches:
     answer: BankMatches = {}
     for match in matches:
         answer.setdefault(match.bank, []).append(
@@ -82,7 +82,7 @@ def _by_bank(matches: list[Match], signal_type: str) -> BankMatches:
     return answer
 
 
-def _lookup_signal(
+def lookup_signal(
     signal_type: str, value: str, banks: str | None, coinflip: float | None
 ) -> Callable[[BankMatcher], list[Match]]:
     def work(matcher: BankMatcher) -> list[Match]:
@@ -104,7 +104,7 @@ def _content_lookup(
     the matching work."""
     if content.content_type == "video":
         md5 = hashlib.md5(content.data).hexdigest()
-        work = _lookup_signal("video_md5", md5, banks, coinflip)
+        work = lookup_signal("video_md5", md5, banks, coinflip)
         return "video_md5", MatchedContent(f"md5:{md5}", {"md5": md5}, ()), work
     hashes = photo_hashes(content)
 
@@ -128,15 +128,22 @@ async def _acted(
 
     HMA's answer is keyed by bank name, so the auto-block verdict travels in a header
     (`X-Jaga-Auto-Block: true`) that HMA clients simply ignore."""
-    if not matches:
-        return
-    item = MatchedContent(content.content_key, content.content, matches)
-    (outcome,) = await act_async(request, [item])
-    if outcome.auto_block:
+    if await auto_blocked_after_actions(request, content, matches):
         response.headers[AUTO_BLOCK_HEADER] = "true"
 
 
-def _coinflip(seed: str | None) -> float:
+async def auto_blocked_after_actions(
+    request: Request, content: MatchedContent, matches: list[Match]
+) -> bool:
+    """The banks' actions on `matches` of `content`; whether they call for a block."""
+    if not matches:
+        return False
+    item = MatchedContent(content.content_key, content.content, matches)
+    (outcome,) = await act_async(request, [item])
+    return outcome.auto_block
+
+
+def coin_flip(seed: str | None) -> float:
     """HMA's coin flip: a bank takes part iff its matching_enabled_ratio >= this."""
     return random.random() if seed is None else random.Random(seed).random()
 
@@ -180,23 +187,23 @@ async def lookup(request: Request, response: Response) -> Any:
         state = ready_state(request, HMA_NOT_READY)
         content = await from_url(request, url, content_type)
         keyed_by, described, work = await run_in_threadpool(
-            _content_lookup, content, banks, _coinflip(seed)
+            _content_lookup, content, banks, coin_flip(seed)
         )
         matches = await state.run(work)
         await _acted(request, response, described, matches)
-        answer = {keyed_by: _by_bank(matches, keyed_by)}
+        answer = {keyed_by: by_bank(matches, keyed_by)}
         return answer.get(signal_type, {}) if signal_type else answer
     if not signal or not signal_type:
         raise HTTPException(400, "Either url or both signal and signal_type are required")
     value = checked_signal(signal_type, signal)
     state = ready_state(request, HMA_NOT_READY)
-    matches = await state.run(_lookup_signal(signal_type, value, banks, _coinflip(seed)))
+    matches = await state.run(lookup_signal(signal_type, value, banks, coin_flip(seed)))
     await _acted(request, response, content_of_hash(signal_type, value, ()), matches)
     # Plain JSON of plain data: FastAPI's generic encoding of the return value costs more
     # than the lookup itself on this, the hottest HMA call.
     blocked = response.headers.get(AUTO_BLOCK_HEADER)
     headers = {AUTO_BLOCK_HEADER: blocked} if blocked else None
-    return JSONResponse(_by_bank(matches, signal_type), headers=headers)
+    return JSONResponse(by_bank(matches, signal_type), headers=headers)
 
 
 @router.post("/m/lookup", dependencies=[Depends(hma_access("hash", "match"))])
@@ -210,11 +217,11 @@ async def lookup_upload(
     """Match an uploaded `photo` or `video` part: `{"pdq": {bank: [...]}}`."""
     state = ready_state(request, HMA_NOT_READY)
     content = await from_upload(request)
-    coinflip = None if bypass_coinflip else _coinflip(seed)
+    coinflip = None if bypass_coinflip else coin_flip(seed)
     keyed_by, described, work = await run_in_threadpool(_content_lookup, content, banks, coinflip)
     matches = await state.run(work)
     await _acted(request, response, described, matches)
-    return {keyed_by: _by_bank(matches, keyed_by)}
+    return {keyed_by: by_bank(matches, keyed_by)}
 
 
 @router.get("/m/raw_lookup", dependencies=[Depends(hma_access("match"))])
@@ -228,8 +235,8 @@ async def raw_lookup(
     """Matching entry ids, no coin flip: `{"matches": [4, 5]}`."""
     value = checked_signal(signal_type, signal)
     state = ready_state(request, HMA_NOT_READY)
-    matches = await state.run(_lookup_signal(signal_type, value, banks, None))
-    found = [item for items in _by_bank(matches, signal_type).values() for item in items]
+    matches = await state.run(lookup_signal(signal_type, value, banks, None))
+    found = [item for items in by_bank(matches, signal_type).values() for item in items]
     if include_distance:
         return {"matches": found}
     return {"matches": [item["bank_content_id"] for item in found]}
