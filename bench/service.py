@@ -3,6 +3,8 @@
 A real `jaga serve` (Uvicorn, SQLite under a temporary folder) with N random PDQ hashes
 plus the reference hashes of the 1024-px bench photos in one bank, driven by `wrk`
 (Debian package `wrk`) for a fixed time per test. Prints requests/s and p50/p99 latency.
+The lookups are also measured with the fast paths off (`JAGA_FAST_PATHS=0`, every call
+through FastAPI's routing) in the same run, as the anchor (`--no-anchor` skips it).
 Run: `.venv/bin/python bench/service.py [--entries 1000000] [--workers 2] [--seconds 20]`.
 """
 
@@ -18,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -125,6 +129,50 @@ def time_to_match(base: str, key: str, rounds: int) -> list[float]:
     return delays
 
 
+@contextmanager
+def serving(env: dict[str, str], workers: int, work: Path, image: bytes, key: str) -> Iterator[str]:
+    """A `jaga serve`-like Uvicorn with `workers` workers, ready; yields its base URL."""
+    port = free_port()
+    with (work / "server.log").open("a") as server_log:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "jaga.api.app:create_app",
+                "--factory",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+                "--no-access-log",
+            ],
+            env=env,
+            stderr=server_log,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 300
+            while time.monotonic() < deadline:
+                try:
+                    if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.5)
+            time.sleep(3)  # every worker's index loaded, not only the first to answer
+            check = httpx.post(
+                f"{base}/v1/hash-and-match",
+                files={"file": ("p.jpg", image)},
+                headers={"Authorization": f"Bearer {key}"},
+            ).json()
+            assert check["matched"], check
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--images", type=Path, default=DEFAULT_IMAGES)
@@ -133,8 +181,14 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--new-entries", type=int, default=20, help="rounds of add-then-match")
+    parser.add_argument(
+        "--no-anchor",
+        dest="anchor",
+        action="store_false",
+        help="skip the same-run anchor (the lookups with JAGA_FAST_PATHS=0)",
+    )
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=160)  # the table is wide; logs and docs read it whole
     if shutil.which("wrk") is None:
         console.print("wrk is needed: apt-get install wrk")
         return 2
@@ -183,78 +237,54 @@ def main() -> int:
         hma_lookup.write_text(HMA_LOOKUP_LUA.format(key=key, paths=paths))
         banks.create_bank("BENCH_NEW", signal_types=["pdq"])
 
-        port = free_port()
         env = dict(
             os.environ,
             JAGA_DATABASE_URL=url_db,
             JAGA_DATA_DIR=str(work / "data"),
             JAGA_LOG_FORMAT="json",  # as `jaga serve` runs: one access line per request
         )
-        server_log = (work / "server.log").open("w")
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "jaga.api.app:create_app",
-                "--factory",
-                "--port",
-                str(port),
-                "--workers",
-                str(args.workers),
-                "--no-access-log",
-            ],
-            env=env,
-            stderr=server_log,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 300
-            while time.monotonic() < deadline:
-                try:
-                    if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.5)
-            time.sleep(3)  # every worker's index loaded, not only the first to answer
-            check = httpx.post(
-                f"{base}/v1/hash-and-match",
-                files={"file": ("p.jpg", image)},
-                headers={"Authorization": f"Bearer {key}"},
-            ).json()
-            assert check["matched"], check
-            results = [
-                (
-                    "one-hash lookup, POST /v1/match",
-                    *run_wrk(f"{base}/v1/match", lookup, args.seconds, args.connections),
-                    "≥ 1,500/s, p99 ≤ 20 ms",
-                ),
-                (
-                    "one-hash lookup, HMA GET /m/lookup",
-                    *run_wrk(f"{base}/m/lookup", hma_lookup, args.seconds, args.connections),
-                    "≥ 1,500/s, p99 ≤ 20 ms",
-                ),
+        lookups = [
+            ("one-hash lookup, POST /v1/match", "/v1/match", lookup),
+            ("one-hash lookup, HMA GET /m/lookup", "/m/lookup", hma_lookup),
+        ]
+        results: list[tuple[str, float, float, float, str]] = []
+        anchor: dict[str, float] = {}
+        if args.anchor:
+            # The same code with its fast paths off (every call through FastAPI's routing):
+            # the anchor these lookups are compared with, measured in this run.
+            with serving(env | {"JAGA_FAST_PATHS": "0"}, args.workers, work, image, key) as base:
+                for name, path, script in lookups:
+                    rate, _, _ = run_wrk(f"{base}{path}", script, args.seconds, args.connections)
+                    anchor[name] = rate
+        with serving(env, args.workers, work, image, key) as base:
+            for name, path, script in lookups:
+                measured = run_wrk(f"{base}{path}", script, args.seconds, args.connections)
+                results.append((name, *measured, "≥ 1,500/s, p99 ≤ 20 ms"))
+            results.append(
                 (
                     "1024-px upload, POST /v1/hash-and-match",
                     *run_wrk(
                         f"{base}/v1/hash-and-match", upload, args.seconds, args.connections // 2
                     ),
                     "≥ 100/s",
-                ),
-            ]
+                )
+            )
             delays = time_to_match(base, key, args.new_entries)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
     table = Table(
         title=f"Service on loopback: {args.entries:,} PDQ entries, "
         f"{args.workers} worker(s), wrk 1 thread"
     )
-    for column in ("test", "requests/s", "p50 ms", "p99 ms", "target"):
+    columns = ["test", "requests/s", "p50 ms", "p99 ms", "target"]
+    if anchor:
+        columns[2:2] = ["fast paths off, requests/s", "ratio"]
+    for column in columns:
         table.add_column(column, justify="right")
     for name, rate, p50, p99, target in results:
-        table.add_row(name, f"{rate:,.0f}", f"{p50:.1f}", f"{p99:.1f}", target)
+        compared = []
+        if anchor:
+            base_rate = anchor.get(name)
+            compared = [f"{base_rate:,.0f}", f"{rate / base_rate:.2f}x"] if base_rate else ["", ""]
+        table.add_row(name, f"{rate:,.0f}", *compared, f"{p50:.1f}", f"{p99:.1f}", target)
     console.print(table)
     delays.sort()
     console.print(

@@ -121,7 +121,8 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.include_router(routes_banks.router)
     app.include_router(routes_actions.router)
     app.include_router(hma.router)
-    app.add_middleware(FastPaths)  # innermost: after the size guard, logs and metrics
+    if settings.fast_paths:
+        app.add_middleware(FastPaths)  # innermost: after the size guard, logs and metrics
     app.add_middleware(RefuseOversized, limit=settings.max_upload_bytes)
     observability.install(app)  # its middleware wraps everything above
     app.add_middleware(MergeSlashes)  # outermost: metrics and logs see the merged path

@@ -56,6 +56,9 @@ class ServiceSettings:
     fetch_allowed_hosts: frozenset[str] = field(default_factory=frozenset)
     fetch_timeout_seconds: float = 30.0
     webhooks: DeliverySettings = field(default_factory=DeliverySettings)  # JAGA_WEBHOOK_*
+    # Answer ordinary /v1/match and /m/lookup calls before FastAPI's routing
+    # (jaga.api.fast_paths). Off (JAGA_FAST_PATHS=0) only to compare or to rule them out.
+    fast_paths: bool = True
 
     @classmethod
     def from_environment(cls) -> ServiceSettings:
@@ -72,6 +75,8 @@ class ServiceSettings:
                 if host.strip()
             ),
             fetch_timeout_seconds=_float_env("JAGA_FETCH_TIMEOUT_SECONDS", 30.0),
+            fast_paths=os.environ.get("JAGA_FAST_PATHS", "1").strip().lower()
+            not in {"0", "false", "no", "off"},
         )
 
     @property
