@@ -119,3 +119,21 @@ def test_hma_callers_from_an_open_network_take_the_fast_path(
 
     assert run_against_app(settings, scenario) == (200, {})
     assert answered == {"match": 0, "lookup": 1}
+
+
+def test_fast_paths_can_be_turned_off(tmp_path: Path, answered: dict[str, int]) -> None:
+    url = f"sqlite:///{tmp_path / 'jaga.db'}"
+    _, secret = KeyService(create_engine_for(url)).create("platform", ["match"])
+    query = {"hashes": [{"signal_type": "md5", "value": MD5}]}
+
+    async def scenario(client: httpx.AsyncClient) -> list[int]:
+        headers = {"Authorization": f"Bearer {secret}"}
+        return [
+            (await client.post("/v1/match", json=query, headers=headers)).status_code
+            for _ in range(3)
+        ]
+
+    assert (
+        run_against_app(ServiceSettings(database_url=url, fast_paths=False), scenario) == [200] * 3
+    )
+    assert answered == {"match": 0, "lookup": 0}
