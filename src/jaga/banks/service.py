@@ -297,7 +297,7 @@ class BankService:
         source: str | None = None,
         on_progress: ProgressCallback | None = None,
     ) -> ImportReport:
-        """Import a file in any format of `FILE_FORMATS`; bad rows are quarantined, the rest imported.
+        """Import a file of any `FILE_FORMATS`; bad rows are quarantined, the rest imported.
 
         `source` (default: the file name) is the provenance of rows without a `source`
         column. Raises UnsupportedFormat for a file it cannot read at all, EmptyImportFile

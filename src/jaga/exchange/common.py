@@ -61,9 +61,7 @@ def group_records(
     groups: dict[Hashable, list[EntryRecord]] = {}
     for record in records:
         found = key(record)
-        groups.setdefault(("entry", record.entry_id) if found is None else found, []).append(
-            record
-        )
+        groups.setdefault(("entry", record.entry_id) if found is None else found, []).append(record)
     return list(groups.values())
 
 

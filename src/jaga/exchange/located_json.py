@@ -38,12 +38,12 @@ def load_located(path: Path) -> Any:
     decoder = json.JSONDecoder()
 
     def parse_object(state: tuple[str, int], *args: Any) -> tuple[Any, int]:
-        value, end = json.decoder.JSONObject(state, *args)
+        value, end = json.decoder.JSONObject(state, *args)  # type: ignore[attr-defined]
         located = LocatedDict(value)
         located.line = bisect.bisect_right(line_starts, state[1] - 1)
         return located, end
 
-    decoder.parse_object = parse_object  # type: ignore[assignment]
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
     decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     try:
         return decoder.decode(text)

@@ -77,8 +77,8 @@ def _entry_row(item: Node, entry_id: str, raw: str, seen: SeenIds) -> SourceRow:
         if signal_type and element.text and not element.attrs:
             row[signal_type] = element.text
         else:
-            kept[element.tag] = {**element.attrs, "value": element.text} if element.attrs else (
-                element.text
+            kept[element.tag] = (
+                {**element.attrs, "value": element.text} if element.attrs else (element.text)
             )
     if not any(key in row for key in MATCHED_FINGERPRINTS.values()):
         names = ", ".join(kept) or "none"
@@ -86,8 +86,7 @@ def _entry_row(item: Node, entry_id: str, raw: str, seen: SeenIds) -> SourceRow:
             item.line,
             None,
             raw,
-            f"entry {entry_id!r} has no fingerprint Jaga matches (md5, sha1, pdq); it has: "
-            f"{names}",
+            f"entry {entry_id!r} has no fingerprint Jaga matches (md5, sha1, pdq); it has: {names}",
         )
     classification = item.child_text("classification")
     if classification:
@@ -107,20 +106,25 @@ def _pass_through(item: Node, fingerprints: dict[str, Any]) -> dict[str, Any]:
         "classification": item.child_text("classification"),
         "fingerprints": fingerprints,
         "feedback": node_to_json(feedback) if feedback is not None else None,
-        "extra": [node_to_json(child) for child in item.children if child.tag not in _HEADER_ELEMENTS],
+        "extra": [
+            node_to_json(child) for child in item.children if child.tag not in _HEADER_ELEMENTS
+        ],
     }
     return {key: value for key, value in fields.items() if value not in ("", None, [], {})}
 
 
 def write(records: Iterable[EntryRecord], out: IO[str], scheme: CategoryScheme) -> int:
+    kept = (record for record in records if record.signal_type in tuple(MATCHED_FINGERPRINTS))
     groups = group_records(
-        records,
+        kept,
         lambda record: (
-            (record.attributes or {}).get("ncmec", {}).get("entry_type", "image"),
-            record.original_id,
-        )
-        if record.original_id
-        else None,
+            (
+                (record.attributes or {}).get("ncmec", {}).get("entry_type", "image"),
+                record.original_id,
+            )
+            if record.original_id
+            else None
+        ),
     )
     root = ET.Element("queryResult", xmlns=NAMESPACE)
     lists = {tag: ET.SubElement(root, f"{tag}s") for tag in ENTRY_TAGS}

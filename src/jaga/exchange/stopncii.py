@@ -45,13 +45,18 @@ def read(path: Path) -> Iterator[SourceRow]:
         records = document
     else:
         raise UnsupportedFormat(
-            f"{path}: not a StopNCII FetchHashes page (no \"hashRecords\" list); nothing imported"
+            f'{path}: not a StopNCII FetchHashes page (no "hashRecords" list); nothing imported'
         )
     seen = SeenIds("StopNCII hash")
     fallback_line = getattr(document, "line", 1)
     for position, record in enumerate(records, start=1):
         if not isinstance(record, LocatedDict):
-            yield SourceRow(fallback_line, None, raw_text(record), f"hashRecords[{position - 1}] is not an object")
+            yield SourceRow(
+                fallback_line,
+                None,
+                raw_text(record),
+                f"hashRecords[{position - 1}] is not an object",
+            )
             continue
         yield _record_row(record, seen)
 
@@ -83,7 +88,7 @@ def _unknown_values(record: dict[str, Any]) -> list[str]:
     if record.get("hashStatus") not in (None, *STATUSES):
         found.append(f"hashStatus={record['hashStatus']}")
     cases = record.get("caseNumbers")
-    for case, status in (cases.items() if isinstance(cases, dict) else []):
+    for case, status in cases.items() if isinstance(cases, dict) else []:
         if status not in STATUSES:
             found.append(f"caseNumbers.{case}={status}")
     feedbacks = record.get("CSPFeedbacks")
@@ -103,7 +108,9 @@ def write(records: Iterable[EntryRecord], out: IO[str], scheme: CategoryScheme) 
             continue
         fields = format_attributes([record], "stopncii")
         fields.pop("unknown_values", None)
-        written.append({"signalType": names[record.signal_type], "hashValue": record.value, **fields})
+        written.append(
+            {"signalType": names[record.signal_type], "hashValue": record.value, **fields}
+        )
     page = {"count": len(written), "hasMoreRecords": False, "hashRecords": written}
     json.dump(page, out, indent=2, ensure_ascii=False)
     out.write("\n")

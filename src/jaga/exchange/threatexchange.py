@@ -26,7 +26,11 @@ from jaga.exchange.located_json import LocatedDict, load_located
 
 SIGNAL_TYPES = {"HASH_MD5": "md5", "HASH_SHA1": "sha1", "HASH_SHA256": "sha256", "HASH_PDQ": "pdq"}
 # Where each shape keeps the indicator and its type: API descriptor, threat_update, Java tool.
-_SHAPES = (("td_raw_indicator", "td_indicator_type"), ("raw_indicator", "type"), ("indicator", "type"))
+_SHAPES = (
+    ("td_raw_indicator", "td_indicator_type"),
+    ("raw_indicator", "type"),
+    ("indicator", "type"),
+)
 
 
 def read(path: Path) -> Iterator[SourceRow]:
@@ -37,12 +41,17 @@ def read(path: Path) -> Iterator[SourceRow]:
 
 def _items(path: Path) -> Iterator[tuple[int, Any]]:
     if _is_json_lines(path):
-        for number, text in enumerate(path.read_text("utf-8-sig", errors="replace").splitlines(), 1):
+        for number, text in enumerate(
+            path.read_text("utf-8-sig", errors="replace").splitlines(), 1
+        ):
             if text.strip():
                 try:
                     yield number, json.loads(text)
                 except json.JSONDecodeError as error:
-                    yield number, SourceRow(number, None, text[:500], f"unparseable JSON: {error.msg}")
+                    yield (
+                        number,
+                        SourceRow(number, None, text[:500], f"unparseable JSON: {error.msg}"),
+                    )
         return
     document = load_located(path)
     if isinstance(document, dict) and isinstance(document.get("data"), list):
@@ -51,8 +60,10 @@ def _items(path: Path) -> Iterator[tuple[int, Any]]:
         items = document
     elif isinstance(document, dict) and _is_descriptor(document):
         items = [document]
-    elif isinstance(document, dict) and document and all(
-        isinstance(value, dict) and _is_descriptor(value) for value in document.values()
+    elif (
+        isinstance(document, dict)
+        and document
+        and all(isinstance(value, dict) and _is_descriptor(value) for value in document.values())
     ):
         items = document.values()  # the details endpoint: {"<id>": {...}, ...}
     else:
@@ -81,9 +92,18 @@ def _descriptor_row(line: int, item: Any, seen: SeenIds) -> SourceRow:
     raw = raw_text(item)
     if not isinstance(item, dict):
         return SourceRow(line, None, raw, "not a JSON object")
-    shape = next(((value_key, type_key) for value_key, type_key in _SHAPES if isinstance(item.get(value_key), str)), None)
+    shape = next(
+        (
+            (value_key, type_key)
+            for value_key, type_key in _SHAPES
+            if isinstance(item.get(value_key), str)
+        ),
+        None,
+    )
     if shape is None:
-        return SourceRow(line, None, raw, "no indicator (raw_indicator, indicator or td_raw_indicator)")
+        return SourceRow(
+            line, None, raw, "no indicator (raw_indicator, indicator or td_raw_indicator)"
+        )
     value_key, type_key = shape
     kind = str(item.get(type_key, ""))
     descriptor_id = str(item.get("id", ""))
@@ -91,7 +111,12 @@ def _descriptor_row(line: int, item: Any, seen: SeenIds) -> SourceRow:
         return tombstone(line, raw, f"threat_update {descriptor_id} should_delete")
     signal_type = SIGNAL_TYPES.get(kind)
     if signal_type is None:
-        return SourceRow(line, None, raw, f"indicator type {kind!r} is not a hash Jaga matches ({', '.join(SIGNAL_TYPES)})")
+        return SourceRow(
+            line,
+            None,
+            raw,
+            f"indicator type {kind!r} is not a hash Jaga matches ({', '.join(SIGNAL_TYPES)})",
+        )
     repeat = seen.repeat_reason(descriptor_id, descriptor_id, line)
     if repeat:
         return SourceRow(line, None, raw, repeat)

@@ -53,7 +53,7 @@ class _RecordCollector(xml.sax.handler.ContentHandler):
         self.done: list[Node] = []
         self.texts: list[list[str]] = []
 
-    def startElement(self, name: str, attrs: Any) -> None:  # noqa: N802 (SAX API)
+    def startElement(self, name: str, attrs: Any) -> None:
         line = int(self.parser.getLineNumber() or 0)
         node = Node(name.rpartition(":")[2], {k: attrs[k] for k in attrs.getNames()}, line)
         if len(self.stack) > self.record_depth:  # inside a record: keep the sub-tree
@@ -65,7 +65,7 @@ class _RecordCollector(xml.sax.handler.ContentHandler):
         if self.texts:
             self.texts[-1].append(content)
 
-    def endElement(self, name: str) -> None:  # noqa: N802 (SAX API)
+    def endElement(self, name: str) -> None:
         node = self.stack.pop()
         node.text = "".join(self.texts.pop()).strip()
         if len(self.stack) == self.record_depth:
@@ -91,10 +91,12 @@ def iter_records(path: Path, record_depth: int = 2) -> Iterator[Node | XmlProble
         except (xml.sax.SAXParseException, DefusedXmlException, ValueError) as error:
             yield from _drain(collector)
             if isinstance(error, xml.sax.SAXParseException):
-                line, why = error.getLineNumber(), str(error.getMessage())
+                line, why = int(error.getLineNumber() or 0), str(error.getMessage())
             else:
                 line, why = int(parser.getLineNumber() or 0), _refusal(error)
-            yield XmlProblem(line, f"the XML stops being readable here ({why}); nothing after it read")
+            yield XmlProblem(
+                line, f"the XML stops being readable here ({why}); nothing after it read"
+            )
             return
     yield from _drain(collector)
 
