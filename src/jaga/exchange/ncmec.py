@@ -77,9 +77,7 @@ def _entry_row(item: Node, entry_id: str, raw: str, seen: SeenIds) -> SourceRow:
         if signal_type and element.text and not element.attrs:
             row[signal_type] = element.text
         else:
-            kept[element.tag] = (
-                {**element.attrs, "value": element.text} if element.attrs else (element.text)
-            )
+            kept[element.tag] = _fingerprint_value(element)
     if not any(key in row for key in MATCHED_FINGERPRINTS.values()):
         names = ", ".join(kept) or "none"
         return SourceRow(
@@ -93,6 +91,13 @@ def _entry_row(item: Node, entry_id: str, raw: str, seen: SeenIds) -> SourceRow:
         row["category"], row["category_scheme"] = classification, "industry"
     row["attributes"] = {"ncmec": _pass_through(item, kept)}
     return SourceRow(item.line, row, raw)
+
+
+def _fingerprint_value(element: Node) -> str | dict[str, str]:
+    """A fingerprint's text, or its attributes (a `rel`/`href` link) with any text as "value"."""
+    if not element.attrs:
+        return element.text
+    return {**element.attrs, "value": element.text} if element.text else dict(element.attrs)
 
 
 def _pass_through(item: Node, fingerprints: dict[str, Any]) -> dict[str, Any]:
