@@ -26,6 +26,4 @@ def entries_of(service: BankService, bank: str) -> list[tuple[object, ...]]:
 
 def attributes_by_value(service: BankService, bank: str) -> dict[str, dict[str, object]]:
     info = service.get_bank(bank, with_counts=False)
-    return {
-        record.value: record.attributes or {} for record in service._bank_entries(info.bank_id)
-    }
+    return {record.value: record.attributes or {} for record in service._bank_entries(info.bank_id)}

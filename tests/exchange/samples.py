@@ -210,7 +210,7 @@ def icse(path: Path) -> Path:
     rows = [
         f"{hashes.md5()};{hashes.sha1()};{'AQID' * 36};IMG-1;Yes;No;No;Series A;3;Yes;Image;Yes",
         f"{hashes.md5().upper()};;;IMG-2;No;Yes;No;;1;No;Video;No",
-        f";{hashes.sha1()};;IMG-3;;;;\"semi;colon\";;;Image;",
+        f';{hashes.sha1()};;IMG-3;;;;"semi;colon";;;Image;',
     ]
     path.write_text("\n".join([ICSE_HEADER, *rows]) + "\n", encoding="utf-8")
     return path

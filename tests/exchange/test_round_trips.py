@@ -68,9 +68,18 @@ def test_ncmec_keeps_what_jaga_cannot_compute(bank_service: BankService, tmp_pat
     bank_service.create_bank("ncmec", category_scheme="industry")
     report = bank_service.import_file("ncmec", samples.ncmec(tmp_path / "e.xml"))
     assert [row.reason.split(":")[0] for row in report.quarantined] == ["<deletedImage> img-3"]
-    kept = [attributes["ncmec"] for attributes in attributes_by_value(bank_service, "ncmec").values()]
+    kept = [
+        attributes["ncmec"] for attributes in attributes_by_value(bank_service, "ncmec").values()
+    ]
     fingerprints = {name for item in kept for name in item.get("fingerprints", {})}  # type: ignore[attr-defined]
-    assert fingerprints == {"pdna", "netclean", "ssvh-pdna", "ssvh-safer-hash", "tmk-pdqf", "videntifier"}
+    assert fingerprints == {
+        "pdna",
+        "netclean",
+        "ssvh-pdna",
+        "ssvh-safer-hash",
+        "tmk-pdqf",
+        "videntifier",
+    }
     video = next(item for item in kept if item["entry_type"] == "video")  # type: ignore[index]
     assert video["fingerprints"]["tmk-pdqf"]["href"] == "/v2/entries/1/fingerprints/TMK_PDQF"  # type: ignore[index]
     info = bank_service.get_bank("ncmec", with_counts=False)

@@ -50,8 +50,10 @@ def translate_category(source: str, raw: str, target: CategoryScheme) -> str:
     Raises ValueError, naming the category and what to do, for a category the source
     scheme does not know or one that must not enter a bank of `target`'s kind.
     """
+    if target == "none":
+        return ""  # the bank keeps no categories; the source's stays in the attributes
     code = _source_code(source, raw)
-    if target == "none" or not code:
+    if not code:
         return ""
     if source == "vic-uk":
         source, code = "caid", VIC_UK_NUMBERS[code]
