@@ -6,6 +6,7 @@ read off the files themselves. Skipped, saying why, where the folder is absent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -72,15 +73,16 @@ MALFORMED = [f"{TE}/curl-README-example-02.json", f"{TE}/curl-README-example-03.
 
 @pytest.mark.parametrize(("fmt", "name", "rows", "added", "quarantined"), IMPORTS)
 def test_real_file_imports(
-    bank_service: BankService,
+    formats_service: BankService,
+    new_bank: Callable[..., str],
     fmt: str,
     name: str,
     rows: int,
     added: int,
     quarantined: dict[str, int],
 ) -> None:
-    bank_service.create_bank("real")
-    report = bank_service.import_file("real", FORMATS / name, fmt=fmt)
+    real = new_bank("real")
+    report = formats_service.import_file(real, FORMATS / name, fmt=fmt)
     assert (report.rows_read, report.added) == (rows, added), report.quarantined
     seen: dict[str, int] = {}
     for row in report.quarantined:
@@ -90,48 +92,54 @@ def test_real_file_imports(
     assert seen == quarantined
 
 
-def test_every_nsrl_vics_file_imports_into_a_known_files_bank(bank_service: BankService) -> None:
+def test_every_nsrl_vics_file_imports_into_a_known_files_bank(
+    formats_service: BankService, new_bank: Callable[..., str]
+) -> None:
     """5,411 VICS 1.2 Media (category 8: known software) into an allow-list without scheme."""
-    bank_service.create_bank(
-        "nsrl", category_scheme="none", allow_list=True, signal_types=["md5", "sha1"]
-    )
+    nsrl = new_bank("nsrl", category_scheme="none", allow_list=True, signal_types=["md5", "sha1"])
     files = sorted((FORMATS / NSRL).glob("NSRL-CAID-*.json"))
     assert len(files) == 11
     media = 0
     for path in files:
-        report = bank_service.import_file("nsrl", path, fmt="vics")
+        report = formats_service.import_file(nsrl, path, fmt="vics")
         assert report.quarantined_count == 0, (path.name, report.quarantined[:3])
         media += report.rows_read
     assert media == 5411
-    counts = bank_service.get_bank("nsrl").entry_counts
+    counts = formats_service.get_bank(nsrl).entry_counts
     assert counts["md5"] + counts["sha1"] > 10_000
 
 
-def test_nsrl_category_8_is_refused_by_a_vic_bank(bank_service: BankService) -> None:
-    bank_service.create_bank("vic", category_scheme="vic")
-    report = bank_service.import_file("vic", FORMATS / NSRL / "NSRL-CAID-MOV.json", fmt="vics")
+def test_nsrl_category_8_is_refused_by_a_vic_bank(
+    formats_service: BankService, new_bank: Callable[..., str]
+) -> None:
+    vic = new_bank("vic", category_scheme="vic")
+    report = formats_service.import_file(vic, FORMATS / NSRL / "NSRL-CAID-MOV.json", fmt="vics")
     assert report.added == 0 and report.quarantined_count == 9
     assert all("unknown vic category '8'" in row.reason for row in report.quarantined)
 
 
-def test_ncmec_reclassification_updates_the_entry(bank_service: BankService) -> None:
+def test_ncmec_reclassification_updates_the_entry(
+    formats_service: BankService, new_bank: Callable[..., str]
+) -> None:
     """ENTRIES_XML4 re-sends `willupdate` as A2 (it was A1 in ENTRIES_XML3)."""
-    bank_service.create_bank("ncmec")
-    bank_service.import_file("ncmec", FORMATS / NCMEC / "ENTRIES_XML3.xml")
-    report = bank_service.import_file("ncmec", FORMATS / NCMEC / "ENTRIES_XML4.xml")
+    ncmec = new_bank("ncmec")
+    formats_service.import_file(ncmec, FORMATS / NCMEC / "ENTRIES_XML3.xml")
+    report = formats_service.import_file(ncmec, FORMATS / NCMEC / "ENTRIES_XML4.xml")
     assert report.updated == 1
-    entry = bank_service.entry_in_bank("ncmec", value=("md5", "face" * 8))
+    entry = formats_service.entry_in_bank(ncmec, value=("md5", "face" * 8))
     assert entry is not None and entry.category == "A2"
     assert entry.attributes is not None and entry.attributes["ncmec"]["classification"] == "A2"
 
 
-def test_stopncii_unknown_enum_values_are_kept_and_flagged(bank_service: BankService) -> None:
-    bank_service.create_bank("ncii")
-    bank_service.import_file(
-        "ncii", FORMATS / STOPNCII / "FetchHashes-response-undefined-enum.json", fmt="stopncii"
+def test_stopncii_unknown_enum_values_are_kept_and_flagged(
+    formats_service: BankService, new_bank: Callable[..., str]
+) -> None:
+    ncii = new_bank("ncii")
+    formats_service.import_file(
+        ncii, FORMATS / STOPNCII / "FetchHashes-response-undefined-enum.json", fmt="stopncii"
     )
-    entry = bank_service.entry_in_bank(
-        "ncii", value=("pdq", "95d087d087f8f41cf00771c707f713c7675d07f8c618f00ef00f07f307e37087")
+    entry = formats_service.entry_in_bank(
+        ncii, value=("pdq", "95d087d087f8f41cf00771c707f713c7675d07f8c618f00ef00f07f307e37087")
     )
     assert entry is not None and entry.attributes is not None
     fields = entry.attributes["stopncii"]
@@ -144,9 +152,9 @@ def test_stopncii_unknown_enum_values_are_kept_and_flagged(bank_service: BankSer
 
 @pytest.mark.parametrize("name", MALFORMED)
 def test_known_malformed_files_are_refused_with_a_reason(
-    bank_service: BankService, name: str
+    formats_service: BankService, new_bank: Callable[..., str], name: str
 ) -> None:
-    bank_service.create_bank("te")
+    te = new_bank("te")
     with pytest.raises(UnsupportedFormat, match=r"not valid JSON \(.* at line \d+"):
-        bank_service.import_file("te", FORMATS / name, fmt="threatexchange")
-    assert bank_service.import_runs("te") == []
+        formats_service.import_file(te, FORMATS / name, fmt="threatexchange")
+    assert formats_service.import_runs(te) == []

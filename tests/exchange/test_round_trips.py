@@ -27,7 +27,8 @@ CASES: list[tuple[str, Callable[[Path], Path], str, int]] = [
 
 @pytest.mark.parametrize(("fmt", "build", "scheme", "expected"), CASES)
 def test_round_trip_keeps_every_entry_and_field(
-    bank_service: BankService,
+    formats_service: BankService,
+    new_bank: Callable[..., str],
     tmp_path: Path,
     fmt: str,
     build: Callable[[Path], Path],
@@ -35,41 +36,43 @@ def test_round_trip_keeps_every_entry_and_field(
     expected: int,
 ) -> None:
     source = build(tmp_path / "source")
-    bank_service.create_bank("first", category_scheme=scheme)
-    bank_service.create_bank("second", category_scheme=scheme)
-    report = bank_service.import_file("first", source, fmt=fmt)
+    first = new_bank("first", category_scheme=scheme)
+    second = new_bank("second", category_scheme=scheme)
+    report = formats_service.import_file(first, source, fmt=fmt)
     assert report.added == expected, report.quarantined
     exported = tmp_path / "exported"
-    assert bank_service.export_file("first", exported, fmt=fmt) == expected
-    again = bank_service.import_file("second", exported, fmt=fmt)
+    assert formats_service.export_file(first, exported, fmt=fmt) == expected
+    again = formats_service.import_file(second, exported, fmt=fmt)
     assert again.added == expected and again.quarantined_count == 0, again.quarantined
-    assert entries_of(bank_service, "second") == entries_of(bank_service, "first")
+    assert entries_of(formats_service, second) == entries_of(formats_service, first)
     # And once more: the export of the copy is the same file.
     second_export = tmp_path / "exported-again"
-    bank_service.export_file("second", second_export, fmt=fmt)
+    formats_service.export_file(second, second_export, fmt=fmt)
     assert second_export.read_text("utf-8") == exported.read_text("utf-8")
 
 
 @pytest.mark.parametrize("plain", ["csv", "jsonl", "json"])
 def test_plain_exports_carry_the_pass_through_fields(
-    bank_service: BankService, tmp_path: Path, plain: str
+    formats_service: BankService, new_bank: Callable[..., str], tmp_path: Path, plain: str
 ) -> None:
-    bank_service.create_bank("ncmec", category_scheme="industry")
-    bank_service.create_bank("copy", category_scheme="industry")
-    bank_service.import_file("ncmec", samples.ncmec(tmp_path / "entries.xml"))
+    ncmec = new_bank("ncmec", category_scheme="industry")
+    copy = new_bank("copy", category_scheme="industry")
+    formats_service.import_file(ncmec, samples.ncmec(tmp_path / "entries.xml"))
     backup = tmp_path / f"backup.{plain}"
-    bank_service.export_file("ncmec", backup)
-    report = bank_service.import_file("copy", backup)
+    formats_service.export_file(ncmec, backup)
+    report = formats_service.import_file(copy, backup)
     assert report.added == 5 and report.quarantined_count == 0, report.quarantined
-    assert entries_of(bank_service, "copy") == entries_of(bank_service, "ncmec")
+    assert entries_of(formats_service, copy) == entries_of(formats_service, ncmec)
 
 
-def test_ncmec_keeps_what_jaga_cannot_compute(bank_service: BankService, tmp_path: Path) -> None:
-    bank_service.create_bank("ncmec", category_scheme="industry")
-    report = bank_service.import_file("ncmec", samples.ncmec(tmp_path / "e.xml"))
+def test_ncmec_keeps_what_jaga_cannot_compute(
+    formats_service: BankService, new_bank: Callable[..., str], tmp_path: Path
+) -> None:
+    ncmec = new_bank("ncmec", category_scheme="industry")
+    report = formats_service.import_file(ncmec, samples.ncmec(tmp_path / "e.xml"))
     assert [row.reason.split(":")[0] for row in report.quarantined] == ["<deletedImage> img-3"]
     kept = [
-        attributes["ncmec"] for attributes in attributes_by_value(bank_service, "ncmec").values()
+        attributes["ncmec"] for attributes in attributes_by_value(formats_service, ncmec).values()
     ]
     fingerprints = {name for item in kept for name in item.get("fingerprints", {})}  # type: ignore[attr-defined]
     assert fingerprints == {
@@ -82,17 +85,19 @@ def test_ncmec_keeps_what_jaga_cannot_compute(bank_service: BankService, tmp_pat
     }
     video = next(item for item in kept if item["entry_type"] == "video")  # type: ignore[index]
     assert video["fingerprints"]["tmk-pdqf"]["href"] == "/v2/entries/1/fingerprints/TMK_PDQF"  # type: ignore[index]
-    info = bank_service.get_bank("ncmec", with_counts=False)
-    categories = {(r.original_id, r.category) for r in bank_service._bank_entries(info.bank_id)}
+    info = formats_service.get_bank(ncmec, with_counts=False)
+    categories = {(r.original_id, r.category) for r in formats_service._bank_entries(info.bank_id)}
     assert categories == {("img-1", "A1"), ("img-2", "B2"), ("vid-1", "A2")}
 
 
-def test_vics_categories_follow_the_bank_scheme(bank_service: BankService, tmp_path: Path) -> None:
+def test_vics_categories_follow_the_bank_scheme(
+    formats_service: BankService, new_bank: Callable[..., str], tmp_path: Path
+) -> None:
     """US VIC 1 becomes industry '' (A or B? 1 or 2?), VIC 3 (CGI) is refused there."""
-    bank_service.create_bank("industry", category_scheme="industry")
-    report = bank_service.import_file("industry", samples.vics(tmp_path / "v.json"), fmt="vics")
+    industry = new_bank("industry", category_scheme="industry")
+    report = formats_service.import_file(industry, samples.vics(tmp_path / "v.json"), fmt="vics")
     assert report.added == 3
     (refused,) = report.quarantined
     assert "VIC category 3 (CGI / animation) is not abuse material" in refused.reason
-    info = bank_service.get_bank("industry", with_counts=False)
-    assert {record.category for record in bank_service._bank_entries(info.bank_id)} == {""}
+    info = formats_service.get_bank(industry, with_counts=False)
+    assert {record.category for record in formats_service._bank_entries(info.bank_id)} == {""}
