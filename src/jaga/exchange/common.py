@@ -102,3 +102,13 @@ def baseline_of(group: list[EntryRecord]) -> bool | None:
         (record.interpol_baseline for record in group if record.interpol_baseline is not None),
         None,
     )
+
+
+def has_descriptor_id(record: EntryRecord) -> bool:
+    """Whether `original_id` is a ThreatExchange id (HMA seed files carry them too).
+
+    Ids of other sources (an NCMEC entry id shared by its MD5, SHA-1 and PDQ) are not
+    descriptor ids; ThreatExchange gives descriptors its own on upload.
+    """
+    attributes = record.attributes or {}
+    return "threatexchange" in attributes or "hma" in attributes

@@ -23,7 +23,7 @@ from typing import IO
 from jaga.banks.formats import RAW_LIMIT, SourceRow
 from jaga.banks.records import EntryRecord
 from jaga.banks.schemes import CategoryScheme
-from jaga.exchange.common import SeenIds, format_attributes
+from jaga.exchange.common import SeenIds, format_attributes, has_descriptor_id
 
 DATASET_HEADER = ("collab", "signal_type", "signal_str", "category", "tags")
 DATASET_SIGNAL_TYPES = {"pdq": "pdq", "video_md5": "md5", "photo_md5": "md5", "md5": "md5"}
@@ -122,7 +122,7 @@ def write(records: Iterable[EntryRecord], out: IO[str], scheme: CategoryScheme) 
             extra = [item["extra"]] if "extra" in item else []
             cells = [
                 record.value,
-                record.original_id,
+                record.original_id if has_descriptor_id(record) else "",
                 *extra,
                 item.get("timestamp", ""),
                 item.get("tags", ""),

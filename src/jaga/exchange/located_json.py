@@ -52,3 +52,7 @@ def load_located(path: Path) -> Any:
             f"{path}: not valid JSON ({error.msg} at line {error.lineno}, column {error.colno}); "
             "nothing was imported"
         ) from None
+    except RecursionError:
+        raise UnsupportedFormat(
+            f"{path}: JSON nested too deeply to be a hash list; nothing was imported"
+        ) from None

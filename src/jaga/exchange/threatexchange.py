@@ -21,7 +21,13 @@ from jaga.banks.errors import UnsupportedFormat
 from jaga.banks.formats import SourceRow
 from jaga.banks.records import EntryRecord
 from jaga.banks.schemes import CategoryScheme
-from jaga.exchange.common import SeenIds, format_attributes, raw_text, tombstone
+from jaga.exchange.common import (
+    SeenIds,
+    format_attributes,
+    has_descriptor_id,
+    raw_text,
+    tombstone,
+)
 from jaga.exchange.located_json import LocatedDict, load_located
 
 SIGNAL_TYPES = {"HASH_MD5": "md5", "HASH_SHA1": "sha1", "HASH_SHA256": "sha256", "HASH_PDQ": "pdq"}
@@ -47,10 +53,11 @@ def _items(path: Path) -> Iterator[tuple[int, Any]]:
             if text.strip():
                 try:
                     yield number, json.loads(text)
-                except json.JSONDecodeError as error:
+                except (json.JSONDecodeError, RecursionError) as error:
+                    why = error.msg if isinstance(error, json.JSONDecodeError) else "too deep"
                     yield (
                         number,
-                        SourceRow(number, None, text[:500], f"unparseable JSON: {error.msg}"),
+                        SourceRow(number, None, text[:500], f"unparseable JSON: {why}"),
                     )
         return
     document = load_located(path)
@@ -139,7 +146,7 @@ def write(records: Iterable[EntryRecord], out: IO[str], scheme: CategoryScheme) 
         value_key = str(fields.pop("indicator_field", "raw_indicator"))
         type_key = dict(_SHAPES).get(value_key, "type")
         descriptor = {value_key: record.value, type_key: types[record.signal_type], **fields}
-        if record.original_id:
+        if record.original_id and has_descriptor_id(record):
             descriptor["id"] = record.original_id
         descriptors.append(descriptor)
     json.dump({"data": descriptors}, out, indent=2, ensure_ascii=False)

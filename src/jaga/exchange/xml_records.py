@@ -18,6 +18,9 @@ from defusedxml import DefusedXmlException
 from defusedxml.sax import make_parser
 
 
+MAX_DEPTH_IN_RECORD = 64  # NCMEC entries are 5 deep; deeper is an attack on the parser
+
+
 @dataclass
 class Node:
     """One element: local name, attributes, stripped text, children, and its start line."""
@@ -55,6 +58,8 @@ class _RecordCollector(xml.sax.handler.ContentHandler):
 
     def startElement(self, name: str, attrs: Any) -> None:
         line = int(self.parser.getLineNumber() or 0)
+        if len(self.stack) > self.record_depth + MAX_DEPTH_IN_RECORD:
+            raise ValueError(f"elements nested more than {MAX_DEPTH_IN_RECORD} deep in a record")
         node = Node(name.rpartition(":")[2], {k: attrs[k] for k in attrs.getNames()}, line)
         if len(self.stack) > self.record_depth:  # inside a record: keep the sub-tree
             self.stack[-1].children.append(node)
