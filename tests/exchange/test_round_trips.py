@@ -101,3 +101,17 @@ def test_vics_categories_follow_the_bank_scheme(
     assert "VIC category 3 (CGI / animation) is not abuse material" in refused.reason
     info = formats_service.get_bank(industry, with_counts=False)
     assert {record.category for record in formats_service._bank_entries(info.bank_id)} == {""}
+
+
+@pytest.mark.parametrize(("build", "expected"), [(samples.vics, 4), (samples.stopncii, 2)])
+def test_json_files_of_vics_and_stopncii_need_no_format_flag(
+    formats_service: BankService,
+    new_bank: Callable[..., str],
+    tmp_path: Path,
+    build: Callable[[Path], Path],
+    expected: int,
+) -> None:
+    bank = new_bank("sniffed", category_scheme="vic")
+    report = formats_service.import_file(bank, build(tmp_path / "list.json"))
+    assert report.added == expected, report.quarantined
+    assert formats_service.import_runs(bank)[0].fmt in ("vics", "stopncii")

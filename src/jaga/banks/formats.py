@@ -82,6 +82,10 @@ def format_for(path: Path, fmt: str | None) -> FileFormat:
             raise UnsupportedFormat(f"unknown format {fmt!r}; use one of {', '.join(FILE_FORMATS)}")
         return name  # type: ignore[return-value]
     found = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if found == "json" and path.is_file():
+        from jaga.exchange.registry import sniff_json_format
+
+        found = sniff_json_format(path) or found  # type: ignore[assignment]
     if found is None:
         raise UnsupportedFormat(
             f"{path}: cannot tell the format from the suffix {path.suffix!r}; "

@@ -34,7 +34,7 @@ def load_located(path: Path) -> Any:
             "may have; split it into several files"
         )
     text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    line_starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+    line_starts = _line_starts(text)
     decoder = json.JSONDecoder()
 
     def parse_object(state: tuple[str, int], *args: Any) -> tuple[Any, int]:
@@ -56,3 +56,13 @@ def load_located(path: Path) -> Any:
         raise UnsupportedFormat(
             f"{path}: JSON nested too deeply to be a hash list; nothing was imported"
         ) from None
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where each line begins (one step per line, not per character)."""
+    starts = [0]
+    found = text.find("\n")
+    while found != -1:
+        starts.append(found + 1)
+        found = text.find("\n", found + 1)
+    return starts

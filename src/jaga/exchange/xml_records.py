@@ -17,7 +17,6 @@ from typing import Any
 from defusedxml import DefusedXmlException
 from defusedxml.sax import make_parser
 
-
 MAX_DEPTH_IN_RECORD = 64  # NCMEC entries are 5 deep; deeper is an attack on the parser
 
 
