@@ -176,3 +176,34 @@ def test_hostile_input_never_crashes_an_import(
             continue
         assert report.added == 0
         assert all(row.reason and row.row_number >= 0 for row in report.quarantined)
+
+
+def test_nul_characters_are_stored_safely_on_every_backend(
+    formats_service: BankService, new_bank: Callable[..., str], tmp_path: Path
+) -> None:
+    """PostgreSQL text refuses NUL; a list carrying one must still import."""
+    value = hashes.md5()
+    path = tmp_path / "nul.json"
+    path.write_text(
+        json.dumps(
+            {
+                "data": [
+                    {
+                        "id": "a\u0000b",
+                        "raw_indicator": value,
+                        "type": "HASH_MD5",
+                        "description": "x\u0000y",
+                    },
+                    {"id": "\u0000", "type": "X\u0000"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    bank = new_bank("nul")
+    report = formats_service.import_file(bank, path, fmt="threatexchange")
+    assert report.added == 1 and report.quarantined_count == 1
+    entry = formats_service.entry_in_bank(bank, value=("md5", value))
+    assert entry is not None and entry.original_id == "a\ufffdb"
+    assert entry.attributes is not None
+    assert entry.attributes["threatexchange"]["description"] == "x\u0000y"

@@ -234,4 +234,6 @@ def _text(value: object) -> str:
 
 
 def _one_line(text: str) -> str:
+    """Line breaks as spaces; NUL (which PostgreSQL text refuses) as U+FFFD."""
+    text = text.replace("\x00", "\ufffd")
     return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")

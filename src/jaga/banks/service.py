@@ -678,8 +678,9 @@ class _ImportWriter:
                 "import_run_id": self.run_id,
                 "bank_id": self.bank_id,
                 "row_number": row.row_number,
-                "reason": reason,
-                "raw": row.raw,
+                # PostgreSQL text refuses NUL; hostile files have them.
+                "reason": reason.replace("\x00", "\ufffd"),
+                "raw": row.raw.replace("\x00", "\ufffd"),
             }
         )
         if len(self._quarantine_batch) >= 5_000:
