@@ -200,6 +200,28 @@ def vics(path: Path, *, category_set: str = "US") -> Path:
     return path
 
 
+def vics13(path: Path) -> Path:
+    """VICS 1.3: `odata.metadata`, a `#Media` collection, no cases."""
+    media = [
+        {
+            "odata.id": 'Media("x")',
+            "MediaID": 0,
+            "Category": 1,
+            "MD5": hashes.md5(),
+            "SHA1": hashes.sha1(),
+            "MediaSize": "1024",
+            "IsPrecategorized": "true",
+        },
+        {"MediaID": 0, "Category": 5, "MD5": hashes.md5().upper(), "IsDistributed": "false"},
+    ]
+    document = {
+        "odata.metadata": "http://github.com/ICMEC/ProjectVic/DataModels/1.3.xml#Media",
+        "value": media,
+    }
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
 ICSE_HEADER = (
     "MD5;SHA1;PhotoDNA;Image ID;Is distributed;Victim identified;Offender identified;"
     "Series name;Number of submissions;File Available;Media Type;Baseline"

@@ -19,6 +19,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str, int]] = [
     ("threatexchange", samples.threatexchange, "industry", 3),
     ("vics", samples.vics, "vic", 4),
     ("vics", lambda path: samples.vics(path, category_set="UK"), "caid", 4),
+    ("vics", samples.vics13, "vic", 3),
     ("icse", samples.icse, "vic", 4),
     ("hma", samples.hma, "industry", 3),
     ("hma", samples.hma_dataset, "industry", 2),

@@ -16,7 +16,6 @@ Quirks tolerated: flags as the strings "true"/"false", upper-case hex, numbers a
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -45,7 +44,6 @@ FLAG_FIELDS = (
     "IsSuspected",
     "SelfGenerated",
 )
-_VERSION = re.compile(r"DataModels/(\d+\.\d+)\.xml", re.IGNORECASE)
 
 
 def read(path: Path) -> Iterator[SourceRow]:
@@ -62,12 +60,6 @@ def read(path: Path) -> Iterator[SourceRow]:
                 yield _media_row(media, case, category_set, seen, item.line)
         else:
             yield _media_row(item, {}, category_set, seen, getattr(document, "line", 1))
-
-
-def version_of(context: str) -> str:
-    """ "1.2", "1.3", "2.0"... as the context URL names it ('' when it does not)."""
-    found = _VERSION.search(context)
-    return found.group(1) if found else ""
 
 
 def _media_row(
