@@ -47,18 +47,7 @@ def read(path: Path) -> Iterator[SourceRow]:
 
 def _items(path: Path) -> Iterator[tuple[int, Any]]:
     if _is_json_lines(path):
-        for number, text in enumerate(
-            path.read_text("utf-8-sig", errors="replace").splitlines(), 1
-        ):
-            if text.strip():
-                try:
-                    yield number, json.loads(text)
-                except (json.JSONDecodeError, RecursionError) as error:
-                    why = error.msg if isinstance(error, json.JSONDecodeError) else "too deep"
-                    yield (
-                        number,
-                        SourceRow(number, None, text[:500], f"unparseable JSON: {why}"),
-                    )
+        yield from _json_lines(path)
         return
     document = load_located(path)
     if isinstance(document, dict) and isinstance(document.get("data"), list):
@@ -80,6 +69,19 @@ def _items(path: Path) -> Iterator[tuple[int, Any]]:
         )
     for item in items:
         yield (item.line if isinstance(item, LocatedDict) else getattr(document, "line", 1)), item
+
+
+def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """One descriptor or update per line, streamed (the Java and Python tools' output)."""
+    with path.open("r", encoding="utf-8-sig", errors="replace") as handle:
+        for number, text in enumerate(handle, 1):
+            if not text.strip():
+                continue
+            try:
+                yield number, json.loads(text)
+            except (json.JSONDecodeError, RecursionError) as error:
+                why = error.msg if isinstance(error, json.JSONDecodeError) else "too deep"
+                yield number, SourceRow(number, None, text[:500], f"unparseable JSON: {why}")
 
 
 def _is_json_lines(path: Path) -> bool:
