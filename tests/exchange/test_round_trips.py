@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from jaga.banks import BankService
+from jaga.exchange import ncmec
 
 from . import samples
 from .entries import attributes_by_value, entries_of
@@ -116,3 +118,17 @@ def test_json_files_of_vics_and_stopncii_need_no_format_flag(
     report = formats_service.import_file(bank, build(tmp_path / "list.json"))
     assert report.added == expected, report.quarantined
     assert formats_service.import_runs(bank)[0].fmt in ("vics", "stopncii")
+
+
+def test_ncmec_pages_parse_from_a_response_body(tmp_path: Path) -> None:
+    """What a connector does with a fetched page: the same rows as from a file."""
+    page = samples.ncmec(tmp_path / "page.xml")
+    from_file = list(ncmec.read(page))
+    from_body = list(ncmec.read_stream(io.BytesIO(page.read_bytes())))
+    assert from_body == from_file
+    assert [row.row_number for row in from_body] == [
+        4,
+        24,
+        32,
+        35,
+    ]  # <image>, <image>, <deletedImage>, <video>

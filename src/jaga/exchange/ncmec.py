@@ -13,7 +13,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from jaga.banks.formats import SourceRow
 from jaga.banks.records import EntryRecord
@@ -48,8 +48,13 @@ _HEADER_ELEMENTS = {"member", "timestamp", "id", "classification", "fingerprints
 
 
 def read(path: Path) -> Iterator[SourceRow]:
+    return read_stream(path)
+
+
+def read_stream(source: Path | BinaryIO) -> Iterator[SourceRow]:
+    """The rows of one `<queryResult>` page, from a file or a response body (connectors)."""
     seen = SeenIds("NCMEC entry id")
-    for item in iter_records(path, record_depth=2):
+    for item in iter_records(source, record_depth=2):
         if isinstance(item, XmlProblem):
             yield SourceRow(item.line, None, "", item.message)
             return

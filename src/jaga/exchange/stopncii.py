@@ -58,11 +58,12 @@ def read(path: Path) -> Iterator[SourceRow]:
                 f"hashRecords[{position - 1}] is not an object",
             )
             continue
-        yield _record_row(record, seen)
+        yield record_row(record, record.line, seen)
 
 
-def _record_row(record: LocatedDict, seen: SeenIds) -> SourceRow:
-    raw, line = raw_text(record), record.line
+def record_row(record: dict[str, Any], line: int, seen: SeenIds) -> SourceRow:
+    """One hash record as a bank row (connectors call this on fetched pages)."""
+    raw = raw_text(record)
     kind = str(record.get("signalType", ""))
     value = str(record.get("hashValue") or "").strip()
     signal_type = SIGNAL_TYPES.get(kind)

@@ -42,7 +42,7 @@ _SHAPES = (
 def read(path: Path) -> Iterator[SourceRow]:
     seen = SeenIds("ThreatExchange id")
     for line, item in _items(path):
-        yield _descriptor_row(line, item, seen)
+        yield descriptor_row(line, item, seen)
 
 
 def _items(path: Path) -> Iterator[tuple[int, Any]]:
@@ -95,7 +95,8 @@ def _is_descriptor(value: dict[str, Any]) -> bool:
     return any(field in value for field, _ in _SHAPES)
 
 
-def _descriptor_row(line: int, item: Any, seen: SeenIds) -> SourceRow:
+def descriptor_row(line: int, item: Any, seen: SeenIds) -> SourceRow:
+    """One descriptor or threat_update as a bank row (connectors call this on fetched pages)."""
     if isinstance(item, SourceRow):
         return item
     raw = raw_text(item)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import xml.sax
 import xml.sax.handler
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from defusedxml import DefusedXmlException
 from defusedxml.sax import make_parser
@@ -76,17 +77,18 @@ class _RecordCollector(xml.sax.handler.ContentHandler):
             self.done.append(node)
 
 
-def iter_records(path: Path, record_depth: int = 2) -> Iterator[Node | XmlProblem]:
-    """The elements `record_depth` levels below the root (root = 0), in file order.
+def iter_records(source: Path | BinaryIO, record_depth: int = 2) -> Iterator[Node | XmlProblem]:
+    """The elements `record_depth` levels below the root (root = 0), in document order.
 
-    A file that stops being well-formed yields an XmlProblem at that line and ends.
+    `source` is a file, or an open binary stream (an HTTP response body). A document that
+    stops being well-formed yields an XmlProblem at that line and ends.
     """
     parser = make_parser()
     collector = _RecordCollector(record_depth, parser)
     parser.setFeature(xml.sax.handler.feature_namespaces, False)
     parser.setFeature(xml.sax.handler.feature_external_ges, False)
     parser.setContentHandler(collector)
-    with path.open("rb") as handle:
+    with source.open("rb") if isinstance(source, Path) else nullcontext(source) as handle:
         try:
             while chunk := handle.read(65536):
                 parser.feed(chunk)
