@@ -174,8 +174,13 @@ def _print_bank(bank: BankInfo, runs: list[ImportRunInfo]) -> None:
 @bank_app.command("import")
 def import_files(
     name: str = typer.Argument(...),
-    files: list[Path] = typer.Argument(..., help="CSV, JSON lines or JSON files"),
-    fmt: str | None = typer.Option(None, "--format", help="csv | jsonl (default: by suffix)"),
+    files: list[Path] = typer.Argument(..., help="files to import (formats: docs/formats.md)"),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        help="csv | jsonl | json | ncmec | stopncii | threatexchange | vics | icse | hma "
+        "(default: by suffix)",
+    ),
     source: str | None = typer.Option(None, "--source", help="provenance (default: file name)"),
     quarantine_out: Path | None = typer.Option(
         None, "--quarantine-out", help="write every quarantined row to this CSV file"
@@ -263,12 +268,17 @@ def _print_report(path: Path, report: ImportReport) -> None:
 @bank_app.command("export")
 def export(
     name: str = typer.Argument(...),
-    fmt: str = typer.Option("csv", "--format", help="csv | jsonl | json"),
+    fmt: str = typer.Option(
+        "csv",
+        "--format",
+        help="csv | jsonl | json (Jaga's own, lossless) or ncmec | stopncii | "
+        "threatexchange | vics | icse | hma",
+    ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="file to write (default: stdout)"
     ),
 ) -> None:
-    """Export every entry in long form (re-importable)."""
+    """Export every entry: Jaga's long form, or an exchange format (re-importable)."""
     with _friendly_errors():
         service = _service()
         if output is None:

@@ -4,6 +4,10 @@ Rows are numbered by the physical line they start on (the CSV header is line 1),
 reviewer can jump to the line in any editor; for a JSON array, by 1-based position.
 Undecodable bytes are replaced rather than fatal: the damaged value then fails its hex
 check and is quarantined, and the rest of the file still imports.
+
+The exchange formats of the field (NCMEC, StopNCII, ThreatExchange, VICS, ICSE, HMA) have
+their own readers and writers in `jaga.exchange`; they yield the same `SourceRow`s, so every
+format goes through the one import path.
 """
 
 from __future__ import annotations
@@ -19,14 +23,28 @@ from typing import IO, Literal, TextIO
 
 from jaga.banks.errors import UnsupportedFormat
 from jaga.banks.records import EntryRecord
+from jaga.banks.schemes import CategoryScheme
 
-FileFormat = Literal["csv", "jsonl", "json"]
-FILE_FORMATS: tuple[FileFormat, ...] = ("csv", "jsonl", "json")
+FileFormat = Literal[
+    "csv", "jsonl", "json", "ncmec", "stopncii", "threatexchange", "vics", "icse", "hma"
+]
+PLAIN_FORMATS: tuple[FileFormat, ...] = ("csv", "jsonl", "json")
+EXCHANGE_FORMATS: tuple[FileFormat, ...] = (
+    "ncmec",
+    "stopncii",
+    "threatexchange",
+    "vics",
+    "icse",
+    "hma",
+)
+FILE_FORMATS: tuple[FileFormat, ...] = PLAIN_FORMATS + EXCHANGE_FORMATS
+_ALIASES = {"ndjson": "jsonl", "te": "threatexchange", "vic": "vics", "interpol": "icse"}
 _SUFFIX_FORMATS: dict[str, FileFormat] = {
     ".csv": "csv",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
+    ".xml": "ncmec",
 }
 RAW_LIMIT = 500  # characters of a bad row kept for review
 EXPORT_COLUMNS = (
@@ -39,6 +57,7 @@ EXPORT_COLUMNS = (
     "interpol_baseline",
     "enabled",
     "imported_at",
+    "attributes",
 )
 
 ProgressCallback = Callable[[int, int], None]  # (bytes read, total bytes)
@@ -58,15 +77,20 @@ def format_for(path: Path, fmt: str | None) -> FileFormat:
     """The format named by `fmt`, else by the file's suffix; UnsupportedFormat otherwise."""
     if fmt is not None:
         name = fmt.strip().lower()
-        name = "jsonl" if name == "ndjson" else name
+        name = _ALIASES.get(name, name)
         if name not in FILE_FORMATS:
-            raise UnsupportedFormat(f"unknown format {fmt!r}; use csv, jsonl or json")
+            raise UnsupportedFormat(f"unknown format {fmt!r}; use one of {', '.join(FILE_FORMATS)}")
         return name  # type: ignore[return-value]
     found = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if found == "json" and path.is_file():
+        from jaga.exchange.registry import sniff_json_format
+
+        found = sniff_json_format(path) or found  # type: ignore[assignment]
     if found is None:
         raise UnsupportedFormat(
             f"{path}: cannot tell the format from the suffix {path.suffix!r}; "
-            "name it .csv/.jsonl/.ndjson/.json or pass --format csv|jsonl"
+            "name it .csv/.jsonl/.ndjson/.json or pass --format "
+            f"({', '.join(FILE_FORMATS)})"
         )
     return found
 
@@ -91,8 +115,15 @@ def is_blank(path: Path) -> bool:
 def read_rows(
     path: Path, fmt: FileFormat, on_progress: ProgressCallback | None = None
 ) -> Iterator[SourceRow]:
-    """Stream the data rows of `path` (the file is never loaded whole, except JSON arrays)."""
+    """Stream the data rows of `path` (never loaded whole, except JSON documents)."""
     total = path.stat().st_size
+    if fmt in EXCHANGE_FORMATS:
+        from jaga.exchange.registry import exchange_format
+
+        yield from exchange_format(fmt).read(path)
+        if on_progress is not None:
+            on_progress(total, total)
+        return
     with path.open("rb") as binary:
         text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace", newline="")
         rows = _csv_rows(text, path) if fmt == "csv" else _json_rows(text)
@@ -246,8 +277,20 @@ def _json_array_rows(text: TextIO) -> Iterator[SourceRow]:
             yield SourceRow(position, None, raw, "array item is not an object ({...})")
 
 
-def write_entries(records: Iterable[EntryRecord], out: IO[str], fmt: FileFormat) -> int:
-    """Write entries in long form; `import_file` reads it back to the same entries."""
+def write_entries(
+    records: Iterable[EntryRecord],
+    out: IO[str],
+    fmt: FileFormat,
+    scheme: CategoryScheme = "none",
+) -> int:
+    """Write entries as `fmt`; `import_file` reads it back to the same entries.
+
+    `scheme` is the bank's category scheme, which exchange formats translate from.
+    """
+    if fmt in EXCHANGE_FORMATS:
+        from jaga.exchange.registry import exchange_format
+
+        return exchange_format(fmt).write(records, out, scheme)
     count = 0
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
@@ -280,6 +323,9 @@ def _export_row(record: EntryRecord, *, for_csv: bool) -> tuple[object, ...]:
         baseline = "" if baseline is None else str(baseline).lower()
         quality = "" if quality is None else quality
         enabled = str(enabled).lower()
+    attributes: object = record.attributes
+    if for_csv:
+        attributes = "" if attributes is None else json.dumps(attributes, sort_keys=True)
     return (
         record.signal_type,
         record.value,
@@ -290,6 +336,7 @@ def _export_row(record: EntryRecord, *, for_csv: bool) -> tuple[object, ...]:
         baseline,
         enabled,
         record.imported_at.isoformat(),
+        attributes,
     )
 
 

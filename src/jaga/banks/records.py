@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from jaga.banks.schemes import CategoryScheme
 from jaga.hashing.types import SignalType
@@ -57,6 +57,8 @@ class EntryInput:
     quality: int | None = None
     interpol_baseline: bool | None = None
     enabled: bool | None = None
+    # Pass-through fields of the source record, {"<format>": {...}} (docs/formats.md).
+    attributes: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,8 @@ class EntryRecord:
     imported_at: datetime
     quality: int | None
     enabled: bool
+    # Pass-through fields of the source record, {"<format>": {...}} (docs/formats.md).
+    attributes: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from jaga.banks.attributes import encode_attributes
+from jaga.banks.crosswalk import translate_category
 from jaga.banks.schemes import CategoryScheme, normalise_category
 from jaga.banks.values import (
     normalise_hash,
@@ -49,6 +51,7 @@ class Candidate:
     quality: int | None
     interpol_baseline: bool | None
     enabled: bool | None
+    attributes: str | None = None  # canonical JSON text (jaga.banks.attributes)
 
 
 @dataclass(slots=True)
@@ -87,6 +90,7 @@ class _Common:
     source: str
     interpol_baseline: bool | None
     enabled: bool | None
+    attributes: str | None
 
 
 def _common_fields(
@@ -94,7 +98,8 @@ def _common_fields(
 ) -> _Common | None:
     """Fields shared by every entry of the row; a bad one spoils the whole row."""
     try:
-        category = normalise_category(rules.category_scheme, _text(data.get("category")))
+        category = _category(data, rules.category_scheme)
+        attributes = encode_attributes(data.get("attributes"))
         baseline = parse_flag("interpol_baseline", data.get("interpol_baseline"))
         enabled = parse_flag("enabled", data.get("enabled"))
     except ValueError as error:
@@ -103,7 +108,20 @@ def _common_fields(
     # One line each: CSV exports and imports never carry line breaks inside a value.
     original_id = _one_line(_text(data.get("original_id")) or _text(data.get("id")))
     source = _one_line(_text(data.get("source")) or rules.default_source)
-    return _Common(category, original_id[:255], source[:255], baseline, enabled)
+    return _Common(category, original_id[:255], source[:255], baseline, enabled, attributes)
+
+
+def _category(data: dict[str, object], bank_scheme: CategoryScheme) -> str:
+    """The row's category in the bank's scheme.
+
+    Rows from an exchange format name the scheme they speak (`category_scheme`), and are
+    translated by the crosswalk; plain rows must already be in the bank's scheme.
+    """
+    raw = _text(data.get("category"))
+    source_scheme = _text(data.get("category_scheme"))
+    if source_scheme:
+        return translate_category(source_scheme, raw, bank_scheme)
+    return normalise_category(bank_scheme, raw)
 
 
 def _interpret_long(
@@ -204,6 +222,7 @@ def _add(
             quality=quality,
             interpol_baseline=common.interpol_baseline,
             enabled=common.enabled,
+            attributes=common.attributes,
         )
     )
 
@@ -215,4 +234,6 @@ def _text(value: object) -> str:
 
 
 def _one_line(text: str) -> str:
+    """Line breaks as spaces; NUL (which PostgreSQL text refuses) as U+FFFD."""
+    text = text.replace("\x00", "\ufffd")
     return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")

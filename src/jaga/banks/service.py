@@ -37,6 +37,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from jaga.banks.attributes import decode_attributes, merge_attributes
 from jaga.banks.errors import (
     BankExists,
     BankNotFound,
@@ -296,7 +297,7 @@ class BankService:
         source: str | None = None,
         on_progress: ProgressCallback | None = None,
     ) -> ImportReport:
-        """Import a CSV / JSON lines / JSON file; bad rows are quarantined, the rest imported.
+        """Import a file of any `FILE_FORMATS`; bad rows are quarantined, the rest imported.
 
         `source` (default: the file name) is the provenance of rows without a `source`
         column. Raises UnsupportedFormat for a file it cannot read at all, EmptyImportFile
@@ -406,19 +407,24 @@ class BankService:
     def export_file(
         self, bank_name: str, out: Path | str | IO[str], *, fmt: str | None = None
     ) -> int:
-        """Write every entry (enabled or not) in long form; returns the number written.
+        """Write every entry (enabled or not) as `fmt`; returns the number of entries written.
 
-        The export is the bank's own backup format: importing it into a new bank with the
-        same settings reproduces values, categories, provenance and enabled flags.
+        csv/jsonl/json are the bank's own backup format: importing it into a new bank with the
+        same settings reproduces values, categories, provenance, attributes and enabled
+        flags. The exchange formats (docs/formats.md) keep what their format can hold.
         """
         bank = self.get_bank(bank_name, with_counts=False)
         if isinstance(out, str | Path):
             path = Path(out)
             file_format: FileFormat = format_for(path, fmt)
             with path.open("w", encoding="utf-8", newline="") as handle:
-                return write_entries(self._bank_entries(bank.bank_id), handle, file_format)
+                return write_entries(
+                    self._bank_entries(bank.bank_id), handle, file_format, bank.category_scheme
+                )
         file_format = format_for(Path("out.csv"), fmt or "csv")
-        return write_entries(self._bank_entries(bank.bank_id), out, file_format)
+        return write_entries(
+            self._bank_entries(bank.bank_id), out, file_format, bank.category_scheme
+        )
 
     def set_entries_enabled(self, bank_name: str, entry_ids: Iterable[int], enabled: bool) -> int:
         """Enable or disable entries of one bank by id; returns how many changed.
@@ -672,8 +678,9 @@ class _ImportWriter:
                 "import_run_id": self.run_id,
                 "bank_id": self.bank_id,
                 "row_number": row.row_number,
-                "reason": reason,
-                "raw": row.raw,
+                # PostgreSQL text refuses NUL; hostile files have them.
+                "reason": reason.replace("\x00", "\ufffd"),
+                "raw": row.raw.replace("\x00", "\ufffd"),
             }
         )
         if len(self._quarantine_batch) >= 5_000:
@@ -717,6 +724,7 @@ class _ImportWriter:
                     quality=bindparam("quality"),
                     original_id=bindparam("original_id"),
                     interpol_baseline=bindparam("interpol_baseline"),
+                    attributes=bindparam("attributes"),
                     updated_at=bindparam("updated_at"),
                 ),
                 changed_rows,
@@ -745,6 +753,7 @@ class _ImportWriter:
                         Entry.original_id,
                         Entry.interpol_baseline,
                         Entry.enabled,
+                        Entry.attributes,
                     ).where(
                         Entry.bank_id == self.bank_id,
                         Entry.signal_type == signal_type,
@@ -796,6 +805,7 @@ def _new_entry_row(bank_id: int, candidate: Candidate, now: object) -> dict[str,
         "quality": candidate.quality,
         "interpol_baseline": candidate.interpol_baseline,
         "enabled": True if candidate.enabled is None else candidate.enabled,
+        "attributes": candidate.attributes,
         "imported_at": now,
         "updated_at": now,
     }
@@ -815,6 +825,7 @@ def _merge(current: dict[str, Any], candidate: Candidate) -> dict[str, object] |
         "interpol_baseline": current["interpol_baseline"]
         if candidate.interpol_baseline is None
         else candidate.interpol_baseline,
+        "attributes": merge_attributes(current["attributes"], candidate.attributes),
     }
     if all(merged[key] == current[key] for key in merged):
         return None
@@ -824,15 +835,16 @@ def _merge(current: dict[str, Any], candidate: Candidate) -> dict[str, object] |
 _PG_INSERT_ENTRIES = text(
     """
     INSERT INTO entries (bank_id, signal_type, value, category, original_id, source, quality,
-                         interpol_baseline, enabled, imported_at, updated_at)
+                         interpol_baseline, enabled, attributes, imported_at, updated_at)
     SELECT :bank_id, t.signal_type, t.value, t.category, t.original_id, t.source, t.quality,
-           t.interpol_baseline, t.enabled, :now, :now
+           t.interpol_baseline, t.enabled, t.attributes, :now, :now
     FROM unnest(CAST(:signal_type AS text[]), CAST(:value AS text[]),
                 CAST(:category AS text[]), CAST(:original_id AS text[]),
                 CAST(:source AS text[]), CAST(:quality AS integer[]),
-                CAST(:interpol_baseline AS boolean[]), CAST(:enabled AS boolean[]))
+                CAST(:interpol_baseline AS boolean[]), CAST(:enabled AS boolean[]),
+                CAST(:attributes AS text[]))
          AS t(signal_type, value, category, original_id, source, quality,
-              interpol_baseline, enabled)
+              interpol_baseline, enabled, attributes)
     ON CONFLICT ON CONSTRAINT uq_entries_bank_signal_value DO NOTHING
     RETURNING id, enabled
     """
@@ -846,6 +858,7 @@ _ARRAY_COLUMNS = (
     "quality",
     "interpol_baseline",
     "enabled",
+    "attributes",
 )
 
 
@@ -958,6 +971,7 @@ def _record_query() -> Any:
         Entry.imported_at,
         Entry.quality,
         Entry.enabled,
+        Entry.attributes,
     ).join(Bank, Bank.id == Entry.bank_id)
 
 
@@ -975,6 +989,7 @@ def _record(row: Any) -> EntryRecord:
         imported_at=row[9],
         quality=row[10],
         enabled=row[11],
+        attributes=decode_attributes(row[12]),
     )
 
 
@@ -1025,6 +1040,7 @@ def _input_as_row(entry: EntryInput) -> dict[str, object]:
         "quality": entry.quality,
         "interpol_baseline": entry.interpol_baseline,
         "enabled": entry.enabled,
+        "attributes": entry.attributes,
     }
 
 

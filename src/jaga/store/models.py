@@ -88,6 +88,8 @@ class Entry(Base):
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     imported_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # JSON object: the source record's fields Jaga has no column for (docs/formats.md).
+    attributes: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     bank: Mapped[Bank] = relationship(back_populates="entries")
 
