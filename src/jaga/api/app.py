@@ -27,6 +27,7 @@ from jaga.api import (
     routes_banks,
     routes_content,
     routes_health,
+    routes_share,
 )
 from jaga.api.matcher_state import MatcherState
 from jaga.api.security import Gatekeeper
@@ -52,6 +53,7 @@ ROOT_PAGE = """<!doctype html>
 <li><code>/v1/banks</code>: list, create, add and remove entries, enable, disable</li>
 <li><code>/v1/banks/&lt;name&gt;/actions</code> (webhook, review, auto-block on a match) and
 <code>/v1/review-items</code></li>
+<li><code>/v1/share/feeds</code>: banks shared with a partner (scope <code>share:read</code>)</li>
 <li><code>/metrics</code> for Prometheus (a key with scope <code>metrics</code>)</li>
 <li><a href="/healthz">/healthz</a> and <a href="/readyz">/readyz</a></li>
 <li>HMA-compatible: <code>/h/hash</code>, <code>/m/lookup</code>, <code>/c/banks</code>,
@@ -114,6 +116,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.include_router(routes_content.router)
     app.include_router(routes_banks.router)
     app.include_router(routes_actions.router)
+    app.include_router(routes_share.router)
     app.include_router(hma.router)
     app.add_middleware(RefuseOversized, limit=settings.max_upload_bytes)
     observability.install(app)  # its middleware wraps everything above
