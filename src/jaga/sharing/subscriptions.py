@@ -63,8 +63,11 @@ class PullReport:
 class SubscriptionService:
     """Subscriptions on one database; `client` makes the HTTP client for pulls."""
 
-    def __init__(self, banks: BankService, client: ClientFactory | None = None) -> None:
+    def __init__(
+        self, banks: BankService, client: ClientFactory | None = None, *, page_size: int = PAGE_SIZE
+    ) -> None:
         self.banks = banks
+        self.page_size = page_size
         self.engine: Engine = banks.engine
         self.client = client or (lambda: httpx.Client(timeout=60, follow_redirects=False))
 
@@ -165,7 +168,7 @@ class SubscriptionService:
             assert row is not None
             subscription_id, api_key, cursor = row.id, row.api_key, row.cursor
         for _ in range(MAX_PAGES_PER_PULL):
-            page = self._fetch(info.feed_url, api_key, cursor, limit=PAGE_SIZE)
+            page = self._fetch(info.feed_url, api_key, cursor, limit=self.page_size)
             changes = page.get("changes")
             next_cursor = page.get("cursor")
             if (
