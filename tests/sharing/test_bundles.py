@@ -15,6 +15,7 @@ from jaga.sharing.bundles import export_bundle, import_bundle
 from jaga.sharing.errors import (
     KeyFileError,
     NotForUs,
+    ReplayedBundle,
     TamperedBundle,
     UnsignedBundle,
     UntrustedSigner,
@@ -168,3 +169,33 @@ def test_private_key_files_are_owner_only(tmp_path: Path) -> None:
         keys.load_pair(str(private_path))
     with pytest.raises(KeyFileError, match="exists already"):
         keys.generate("unit", tmp_path / "k")
+
+
+def test_replays_are_refused_and_mirror_carries_withdrawals(
+    bank_service: BankService, sender: tuple[keys.KeyPair, list[str]], tmp_path: Path
+) -> None:
+    pair, values = sender
+    keyring = _receiver_keyring(bank_service, pair)
+    sunday = export_bundle(bank_service, "known", tmp_path / "sunday.jbundle", signer=pair)
+    monday = export_bundle(bank_service, "known", tmp_path / "monday.jbundle", signer=pair)
+    import_bundle(bank_service, keyring, monday.path, into="unit")
+    with pytest.raises(ReplayedBundle, match="imported already"):
+        import_bundle(bank_service, keyring, monday.path, into="unit")
+
+    # Upstream withdraws one entry; the next bundle, mirrored, deletes it on the unit too,
+    # and leaves the unit's own entries alone.
+    local = hashes.md5()
+    bank_service.add_entries("unit", [EntryInput("md5", local)], source="unit's own")
+    bank_service.remove_entries("known", values=[("md5", values[0])])
+    tuesday = export_bundle(bank_service, "known", tmp_path / "tuesday.jbundle", signer=pair)
+    imported = import_bundle(bank_service, keyring, tuesday.path, into="unit", mirror=True)
+    assert imported.withdrawn == 1
+    assert bank_service.entry_in_bank("unit", value=("md5", values[0])) is None
+    assert bank_service.entry_in_bank("unit", value=("pdq", values[1])) is not None
+    assert bank_service.entry_in_bank("unit", value=("md5", local)) is not None
+
+    # Sunday's bundle, never imported, after Tuesday's: it would bring the entry back.
+    with pytest.raises(ReplayedBundle, match="newer bundle"):
+        import_bundle(bank_service, keyring, sunday.path, into="unit")
+    import_bundle(bank_service, keyring, sunday.path, into="unit", allow_replay=True)
+    assert bank_service.entry_in_bank("unit", value=("md5", values[0])) is not None

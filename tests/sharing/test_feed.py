@@ -7,6 +7,7 @@ The HTTP layer between them is httpx's in-memory transport calling the publisher
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict
 
 import httpx
@@ -28,13 +29,15 @@ FEED_URL = "http://publisher.test/v1/share/feeds/list"
 
 
 @pytest.fixture
-def publisher(tmp_path_factory: pytest.TempPathFactory) -> BankService:
+def publisher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BankService]:
     """The publishing instance: its own SQLite database (the subscriber gets both backends)."""
     folder = tmp_path_factory.mktemp("publisher")
-    banks = BankService(create_engine_for(f"sqlite:///{folder / 'a.db'}"))
+    engine = create_engine_for(f"sqlite:///{folder / 'a.db'}")
+    banks = BankService(engine)
     banks.create_bank("list", signal_types=["md5"])
     banks.create_bank("other", signal_types=["md5"])
-    return banks
+    yield banks
+    engine.dispose()
 
 
 def _subscriber(bank_service: BankService, publisher: BankService) -> SubscriptionService:

@@ -1,9 +1,11 @@
 """Export a bank as a signed bundle, and import a bundle after checking who signed it.
 
 A bundle is a snapshot of a bank's active entries (disabled ones are false positives
-someone silenced; they are not shared). Importing adds and updates entries; it never
-deletes, so an older bundle cannot remove what a newer one brought. Provenance: each entry
-names the exporting instance, bank, entry id and signing key (see `provenance`).
+someone silenced; they are not shared). Importing adds and updates entries; with
+`mirror`, it also deletes the entries an earlier bundle of the same origin brought that
+this one no longer holds (withdrawn upstream), which is how deletions reach an air-gapped
+unit. Provenance: each entry names the exporting instance, bank, entry id and signing key
+(see `provenance`); `bundle_log` records every import and refuses replays.
 """
 
 from __future__ import annotations
@@ -15,15 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from jaga.banks.errors import BankNotFound
 from jaga.banks.records import BankInfo, EntryInput, ImportReport
 from jaga.banks.service import BankService
 from jaga.sharing import keys
 from jaga.sharing.bundle_file import open_bundle, write_bundle
+from jaga.sharing.bundle_log import BundleOrigin, check_not_replayed, record_import
 from jaga.sharing.errors import SharingError, TamperedBundle
 from jaga.sharing.keyring import Keyring
 from jaga.sharing.keys import KeyPair, PublicKeys
-from jaga.sharing.provenance import entry_fields, entry_input, shared_source
+from jaga.sharing.provenance import entry_fields, entry_input, origin_prefix, shared_source
+from jaga.store.models import Entry
 from jaga.store.timestamps import utc_now
 
 
@@ -46,6 +53,7 @@ class ImportedBundle:
     origin_bank: str
     created_at: str
     report: ImportReport
+    withdrawn: int = 0
 
 
 def export_bundle(
@@ -92,30 +100,37 @@ def import_bundle(
     *,
     into: str | None = None,
     allow_unsigned: bool = False,
+    allow_replay: bool = False,
+    mirror: bool = False,
     own_pairs: Callable[[], list[KeyPair]] = keys.own_pairs,
 ) -> ImportedBundle:
     """Verify the bundle, then import its entries into `into` (default: the bank's name).
 
     The bank is created with the bundle's settings if it does not exist. Nothing is
-    written unless the signature, the signer and the digest check out; the entries are
-    imported in one transaction, so a payload found short or damaged midway leaves the
-    bank as it was.
+    written unless the signature, the signer and the digest check out, and the bundle is
+    not a replay (see `bundle_log`); the entries are imported in one transaction, so a
+    payload found short or damaged midway leaves the bank as it was.
     """
     opened = open_bundle(
         path, find_trusted=keyring.find, own_pairs=own_pairs, allow_unsigned=allow_unsigned
     )
     header = opened.header
-    origin = header.get("origin")
+    signer_id = opened.signer.key_id if opened.signer is not None else ""
+    origin = BundleOrigin.of(header, signer_id)
     settings = header.get("bank")
-    if not isinstance(origin, dict) or not isinstance(settings, dict):
-        raise TamperedBundle("the header lacks the origin or the bank settings")
-    instance, origin_bank = str(origin.get("instance", "")), str(origin.get("bank", ""))
+    if not isinstance(settings, dict):
+        raise TamperedBundle("the header lacks the bank settings")
+    if not allow_replay:
+        check_not_replayed(banks.engine, origin)
+    instance, origin_bank = origin.instance, origin.bank
     target = into or origin_bank
     created = ensure_bank(banks, target, settings)
-    signer_id = opened.signer.key_id if opened.signer is not None else ""
+    held: set[tuple[str, str]] = set()
 
     def inputs() -> Iterator[EntryInput]:
         for item in opened.entries():
+            if mirror:
+                held.add((str(item.get("signal_type")), str(item.get("value")).strip().lower()))
             upstream = str(item.get("source") or "")
             source = shared_source(
                 "bundle", instance, origin_bank, item.get("id"), upstream, signer_id
@@ -126,6 +141,12 @@ def import_bundle(
         f" signed {signer_id}" if signer_id else " unsigned"
     )
     report = banks.add_entries(target, inputs(), source=run_source)
+    withdrawn = 0
+    if mirror:
+        prefix = origin_prefix("bundle", instance, origin_bank)
+        stale = [pair for pair in _from_origin(banks, target, prefix) if pair not in held]
+        withdrawn = banks.remove_entries(target, values=stale) if stale else 0
+    record_import(banks.engine, origin, target, report.rows_read)
     return ImportedBundle(
         bank=target,
         created_bank=created,
@@ -134,7 +155,18 @@ def import_bundle(
         origin_bank=origin_bank,
         created_at=str(header.get("created_at", "")),
         report=report,
+        withdrawn=withdrawn,
     )
+
+
+def _from_origin(banks: BankService, bank_name: str, prefix: str) -> list[tuple[str, str]]:
+    """(signal type, value) of the bank's entries that earlier bundles of one origin brought."""
+    bank_id = banks.get_bank(bank_name, with_counts=False).bank_id
+    query = select(Entry.signal_type, Entry.value).where(
+        Entry.bank_id == bank_id, Entry.source.startswith(prefix, autoescape=True)
+    )
+    with Session(banks.engine) as session:
+        return [(str(kind), str(value)) for kind, value in session.execute(query)]
 
 
 def bank_settings(bank: BankInfo) -> dict[str, Any]:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 bundle_app = typer.Typer(help="Signed offline bundles of a bank, for air-gapped units.")
 share_app = typer.Typer(help="Share banks with partner Jaga instances as live feeds.")
-console = Console()
+console = Console(soft_wrap=True)  # never break a path or a key id in two
 
 
 def register(app: typer.Typer) -> None:
@@ -160,8 +160,18 @@ def import_(
     allow_unsigned: bool = typer.Option(
         False, "--allow-unsigned", help="accept a bundle nobody signed (not recommended)"
     ),
+    mirror: bool = typer.Option(
+        False, "--mirror", help="also delete entries earlier bundles of this origin brought"
+    ),
+    allow_replay: bool = typer.Option(
+        False, "--allow-replay", help="accept a bundle imported before, or an older one"
+    ),
 ) -> None:
-    """Verify a bundle against the trusted keys, then import it; refuse it otherwise."""
+    """Verify a bundle against the trusted keys, then import it; refuse it otherwise.
+
+    With --mirror the bank follows the bundle exactly for what came from its origin:
+    entries the origin withdrew since the last bundle are deleted here too.
+    """
     from jaga.banks.service import BankService
     from jaga.sharing.bundles import import_bundle
     from jaga.sharing.keyring import Keyring
@@ -169,7 +179,13 @@ def import_(
     with _friendly_errors():
         engine = _engine()
         imported = import_bundle(
-            BankService(engine), Keyring(engine), file, into=into, allow_unsigned=allow_unsigned
+            BankService(engine),
+            Keyring(engine),
+            file,
+            into=into,
+            allow_unsigned=allow_unsigned,
+            allow_replay=allow_replay,
+            mirror=mirror,
         )
     report = imported.report
     who = f"signed by {imported.signer!r}" if imported.signer else "UNSIGNED (allowed)"
@@ -182,7 +198,8 @@ def import_(
     )
     console.print(
         f"bank {imported.bank}{created}: {report.added:,} added, {report.updated:,} updated, "
-        f"{report.unchanged:,} unchanged, {report.quarantined_count:,} quarantined",
+        f"{report.unchanged:,} unchanged, {imported.withdrawn:,} withdrawn, "
+        f"{report.quarantined_count:,} quarantined",
         highlight=False,
         markup=False,
     )

@@ -37,3 +37,7 @@ class SubscriptionError(SharingError):
 
 class FeedError(SharingError):
     """A feed request is malformed (e.g. a cursor this publisher never handed out)."""
+
+
+class ReplayedBundle(SharingError):
+    """The bundle was imported before, or a newer one from the same origin was."""

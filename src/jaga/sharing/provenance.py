@@ -16,10 +16,15 @@ from jaga.banks.records import EntryInput, EntryRecord
 SOURCE_LIMIT = 255  # the width of entries.source
 
 
+def origin_prefix(kind: str, instance: str, bank: str) -> str:
+    """What the sources of every entry from one origin bank start with."""
+    return f"jaga-{kind}:{instance}/{bank}#"
+
+
 def shared_source(
     kind: str, instance: str, bank: str, entry_id: object, upstream: str, signer: str = ""
 ) -> str:
-    text = f"jaga-{kind}:{instance}/{bank}#{entry_id}"
+    text = f"{origin_prefix(kind, instance, bank)}{entry_id}"
     if signer:
         text += f" signed {signer}"
     if upstream:

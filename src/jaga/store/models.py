@@ -328,3 +328,21 @@ class SharedEntryRow(Base):
     remote_entry_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     signal_type: Mapped[str] = mapped_column(String(16))
     value: Mapped[str] = mapped_column(String(64))
+
+
+class BundleImportRow(Base):
+    """One bundle imported: refuses the same bundle twice and an older one after a newer
+    (a replay that would bring back withdrawn entries), and records where entries came from."""
+
+    __tablename__ = "bundle_imports"
+    __table_args__ = (Index("ix_bundle_imports_origin", "origin_instance", "origin_bank"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bundle_id: Mapped[str] = mapped_column(String(64), unique=True)
+    signer_key_id: Mapped[str] = mapped_column(String(32), default="")
+    origin_instance: Mapped[str] = mapped_column(String(64))
+    origin_bank: Mapped[str] = mapped_column(String(128))
+    bundle_created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    bank_name: Mapped[str] = mapped_column(String(128))
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

@@ -1,4 +1,4 @@
-"""Sharing: trusted bundle keys, partners and their grants, subscriptions to other Jagas.
+"""Sharing: trusted bundle keys, bundle imports, partners and grants, subscriptions.
 
 Revision ID: 0008_sharing
 Revises: 0005_actions
@@ -107,9 +107,30 @@ def upgrade() -> None:
             "subscription_id", "remote_entry_id", name=op.f("pk_shared_entries")
         ),
     )
+    op.create_table(
+        "bundle_imports",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("bundle_id", sa.String(length=64), nullable=False),
+        sa.Column("signer_key_id", sa.String(length=32), nullable=False),
+        sa.Column("origin_instance", sa.String(length=64), nullable=False),
+        sa.Column("origin_bank", sa.String(length=128), nullable=False),
+        sa.Column("bundle_created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("bank_name", sa.String(length=128), nullable=False),
+        sa.Column("entries", sa.Integer(), nullable=False),
+        sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_bundle_imports")),
+        sa.UniqueConstraint("bundle_id", name=op.f("uq_bundle_imports_bundle_id")),
+    )
+    with op.batch_alter_table("bundle_imports", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_bundle_imports_origin", ["origin_instance", "origin_bank"], unique=False
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("bundle_imports", schema=None) as batch_op:
+        batch_op.drop_index("ix_bundle_imports_origin")
+    op.drop_table("bundle_imports")
     op.drop_table("shared_entries")
     op.drop_table("share_subscriptions")
     with op.batch_alter_table("share_grants", schema=None) as batch_op:
