@@ -35,6 +35,7 @@ from jaga.api.settings import ServiceSettings
 from jaga.auth.keys import KeyService
 from jaga.banks.service import BankService
 from jaga.config import data_dir
+from jaga.sharing.puller import FeedPuller
 from jaga.store import create_engine_for
 
 _MULTIPART_OVERHEAD = 64 * 1024  # headers and boundaries around an upload's bytes
@@ -70,12 +71,15 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     state = MatcherState(BankService(engine), data_dir() / "index", settings.refresh_seconds)
     actions = ActionRuntime(engine, settings.webhooks, settings.refresh_seconds)
     metrics.set_backlog_source(lambda: backlog_counts(engine))
+    puller = FeedPuller(engine, settings.share_pull_seconds)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         state.start()
         actions.start()  # webhook delivery runs in every worker; claims never overlap
+        puller.start()  # partner feeds, if JAGA_SHARE_PULL_SECONDS asks for it
         yield
+        puller.stop()
         actions.stop()
         state.stop()
 

@@ -56,6 +56,7 @@ class ServiceSettings:
     fetch_allowed_hosts: frozenset[str] = field(default_factory=frozenset)
     fetch_timeout_seconds: float = 30.0
     webhooks: DeliverySettings = field(default_factory=DeliverySettings)  # JAGA_WEBHOOK_*
+    share_pull_seconds: float = 0.0  # pull partner feeds this often (0: only `jaga share pull`)
 
     @classmethod
     def from_environment(cls) -> ServiceSettings:
@@ -72,6 +73,7 @@ class ServiceSettings:
                 if host.strip()
             ),
             fetch_timeout_seconds=_float_env("JAGA_FETCH_TIMEOUT_SECONDS", 30.0),
+            share_pull_seconds=_float_env("JAGA_SHARE_PULL_SECONDS", 0.0),
         )
 
     @property

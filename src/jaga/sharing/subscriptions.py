@@ -6,16 +6,22 @@ between the two replays the page at the next pull, which is harmless: adds are u
 and removes of unknown ids do nothing. The publisher's entry id → local value map
 (`shared_entries`) is what turns a 'remove' into a deletion here.
 
+One puller at a time per data folder (a file lock), so `jaga share pull` and the workers
+of `jaga serve` never apply the same page at once.
+
 The feed URL is the operator's own choice (CLI only), so it may be a partner on the
 private network; redirects are never followed, so the partner key goes nowhere else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import fcntl
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -24,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from jaga.banks.errors import BankError
 from jaga.banks.service import BankService
+from jaga.config import data_dir
 from jaga.sharing.bundles import ensure_bank
 from jaga.sharing.errors import SharingError, SubscriptionError
 from jaga.sharing.keys import check_key_name
@@ -64,10 +71,16 @@ class SubscriptionService:
     """Subscriptions on one database; `client` makes the HTTP client for pulls."""
 
     def __init__(
-        self, banks: BankService, client: ClientFactory | None = None, *, page_size: int = PAGE_SIZE
+        self,
+        banks: BankService,
+        client: ClientFactory | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        lock_path: Path | None = None,
     ) -> None:
         self.banks = banks
         self.page_size = page_size
+        self.lock_path = lock_path or data_dir() / "share-pull.lock"
         self.engine: Engine = banks.engine
         self.client = client or (lambda: httpx.Client(timeout=60, follow_redirects=False))
 
@@ -137,11 +150,17 @@ class SubscriptionService:
         if not getattr(result, "rowcount", 0):
             raise SubscriptionError(f"no subscription named {name!r}")
 
-    def pull(self, names: Iterable[str] | None = None) -> list[PullReport]:
+    def pull(self, names: Iterable[str] | None = None, *, wait: bool = True) -> list[PullReport]:
         """Pull every subscription (or the named ones) until its feed has nothing more.
 
         A feed that fails is reported (and its error stored) without stopping the others.
+        One puller at a time per data folder (`jaga share pull` and the workers of `jaga
+        serve` alike): with `wait=False`, returns [] at once if another is pulling.
         """
+        with pull_lock(self.lock_path, wait=wait) as held:
+            return self._pull_all(names) if held else []
+
+    def _pull_all(self, names: Iterable[str] | None) -> list[PullReport]:
         chosen = set(names) if names is not None else None
         reports = []
         for info in self.subscriptions():
@@ -307,6 +326,22 @@ class SubscriptionService:
                 row.last_pulled_at = utc_now()
                 row.last_error = error[:2000]
                 session.commit()
+
+
+@contextmanager
+def pull_lock(path: Path, *, wait: bool) -> Iterator[bool]:
+    """An exclusive lock on `path` (True if held): pulls of one database never overlap."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _detail(response: httpx.Response) -> str:
