@@ -15,9 +15,10 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from jaga.actions.rules import ActionService
 from jaga.banks.records import EntryInput
 from jaga.banks.service import BankService
-from jaga.sharing.errors import FeedError
+from jaga.sharing.errors import FeedError, SubscriptionError
 from jaga.sharing.feed import read_page
 from jaga.sharing.subscriptions import SubscriptionService
 from jaga.store import create_engine_for
@@ -133,3 +134,24 @@ def _rewind(banks: BankService, name: str) -> None:
             update(ShareSubscriptionRow).where(ShareSubscriptionRow.name == name).values(cursor="")
         )
         session.commit()
+
+
+def test_review_only_sources_never_act_on_their_own(
+    bank_service: BankService, publisher: BankService
+) -> None:
+    subscriptions = _subscriber(bank_service, publisher)
+    subscriptions.subscribe("trusted", FEED_URL, "partner-key", into="auto-bank", trust="auto")
+    subscriptions.subscribe("checked", FEED_URL, "partner-key", into="review-bank", trust="review")
+    actions = ActionService(bank_service.engine)
+    for bank in ("auto-bank", "review-bank"):
+        actions.set(bank, webhook_url="https://example.org/hook", generate_secret=True)
+        actions.set(bank, auto_block=True)
+    rules = actions.rules()
+    assert (rules["auto-bank"].auto_block, rules["auto-bank"].webhook) == (True, True)
+    review = rules["review-bank"]
+    assert (review.review, review.auto_block, review.webhook) == (True, False, False)
+
+    with pytest.raises(SubscriptionError, match="fed by subscription 'checked'"):
+        subscriptions.subscribe("again", FEED_URL, "partner-key", into="review-bank", trust="auto")
+    with pytest.raises(SubscriptionError, match="trust"):
+        subscriptions.subscribe("odd", FEED_URL, "partner-key", into="x", trust="maybe")

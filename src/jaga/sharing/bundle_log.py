@@ -34,6 +34,8 @@ class BundleOrigin:
         origin = header.get("origin")
         if not isinstance(origin, dict):
             raise TamperedBundle("the header does not say where the bundle comes from")
+        if not isinstance(header.get("bundle_id"), str) or not header["bundle_id"]:
+            raise TamperedBundle("the header has no bundle id")
         try:
             created_at = datetime.fromisoformat(str(header.get("created_at")))
         except ValueError:

@@ -292,7 +292,8 @@ def subscribe(
         fail(f"environment variable {key_env} is not set or empty", 2)
     with _friendly_errors():
         service = SubscriptionService(BankService(_engine()))
-        info = service.subscribe(name or into.lower(), url, secret, into=into, trust=trust)
+        chosen = name or into.lower()[:64]
+        info = service.subscribe(chosen, url, secret, into=into, trust=trust)
     console.print(
         f"subscribed {info.name!r}: bank {info.source_bank!r} of {info.source_instance} "
         f"into {info.bank!r}, trust {info.trust}",
@@ -334,6 +335,8 @@ def pull(names: list[str] | None = typer.Argument(None, help="only these")) -> N
 
     with _friendly_errors():
         reports = SubscriptionService(BankService(_engine())).pull(names or None)
+    if not reports:
+        errors.print("no subscriptions to pull (see `jaga share subscribe`)", highlight=False)
     failed = False
     for report in reports:
         if report.error:

@@ -16,6 +16,7 @@ private network; redirects are never followed, so the partner key goes nowhere e
 from __future__ import annotations
 
 import fcntl
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,12 +34,12 @@ from jaga.banks.service import BankService
 from jaga.config import data_dir
 from jaga.sharing.bundles import ensure_bank
 from jaga.sharing.errors import SharingError, SubscriptionError
-from jaga.sharing.keys import check_key_name
 from jaga.sharing.provenance import entry_input, shared_source
 from jaga.store.models import Bank, SharedEntryRow, ShareSubscriptionRow
 from jaga.store.timestamps import utc_now
 
 TRUST_LEVELS = ("auto", "review")
+NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 PAGE_SIZE = 5_000
 MAX_PAGES_PER_PULL = 10_000
 ClientFactory = Callable[[], httpx.Client]
@@ -89,24 +90,28 @@ class SubscriptionService:
     ) -> SubscriptionInfo:
         """Check the feed answers with this key, create bank `into` like the publisher's
         (or take an existing empty-of-feeds one), and remember where to pull from."""
-        check_key_name(name)
+        if not NAME_PATTERN.fullmatch(name):
+            raise SubscriptionError(
+                f"subscription name {name!r} is not allowed: use 1-64 lower-case letters, "
+                "digits, '-' or '_'"
+            )
         if trust not in TRUST_LEVELS:
             raise SubscriptionError(f"trust {trust!r}: use 'auto' or 'review'")
         if not feed_url.startswith(("https://", "http://")):
             raise SubscriptionError(f"feed URL {feed_url!r} must start with https:// or http://")
+        if any(info.name == name for info in self.subscriptions()):
+            raise SubscriptionError(f"a subscription named {name!r} exists already")
         first = self._fetch(feed_url, api_key, "", limit=1)
         ensure_bank(self.banks, into, first["bank"])
         with Session(self.engine, expire_on_commit=False) as session:
             bank_id = session.scalar(select(Bank.id).where(Bank.name == into))
-            clash = session.scalar(
-                select(ShareSubscriptionRow.name).where(
-                    (ShareSubscriptionRow.name == name) | (ShareSubscriptionRow.bank_id == bank_id)
-                )
+            feeding = session.scalar(
+                select(ShareSubscriptionRow.name).where(ShareSubscriptionRow.bank_id == bank_id)
             )
-            if clash is not None:
+            if feeding is not None:
                 raise SubscriptionError(
-                    f"subscription {clash!r} exists already or feeds bank {into!r}; "
-                    "each subscription needs its own name and bank"
+                    f"bank {into!r} is fed by subscription {feeding!r} already; "
+                    "each subscription needs its own bank"
                 )
             row = ShareSubscriptionRow(
                 name=name,
