@@ -103,7 +103,7 @@ def write_bundle(
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryFile(dir=path.parent) as staging:
         count = 0
-        with gzip.GzipFile(fileobj=staging, mode="wb", mtime=0) as compressed:
+        with gzip.GzipFile(fileobj=staging, mode="wb", compresslevel=6, mtime=0) as compressed:
             for line in lines:
                 compressed.write(line)
                 count += 1
