@@ -290,6 +290,12 @@ def subscribe(
     secret = os.environ.get(key_env, "")
     if not secret:
         fail(f"environment variable {key_env} is not set or empty", 2)
+    if url.startswith("http://"):
+        errors.print(
+            "[yellow]warning:[/yellow] plain http: the partner key and the hashes travel "
+            "unencrypted; use https:// unless both ends are on a network you control",
+            highlight=False,
+        )
     with _friendly_errors():
         service = SubscriptionService(BankService(_engine()))
         chosen = name or into.lower()[:64]
