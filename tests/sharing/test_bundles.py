@@ -16,6 +16,7 @@ from jaga.sharing.errors import (
     KeyFileError,
     NotForUs,
     ReplayedBundle,
+    SharingError,
     TamperedBundle,
     UnsignedBundle,
     UntrustedSigner,
@@ -57,6 +58,9 @@ def test_signed_bundle_imports_with_provenance(
     assert exported.entries == 2  # the disabled entry is not shared
 
     keyring = _receiver_keyring(bank_service, pair)
+    # A bundle cannot pick an existing local bank by its name (it could be an allow-list).
+    with pytest.raises(SharingError, match="exists here"):
+        import_bundle(bank_service, keyring, exported.path)
     imported = import_bundle(bank_service, keyring, exported.path, into="received")
     assert imported.created_bank and imported.signer == "hotline"
     assert (imported.report.added, imported.report.quarantined_count) == (2, 0)

@@ -34,7 +34,13 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from jaga.sharing.errors import NotForUs, TamperedBundle, UnsignedBundle, UntrustedSigner
+from jaga.sharing.errors import (
+    NotForUs,
+    SharingError,
+    TamperedBundle,
+    UnsignedBundle,
+    UntrustedSigner,
+)
 from jaga.sharing.keyring import TrustedKey
 from jaga.sharing.keys import KeyPair, PublicKeys
 
@@ -123,7 +129,10 @@ def write_bundle(
             fields["encryption"], key, nonce = _new_encryption(recipient)
             plaintext = staging.read()
             if len(plaintext) > MAX_ENCRYPTED_PAYLOAD:
-                raise ValueError("the bank is too large to encrypt in one bundle")
+                raise SharingError(
+                    "the bank is too large to encrypt in one bundle (over 2 GiB compressed); "
+                    "export it without --to and move it over a protected channel"
+                )
             # The AEAD binds the header without the digest; the signature (over the whole
             # header) binds the ciphertext's digest.
             encrypted = ChaCha20Poly1305(key).encrypt(nonce, plaintext, _aad(fields))
@@ -136,15 +145,19 @@ def write_bundle(
             else UNSIGNED
         )
         partial = path.with_name(path.name + ".partial")
-        with partial.open("wb") as out:
-            out.write(MAGIC + header_line + signature + b"\n")
-            if encrypted is not None:
-                out.write(encrypted)
-            else:
-                staging.seek(0)
-                while chunk := staging.read(_CHUNK):
-                    out.write(chunk)
-        os.replace(partial, path)
+        try:
+            with partial.open("wb") as out:
+                out.write(MAGIC + header_line + signature + b"\n")
+                if encrypted is not None:
+                    out.write(encrypted)
+                else:
+                    staging.seek(0)
+                    while chunk := staging.read(_CHUNK):
+                        out.write(chunk)
+            os.replace(partial, path)
+        except BaseException:
+            partial.unlink(missing_ok=True)  # never leave half a bundle behind
+            raise
     return WrittenBundle(path, count, path.stat().st_size)
 
 

@@ -75,6 +75,21 @@ def check_not_replayed(engine: Engine, origin: BundleOrigin) -> None:
         )
 
 
+def fed_by_origin(engine: Engine, origin: BundleOrigin, bank_name: str) -> bool:
+    """Whether bank `bank_name` received bundles of this origin bank before."""
+    with Session(engine) as session:
+        found = session.scalar(
+            select(BundleImportRow.id)
+            .where(
+                BundleImportRow.bank_name == bank_name,
+                BundleImportRow.origin_instance == origin.instance,
+                BundleImportRow.origin_bank == origin.bank,
+            )
+            .limit(1)
+        )
+    return found is not None
+
+
 def record_import(engine: Engine, origin: BundleOrigin, bank_name: str, entries: int) -> None:
     with Session(engine) as session:
         row = session.scalar(

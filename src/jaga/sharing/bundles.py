@@ -25,7 +25,12 @@ from jaga.banks.records import BankInfo, EntryInput, ImportReport
 from jaga.banks.service import BankService
 from jaga.sharing import keys
 from jaga.sharing.bundle_file import open_bundle, write_bundle
-from jaga.sharing.bundle_log import BundleOrigin, check_not_replayed, record_import
+from jaga.sharing.bundle_log import (
+    BundleOrigin,
+    check_not_replayed,
+    fed_by_origin,
+    record_import,
+)
 from jaga.sharing.errors import SharingError, TamperedBundle
 from jaga.sharing.keyring import Keyring
 from jaga.sharing.keys import KeyPair, PublicKeys
@@ -124,6 +129,12 @@ def import_bundle(
         check_not_replayed(banks.engine, origin)
     instance, origin_bank = origin.instance, origin.bank
     target = into or origin_bank
+    if into is None and _exists(banks, target) and not fed_by_origin(banks.engine, origin, target):
+        # A bundle must not choose a local bank by its name (say, an allow-list).
+        raise SharingError(
+            f"bank {target!r} exists here and never received bundles of this origin; "
+            f"pass --into {target} to import into it anyway, or --into NEW-BANK"
+        )
     created = ensure_bank(banks, target, settings)
     held: set[tuple[str, str]] = set()
 
@@ -157,6 +168,14 @@ def import_bundle(
         report=report,
         withdrawn=withdrawn,
     )
+
+
+def _exists(banks: BankService, name: str) -> bool:
+    try:
+        banks.get_bank(name, with_counts=False)
+    except BankNotFound:
+        return False
+    return True
 
 
 def _from_origin(banks: BankService, bank_name: str, prefix: str) -> list[tuple[str, str]]:
