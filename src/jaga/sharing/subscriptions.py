@@ -16,6 +16,7 @@ private network; redirects are never followed, so the partner key goes nowhere e
 from __future__ import annotations
 
 import fcntl
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -42,6 +43,7 @@ TRUST_LEVELS = ("auto", "review")
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 PAGE_SIZE = 5_000
 MAX_PAGES_PER_PULL = 10_000
+MAX_PAGE_BYTES = 64 * 2**20  # a full page of 5,000 entries is about 2 MB
 ClientFactory = Callable[[], httpx.Client]
 
 
@@ -296,19 +298,30 @@ class SubscriptionService:
         return removed
 
     def _fetch(self, feed_url: str, api_key: str, cursor: str, *, limit: int) -> dict[str, Any]:
-        with self.client() as client:
-            response = client.get(
+        """One page, read up to MAX_PAGE_BYTES: a publisher cannot exhaust our memory."""
+        body = bytearray()
+        with (
+            self.client() as client,
+            client.stream(
+                "GET",
                 feed_url,
                 params={"cursor": cursor, "limit": limit},
                 headers={"Authorization": f"Bearer {api_key}"},
-            )
+            ) as response,
+        ):
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > MAX_PAGE_BYTES:
+                    raise SubscriptionError(
+                        f"{feed_url}: a page larger than {MAX_PAGE_BYTES:,} bytes; refused"
+                    )
         if response.status_code != 200:
-            detail = _detail(response)
             raise SubscriptionError(
-                f"{feed_url}: the publisher answered {response.status_code} ({detail})"
+                f"{feed_url}: the publisher answered {response.status_code} "
+                f"({_detail(bytes(body), response.reason_phrase)})"
             )
         try:
-            page = response.json()
+            page = json.loads(body)
         except ValueError:
             raise SubscriptionError(f"{feed_url}: the answer is not JSON") from None
         if not isinstance(page, dict) or not isinstance(page.get("bank"), dict):
@@ -349,14 +362,14 @@ def pull_lock(path: Path, *, wait: bool) -> Iterator[bool]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _detail(response: httpx.Response) -> str:
+def _detail(body: bytes, reason: str) -> str:
     try:
-        body = response.json()
+        parsed = json.loads(body)
     except ValueError:
-        return response.reason_phrase
-    if isinstance(body, dict) and isinstance(body.get("detail"), str):
-        return str(body["detail"])[:300]
-    return response.reason_phrase
+        return reason
+    if isinstance(parsed, dict) and isinstance(parsed.get("detail"), str):
+        return str(parsed["detail"])[:300]
+    return reason
 
 
 def _info(row: ShareSubscriptionRow, bank: str) -> SubscriptionInfo:
