@@ -34,6 +34,7 @@ def _register_commands() -> None:
     from jaga.banks import cli as banks_cli
     from jaga.hashing import cli as hashing_cli
     from jaga.scanning import cli as scanning_cli
+    from jaga.sharing import cli as sharing_cli
 
     hashing_cli.register(app)
     banks_cli.register(app)
@@ -41,6 +42,7 @@ def _register_commands() -> None:
     auth_cli.register(app)
     api_cli.register(app)
     actions_cli.register(app)
+    sharing_cli.register(app)
 
 
 _register_commands()

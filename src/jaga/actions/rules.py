@@ -20,7 +20,7 @@ from jaga.actions.errors import InvalidActions
 from jaga.actions.signing import check_secret, new_secret
 from jaga.actions.targets import check_webhook_url
 from jaga.banks.errors import BankNotFound
-from jaga.store.models import Bank, BankActionsRow
+from jaga.store.models import Bank, BankActionsRow, ShareSubscriptionRow
 from jaga.store.timestamps import utc_now
 
 _ACTIONS = cast(Table, BankActionsRow.__table__)
@@ -153,10 +153,21 @@ class ActionService:
             _ACTIONS.c.review,
             _ACTIONS.c.auto_block,
         ).join(_ACTIONS, _ACTIONS.c.bank_id == Bank.id)
+        review_only = (
+            select(Bank.id, Bank.name)
+            .join(ShareSubscriptionRow, ShareSubscriptionRow.bank_id == Bank.id)
+            .where(ShareSubscriptionRow.trust == "review")
+        )
         with self.engine.connect() as connection:
             rules = [
                 BankRule(int(bank_id), name, bool(webhook), bool(review), bool(block))
                 for bank_id, name, webhook, review, block in connection.execute(query)
+            ]
+            # A bank fed by a partner trusted for review only never blocks or calls a
+            # webhook, whatever its own actions say: each match becomes a review item.
+            rules += [
+                BankRule(int(bank_id), name, webhook=False, review=True, auto_block=False)
+                for bank_id, name in connection.execute(review_only)
             ]
         return {
             rule.bank_name: rule for rule in rules if rule.webhook or rule.review or rule.auto_block

@@ -27,6 +27,7 @@ from jaga.api import (
     routes_banks,
     routes_content,
     routes_health,
+    routes_share,
 )
 from jaga.api.fast_paths import FastPaths
 from jaga.api.matcher_state import MatcherState
@@ -35,6 +36,7 @@ from jaga.api.settings import ServiceSettings
 from jaga.auth.keys import KeyService
 from jaga.banks.service import BankService
 from jaga.config import data_dir
+from jaga.sharing.puller import FeedPuller
 from jaga.store import create_engine_for
 
 _MULTIPART_OVERHEAD = 64 * 1024  # headers and boundaries around an upload's bytes
@@ -53,6 +55,7 @@ ROOT_PAGE = """<!doctype html>
 <li><code>/v1/banks</code>: list, create, add and remove entries, enable, disable</li>
 <li><code>/v1/banks/&lt;name&gt;/actions</code> (webhook, review, auto-block on a match) and
 <code>/v1/review-items</code></li>
+<li><code>/v1/share/feeds</code>: banks shared with a partner (scope <code>share:read</code>)</li>
 <li><code>/metrics</code> for Prometheus (a key with scope <code>metrics</code>)</li>
 <li><a href="/healthz">/healthz</a> and <a href="/readyz">/readyz</a></li>
 <li>HMA-compatible: <code>/h/hash</code>, <code>/m/lookup</code>, <code>/c/banks</code>,
@@ -74,12 +77,15 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
         before_refresh=lambda: actions.refresh_rules(keep_renamed=True),
     )
     metrics.set_backlog_source(lambda: backlog_counts(engine))
+    puller = FeedPuller(engine, settings.share_pull_seconds)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         state.start()
         actions.start()  # webhook delivery runs in every worker; claims never overlap
+        puller.start()  # partner feeds, if JAGA_SHARE_PULL_SECONDS asks for it
         yield
+        puller.stop()
         actions.stop()
         state.stop()
 
@@ -120,6 +126,7 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     app.include_router(routes_content.router)
     app.include_router(routes_banks.router)
     app.include_router(routes_actions.router)
+    app.include_router(routes_share.router)
     app.include_router(hma.router)
     if settings.fast_paths:
         app.add_middleware(FastPaths)  # innermost: after the size guard, logs and metrics

@@ -59,6 +59,7 @@ class ServiceSettings:
     # Answer ordinary /v1/match and /m/lookup calls before FastAPI's routing
     # (jaga.api.fast_paths). Off (JAGA_FAST_PATHS=0) only to compare or to rule them out.
     fast_paths: bool = True
+    share_pull_seconds: float = 0.0  # pull partner feeds this often (0: only `jaga share pull`)
 
     @classmethod
     def from_environment(cls) -> ServiceSettings:
@@ -77,6 +78,7 @@ class ServiceSettings:
             fetch_timeout_seconds=_float_env("JAGA_FETCH_TIMEOUT_SECONDS", 30.0),
             fast_paths=os.environ.get("JAGA_FAST_PATHS", "1").strip().lower()
             not in {"0", "false", "no", "off"},
+            share_pull_seconds=_float_env("JAGA_SHARE_PULL_SECONDS", 0.0),
         )
 
     @property

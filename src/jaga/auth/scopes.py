@@ -9,7 +9,15 @@ from typing import Final
 from jaga.auth.errors import InvalidKey
 
 # Order matters only for display: stored and shown in this order.
-SCOPES: Final[tuple[str, ...]] = ("hash", "match", "banks:read", "banks:write", "metrics", "admin")
+SCOPES: Final[tuple[str, ...]] = (
+    "hash",
+    "match",
+    "banks:read",
+    "banks:write",
+    "metrics",
+    "share:read",
+    "admin",
+)
 ADMIN_SCOPE: Final = "admin"
 SCOPE_HELP: Final[dict[str, str]] = {
     "hash": "hash uploaded files",
@@ -17,6 +25,7 @@ SCOPE_HELP: Final[dict[str, str]] = {
     "banks:read": "list banks and read their entries",
     "banks:write": "create, change, import into and delete banks",
     "metrics": "read /metrics (for a Prometheus scraper)",
+    "share:read": "read the feeds of the banks shared with this key's partner (jaga share)",
     "admin": "everything, including what later scopes allow",
 }
 KEY_NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")

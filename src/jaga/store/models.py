@@ -248,3 +248,103 @@ class ReviewItemRow(Base):
     last_seen_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     decision: Mapped[str] = mapped_column(Text, default="")
+
+
+class TrustedKeyRow(Base):
+    """A partner's Ed25519 public key whose signed bundles this instance accepts.
+
+    `key_id` is the first 16 hex digits of the SHA-256 of the raw public key: what a
+    bundle names as its signer, and what people compare when they trust a key.
+    """
+
+    __tablename__ = "trusted_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    key_id: Mapped[str] = mapped_column(String(32), unique=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the 32 raw bytes
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class SharePartnerRow(Base):
+    """An organisation this instance shares banks with; it reads feeds with its own API key
+    (scope `share:read`), and sees only the banks granted to it."""
+
+    __tablename__ = "share_partners"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    api_key_id: Mapped[int] = mapped_column(
+        ForeignKey("api_keys.id", ondelete="CASCADE"), unique=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ShareGrantRow(Base):
+    """Bank `bank_id` is published to partner `partner_id`."""
+
+    __tablename__ = "share_grants"
+
+    partner_id: Mapped[int] = mapped_column(
+        ForeignKey("share_partners.id", ondelete="CASCADE"), primary_key=True
+    )
+    bank_id: Mapped[int] = mapped_column(
+        ForeignKey("banks.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ShareSubscriptionRow(Base):
+    """Another Jaga's feed of one bank, pulled into a local bank (one feed per local bank).
+
+    `trust` is 'auto' (the local bank's actions apply) or 'review' (matches only ever make
+    review items). `cursor` is the publisher's opaque position; `api_key` the partner key
+    the publisher gave us, kept as given because every pull must send it.
+    """
+
+    __tablename__ = "share_subscriptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    feed_url: Mapped[str] = mapped_column(Text)
+    api_key: Mapped[str] = mapped_column(String(255))
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"), unique=True)
+    trust: Mapped[str] = mapped_column(String(16))
+    cursor: Mapped[str] = mapped_column(String(128), default="")
+    source_instance: Mapped[str] = mapped_column(String(64), default="")
+    source_bank: Mapped[str] = mapped_column(String(128), default="")
+    last_pulled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class SharedEntryRow(Base):
+    """Which local value a publisher's entry id became: a 'remove' in the feed names only
+    the publisher's entry id, and this row is the entry's provenance too."""
+
+    __tablename__ = "shared_entries"
+
+    subscription_id: Mapped[int] = mapped_column(
+        ForeignKey("share_subscriptions.id", ondelete="CASCADE"), primary_key=True
+    )
+    remote_entry_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    signal_type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64))
+
+
+class BundleImportRow(Base):
+    """One bundle imported: refuses the same bundle twice and an older one after a newer
+    (a replay that would bring back withdrawn entries), and records where entries came from."""
+
+    __tablename__ = "bundle_imports"
+    __table_args__ = (Index("ix_bundle_imports_origin", "origin_instance", "origin_bank"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bundle_id: Mapped[str] = mapped_column(String(64), unique=True)
+    signer_key_id: Mapped[str] = mapped_column(String(32), default="")
+    origin_instance: Mapped[str] = mapped_column(String(64))
+    origin_bank: Mapped[str] = mapped_column(String(128))
+    bundle_created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    bank_name: Mapped[str] = mapped_column(String(128))
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
