@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
+import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -180,7 +181,8 @@ def _iso_seconds(text: str) -> int:
 class StopNciiStandIn(StandIn):
     """`GET /v1/FetchHashes?startTimestamp&pageSize&nextPageToken` with the subscription key
     and the endpoint's function key; records ordered by lastModtimestamp; an opaque base64
-    continuation token; `POST /v1/SubmitFeedback`."""
+    continuation token, new for every walk (like the Cosmos DB tokens it wraps), that can
+    be made to expire; `POST /v1/SubmitFeedback`."""
 
     records: list[dict[str, Any]] = field(default_factory=list)
     subscription_key: str = "sub-key"
@@ -213,7 +215,8 @@ class StopNciiStandIn(StandIn):
             return Reply(400, b'{"message": "continuation token expired"}')
         start = int(query["startTimestamp"])
         size = min(int(query.get("pageSize", "800")), 800)
-        offset = json.loads(base64.b64decode(token))["offset"] if token else 0
+        state = json.loads(base64.b64decode(token)) if token else {"walk": uuid.uuid4().hex}
+        offset = state.get("offset", 0)
         chosen = sorted(
             (r for r in self.records if r.get("lastModtimestamp", 0) >= start),
             key=lambda r: r.get("lastModtimestamp", 0),
@@ -221,7 +224,7 @@ class StopNciiStandIn(StandIn):
         page = chosen[offset : offset + size]
         more = offset + size < len(chosen)
         next_token = base64.b64encode(
-            json.dumps({"compositeToken": {"range": "x"}, "offset": offset + size}).encode()
+            json.dumps({"walk": state["walk"], "offset": offset + size}).encode()
         ).decode()
         newest = max((r.get("lastModtimestamp", 0) for r in chosen), default=start)
         body = {

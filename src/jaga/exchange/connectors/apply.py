@@ -54,22 +54,28 @@ class PageApplier:
     def _split(
         self, records: list[UpstreamRecord], outcome: PageOutcome
     ) -> tuple[list[UpstreamRecord], list[UpstreamRecord]]:
-        seen: set[str] = set()
-        live: list[UpstreamRecord] = []
-        dead: list[UpstreamRecord] = []
+        """Live records and tombstones; of two records with one id, the newer is applied
+        (the first on a tie) and the other quarantined as a duplicate."""
+        chosen: dict[str, UpstreamRecord] = {}
         for record in records:
-            if record.upstream_id in seen:
-                outcome.quarantined.append(
-                    RejectedRecord(
-                        record.upstream_id,
-                        f"duplicate upstream id {record.upstream_id!r} in one page; "
-                        "the first record with it was applied",
-                        record.raw,
-                    )
-                )
+            kept = chosen.get(record.upstream_id)
+            if kept is None:
+                chosen[record.upstream_id] = record
                 continue
-            seen.add(record.upstream_id)
-            (dead if record.deleted else live).append(record)
+            newer = record.changed_at > kept.changed_at
+            dropped = kept if newer else record
+            if newer:
+                chosen[record.upstream_id] = record
+            outcome.quarantined.append(
+                RejectedRecord(
+                    record.upstream_id,
+                    f"duplicate upstream id {record.upstream_id!r} in one page; "
+                    f"the {'newer' if newer else 'first'} record with it was applied",
+                    dropped.raw,
+                )
+            )
+        live = [record for record in chosen.values() if not record.deleted]
+        dead = [record for record in chosen.values() if record.deleted]
         return live, dead
 
     def _add(self, records: list[UpstreamRecord], outcome: PageOutcome) -> None:

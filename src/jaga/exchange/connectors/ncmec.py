@@ -197,6 +197,7 @@ def _record(update: NCMECEntryUpdate, element: ET.Element, raw: str) -> Upstream
         status="deleted" if update.deleted else "",
         attributes=attributes,
         raw=raw,
+        changed_at=_seconds(element.findtext("timestamp") or ""),
     )
 
 
@@ -216,6 +217,14 @@ def _call(action: Any) -> Any:
 
 def _when(timestamp: int) -> str:
     return datetime.fromtimestamp(timestamp, UTC).strftime(_DATE)
+
+
+def _seconds(text: str) -> int:
+    """An entry's <timestamp> ('2017-10-24T15:00:00Z', maybe with milliseconds) or 0."""
+    try:
+        return int(datetime.fromisoformat(text.strip().replace("Z", "+00:00")).timestamp())
+    except ValueError:
+        return 0
 
 
 def _one_line(element: ET.Element) -> str:

@@ -29,6 +29,7 @@ class UpstreamRecord:
     status: str = ""
     attributes: dict[str, Any] = field(default_factory=dict)
     raw: str = ""  # a short, one-line rendering for quarantine (never logged)
+    changed_at: int = 0  # upstream's change time (seconds), to pick between duplicates
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,6 +158,7 @@ def parse_records(items: list[Any]) -> tuple[list[UpstreamRecord], list[Rejected
                 status=status,
                 attributes=_attributes(item),
                 raw=raw,
+                changed_at=_int(item.get("lastModtimestamp"), 0),
             )
         )
     return records, rejected

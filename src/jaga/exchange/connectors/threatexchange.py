@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -152,9 +153,20 @@ def parse_updates(data: list[Any]) -> tuple[list[UpstreamRecord], list[RejectedR
                     "applications_with_opinions": item.get("applications_with_opinions"),
                 },
                 raw=raw,
+                changed_at=_seconds(item.get("last_updated")),
             )
         )
     return records, rejected
+
+
+def _seconds(value: Any) -> int:
+    """`last_updated` as seconds: Graph API sends '2019-11-09T02:58:41+0000' or a number."""
+    if isinstance(value, int | float) or (isinstance(value, str) and value.isdigit()):
+        return int(value)
+    try:
+        return int(datetime.strptime(str(value), "%Y-%m-%dT%H:%M:%S%z").timestamp())
+    except ValueError:
+        return 0
 
 
 def _with_token(url: str, token: str) -> str:
