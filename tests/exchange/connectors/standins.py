@@ -113,6 +113,7 @@ class NcmecStandIn(StandIn):
     password: str = "esp-pass"
     reasons_xml: str = ""
     prefix: str = "/hashsharing"
+    failing_puts: int = 0  # answer this many feedback PUTs with 503 (NCMEC having a bad day)
 
     def __post_init__(self) -> None:
         StandIn.__init__(self)
@@ -128,6 +129,9 @@ class NcmecStandIn(StandIn):
         if seen.method == "GET" and path.startswith("/v2/feedback/") and path.endswith("/reasons"):
             return Reply(200, self.reasons_xml.encode(), "application/xml")
         if seen.method == "PUT" and path.startswith("/v2/entries/") and path.endswith("/feedback"):
+            if self.failing_puts > 0:
+                self.failing_puts -= 1
+                return Reply(503, b"<error>Service Unavailable</error>", "application/xml")
             return Reply(200, b"", "application/xml")
         return Reply(404, b"<error>not found</error>", "application/xml")
 
