@@ -151,3 +151,43 @@ def test_threatexchange_reaction_on_each_descriptor(
     posts = [r for r in te.requests if r.method == "POST"]
     assert [r.path.rstrip("/") for r in posts] == ["/v26.0/9001", "/v26.0/9002"]
     assert all(b"reactions=NOT_HELPFUL" in r.body for r in posts)
+
+
+def test_the_api_close_route_queues_the_verdict(
+    engine: Engine,
+    bank_service: BankService,
+    stopncii: StopNciiStandIn,  # noqa: F811
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from jaga.api.app import create_app
+    from jaga.auth.keys import KeyService
+
+    test_stopncii_sync.add_source(engine, bank_service, stopncii)
+    run_sync(engine, "stopncii")
+    [entry] = [e for e in bank_service.active_entries() if e.value.startswith("2afc4a5c")]
+    item_id = review_item(engine, entry)
+    _, curator = KeyService(engine).create("curator", ["banks:read", "banks:write"])
+    monkeypatch.setenv("JAGA_DATABASE_URL", database_url)
+    client = TestClient(create_app())  # no lifespan: no index load or deliverer needed
+    path = f"/v1/review-items/{item_id}/close"
+    body = {"decision": "not NCII", "verdict": "rejected"}
+    assert client.post(path, json=body).status_code == 401
+    bad = client.post(path, json={**body, "verdict": "maybe"}, headers=auth(curator))
+    assert bad.status_code == 422
+    closed = client.post(path, json=body, headers=auth(curator))
+    assert closed.status_code == 200, closed.text
+    assert closed.json()["status"] == "closed" and closed.json()["feedback_queued"] == 1
+    [queued] = feedback.list_verdicts(engine)
+    assert (queued.source_name, queued.verdict, queued.status) == (
+        "stopncii",
+        "rejected",
+        "pending",
+    )
+    assert queued.upstream_id == f"ImagePDQ/{entry.value}"
+
+
+def auth(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
