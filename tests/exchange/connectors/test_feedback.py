@@ -191,3 +191,37 @@ def test_the_api_close_route_queues_the_verdict(
 
 def auth(key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
+
+
+def test_sync_commands(
+    engine: Engine,
+    bank_service: BankService,
+    stopncii: StopNciiStandIn,  # noqa: F811
+    jaga: CliRunner,
+) -> None:
+    bank_service.create_bank("ncii", category_scheme="none")
+    added = invoke(jaga, "sync", "add", "stopncii", "--kind", "stopncii", "--bank", "ncii",
+                   "--base-url", stopncii.base_url, "--page-size", "2")  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert "JAGA_SYNC_STOPNCII_SUBSCRIPTION_KEY" in added.stdout
+    assert stopncii.subscription_key not in added.output
+    assert (
+        invoke(jaga, "sync", "add", "stopncii", "--kind", "stopncii", "--bank", "ncii").exit_code
+        == 2
+    )
+    assert invoke(jaga, "sync", "add", "x", "--kind", "vics", "--bank", "ncii").exit_code == 2
+
+    ran = invoke(jaga, "sync", "run")
+    assert ran.exit_code == 0, ran.output
+    assert "stopncii: 6 pages, 4 added" in ran.stdout and "4 quarantined; caught up" in ran.stdout
+    status = invoke(jaga, "sync", "status")
+    assert status.exit_code == 0 and "4 (3)" in status.stdout  # entries (enabled)
+    quarantine = invoke(jaga, "sync", "quarantine", "stopncii")
+    assert "unknown hashStatus 'Undefined'" in quarantine.stdout
+    assert "4 quarantined records" in quarantine.stdout
+    assert invoke(jaga, "sync", "run", "nope").exit_code == 2
+
+    stopncii.subscription_key = "rotated"  # upstream now refuses us
+    failed = invoke(jaga, "sync", "run", "stopncii")
+    assert failed.exit_code == 3 and "StopNCII answered HTTP 401" in failed.stderr
+    assert "401" in invoke(jaga, "sync", "status").stdout  # the last error, squeezed at 80 columns

@@ -136,6 +136,7 @@ def sync_run(
             f"{result.updated:,} updated, {result.withdrawn:,} withdrawn, "
             f"{result.reinstated:,} reinstated, {result.quarantined:,} quarantined; {state}",
             highlight=False,
+            soft_wrap=True,
         )
     if failed:
         raise typer.Exit(3)
