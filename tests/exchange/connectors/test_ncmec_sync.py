@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine
@@ -206,3 +207,29 @@ def test_the_guarded_session_refuses_loopback_unless_allowed(
         run_sync(engine, "industry")
     assert ncmec.requests == []
     assert "UnsafeUrl" in SourceStore(engine).get("industry").last_error
+
+
+def test_fingerprints_jaga_cannot_match_travel_as_pass_through(formats: Path) -> None:
+    """PhotoDNA values and the links of large fingerprints are kept in `attributes` (to be
+    stored once entries have an attributes column), never dropped silently."""
+    from jaga.exchange.connectors.ncmec import parse_entries
+
+    def parsed(name: str) -> list[Any]:
+        root = ET.parse(formats / SAMPLES / name).getroot()
+        for element in root.iter():
+            element.tag = element.tag.partition("}")[2] or element.tag
+        records, rejected = parse_entries(root)
+        assert rejected == []
+        return records
+
+    [large] = parsed("ENTRIES_LARGE_FINGERPRINTS.xml")
+    assert large.hashes == (("md5", "face" * 8),)
+    assert large.attributes["fingerprint_links"] == {
+        "tmk-pdqf": "/v2/entries/1/fingerprints/TMK_PDQF",
+        "videntifier": "/v2/entries/1/fingerprints/VIDENTIFIER",
+    }
+    image1 = parsed("ENTRIES_XML.xml")[0]
+    assert image1.upstream_id == "42/image1" and image1.changed_at == 1508857200
+    assert image1.attributes["fingerprints"]["pdna"].startswith("a1a1")
+    assert image1.attributes["feedback"] == {"Md5": ["upvote:42"], "Sha1": ["downvote:42"]}
+    assert [r.deleted for r in parsed("ENTRIES_XML.xml")] == [False, True, False, True]
