@@ -9,6 +9,7 @@ adding what a long-running sync needs:
   the page (the client parses a page all or nothing);
 - `from`/`to` written in UTC (the client formats local time with a 'Z');
 - reason lists read in both shapes seen (root or wrapped `availableFeedbackReasons`);
+- no DEBUG log of each answer (the client logs whole pages, hashes included);
 - a configurable base URL and the guarded session (see http.py).
 Entry ids are only unique per member, so an entry's upstream id is '<member id>/<id>',
 the same pair the feedback URL takes.
@@ -69,6 +70,24 @@ class _GuardedNcmecApi(NCMECHashAPI):
         session = guarded_session()
         session.auth = (self.username, self.password)
         return session
+
+    def _get(
+        self, endpoint: NCMECEndpoint, *, path: str = "", next_: str = "", **params: Any
+    ) -> ET.Element:
+        """The client's GET, less its DEBUG log of every answer (whole hash lists in the
+        root logger's output); the same URL rules, namespaces stripped the same way."""
+        url = "/".join((self._base_url, self.VERSION, endpoint.value))
+        if path:
+            url = "/".join((url, path))
+        if next_:
+            url, params = self._base_url + next_, {}
+        with self._get_session() as session:
+            response = session.get(url, params=params)
+        response.raise_for_status()
+        root = ET.fromstring(response.content)
+        for element in root.iter():
+            element.tag = element.tag.partition("}")[2] or element.tag
+        return root
 
 
 class NcmecConnector:
