@@ -114,6 +114,9 @@ class NcmecStandIn(StandIn):
     reasons_xml: str = ""
     prefix: str = "/hashsharing"
     failing_puts: int = 0  # answer this many feedback PUTs with 503 (NCMEC having a bad day)
+    hold_at_start: int | None = None  # hold the page request with this `start` until released
+    held: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
 
     def __post_init__(self) -> None:
         StandIn.__init__(self)
@@ -141,6 +144,9 @@ class NcmecStandIn(StandIn):
         chosen.reverse()  # newest first: not in time order, as NCMEC's documentation warns
         start = int(query.get("start", "0"))
         size = int(query.get("size", str(self.page_size)))
+        if start == self.hold_at_start:
+            self.held.set()
+            self.release.wait(30)
         page = chosen[start : start + size]
         body = [
             '<?xml version="1.0" encoding="UTF-8" standalone="yes" ?>',  # the space, as seen

@@ -233,3 +233,50 @@ def test_fingerprints_jaga_cannot_match_travel_as_pass_through(formats: Path) ->
     assert image1.attributes["fingerprints"]["pdna"].startswith("a1a1")
     assert image1.attributes["feedback"] == {"Md5": ["upvote:42"], "Sha1": ["downvote:42"]}
     assert [r.deleted for r in parsed("ENTRIES_XML.xml")] == [False, True, False, True]
+
+
+def test_a_sync_killed_mid_walk_resumes_where_it_stopped(
+    engine: Engine,
+    bank_service: BankService,
+    ncmec: NcmecStandIn,
+    database_url: str,
+    tmp_path: Path,
+) -> None:
+    """A real crash: `jaga sync run` in its own process, SIGKILLed while it waits for
+    page 3; the next run goes on from page 3 and ends with the same bank as a clean one."""
+    import os
+    import subprocess
+    import sys
+
+    add_source(engine, bank_service, ncmec)
+    ncmec.hold_at_start = 8
+    env = dict(
+        os.environ,
+        JAGA_DATABASE_URL=database_url,
+        JAGA_SYNC_ALLOW_NETWORKS="127.0.0.0/8",
+        JAGA_SYNC_INDUSTRY_USERNAME=ncmec.username,
+        JAGA_SYNC_INDUSTRY_PASSWORD=ncmec.password,
+        JAGA_DATA_DIR=str(tmp_path / "data"),
+    )
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "jaga"), "sync", "run", "industry"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert ncmec.held.wait(60), "the sync never asked for page 3"
+        process.kill()
+        process.wait(10)
+    finally:
+        ncmec.release.set()
+    store = SourceStore(engine)
+    assert store.get("industry").pages == 2  # pages 1 and 2 were recorded
+    ncmec.hold_at_start = None
+    before = len(ncmec.requests)
+    resumed = run_sync(engine, "industry")
+
+    assert [r.query.get("start") for r in ncmec.requests[before:]] == ["8", "12"]
+    assert resumed.caught_up and store.get("industry").pages == 4
+    assert len(store.quarantine(store.get("industry"))) == 5
+    assert bank_service.count_entries_from("ncmec-industry", PROVENANCE) == (8, 8)
