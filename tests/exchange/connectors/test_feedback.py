@@ -19,6 +19,7 @@ from jaga.banks.service import BankService
 from jaga.cli import app
 from jaga.detection.matcher import Match
 from jaga.exchange.connectors import feedback
+from jaga.exchange.connectors.feedback_sender import deliver_due
 from jaga.exchange.connectors.sources import SourceStore
 from jaga.exchange.connectors.sync import connector_for, run_sync
 from jaga.store.models import ExchangeFeedbackRow
@@ -93,10 +94,7 @@ def test_ncmec_votes_with_retry_and_reasons(
     rejected = review_item(engine, pdq)
     invoke(jaga, "review", "close", str(rejected), "--decision", "not it", "--verdict",
            "rejected", "--reason", "Example Reason 1")  # fmt: skip
-    assert (
-        feedback.deliver_due(engine, lambda name: connector_for(SourceStore(engine).get(name))).sent
-        == 1
-    )
+    assert deliver_due(engine, lambda name: connector_for(SourceStore(engine).get(name))).sent == 1
     last = [r for r in ncmec.requests if r.method == "PUT"][-1]
     assert last.path == "/hashsharing/v2/entries/7/good-pdq/PDQ/feedback"
     assert b"<negative><reasonIds><guid>01234567-abcd-0123-4567-012345678900</guid>" in last.body
@@ -124,7 +122,7 @@ def test_stopncii_feedback_blocked(
     from jaga.actions import review
 
     review.close_item(engine, review_item(engine, entry), "yes", verdict="confirmed")
-    report = feedback.deliver_due(engine, lambda name: connector_for(SourceStore(engine).get(name)))
+    report = deliver_due(engine, lambda name: connector_for(SourceStore(engine).get(name)))
     assert report.sent == 1, report.errors
     [post] = [r for r in stopncii.requests if r.method == "POST"]
     assert post.path == "/v1/SubmitFeedback" and post.headers["x-functions-key"] == "feedback-key"
@@ -146,7 +144,7 @@ def test_threatexchange_reaction_on_each_descriptor(
     from jaga.actions import review
 
     review.close_item(engine, review_item(engine, entry), "no", verdict="rejected")
-    report = feedback.deliver_due(engine, lambda name: connector_for(SourceStore(engine).get(name)))
+    report = deliver_due(engine, lambda name: connector_for(SourceStore(engine).get(name)))
     assert report.sent == 1, report.errors
     posts = [r for r in te.requests if r.method == "POST"]
     assert [r.path.rstrip("/") for r in posts] == ["/v26.0/9001", "/v26.0/9002"]

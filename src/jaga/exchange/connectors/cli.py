@@ -217,6 +217,7 @@ def sync_feedback(
     """Send reviewers' verdicts to the sources (NCMEC votes, StopNCII feedback, ThreatExchange
     reactions); failures are retried later with a growing delay."""
     from jaga.exchange.connectors import feedback
+    from jaga.exchange.connectors.feedback_sender import deliver_due
     from jaga.exchange.connectors.sources import SourceStore
     from jaga.exchange.connectors.sync import connector_for
 
@@ -224,7 +225,7 @@ def sync_feedback(
     if retry_dead:
         console.print(f"requeued {plural(feedback.retry_dead(engine), 'dead verdict')}")
     store = SourceStore(engine)
-    report = feedback.deliver_due(engine, lambda name: connector_for(store.get(name)), limit=limit)
+    report = deliver_due(engine, lambda name: connector_for(store.get(name)), limit=limit)
     for line in report.errors[:20]:
         errors.print(line, markup=False, highlight=False)
     console.print(

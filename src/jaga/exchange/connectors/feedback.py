@@ -4,27 +4,26 @@ closing and sent to the entry's source later, with retries.
 Why a queue: the upstream APIs are slow, rate-limited and sometimes down; a review must
 not fail or wait because NCMEC is, and a verdict must not be lost because the process
 stopped. So closing a review item writes one row per matched entry that came from a sync
-source, in the same transaction; `deliver_due` (run by `jaga sync feedback`, e.g. from
-cron) claims rows with a lease, sends them, and records the answer: sent; or failed and
-retried after a growing delay; or dead after `max_attempts` or an answer that retrying
-cannot fix (a missing reason, an unknown entry). All three APIs take a repeated verdict
-as the same verdict (PUT, or a reaction/feedback that is set, not added), so the
+source, in the same transaction; `feedback_sender.deliver_due` (run by `jaga sync
+feedback`, e.g. from cron) claims rows with a lease, sends them and records the answer:
+sent; or failed and retried after a growing delay; or dead after too many attempts or an
+answer that retrying cannot fix (a missing reason, an unknown entry). All three APIs take
+a repeated verdict as the same verdict (PUT, or a reaction/feedback that is set, not added), so the
 at-least-once delivery a lease gives is safe.
 """
 
 from __future__ import annotations
 
-import random
 import uuid
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Table, func, insert, or_, select, update
 
-from jaga.exchange.connectors.base import VERDICTS, Connector, FeedbackItem, Verdict
-from jaga.exchange.connectors.errors import ConnectorError, UpstreamError
+from jaga.exchange.connectors.base import VERDICTS, FeedbackItem, Verdict
+from jaga.exchange.connectors.errors import ConnectorError
 from jaga.store.models import Entry, ExchangeFeedbackRow, ExchangeSourceRow
 from jaga.store.timestamps import utc_now
 
@@ -59,14 +58,6 @@ class VerdictStatus:
     last_error: str
     created_at: datetime
     sent_at: datetime | None
-
-
-@dataclass(slots=True)
-class DeliveryReport:
-    sent: int = 0
-    retrying: int = 0
-    dead: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
 def enqueue_verdicts(
@@ -180,46 +171,7 @@ def claim(engine: Engine, *, limit: int = 100, lease_seconds: float = 300.0) -> 
         ]
 
 
-def deliver_due(
-    engine: Engine,
-    connector_of: Callable[[str], Connector],
-    *,
-    limit: int = 100,
-    max_attempts: int = MAX_ATTEMPTS,
-    backoff_seconds: float = BACKOFF_SECONDS,
-) -> DeliveryReport:
-    """Send every due verdict once; returns what happened. Never raises for an upstream."""
-    report = DeliveryReport()
-    connectors: dict[str, Connector | Exception] = {}
-    for queued in claim(engine, limit=limit):
-        try:
-            if queued.source_name not in connectors:
-                try:
-                    connectors[queued.source_name] = connector_of(queued.source_name)
-                except Exception as error:  # missing credentials, deleted source
-                    connectors[queued.source_name] = error
-            connector = connectors[queued.source_name]
-            if isinstance(connector, Exception):
-                raise connector
-            connector.send_feedback(queued.item)
-        except Exception as error:
-            message = f"{type(error).__name__}: {error}"
-            retryable = not (isinstance(error, UpstreamError) and not error.retryable)
-            if retryable and queued.attempts < max_attempts:
-                delay = min(BACKOFF_MAX_SECONDS, backoff_seconds * 2 ** (queued.attempts - 1))
-                _finish(engine, queued, PENDING, message, delay * random.uniform(0.8, 1.2))
-                report.retrying += 1
-            else:
-                _finish(engine, queued, DEAD, message, 0.0)
-                report.dead += 1
-            report.errors.append(f"{queued.source_name} {queued.item.upstream_id}: {message}")
-            continue
-        _finish(engine, queued, SENT, "", 0.0)
-        report.sent += 1
-    return report
-
-
-def _finish(engine: Engine, queued: QueuedVerdict, status: str, error: str, delay: float) -> None:
+def finish(engine: Engine, queued: QueuedVerdict, status: str, error: str, delay: float) -> None:
     now = utc_now()
     with engine.begin() as connection:
         connection.execute(
