@@ -233,6 +233,10 @@ def test_fingerprints_jaga_cannot_match_travel_as_pass_through(formats: Path) ->
     assert image1.attributes["fingerprints"]["pdna"].startswith("a1a1")
     assert image1.attributes["feedback"] == {"Md5": ["upvote:42"], "Sha1": ["downvote:42"]}
     assert [r.deleted for r in parsed("ENTRIES_XML.xml")] == [False, True, False, True]
+    # Every sample answer reads without a rejected entry (<feedback /> empty, no data...).
+    for sample in ("ENTRIES_XML2.xml", "ENTRIES_XML3.xml", "ENTRIES_XML4.xml"):
+        assert all(record.upstream_id for record in parsed(sample))
+    assert parsed("ENTRIES_NO_DATA_XML.xml") == []
 
 
 def test_a_sync_killed_mid_walk_resumes_where_it_stopped(
