@@ -26,6 +26,10 @@ def test_migrations_create_every_table_on_an_empty_database(engine: Engine) -> N
         "bank_actions",
         "webhook_outbox",
         "review_items",
+        "exchange_sources",
+        "exchange_tombstones",
+        "exchange_quarantine",
+        "exchange_feedback",
     }
     assert expected <= tables
     with engine.connect() as connection:

@@ -185,13 +185,31 @@ def review_list(
 def review_close(
     item_id: int = typer.Argument(..., help="the item's id (see `jaga review list`)"),
     decision: str = typer.Option(..., "--decision", help="what you found, e.g. 'confirmed'"),
+    verdict: str | None = typer.Option(
+        None,
+        "--verdict",
+        help="confirmed | rejected: tell the matched entries' sources (NCMEC, StopNCII, "
+        "ThreatExchange) through the feedback queue",
+    ),
+    reason: str = typer.Option(
+        "", "--reason", help="with --verdict rejected: the source's reason (NCMEC GUID or name)"
+    ),
 ) -> None:
-    """Close a review item with your decision."""
+    """Close a review item with your decision, and optionally a verdict for the sources."""
     from jaga.actions import review
+    from jaga.exchange.connectors.feedback import queued_for_item
 
     with _friendly_errors():
-        item = review.close_item(_engine(), item_id, decision)
+        engine = _engine()
+        item = review.close_item(engine, item_id, decision, verdict=verdict, reason=reason)
     console.print(f"closed review item {item.item_id} ({item.bank_name})", highlight=False)
+    if verdict is not None:
+        queued = queued_for_item(engine, item_id)
+        console.print(
+            f"{plural(queued, 'verdict')} queued for upstream sources; "
+            "`jaga sync feedback` sends them",
+            highlight=False,
+        )
 
 
 @webhooks_app.command("list")

@@ -123,14 +123,43 @@ def get_item(engine: Engine, item_id: int) -> ReviewItem:
     return _item(row)
 
 
-def close_item(engine: Engine, item_id: int, decision: str) -> ReviewItem:
-    """Close an item with the reviewer's decision (free text, e.g. 'confirmed, reported')."""
+def close_item(
+    engine: Engine,
+    item_id: int,
+    decision: str,
+    *,
+    verdict: str | None = None,
+    reason: str = "",
+) -> ReviewItem:
+    """Close an item with the reviewer's decision (free text, e.g. 'confirmed, reported').
+
+    With a `verdict` ('confirmed': the match is right; 'rejected': a false positive), the
+    verdict is queued for the sources of the matched entries (NCMEC vote, StopNCII
+    feedback, ThreatExchange reaction) in the same transaction, so closing the item and
+    telling the source happen together or not at all; `jaga sync feedback` sends them.
+    `reason` is passed on with a rejection (NCMEC asks for one of its reasons).
+    """
+    from jaga.exchange.connectors.base import VERDICTS
+
+    if verdict is not None and verdict not in VERDICTS:
+        raise InvalidActions(f"unknown verdict {verdict!r}; use {' or '.join(VERDICTS)}")
     with engine.begin() as connection:
         changed = connection.execute(
             update(_ITEMS)
             .where(_ITEMS.c.id == item_id, _ITEMS.c.status == OPEN)
             .values(status=CLOSED, closed_at=utc_now(), decision=decision[:2_000])
         ).rowcount
+        if changed and verdict is not None:
+            from jaga.exchange.connectors.feedback import enqueue_verdicts
+
+            matches = connection.scalar(select(_ITEMS.c.matches).where(_ITEMS.c.id == item_id))
+            enqueue_verdicts(
+                connection,
+                review_item_id=item_id,
+                matches=json.loads(matches or "[]"),
+                verdict=verdict,
+                reason=reason,
+            )
     item = get_item(engine, item_id)
     if not changed and item.status == CLOSED:
         raise InvalidActions(f"review item {item_id} was already closed on {item.closed_at}")

@@ -65,10 +65,20 @@ class ReviewItemOut(BaseModel):
     last_seen_at: datetime
     closed_at: datetime | None
     decision: str
+    feedback_queued: int = 0  # verdicts queued for the matched entries' upstream sources
 
 
 class CloseIn(BaseModel):
     decision: str = Field(min_length=1, max_length=2_000, description="what the reviewer found")
+    verdict: Literal["confirmed", "rejected"] | None = Field(
+        None,
+        description="confirmed: the match is right; rejected: a false positive. Sent back "
+        "to the sources of the matched entries (NCMEC vote, StopNCII feedback, "
+        "ThreatExchange reaction) through a retrying queue",
+    )
+    reason: str = Field(
+        "", max_length=500, description="with a rejection: the source's reason (NCMEC GUID/name)"
+    )
 
 
 def runtime_of(request: Request) -> ActionRuntime:
@@ -178,8 +188,17 @@ def list_review_items(
     dependencies=[Depends(require("banks:write"))],
 )
 def close_review_item(request: Request, item_id: int, body: CloseIn) -> ReviewItemOut:
+    """Close an item; with a verdict, queue it for the matched entries' sources."""
+    from jaga.exchange.connectors.feedback import queued_for_item
+
+    engine = runtime_of(request).engine
     try:
-        return _item_out(review.close_item(runtime_of(request).engine, item_id, body.decision))
+        item = review.close_item(
+            engine, item_id, body.decision, verdict=body.verdict, reason=body.reason
+        )
+        out = _item_out(item)
+        out.feedback_queued = queued_for_item(engine, item_id) if body.verdict else 0
+        return out
     except ActionError as error:
         if isinstance(error, ReviewItemNotFound):
             raise _http_error(error) from None

@@ -566,6 +566,33 @@ class BankService:
                     found[record.entry_id] = record
         return found
 
+    def entries_by_original_ids(
+        self, bank_name: str, source: str, original_ids: Iterable[str]
+    ) -> list[EntryRecord]:
+        """Entries of one bank that came from `source` under these upstream ids (enabled or
+        not): how a sync finds what an upstream tombstone or a reinstatement refers to."""
+        wanted = list(dict.fromkeys(original_ids))
+        found: list[EntryRecord] = []
+        with self._session() as session:
+            bank = self._bank(session, bank_name)
+            for chunk in _chunks(wanted, 1_000):
+                query = _record_query().where(
+                    Entry.bank_id == bank.id, Entry.source == source, Entry.original_id.in_(chunk)
+                )
+                found += [_record(row) for row in session.execute(query.order_by(Entry.id))]
+        return found
+
+    def count_entries_from(self, bank_name: str, source: str) -> tuple[int, int]:
+        """(all, enabled) entries of one bank with this provenance, e.g. one sync source's."""
+        with self._session() as session:
+            bank = self._bank(session, bank_name)
+            total, enabled = session.execute(
+                select(func.count(), func.sum(case((Entry.enabled.is_(True), 1), else_=0))).where(
+                    Entry.bank_id == bank.id, Entry.source == source
+                )
+            ).one()
+            return int(total or 0), int(enabled or 0)
+
     def entry_in_bank(
         self, bank_name: str, *, entry_id: int | None = None, value: tuple[str, str] | None = None
     ) -> EntryRecord | None:

@@ -74,6 +74,8 @@ class Entry(Base):
         UniqueConstraint("bank_id", "signal_type", "value", name="uq_entries_bank_signal_value"),
         # Exact-hash lookups ask "which banks hold this md5?" across banks.
         Index("ix_entries_signal_value", "signal_type", "value"),
+        # Syncs find the entries an upstream tombstone names by their upstream id.
+        Index("ix_entries_bank_original_id", "bank_id", "original_id"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
@@ -348,3 +350,93 @@ class BundleImportRow(Base):
     bank_name: Mapped[str] = mapped_column(String(128))
     entries: Mapped[int] = mapped_column(Integer, default=0)
     imported_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ExchangeSourceRow(Base):
+    """An upstream hash list Jaga syncs into a bank (NCMEC, StopNCII, ThreatExchange).
+
+    `checkpoint` (JSON) is the connector's resume point, written after each page is applied
+    to the bank, so a crashed sync goes on from the last page it finished. Credentials are
+    never stored here: they come from the environment or a credentials file.
+    """
+
+    __tablename__ = "exchange_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))  # ncmec | stopncii | threatexchange
+    bank_name: Mapped[str] = mapped_column(String(128))
+    base_url: Mapped[str] = mapped_column(Text, default="")  # '' means the public default
+    settings: Mapped[str] = mapped_column(Text, default="{}")  # JSON, per kind
+    checkpoint: Mapped[str] = mapped_column(Text, default="{}")  # JSON, per kind
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    last_run_started_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_run_finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    # Pages recorded and records quarantined, both exactly once (see SourceStore.save_page);
+    # entry counts are read from the bank itself, the only place they are exact.
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    quarantined: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ExchangeTombstoneRow(Base):
+    """An entry disabled because its source withdrew or deleted it upstream.
+
+    The entry itself stays (provenance kept, it no longer matches); this row says why, so
+    that the source reinstating it re-enables it, while an entry a reviewer disabled stays
+    disabled.
+    """
+
+    __tablename__ = "exchange_tombstones"
+    __table_args__ = (UniqueConstraint("source_id", "entry_id", name="uq_exchange_tombstones"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("exchange_sources.id", ondelete="CASCADE"), index=True
+    )
+    entry_id: Mapped[int] = mapped_column(BigInteger)
+    upstream_id: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(32))  # e.g. deleted, Withdrawn, should_delete
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ExchangeQuarantineRow(Base):
+    """An upstream record a sync did not take, with the reason; the sync went on without it."""
+
+    __tablename__ = "exchange_quarantine"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("exchange_sources.id", ondelete="CASCADE"), index=True
+    )
+    upstream_id: Mapped[str] = mapped_column(String(255), default="")
+    reason: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ExchangeFeedbackRow(Base):
+    """A reviewer's verdict waiting to go back to the entry's source (an outbox, like
+    webhook_outbox): written with the review item's closing, claimed with a lease, retried
+    with backoff, dead-lettered after too many attempts."""
+
+    __tablename__ = "exchange_feedback"
+    __table_args__ = (Index("ix_exchange_feedback_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    source_name: Mapped[str] = mapped_column(String(64), index=True)
+    review_item_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    entry_id: Mapped[int] = mapped_column(BigInteger)
+    upstream_id: Mapped[str] = mapped_column(String(255))
+    signal_type: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(64))
+    verdict: Mapped[str] = mapped_column(String(16))  # confirmed | rejected
+    reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|sent|dead
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)

@@ -1,7 +1,7 @@
 """Sharing: trusted bundle keys, bundle imports, partners and grants, subscriptions.
 
 Revision ID: 0008_sharing
-Revises: 0006_entry_attributes
+Revises: 0007_exchange_sync
 Create Date: 2026-11-30 22:40:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_sharing"
-down_revision: str | None = "0006_entry_attributes"
+down_revision: str | None = "0007_exchange_sync"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
