@@ -117,6 +117,14 @@ def test_sync_takes_entries_quarantines_bad_ones_and_honours_tombstones(
     assert state[("pdq", pdq_hex(1))] == ("7/good-pdq", "B1", True)
     assert state[("md5", "face" * 8)] == ("101/willupdate", "A1", True)
     assert state[("md5", "e" * 32)] == ("7/dup", "A1", True)  # served first, so kept
+    # What Jaga cannot match on (here PhotoDNA and NCMEC's votes) is stored with the entry.
+    stored = {
+        (e.signal_type, e.value): e.attributes
+        for e in bank_service.active_entries(["ncmec-industry"])
+    }
+    image1 = stored[("md5", "a1" * 16)]["ncmec"]  # type: ignore[index]
+    assert image1["fingerprints"]["pdna"].startswith("a1a1")
+    assert image1["feedback"] == {"Md5": ["upvote:42"], "Sha1": ["downvote:42"]}
     assert ("md5", "d" * 32) not in state
     store = SourceStore(engine)
     reasons = {q.upstream_id: q.reason for q in store.quarantine(store.get("industry"))}

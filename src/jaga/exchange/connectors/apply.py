@@ -131,6 +131,10 @@ class PageApplier:
                     category=category,
                     original_id=record.upstream_id,
                     source=self.source.provenance,
+                    # Fields Jaga cannot match on, kept with the entry under the source's
+                    # kind (docs/formats.md): `jaga bank export --format ncmec` gives
+                    # them back, and a reviewer sees them.
+                    attributes={self.source.kind: record.attributes} if record.attributes else None,
                 )
             )
         if not record.hashes:

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # NCMEC fingerprints and other upstream fields Jaga cannot match on (PhotoDNA, NetClean,
-# videntifier, TMK+PDQF, StopNCII case numbers and CSP feedback, ThreatExchange tags...).
-# They travel in `UpstreamRecord.attributes` and are counted, but not stored yet: they go
-# to the entries' JSON `attributes` column once that lands (follow-up, see docs/connectors.md).
-PASS_THROUGH_NOTE = "kept in UpstreamRecord.attributes; stored once entries.attributes exists"
+# videntifier, TMK+PDQF, StopNCII case numbers and CSP feedback, ThreatExchange tags...)
+# travel in `UpstreamRecord.attributes` and are stored with each entry of the record, in
+# the entries' JSON `attributes` under the source's kind (`{"ncmec": {...}}`).
 
 
 @dataclass(frozen=True, slots=True)
