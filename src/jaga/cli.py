@@ -32,6 +32,7 @@ def _register_commands() -> None:
     from jaga.api import cli as api_cli
     from jaga.auth import cli as auth_cli
     from jaga.banks import cli as banks_cli
+    from jaga.finance import cli as finance_cli
     from jaga.hashing import cli as hashing_cli
     from jaga.scanning import cli as scanning_cli
 
@@ -41,6 +42,7 @@ def _register_commands() -> None:
     auth_cli.register(app)
     api_cli.register(app)
     actions_cli.register(app)
+    finance_cli.register(app)
 
 
 _register_commands()
