@@ -42,13 +42,12 @@ def evidence_ids(tx: pl.DataFrame, accounts: list[str]) -> dict[str, str]:
         | pl.col("travel")
         | pl.col("ancillary")
     ).select("tx_id", "ts", "sender_id", "receiver_id")
-    wanted = pl.Series(accounts)
     both = pl.concat(
         [
-            flagged.filter(pl.col("sender_id").is_in(wanted)).select(
+            flagged.filter(pl.col("sender_id").is_in(accounts)).select(
                 pl.col("sender_id").alias("account_id"), "tx_id", "ts"
             ),
-            flagged.filter(pl.col("receiver_id").is_in(wanted)).select(
+            flagged.filter(pl.col("receiver_id").is_in(accounts)).select(
                 pl.col("receiver_id").alias("account_id"), "tx_id", "ts"
             ),
         ]

@@ -122,14 +122,13 @@ def stored_evidence(accounts: list[str], folder: Path | None = None) -> dict[str
     frame = _read(folder / "evidence.parquet")
     if frame is None or not accounts:
         return {}
-    wanted = pl.Series(accounts)
     rows = (
         pl.concat(
             [
-                frame.filter(pl.col("sender_id").is_in(wanted)).select(
+                frame.filter(pl.col("sender_id").is_in(accounts)).select(
                     pl.col("sender_id").alias("account_id"), "tx_id", "ts"
                 ),
-                frame.filter(pl.col("receiver_id").is_in(wanted)).select(
+                frame.filter(pl.col("receiver_id").is_in(accounts)).select(
                     pl.col("receiver_id").alias("account_id"), "tx_id", "ts"
                 ),
             ]

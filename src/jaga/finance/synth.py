@@ -238,7 +238,8 @@ class Generator:
         hour = np.where(is_night, night_hour, day_hour)
         offsets = _lookup(countries, COUNTRY_UTC_OFFSET, 0.0).astype(float)
         seconds = days * 86400.0 + (hour - offsets) * 3600.0 + self.rng.random(n) * 3600.0
-        return seconds.clip(0, DAYS * 86400 - 1)
+        clipped: np.ndarray = seconds.clip(0, DAYS * 86400 - 1)
+        return clipped
 
     def amounts(
         self, usd: np.ndarray, countries: np.ndarray, round_p: float
