@@ -101,14 +101,20 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             (pl.col("corridor_risk") >= HIGH_RISK_CORRIDOR).alias("risky_corridor"),
         )
         .with_columns(
-            (pl.col("in_band") & pl.col("risky_corridor")).alias("band_corridor"),
+            # Transfers to people, not purchases (a payment with a merchant category is
+            # spending; the indicators are about remittances and P2P).
+            (pl.col("in_band") & pl.col("risky_corridor") & (category == "")).alias(
+                "band_corridor"
+            ),
         )
     )
 
 
 def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
     """Pair-bucket table: one row per (sender, receiver, bucket) of enriched transactions."""
-    bc = pl.col("band_corridor")
+    # Payments to someone sharing the sender's surname do not count towards the corridor
+    # indicators: FINTRAC's "no apparent family connection" (research item 4).
+    bc = pl.col("band_corridor") & ~pl.col("related")
     return (
         tx.with_columns(((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket"))
         .group_by(*PAIR_KEYS, "bucket")
@@ -119,7 +125,10 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             (bc & pl.col("in_peak")).sum().cast(pl.Int32).alias("n_peak_corr"),
             (bc & pl.col("night")).sum().cast(pl.Int32).alias("n_night_corr"),
             (bc & pl.col("is_round")).sum().cast(pl.Int32).alias("n_round_corr"),
-            (pl.col("memo_cover") | pl.col("memo_handle")).sum().cast(pl.Int32).alias("n_memo"),
+            ((pl.col("memo_cover") & ~pl.col("related")) | pl.col("memo_handle"))
+            .sum()
+            .cast(pl.Int32)
+            .alias("n_memo"),
             pl.col("memo_handle").sum().cast(pl.Int32).alias("n_handle"),
             (pl.col("channel") == "crypto").sum().cast(pl.Int32).alias("n_crypto"),
             pl.col("ancillary").sum().cast(pl.Int32).alias("n_ancillary"),
@@ -238,9 +247,17 @@ def account_features(
         .alias("r_minor_senders_30"),
         pl.col("n_band_corr").sum().alias("r_band_corr_30"),
     )
-    # Hubs per checkpoint: the network features of senders point at these.
-    hubs = recv30.filter(pl.col("r_foreign_senders_30") >= 5).select(
-        pl.col("account_id").alias("receiver_id"), "k", pl.lit(True).alias("to_hub")
+    cash = cashout_share(flows, anchor_day, step, checkpoints)
+    # Hubs per checkpoint (item 5 with item 12): 5+ foreign senders from 2+ countries in 30
+    # days, most of the money moved on within 48 hours. Senders' network features point here.
+    hubs = (
+        recv30.join(cash, on=["account_id", "k"], how="left")
+        .filter(
+            (pl.col("r_foreign_senders_30") >= 5)
+            & (pl.col("r_sender_countries_30") >= 2)
+            & (pl.col("cashout_share_90").fill_null(0.0) >= 0.6)
+        )
+        .select(pl.col("account_id").alias("receiver_id"), "k", pl.lit(True).alias("to_hub"))
     )
     recv90 = p90.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_foreign_senders_90"),
@@ -331,8 +348,20 @@ def account_features(
     fsec_sender = fsec_k.group_by(pl.col("sender_id").alias("account_id"), "k").agg(
         pl.len().cast(pl.Int32).alias("s_minor_burst_payees")
     )
-    fsec_receiver = fsec_k.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
-        pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_minor_burst_victims")
+    # A mule collects victims over months: count them over the 180-day window.
+    fsec_receiver = (
+        _windowed(fsec, w180, checkpoints)
+        .group_by(pl.col("receiver_id").alias("account_id"), "k")
+        .agg(pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_minor_burst_victims"))
+    )
+    mules = fsec_receiver.filter(pl.col("r_minor_burst_victims") >= 2).select(
+        pl.col("account_id").alias("receiver_id"), "k"
+    )
+    fsec_to_mule = (
+        _windowed(fsec, w180, checkpoints)
+        .join(mules, on=["receiver_id", "k"], how="inner")
+        .group_by(pl.col("sender_id").alias("account_id"), "k")
+        .agg(pl.len().cast(pl.Int32).alias("net_pays_sextortion_mule"))
     )
     # Network (T3): a receiver's senders who also pay other corridor receivers.
     multi = send90.filter(pl.col("s_unrelated_receivers_90") >= 2).select(
@@ -350,7 +379,6 @@ def account_features(
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(pl.col("receiver_id").n_unique().cast(pl.Int32).alias("net_forwards_to_hub_90"))
     )
-    cash = cashout_share(flows, anchor_day, step, checkpoints)
 
     active = pl.concat(
         [
@@ -368,6 +396,7 @@ def account_features(
         send180,
         fsec_sender,
         fsec_receiver,
+        fsec_to_mule,
         shared,
         forwards,
         cash,
@@ -402,6 +431,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "s_night_share_90", "s_round_share_90", "cashout_share_90", "in_usd_90",
     "net_hub_receivers_90", "net_crypto_to_hub_90", "net_shared_senders_90",
     "net_forwards_to_hub_90",
+    "net_pays_sextortion_mule",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.

@@ -16,9 +16,9 @@ import polars as pl
 
 from jaga.finance.typologies import RULES, Rule
 
-ALERT_THRESHOLD = 3.0
-MEDIUM_SCORE = 3.0
-HIGH_SCORE = 5.0
+ALERT_THRESHOLD = 4.0
+MEDIUM_SCORE = 4.0
+HIGH_SCORE = 6.0
 MODEL_WEIGHT = 2.0
 
 

@@ -27,6 +27,7 @@ class Rule:
     sources: tuple[str, ...]
     condition: pl.Expr
     reason: str  # str.format template over the account's feature values
+    supporting: bool = False  # corroborating only (timing, rounding, memo, profile)
 
     def explain(self, values: dict[str, object]) -> str:
         """`indicator (sources)`: the readable reason an alert carries."""
@@ -47,20 +48,20 @@ RULES: tuple[Rule, ...] = (
          "with no surname in common"),
     Rule("S3-night-payments", "T1", "sender", 1.0, ("FATF-2025",),
          (c("s_night_share_90") >= 0.5) & (c("s_band_corr_90") >= 2),
-         "{s_night_share_90:.0%} of corridor payments sent 21:00-04:00 sender-local time"),
+         "{s_night_share_90:.0%} of corridor payments sent 21:00-04:00 sender-local time", supporting=True),
     Rule("S4-round-amounts", "T1", "sender", 0.5, ("FATF-2025",),
          (c("s_round_share_90") > 0.7) & (c("s_band_corr_90") >= 3),
-         "{s_round_share_90:.0%} of corridor payments are round amounts"),
+         "{s_round_share_90:.0%} of corridor payments are round amounts", supporting=True),
     Rule("S5-memo-cover-words", "T1", "sender", 0.5, ("AUSTRAC-2024", "FATF-2025"),
          (c("s_memo_90") >= 2) & (c("s_band_corr_90") >= 1),
-         "{s_memo_90} payment memos with cover words or social-media handles"),
+         "{s_memo_90} payment memos with cover words or social-media handles", supporting=True),
     Rule("S6-long-lived-pair", "T1", "sender", 0.5, ("AUSTRAC-CASE",),
          (c("s_max_pair_span_180") >= 60) & (c("s_band_corr_180") >= 6),
-         "repeated low-value payments to one receiver over {s_max_pair_span_180} days"),
+         "repeated low-value payments to one receiver over {s_max_pair_span_180} days", supporting=True),
     Rule("S7-pays-hub", "T3", "sender", 1.5, ("AUSTRAC-2019", "DHS-ICE"),
          c("net_hub_receivers_90") >= 1,
          "pays {net_hub_receivers_90} receiver(s) abroad who each take money from 5 or more "
-         "foreign senders"),
+         "foreign senders in 2+ countries and move it on within 48 hours"),
     Rule("S7b-pays-several-hubs", "T3", "sender", 1.0, ("AUSTRAC-2019", "AMLC-MO"),
          c("net_hub_receivers_90") >= 2,
          "pays {net_hub_receivers_90} separate many-sender receivers (network)"),
@@ -80,16 +81,21 @@ RULES: tuple[Rule, ...] = (
          c("s_minor_burst_payees") >= 1,
          "minor's account made a burst of payments to a new payee, then stopped "
          "(sextortion pattern; the account holder may be a victim)"),
+    Rule("S14-pays-sextortion-mule", "T5", "sender", 1.5, ("FATF-2025", "FINCEN-2025"),
+         c("net_pays_sextortion_mule") >= 1,
+         "the new payee also took bursts of payments from other minors' accounts (mule)"),
     Rule("S13-male-sender", "T1", "sender", 0.25, ("FINTRAC-2020", "FINTRAC-2025"),
          c("s_male") & (c("s_band_corr_90") >= 2),
-         "profile: male sender of corridor payments"),
+         "profile: male sender of corridor payments", supporting=True),
     # --- Receiver side (T2, T3, T5, T7) ---
-    Rule("R1-many-foreign-senders", "T2", "receiver", 2.0, ("AUSTRAC-2019", "DHS-ICE"),
+    Rule("R1-many-foreign-senders", "T2", "receiver", 1.5, ("AUSTRAC-2019", "DHS-ICE"),
          c("r_foreign_senders_30") >= 5,
          "{r_foreign_senders_30} distinct foreign senders in 30 days"),
-    Rule("R1b-sender-countries", "T2", "receiver", 0.5, ("AUSTRAC-2019",),
-         (c("r_foreign_senders_30") >= 5) & (c("r_sender_countries_30") >= 2),
-         "senders from {r_sender_countries_30} countries"),
+    Rule("R1b-hub-cash-out", "T2", "receiver", 1.5, ("AUSTRAC-2019", "AMLC-2020"),
+         (c("r_foreign_senders_30") >= 5) & (c("r_sender_countries_30") >= 2)
+         & (c("cashout_share_90") >= 0.6),
+         "many-sender receiver (from {r_sender_countries_30} countries) whose money leaves "
+         "within 48 hours: a facilitator hub"),
     Rule("R2-band-inbound", "T2", "receiver", 1.0, ("AUSTRAC-2019", "AMLC-2020"),
          (c("r_band_corr_30") >= 4) | (c("r_band_corr_180") >= 20),
          "{r_band_corr_30} low-value cross-border credits in 30 days ({r_band_corr_180} in 180)"),
@@ -98,14 +104,14 @@ RULES: tuple[Rule, ...] = (
          "{cashout_share_90:.0%} of inbound value moved on within 48 hours"),
     Rule("R4-night-inbound", "T2", "receiver", 0.5, ("FATF-2025",),
          (c("r_night_share_90") >= 0.5) & (c("r_band_corr_90") >= 3),
-         "{r_night_share_90:.0%} of credits sent at the senders' night"),
+         "{r_night_share_90:.0%} of credits sent at the senders' night", supporting=True),
     Rule("R5-round-inbound", "T2", "receiver", 0.5, ("FATF-2025",),
          (c("r_round_share_90") > 0.7) & (c("r_band_corr_90") >= 3),
-         "{r_round_share_90:.0%} of credits are round amounts"),
+         "{r_round_share_90:.0%} of credits are round amounts", supporting=True),
     Rule("R6-memo-inbound", "T2", "receiver", 1.0, ("AUSTRAC-2024", "FATF-2025"),
          c("r_memo_90") >= 2,
-         "{r_memo_90} credits with cover words or social-media handles"),
-    Rule("R7-shared-senders", "T3", "receiver", 1.5, ("AUSTRAC-2019", "AMLC-MO"),
+         "{r_memo_90} credits with cover words or social-media handles", supporting=True),
+    Rule("R7-shared-senders", "T3", "receiver", 1.0, ("AUSTRAC-2019", "AMLC-MO"),
          c("net_shared_senders_90") >= 2,
          "{net_shared_senders_90} of its senders also pay other receivers in the corridor"),
     Rule("R8-forwards-to-hub", "T3", "receiver", 1.0, ("AMLC-MO",),
