@@ -13,6 +13,8 @@ and is what `state` stores, so later days never need the raw history.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import polars as pl
 
 from jaga.finance.indicators import (
@@ -32,6 +34,7 @@ from jaga.finance.indicators import (
     IndicatorConfig,
 )
 
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 DEFAULT_STEP_DAYS = 30
 WINDOW_DAYS = (30, 90, 180)
 PAIR_KEYS = ("sender_id", "receiver_id")
@@ -158,12 +161,12 @@ def account_day_flows(tx: pl.DataFrame) -> pl.DataFrame:
     outbound = tx.group_by(pl.col("sender_id").alias("account_id"), "day").agg(
         pl.col("usd").sum().alias("out_usd")
     )
-    return inbound.join(outbound, on=["account_id", "day"], how="full", coalesce=True).fill_null(
-        0.0
+    return inbound.join(outbound, on=["account_id", "day"], how="full", coalesce=True).with_columns(
+        pl.col("in_usd").fill_null(0.0), pl.col("out_usd").fill_null(0.0)
     )
 
 
-def _windowed(frame: pl.DataFrame, buckets: int, checkpoints: int) -> pl.DataFrame:
+def _windowed(frame: FrameT, buckets: int, checkpoints: int) -> FrameT:
     """Each row once per checkpoint whose window (of `buckets` buckets) contains it."""
     if buckets == 1:
         return frame.with_columns(pl.col("bucket").alias("k")).filter(pl.col("k") < checkpoints)
@@ -219,6 +222,21 @@ def account_features(
     """
     w90 = max(1, round(90 / step))
     w180 = max(1, round(180 / step))
+    # One lazy plan: Polars runs the independent branches in parallel and drops unused columns.
+    pairs_lazy = pairs.lazy()
+    flows_lazy = flows.lazy()
+    return _account_features(pairs_lazy, flows_lazy, anchor_day, step, checkpoints, w90, w180)
+
+
+def _account_features(
+    pairs: pl.LazyFrame,
+    flows: pl.LazyFrame,
+    anchor_day: int,
+    step: int,
+    checkpoints: int,
+    w90: int,
+    w180: int,
+) -> pl.DataFrame:
     p30 = _windowed(pairs, 1, checkpoints)
     p90 = _windowed(
         pairs.filter(pl.col("cross_border") | (pl.col("n_ancillary") > 0)).drop(
@@ -402,9 +420,10 @@ def account_features(
         cash,
     ):
         out = out.join(frame, on=["account_id", "k"], how="left")
+    schema = out.collect_schema()
     out = out.with_columns(
-        pl.col(c).fill_null(False) if out.schema[c] == pl.Boolean else pl.col(c).fill_null(0)
-        for c in out.columns
+        pl.col(c).fill_null(False) if schema[c] == pl.Boolean else pl.col(c).fill_null(0)
+        for c in schema.names()
         if c not in ("account_id", "k")
     )
     return out.with_columns(
@@ -413,7 +432,7 @@ def account_features(
         _share("s_round_corr_90", "s_band_corr_90").alias("s_round_share_90"),
         _share("r_night_corr_90", "r_band_corr_90").alias("r_night_share_90"),
         _share("r_round_corr_90", "r_band_corr_90").alias("r_round_share_90"),
-    )
+    ).collect()
 
 
 def _share(part: str, whole: str) -> pl.Expr:

@@ -39,9 +39,30 @@ def features_for(
     """Account features at every checkpoint (or the last `checkpoints` ones)."""
     anchor = int(enriched["day"].max())  # type: ignore[arg-type]
     count = checkpoints or checkpoint_count(enriched, anchor, step)
-    pairs = pair_buckets(enriched, anchor, step)
-    flows = account_day_flows(enriched)
-    return account_features(pairs, flows, anchor, step, count)
+    # Integer account codes (the categorical's physical values): every group-by and join
+    # below is on them, several times faster than on id strings.
+    names = enriched.select(
+        pl.col("sender_id").cast(pl.Categorical), pl.col("receiver_id").cast(pl.Categorical)
+    )
+    coded = enriched.select(
+        names["sender_id"].to_physical(),
+        names["receiver_id"].to_physical(),
+        pl.exclude("sender_id", "receiver_id"),
+    )
+    lookup = (
+        pl.concat([names.select(pl.col("sender_id").alias("a")),
+                   names.select(pl.col("receiver_id").alias("a"))])
+        .unique()
+        .select(pl.col("a").to_physical().alias("code"), pl.col("a").cast(pl.String).alias("id"))
+    )  # fmt: skip
+    pairs = pair_buckets(coded, anchor, step)
+    flows = account_day_flows(coded)
+    features = account_features(pairs, flows, anchor, step, count)
+    return (
+        features.join(lookup, left_on="account_id", right_on="code")
+        .drop("account_id")
+        .rename({"id": "account_id"})
+    )
 
 
 def score_transactions(
