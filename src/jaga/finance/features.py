@@ -184,8 +184,8 @@ def _windowed(frame: FrameT, buckets: int, checkpoints: int) -> FrameT:
 
 
 def cashout_share(
-    flows: pl.DataFrame, anchor_day: int, step: int, checkpoints: int
-) -> pl.DataFrame:
+    flows: pl.LazyFrame, anchor_day: int, step: int, checkpoints: int
+) -> pl.LazyFrame:
     """Share of inbound value sent on within 48 hours (item 12), per account and checkpoint."""
     out_by_day = flows.select("account_id", "day", "out_usd")
     later = [
