@@ -137,3 +137,22 @@ def test_str_draft_validates_against_ppatk_goaml(synthetic: Path, tmp_path: Path
     assert schema.validate(document), schema.error_log
     page = next((tmp_path / "str").glob("*.html")).read_text()
     assert "<svg" in page and account in page and "source:" in page
+
+
+def test_trained_model_explains_each_alert(synthetic: Path, tmp_path: Path) -> None:
+    labels = tmp_path / "labels.csv"
+    account_labels(pl.read_parquet(synthetic)).select("account_id", "label").write_csv(labels)
+    model = tmp_path / "model.txt"
+    cli = runner.invoke(
+        app, ["finance", "train", str(synthetic), "--labels", str(labels), "--out", str(model)]
+    )
+    assert cli.exit_code == 0, cli.output
+    out = tmp_path / "alerts.csv"
+    cli = runner.invoke(
+        app, ["finance", "score", str(synthetic), "--model", str(model), "--out", str(out)]
+    )
+    assert cli.exit_code == 0, cli.output
+    alerts = pl.read_csv(out)
+    assert alerts.height > 0
+    assert all("MODEL LightGBM contributions (SHAP" in r for r in alerts["reasons"])
+    assert all("[source: " in r for r in alerts["reasons"])

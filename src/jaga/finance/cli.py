@@ -136,6 +136,44 @@ def _score_incremental(valid, threshold: float):  # type: ignore[no-untyped-def]
     return build_alerts(accounts, stored_evidence(alerted))
 
 
+@finance_app.command("train")
+def train_command(
+    tx_file: Path = typer.Argument(..., help="Transactions, CSV or Parquet."),
+    labels: Path = typer.Option(..., "--labels", help="CSV with account_id,label (1 = confirmed)."),
+    out: Path = typer.Option(..., "--out", help="Where to write the model (LightGBM text)."),
+    rates: Path | None = typer.Option(None, "--rates"),
+) -> None:
+    """Train the LightGBM model on the rule features of labelled accounts (e.g. filed STRs)."""
+    import polars as pl
+
+    from jaga.finance.features import FEATURE_COLUMNS, enrich
+    from jaga.finance.indicators import IndicatorConfig
+    from jaga.finance.ingest import load_transactions
+    from jaga.finance.model import AccountModel
+    from jaga.finance.pipeline import features_for
+    from jaga.finance.rates import load_rates
+    from jaga.finance.scoring import evaluate_rules, score_checkpoints
+
+    try:
+        valid = load_transactions(tx_file, load_rates(rates)).valid
+        known = pl.read_csv(labels, schema_overrides={"account_id": pl.String, "label": pl.Int8})
+    except (FinanceError, pl.exceptions.PolarsError, OSError) as error:
+        fail(f"{error}", 2)
+    if not {"account_id", "label"} <= set(known.columns):
+        fail(f"{labels}: needs columns account_id,label", 2)
+    accounts = score_checkpoints(
+        evaluate_rules(features_for(enrich(valid, IndicatorConfig())))
+    ).accounts
+    rows = accounts.join(known.select("account_id", "label"), on="account_id", how="left")
+    target = rows["label"].fill_null(0).to_numpy()
+    if target.sum() == 0:
+        fail("no labelled positive account appears in the transactions", 2)
+    AccountModel.train(rows.with_columns(pl.col(FEATURE_COLUMNS).fill_null(0)), target).save(out)
+    console.print(
+        f"trained on {plural(rows.height, 'account')} ({int(target.sum())} positive): {out}"
+    )
+
+
 @finance_app.command("report")
 def report_command(
     account: str = typer.Argument(..., help="The account to report."),
