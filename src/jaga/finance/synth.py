@@ -487,21 +487,6 @@ class Generator:
         surname = np.concatenate(self.acc.surname)
 
         # --- benign background -------------------------------------------------------
-        # Domestic e-wallet / p2p traffic among SEA accounts (small, in-band, not cross-border).
-        k = int(0.42 * n)
-        s = rng.choice(sea, k)
-        r = sea[(np.searchsorted(sea, s) + rng.integers(1, 40, k)) % len(sea)]
-        keep = (r != s) & (self.country_of(r) == self.country_of(s))
-        s, r = s[keep], r[keep]
-        self.emit(
-            s,
-            r,
-            self.local_times(self.days(len(s)), self.country_of(s), 0.15),
-            rng.lognormal(np.log(12), 0.9, len(s)),
-            rng.choice(np.array(["ewallet", "p2p", "bank"]), len(s)),
-            self.memos(P2P_MEMOS, len(s)),
-            0.4,
-        )
         # Domestic card spending in origin countries.
         k = int(0.16 * n)
         s = rng.choice(origin, k)
@@ -684,6 +669,24 @@ class Generator:
             "crypto",
             "",
             0.5,
+        )
+
+        # Domestic e-wallet / p2p traffic among SEA accounts (small, in-band, not
+        # cross-border) fills the world up to about n transactions.
+        made = sum(len(chunk) for chunk in self.pay.cols["sender"])
+        k = max(0, int((n - made) * 1.01))
+        s = rng.choice(sea, k)
+        r = self.same_country(sea, s)
+        keep = r != s
+        s, r = s[keep][: max(0, n - made)], r[keep][: max(0, n - made)]
+        self.emit(
+            s,
+            r,
+            self.local_times(self.days(len(s)), self.country_of(s), 0.15),
+            rng.lognormal(np.log(12), 0.9, len(s)),
+            rng.choice(np.array(["ewallet", "p2p", "bank"]), len(s)),
+            self.memos(P2P_MEMOS, len(s)),
+            0.4,
         )
 
         # --- planted typologies ------------------------------------------------------
