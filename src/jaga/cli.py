@@ -33,6 +33,7 @@ def _register_commands() -> None:
     from jaga.auth import cli as auth_cli
     from jaga.banks import cli as banks_cli
     from jaga.exchange.connectors import cli as connectors_cli
+    from jaga.finance import cli as finance_cli
     from jaga.hashing import cli as hashing_cli
     from jaga.scanning import cli as scanning_cli
     from jaga.sharing import cli as sharing_cli
@@ -45,6 +46,7 @@ def _register_commands() -> None:
     actions_cli.register(app)
     sharing_cli.register(app)
     connectors_cli.register(app)
+    finance_cli.register(app)
 
 
 _register_commands()

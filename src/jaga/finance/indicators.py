@@ -1,0 +1,214 @@
+"""Published OSAEC indicators as data: amount bands, corridors, time zones, memo lexicon.
+
+Every constant here comes from the sources listed in `SOURCES` (see docs/finance.md); the
+parameter values are the research note's suggestions, not fitted to any data set, so that
+the rules measure the published indicators rather than one generator's quirks. Operators
+override the corridor table and the lexicon with their own files.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jaga.finance.errors import FinanceError
+
+SOURCES: dict[str, str] = {
+    "AUSTRAC-2019": "AUSTRAC, Online transactions lead to convictions for child sex offences "
+    "(austrac.gov.au/business/how-comply-guidance-and-resources/guidance-resources/"
+    "online-transactions-lead-convictions-child-sex-offences)",
+    "AUSTRAC-2024": "AUSTRAC, How AUSTRAC helps protect children and prevents sexual "
+    "exploitation (austrac.gov.au/how-austrac-helps-protect-children-and-prevents-sexual-"
+    "exploitation)",
+    "AUSTRAC-CASE": "AUSTRAC case: 826 payments of A$20-80, about twice a day, over 3 years "
+    "(austrac.gov.au/law-enforcement-arrests-perpetrator-behind-live-distance-child-abuse-videos)",
+    "FATF-2025": "FATF 2025, Online child sexual exploitation: financial indicators "
+    "(summary: financialcrime.lu/2025/03/13/FATF-Online-Child-Sexual-Exploitation)",
+    "FINTRAC-2020": "FINTRAC operational alert on online child sexual exploitation, 2020 "
+    "(summary: wipfli.com/insights/articles/fi-fincen-releases-notice)",
+    "FINTRAC-2025": "FINTRAC 2025 operational alert, sexual exploitation of children "
+    "(fintrac-canafe.canada.ca/intel/operation/exploitation-eng)",
+    "AMLC-2020": "AMLC study on OSEC-related STRs, 2020 "
+    "(bworldonline.com/editors-picks/2020/09/16/317140)",
+    "AMLC-2023": "AMLC: OSAEC remittance corridors, 2023 "
+    "(bworldonline.com/top-stories/2023/07/19/534743)",
+    "FINCEN-2021": "FinCEN FIN-2021-NTC3, online child sexual exploitation (SAR keyword "
+    "OCSE-FIN-2021-NTC3)",
+    "FINCEN-2025": "FinCEN notice on financially motivated sextortion, Sept 2025",
+    "AMLC-MO": "AMLC modus operandi: direct offender-victim, family operations, syndicates "
+    "(newsinfo.inquirer.net/1336670)",
+    "DHS-ICE": "DHS/ICE: a single livestreaming abuser may have thousands of buyers "
+    "(content.govdelivery.com/bulletins/gd/USDHSICE-377fe91)",
+}
+
+# Item 1 of the research note: USD 10-200 band, peak weight at 15-100.
+BAND_USD = (10.0, 200.0)
+PEAK_USD = (15.0, 100.0)
+# FSEC (item 13): payments rarely exceed EUR 1,500 in total and often start below 250.
+FSEC_TOTAL_MAX_USD = 1_600.0
+FSEC_FIRST_MAX_USD = 270.0
+# Item 7: sender-local 21:00-04:00.
+NIGHT_START_HOUR = 21
+NIGHT_END_HOUR = 4
+
+# Item 3: destinations named by AMLC and FINTRAC (PH highest), as risk 0..1 of a
+# cross-border inbound corridor; origins named as the main sources weigh fully.
+DEFAULT_DESTINATION_RISK: dict[str, float] = {
+    "PH": 1.0,
+    "TH": 0.8,
+    "ID": 0.6,
+    "VN": 0.6,
+    "KH": 0.6,
+    "LA": 0.5,
+    "MM": 0.5,
+    "MY": 0.5,
+    "CO": 0.6,
+    "DO": 0.6,
+    "MX": 0.5,
+    "GH": 0.4,
+    "UA": 0.4,
+    "RO": 0.4,
+    "JM": 0.4,
+    "RU": 0.3,
+}
+DEFAULT_OTHER_DESTINATION_RISK = 0.1
+MAIN_ORIGINS: frozenset[str] = frozenset(
+    [
+        "US",
+        "GB",
+        "AU",
+        "CA",
+        "SA",
+        "DE",
+        "JP",
+        "SG",
+        "FR",
+        "NL",
+        "NZ",
+        "IE",
+        "SE",
+        "NO",
+        "DK",
+        "CH",
+        "BE",
+        "AT",
+        "KR",
+    ]
+)
+OTHER_ORIGIN_FACTOR = 0.7
+HIGH_RISK_CORRIDOR = 0.5
+
+# Standard-time UTC offsets used to find the sender-local hour (item 7; research note (e)3).
+# Countries spanning zones use their most populous one (US: Central); operators override.
+COUNTRY_UTC_OFFSET: dict[str, float] = {
+    **dict.fromkeys(["US", "MX"], -6.0),
+    **dict.fromkeys(["CA", "CO", "JM", "PE", "EC", "PA"], -5.0),
+    **dict.fromkeys(["DO", "VE", "BO", "PR"], -4.0),
+    **dict.fromkeys(["BR", "AR", "UY", "CL"], -3.0),
+    **dict.fromkeys(["GB", "IE", "PT", "IS", "GH", "SN", "CI"], 0.0),
+    **dict.fromkeys(
+        ["FR", "DE", "NL", "BE", "ES", "IT", "CH", "AT", "SE", "NO", "DK", "PL", "CZ", "HU", "NG"],
+        1.0,
+    ),
+    **dict.fromkeys(["FI", "RO", "UA", "GR", "BG", "IL", "EG", "ZA", "LT", "LV", "EE"], 2.0),
+    **dict.fromkeys(["RU", "SA", "QA", "KW", "TR", "KE", "IQ", "BH"], 3.0),
+    **dict.fromkeys(["AE", "OM"], 4.0),
+    "PK": 5.0,
+    "IN": 5.5,
+    "LK": 5.5,
+    "NP": 5.75,
+    "BD": 6.0,
+    "MM": 6.5,
+    **dict.fromkeys(["TH", "VN", "KH", "LA", "ID"], 7.0),
+    **dict.fromkeys(["PH", "MY", "SG", "CN", "HK", "TW", "MO", "BN"], 8.0),
+    **dict.fromkeys(["JP", "KR"], 9.0),
+    "AU": 10.0,
+    "NZ": 12.0,
+}
+
+# Item 6: cover descriptions (AUSTRAC, FATF) in English, Filipino/Tagalog, Cebuano, Taglish
+# and Bahasa, plus live-stream words. Matched on a lower-cased, de-leeted memo.
+DEFAULT_COVER_WORDS: tuple[str, ...] = (
+    # English (AUSTRAC 2024, FATF 2025)
+    "accommodation", "uniform", "medical", "medicine", "hospital", "bills", "tuition",
+    "school", "education", "family support", "allowance", "rent", "gift", "load",
+    # live-stream / session words
+    "show", "live", "cam", "vc", "video call", "private", "session", "new one",
+    # Filipino / Tagalog / Taglish
+    "pambili", "pang tuition", "pangtuition", "baon", "pangkain", "gamot", "ospital",
+    "eskwela", "pambayad", "padala", "para sa bata", "pang load", "pangload", "uniporme",
+    # Cebuano
+    "tambal", "eskwelahan", "bayad sa", "kwarta", "pang eskwela",
+    # Bahasa Indonesia / Malay
+    "biaya sekolah", "uang sekolah", "obat", "rumah sakit", "uang saku", "seragam",
+    "bantuan keluarga", "sewa kos", "pulsa",
+)  # fmt: skip
+HANDLE_PATTERN = r"(^|[\s(:])@[a-z0-9_.]{3,}|\b(fb|ig|tg|telegram|wa|snap|kik)\s*[:/]\s*\S{3,}"
+LEET_FROM = "013457$"
+LEET_TO = "oieasts"
+
+# Item 8 (ancillary spending) and item 9 (travel to offend): merchant categories.
+ANCILLARY_CATEGORIES: frozenset[str] = frozenset(
+    [
+        "vpn",
+        "encryption",
+        "anti_tracking",
+        "webcam",
+        "livestream_platform",
+        "spyware",
+        "video_capture",
+    ]
+)
+TRAVEL_CATEGORIES: frozenset[str] = frozenset(
+    ["airline", "hotel", "lodging", "atm", "jewellery", "jewelry", "travel_agency", "gift_shop"]
+)
+
+
+@dataclass(frozen=True)
+class IndicatorConfig:
+    """What the operator may replace: corridors, lexicon, time zones, thresholds."""
+
+    destination_risk: dict[str, float] = field(
+        default_factory=lambda: dict(DEFAULT_DESTINATION_RISK)
+    )
+    cover_words: tuple[str, ...] = DEFAULT_COVER_WORDS
+    utc_offsets: dict[str, float] = field(default_factory=lambda: dict(COUNTRY_UTC_OFFSET))
+
+    @property
+    def cover_pattern(self) -> str:
+        """One regex for all cover words, on word boundaries."""
+        words = sorted({w.lower() for w in self.cover_words}, key=len, reverse=True)
+        return r"\b(" + "|".join(re.escape(w) for w in words) + r")\b"
+
+
+def load_corridor_table(path: Path) -> dict[str, float]:
+    """`country,risk` lines (risk 0..1) replacing the default destination risks."""
+    table: dict[str, float] = {}
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.reader(line for line in handle if not line.startswith("#")))
+    except OSError as error:
+        raise FinanceError(f"cannot read corridor table {path}: {error.strerror}") from error
+    for number, row in enumerate(rows[1:], 2):
+        try:
+            country, risk = row[0].strip().upper(), float(row[1])
+        except (IndexError, ValueError) as error:
+            raise FinanceError(f"{path} row {number}: expected `country,risk`") from error
+        if not 0.0 <= risk <= 1.0:
+            raise FinanceError(f"{path} row {number}: risk must be between 0 and 1")
+        table[country] = risk
+    return table
+
+
+def load_lexicon(path: Path) -> tuple[str, ...]:
+    """One cover word or phrase a line (`#` comments); replaces the default lexicon."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError as error:
+        raise FinanceError(f"cannot read lexicon {path}: {error.strerror}") from error
+    words = tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    if not words:
+        raise FinanceError(f"{path}: the lexicon is empty")
+    return words

@@ -1,0 +1,139 @@
+"""Incremental scoring state: per pair-day and account-day aggregates kept on disk.
+
+A new day's file is validated, enriched and folded into these aggregates; scoring then
+re-buckets the aggregates of the last 180 days around the new anchor day. Raw
+transactions are never re-read: the state holds only counts per sender, receiver and day
+(plus the ids of flagged payments, capped per account, for alert evidence). Files, not
+database tables: Parquet under `$JAGA_DATA_DIR/finance/` (or ./var/finance/).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from jaga.config import data_dir
+from jaga.finance.features import (
+    DEFAULT_STEP_DAYS,
+    PAIR_KEYS,
+    account_day_flows,
+    account_features,
+    pair_buckets,
+)
+
+KEEP_DAYS = 200  # the longest window (180 days) plus the 48-hour cash-out look-ahead
+EVIDENCE_PER_ACCOUNT = 20
+SUM_COLUMNS = (
+    "n",
+    "usd",
+    "n_band_corr",
+    "n_peak_corr",
+    "n_night_corr",
+    "n_round_corr",
+    "n_memo",
+    "n_handle",
+    "n_crypto",
+    "n_ancillary",
+    "n_travel",
+    "n_to_minor",
+)
+ANY_COLUMNS = ("minor_sender", "male_sender", "related", "cross_border")
+
+
+def state_dir() -> Path:
+    """Where the finance state lives."""
+    return data_dir() / "finance"
+
+
+def _read(path: Path) -> pl.DataFrame | None:
+    return pl.read_parquet(path) if path.exists() else None
+
+
+def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
+    """Fold one batch of enriched transactions into the stored aggregates; the anchor day."""
+    folder = folder or state_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    pair_days = pair_buckets(enriched, 0, 1).with_columns((-pl.col("bucket")).alias("bucket"))
+    flows = account_day_flows(enriched)
+    evidence = enriched.filter(
+        pl.col("band_corridor")
+        | pl.col("minor_sender")
+        | pl.col("minor_receiver")
+        | pl.col("memo_handle")
+        | (pl.col("channel") == "crypto")
+        | pl.col("travel")
+    ).select("tx_id", "ts", "sender_id", "receiver_id")
+    old_pairs = _read(folder / "pair_days.parquet")
+    old_flows = _read(folder / "account_days.parquet")
+    old_evidence = _read(folder / "evidence.parquet")
+    if old_pairs is not None:
+        pair_days = pl.concat([old_pairs, pair_days], how="vertical_relaxed")
+        pair_days = _merge_pair_days(pair_days)
+    if old_flows is not None:
+        flows = (
+            pl.concat([old_flows, flows], how="vertical_relaxed")
+            .group_by("account_id", "day")
+            .agg(pl.col("in_usd").sum(), pl.col("out_usd").sum())
+        )
+    if old_evidence is not None:
+        evidence = pl.concat([old_evidence, evidence], how="vertical_relaxed")
+    anchor = int(pair_days["bucket"].max())  # type: ignore[arg-type]
+    cutoff = anchor - KEEP_DAYS
+    pair_days.filter(pl.col("bucket") > cutoff).write_parquet(folder / "pair_days.parquet")
+    flows.filter(pl.col("day") > cutoff).write_parquet(folder / "account_days.parquet")
+    evidence = (
+        evidence.unique("tx_id")
+        .sort("ts", descending=True)
+        .filter(pl.col("sender_id").cum_count().over("sender_id") <= EVIDENCE_PER_ACCOUNT)
+    )
+    evidence.write_parquet(folder / "evidence.parquet")
+    return anchor
+
+
+def _merge_pair_days(frame: pl.DataFrame) -> pl.DataFrame:
+    """Combine rows of the same pair and day (a day split over two files)."""
+    return frame.group_by(*PAIR_KEYS, "bucket").agg(
+        *[pl.col(c).sum() for c in SUM_COLUMNS],
+        *[pl.col(c).any() for c in ANY_COLUMNS],
+        pl.col("corridor_risk").max(),
+        pl.col("sender_country").first(),
+        pl.col("first_day").min(),
+        pl.col("last_day").max(),
+        pl.col("first_usd").sort_by("first_day").first(),
+    )
+
+
+def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) -> pl.DataFrame:
+    """Account features at the newest day (checkpoint 0) from the stored aggregates only."""
+    folder = folder or state_dir()
+    pair_days = pl.read_parquet(folder / "pair_days.parquet")
+    flows = pl.read_parquet(folder / "account_days.parquet")
+    anchor = int(pair_days["bucket"].max())  # type: ignore[arg-type]
+    pairs = _merge_pair_days(
+        pair_days.with_columns(((anchor - pl.col("bucket")) // step).cast(pl.Int32).alias("bucket"))
+    )
+    return account_features(pairs, flows, anchor, step, 1)
+
+
+def stored_evidence(accounts: list[str], folder: Path | None = None) -> dict[str, str]:
+    """Flagged payment ids kept in the state for these accounts."""
+    folder = folder or state_dir()
+    frame = _read(folder / "evidence.parquet")
+    if frame is None or not accounts:
+        return {}
+    rows = (
+        pl.concat(
+            [
+                frame.filter(pl.col("sender_id").is_in(accounts)).select(
+                    pl.col("sender_id").alias("account_id"), "tx_id", "ts"
+                ),
+                frame.filter(pl.col("receiver_id").is_in(accounts)).select(
+                    pl.col("receiver_id").alias("account_id"), "tx_id", "ts"
+                ),
+            ]
+        )
+        .group_by("account_id")
+        .agg(pl.col("tx_id").sort_by("ts", descending=True).head(20))
+    )
+    return {a: " ".join(ids) for a, ids in rows.iter_rows()}

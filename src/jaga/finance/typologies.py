@@ -1,0 +1,141 @@
+"""The typology rules: each one published indicator, its source, a weight and a reason.
+
+Rules are data (a `Rule` holds a Polars condition and a reason template) so that an
+operator can read the whole pack in one screen and the scorer evaluates all of them in one
+vectorised pass. Weights follow AUSTRAC's "no single financial indicator will reveal..."
+(research item 14): no rule alone outweighs two moderate ones, and `scoring` keeps any
+account with one rule at low severity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from jaga.finance.indicators import SOURCES
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One indicator as a condition on account features."""
+
+    rule_id: str
+    typology: str  # T1..T7 of the research note
+    side: str  # "sender" or "receiver": which role of the account it judges
+    weight: float
+    sources: tuple[str, ...]
+    condition: pl.Expr
+    reason: str  # str.format template over the account's feature values
+    supporting: bool = False  # corroborating only (timing, rounding, memo, profile)
+
+    def explain(self, values: dict[str, object]) -> str:
+        """`indicator (sources)`: the readable reason an alert carries."""
+        text = self.reason.format(**values)
+        return f"{self.rule_id} {text} [source: {'; '.join(self.sources)}]"
+
+
+c = pl.col
+RULES: tuple[Rule, ...] = (
+    # --- Consumer side (T1, T3, T4, T6, T7) ---
+    Rule("S1-band-cadence", "T1", "sender", 2.0, ("AUSTRAC-2019", "AUSTRAC-CASE"),
+         (c("s_band_corr_30") >= 4) | (c("s_band_corr_180") >= 20),
+         "frequent low-value cross-border payments: {s_band_corr_30} in 30 days and "
+         "{s_band_corr_180} in 180 days of USD 10-200 into a high-risk corridor"),
+    Rule("S2-unrelated-receivers", "T1", "sender", 2.0, ("FINTRAC-2020", "AMLC-2020"),
+         c("s_unrelated_receivers_90") >= 3,
+         "pays {s_unrelated_receivers_90} receivers in high-risk corridors within 90 days "
+         "with no surname in common"),
+    Rule("S3-night-payments", "T1", "sender", 1.0, ("FATF-2025",),
+         (c("s_night_share_90") >= 0.5) & (c("s_band_corr_90") >= 2),
+         "{s_night_share_90:.0%} of corridor payments sent 21:00-04:00 sender-local time",
+         supporting=True),
+    Rule("S4-round-amounts", "T1", "sender", 0.5, ("FATF-2025",),
+         (c("s_round_share_90") > 0.7) & (c("s_band_corr_90") >= 3),
+         "{s_round_share_90:.0%} of corridor payments are round amounts",
+         supporting=True),
+    Rule("S5-memo-cover-words", "T1", "sender", 0.5, ("AUSTRAC-2024", "FATF-2025"),
+         (c("s_memo_90") >= 2) & (c("s_band_corr_90") >= 1),
+         "{s_memo_90} payment memos with cover words or social-media handles",
+         supporting=True),
+    Rule("S6-long-lived-pair", "T1", "sender", 0.5, ("AUSTRAC-CASE",),
+         (c("s_max_pair_span_180") >= 60) & (c("s_band_corr_180") >= 6),
+         "repeated low-value payments to one receiver over {s_max_pair_span_180} days",
+         supporting=True),
+    Rule("S7-pays-hub", "T3", "sender", 1.5, ("AUSTRAC-2019", "DHS-ICE"),
+         c("net_hub_receivers_90") >= 1,
+         "pays {net_hub_receivers_90} receiver(s) abroad who each take money from 5 or more "
+         "foreign senders in 2+ countries and move it on within 48 hours"),
+    Rule("S7b-pays-several-hubs", "T3", "sender", 1.0, ("AUSTRAC-2019", "AMLC-MO"),
+         c("net_hub_receivers_90") >= 2,
+         "pays {net_hub_receivers_90} separate many-sender receivers (network)"),
+    Rule("S8-crypto-to-cluster", "T6", "sender", 2.0, ("FINCEN-2021", "FATF-2025"),
+         c("net_crypto_to_hub_90") >= 1,
+         "{net_crypto_to_hub_90} crypto payment(s) to an address many senders pay"),
+    Rule("S9-ancillary-spending", "T1", "sender", 1.0, ("FINTRAC-2020", "AUSTRAC-2024"),
+         c("s_ancillary_90") >= 1,
+         "{s_ancillary_90} purchases of VPN/encryption/webcam/capture tools"),
+    Rule("S10-travel-high-risk", "T4", "sender", 1.5, ("FINTRAC-2025",),
+         c("s_travel_180") >= 3,
+         "{s_travel_180} travel, ATM or jewellery payments in a high-risk country"),
+    Rule("S11-pays-minor-abroad", "T7", "sender", 2.5, ("AMLC-MO", "FATF-2025"),
+         c("s_to_minor_90") >= 2,
+         "{s_to_minor_90} payments from an adult to a minor's account abroad"),
+    Rule("S12-minor-burst-new-payee", "T5", "sender", 2.5, ("FATF-2025", "FINCEN-2025"),
+         c("s_minor_burst_payees") >= 1,
+         "minor's account made a burst of payments to a new payee, then stopped "
+         "(sextortion pattern; the account holder may be a victim)"),
+    Rule("S14-pays-sextortion-mule", "T5", "sender", 1.5, ("FATF-2025", "FINCEN-2025"),
+         c("net_pays_sextortion_mule") >= 1,
+         "the new payee also took bursts of payments from other minors' accounts (mule)"),
+    Rule("S13-male-sender", "T1", "sender", 0.25, ("FINTRAC-2020", "FINTRAC-2025"),
+         c("s_male") & (c("s_band_corr_90") >= 2),
+         "profile: male sender of corridor payments",
+         supporting=True),
+    # --- Receiver side (T2, T3, T5, T7) ---
+    Rule("R1-many-foreign-senders", "T2", "receiver", 1.5, ("AUSTRAC-2019", "DHS-ICE"),
+         c("r_foreign_senders_30") >= 5,
+         "{r_foreign_senders_30} distinct foreign senders in 30 days"),
+    Rule("R1b-hub-cash-out", "T2", "receiver", 1.5, ("AUSTRAC-2019", "AMLC-2020"),
+         (c("r_foreign_senders_30") >= 5) & (c("r_sender_countries_30") >= 2)
+         & (c("cashout_share_90") >= 0.6),
+         "many-sender receiver (from {r_sender_countries_30} countries) whose money leaves "
+         "within 48 hours: a facilitator hub"),
+    Rule("R2-band-inbound", "T2", "receiver", 1.0, ("AUSTRAC-2019", "AMLC-2020"),
+         (c("r_band_corr_30") >= 4) | (c("r_band_corr_180") >= 20),
+         "{r_band_corr_30} low-value cross-border credits in 30 days ({r_band_corr_180} in 180)"),
+    Rule("R3-fast-cash-out", "T2", "receiver", 1.0, ("AMLC-2020",),
+         (c("cashout_share_90") >= 0.6) & (c("r_band_corr_90") >= 2),
+         "{cashout_share_90:.0%} of inbound value moved on within 48 hours"),
+    Rule("R4-night-inbound", "T2", "receiver", 0.5, ("FATF-2025",),
+         (c("r_night_share_90") >= 0.5) & (c("r_band_corr_90") >= 3),
+         "{r_night_share_90:.0%} of credits sent at the senders' night",
+         supporting=True),
+    Rule("R5-round-inbound", "T2", "receiver", 0.5, ("FATF-2025",),
+         (c("r_round_share_90") > 0.7) & (c("r_band_corr_90") >= 3),
+         "{r_round_share_90:.0%} of credits are round amounts",
+         supporting=True),
+    Rule("R6-memo-inbound", "T2", "receiver", 1.0, ("AUSTRAC-2024", "FATF-2025"),
+         c("r_memo_90") >= 2,
+         "{r_memo_90} credits with cover words or social-media handles",
+         supporting=True),
+    Rule("R7-shared-senders", "T3", "receiver", 1.0, ("AUSTRAC-2019", "AMLC-MO"),
+         c("net_shared_senders_90") >= 2,
+         "{net_shared_senders_90} of its senders also pay other receivers in the corridor"),
+    Rule("R8-forwards-to-hub", "T3", "receiver", 1.0, ("AMLC-MO",),
+         (c("net_forwards_to_hub_90") >= 1) & (c("r_band_corr_90") >= 3),
+         "forwards money to {net_forwards_to_hub_90} other many-sender receiver(s)"),
+    Rule("R9-sextortion-mule", "T5", "receiver", 2.0, ("FATF-2025", "FINCEN-2025"),
+         c("r_minor_burst_victims") >= 1,
+         "received bursts of payments from {r_minor_burst_victims} minors' accounts"),
+    Rule("R9b-several-victims", "T5", "receiver", 1.5, ("FATF-2025", "FINCEN-2025"),
+         c("r_minor_burst_victims") >= 2,
+         "several minors paid this new payee"),
+    Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.0, ("AMLC-MO", "FATF-2025"),
+         c("r_from_adults_to_minor_90") >= 2,
+         "minor's account received {r_from_adults_to_minor_90} payments from adults abroad"),
+)  # fmt: skip
+
+unknown = {s for rule in RULES for s in rule.sources} - set(SOURCES)
+assert not unknown, f"rules cite unknown sources: {unknown}"
+RULES_BY_ID: dict[str, Rule] = {rule.rule_id: rule for rule in RULES}
