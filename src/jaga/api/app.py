@@ -36,6 +36,7 @@ from jaga.api.settings import ServiceSettings
 from jaga.auth.keys import KeyService
 from jaga.banks.service import BankService
 from jaga.config import data_dir
+from jaga.exchange.connectors.feedback_sender import FeedbackSender
 from jaga.sharing.puller import FeedPuller
 from jaga.store import create_engine_for
 
@@ -78,13 +79,16 @@ def create_app(settings: ServiceSettings | None = None) -> FastAPI:
     )
     metrics.set_backlog_source(lambda: backlog_counts(engine))
     puller = FeedPuller(engine, settings.share_pull_seconds)
+    verdicts = FeedbackSender(engine, settings.sync_feedback_seconds)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         state.start()
         actions.start()  # webhook delivery runs in every worker; claims never overlap
         puller.start()  # partner feeds, if JAGA_SHARE_PULL_SECONDS asks for it
+        verdicts.start()  # reviewers' verdicts back to the sources they came from
         yield
+        verdicts.stop()
         puller.stop()
         actions.stop()
         state.stop()

@@ -60,6 +60,9 @@ class ServiceSettings:
     # (jaga.api.fast_paths). Off (JAGA_FAST_PATHS=0) only to compare or to rule them out.
     fast_paths: bool = True
     share_pull_seconds: float = 0.0  # pull partner feeds this often (0: only `jaga share pull`)
+    # Send reviewers' verdicts to NCMEC/StopNCII/ThreatExchange this often (0: only by
+    # `jaga sync feedback`).
+    sync_feedback_seconds: float = 30.0
 
     @classmethod
     def from_environment(cls) -> ServiceSettings:
@@ -79,6 +82,7 @@ class ServiceSettings:
             fast_paths=os.environ.get("JAGA_FAST_PATHS", "1").strip().lower()
             not in {"0", "false", "no", "off"},
             share_pull_seconds=_float_env("JAGA_SHARE_PULL_SECONDS", 0.0),
+            sync_feedback_seconds=_float_env("JAGA_SYNC_FEEDBACK_SECONDS", 30.0),
         )
 
     @property

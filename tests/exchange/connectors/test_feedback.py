@@ -223,3 +223,31 @@ def test_sync_commands(
     failed = invoke(jaga, "sync", "run", "stopncii")
     assert failed.exit_code == 3 and "StopNCII answered HTTP 401" in failed.stderr
     assert "401" in invoke(jaga, "sync", "status").stdout  # the last error, squeezed at 80 columns
+
+
+def test_the_serve_background_sender_sends_a_verdict_by_itself(
+    engine: Engine, bank_service: BankService, stopncii: StopNciiStandIn,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """What `jaga serve` runs (JAGA_SYNC_FEEDBACK_SECONDS): no command needed."""
+    import time
+
+    from jaga.actions import review
+    from jaga.exchange.connectors.feedback_sender import FeedbackSender
+
+    monkeypatch.setenv("JAGA_SYNC_STOPNCII_FEEDBACK_KEY", "feedback-key")
+    test_stopncii_sync.add_source(engine, bank_service, stopncii)
+    run_sync(engine, "stopncii")
+    [entry] = [e for e in bank_service.active_entries() if e.value.startswith("2afc4a5c")]
+    review.close_item(engine, review_item(engine, entry), "no", verdict="rejected")
+    sender = FeedbackSender(engine, interval=0.05)
+    sender.start()
+    try:
+        deadline = time.monotonic() + 20
+        while feedback.counts(engine)["sent"] < 1:
+            assert time.monotonic() < deadline, "the background sender sent nothing"
+            time.sleep(0.05)
+    finally:
+        sender.stop()
+    [post] = [r for r in stopncii.requests if r.method == "POST"]
+    assert json.loads(post.body)["hashFeedbacks"][0]["feedbackValue"] == "NotBlocked"

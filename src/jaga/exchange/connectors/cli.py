@@ -215,7 +215,8 @@ def sync_feedback(
     retry_dead: bool = typer.Option(False, "--retry-dead", help="requeue dead verdicts first"),
 ) -> None:
     """Send reviewers' verdicts to the sources (NCMEC votes, StopNCII feedback, ThreatExchange
-    reactions); failures are retried later with a growing delay."""
+    reactions) now; failures are retried later with a growing delay. `jaga serve` does this
+    by itself every JAGA_SYNC_FEEDBACK_SECONDS (30)."""
     from jaga.exchange.connectors import feedback
     from jaga.exchange.connectors.feedback_sender import deliver_due
     from jaga.exchange.connectors.sources import SourceStore
