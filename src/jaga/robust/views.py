@@ -1,0 +1,390 @@
+"""Query-side views: the extra pictures Jaga hashes so that edited copies still match.
+
+Lists from NCMEC, StopNCII or ThreatExchange hold one plain PDQ hash per original, so the
+only place to win back a padded, framed, rotated or screenshotted copy is the query: undo
+the likely edit on the image being scanned, hash what is left, and search every such hash
+at the bank's own strict distance. Each view is one guess of "what the original was":
+
+* `de-bordered`: the photo inside a uniform frame (black, white or colour padding, a
+  screenshot's flat canvas), found as the block of pixels that differ from the frame colour.
+* `de-bordered (flat fill)`: the photo inside a fill that has no detail, such as the blurred
+  copy of itself that social apps put around a picture, found by local gradient energy.
+* `rotated back n°`: the picture turned back by a small angle (tilted copies), and the two
+  frame removals applied to it again, since a tilted copy usually gains a frame too.
+
+Views are computed on a small luma copy (long side `WORK_SIDE`): PDQ keeps only a 64x64
+filtered image, so more pixels change nothing but time. A view whose PDQ quality is under
+the bank floor is dropped (flat pictures hash close to each other), and nothing here
+loosens the distance: a guess that is wrong simply lands far from every listed hash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from PIL import Image
+
+from jaga.hashing.image_io import LumaFrame
+from jaga.hashing.pdq import hash_frame
+from jaga.hashing.types import PdqHash
+
+WORK_SIDE = 512
+"""Longest side the views are cut from: PDQ needs the reduced decode (at least 128 px on the
+short side) unreduced; a 2x coarser copy already costs 10-20 bits on 481x321 photos."""
+
+MIN_TRIM = 0.02
+"""A frame thinner than this share of a side is not worth a view: PDQ absorbs it."""
+
+MIN_CONTENT = 0.2
+"""A found photo smaller than this share of the side is a UI element, not the picture."""
+
+BACKGROUND_TOLERANCE = 12.0
+"""Luma levels within which a pixel counts as frame colour (JPEG noise at quality 20)."""
+
+FLAT_GRADIENT = 3.0
+"""Mean absolute luma step (per working pixel) under which a pixel has no detail."""
+
+SOLID_SHARE = 0.85
+"""A window is solid picture when this share of its pixels is picture, not frame: text on a
+screenshot's canvas is thin strokes on the frame colour and never gets there."""
+
+DEFAULT_ANGLES: tuple[float, ...] = (-8.0, -6.0, -4.0, -2.0, 2.0, 4.0, 6.0, 8.0)
+"""Tilts tried. PDQ itself absorbs about 1°, so a 2° step covers every angle up to 9°."""
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One guess at the original: its hash and how it was made (shown in match reports)."""
+
+    how: str
+    pdq: PdqHash
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSettings:
+    """What to try; per bank these come from its robust-matching settings."""
+
+    deborder: bool = True
+    angles: tuple[float, ...] = DEFAULT_ANGLES
+    min_quality: int = 50
+    dihedral: bool = True  # dihedral variants for the de-bordered views of the upright image
+
+
+@dataclass(frozen=True, slots=True)
+class WorkImage:
+    """A small luma copy, and how many full-resolution pixels one of its pixels stands for.
+
+    PDQ's filter width follows the full-resolution size; hashing a cut of this copy as if
+    it were full size would blur less than the reference does and cost 20-30 bits on its
+    own, so every view is hashed at its true full-resolution size (`scale` x its pixels).
+    """
+
+    luma: npt.NDArray[np.float32]
+    scale: int
+
+
+def work_image(frame: LumaFrame) -> WorkImage:
+    """The frame's luma, reduced by a whole factor to at most about WORK_SIDE long."""
+    luma = frame.luma
+    factor = max(1, -(-max(luma.shape) // WORK_SIDE))
+    if factor > 1:
+        reduced = Image.fromarray(luma.astype(np.float32), mode="F").reduce(factor)
+        luma = np.asarray(reduced, dtype=np.float32)
+    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), frame.scale * factor)
+
+
+def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
+    """Every extra view of one picture (the plain hash is the caller's), deduplicated."""
+    luma = work.luma
+    views: list[View] = []
+    seen: set[str] = set()
+
+    def add(how: str, picture: npt.NDArray[np.float32], dihedral: bool) -> None:
+        if min(picture.shape) < 16:
+            return
+        pdq = hash_luma(picture, work.scale, dihedral=dihedral)
+        if pdq.quality < settings.min_quality or pdq.hex in seen:
+            return
+        seen.add(pdq.hex)
+        views.append(View(how, pdq))
+
+    if settings.deborder:
+        for how, box in content_boxes(luma):
+            add(how, _cut(luma, box), settings.dihedral)
+    for angle in settings.angles:
+        turned, valid = rotate(luma, -angle)
+        name = f"rotated back {abs(angle):g}° {'clockwise' if angle > 0 else 'counter-clockwise'}"
+        add(name, turned, False)
+        if settings.deborder:
+            for how, box in content_boxes(turned, valid):
+                add(f"{name}, {how}", _cut(turned, box), False)
+    return views
+
+
+def hash_luma(
+    picture: npt.NDArray[np.float32], scale: int = 1, *, dihedral: bool = False
+) -> PdqHash:
+    """PDQ of a luma array whose pixels each stand for `scale` x `scale` full-size pixels."""
+    height, width = picture.shape
+    frame = LumaFrame(
+        0, np.ascontiguousarray(picture, np.float32), height * scale, width * scale, scale
+    )
+    return hash_frame(frame, dihedral=dihedral)
+
+
+Box = tuple[int, int, int, int]  # top, bottom, left, right (exclusive ends)
+
+
+def content_boxes(
+    luma: npt.NDArray[np.float32], valid: npt.NDArray[np.bool_] | None = None
+) -> list[tuple[str, Box]]:
+    """Where the photo is, by each frame detector that finds one worth cutting out.
+
+    `valid` marks pixels that came from the image (False where a rotation filled corners):
+    they count as frame, whatever their value. One pixel of error costs PDQ 6-10 bits at
+    these sizes, so every box is refined to the line where the picture starts.
+    """
+    found: list[tuple[str, Box]] = []
+    detail = _detail_mask(luma)
+    if valid is not None:
+        detail &= _shrink(valid)
+    background = _frame_colour(luma, valid)
+    if background is not None:
+        coloured = np.abs(luma - background) > BACKGROUND_TOLERANCE
+        if valid is not None:
+            coloured &= valid
+        # A photo's own patches of the frame colour have texture: they are picture too.
+        box = _uniform_frame(coloured, detail) or _solid_block(coloured | detail)
+        if box is not None:
+            found.append(("de-bordered", _refine(coloured, box)))
+    box = _solid_block(detail)
+    if box is not None:
+        # The detail mask reaches past the picture: the forward step of the line before
+        # the top/left edge belongs to that line, and the 3x3 mean spreads every step by
+        # one more line (2 lines out at the top/left, 1 at the bottom/right).
+        top, bottom, left, right = _refine(detail, box)
+        box = (top + 2, bottom - 1, left + 2, right - 1)
+        if all(box != other for _, other in found):
+            found.append(("de-bordered (flat fill)", box))
+    return found
+
+
+def _uniform_frame(
+    picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]
+) -> Box | None:
+    """Plain padding: from each side, the lines that hold (almost) no picture at all."""
+    height, width = picture.shape
+    # JPEG rings into the frame near the picture: a frame line may hold a few such pixels.
+    rows = picture.mean(axis=1) > 0.25
+    columns = picture.mean(axis=0) > 0.25
+    if not rows.any() or not columns.any():
+        return None
+    top, bottom = int(np.argmax(rows)), height - int(np.argmax(rows[::-1]))
+    left, right = int(np.argmax(columns)), width - int(np.argmax(columns[::-1]))
+    if bottom - top < MIN_CONTENT * height or right - left < MIN_CONTENT * width:
+        return None
+    if not _worth_cutting((top, bottom, left, right), height, width):
+        return None
+    # Only a frame if the block inside is picture throughout (not a photo on a canvas).
+    inner = (picture | detail)[top:bottom, left:right]
+    return (top, bottom, left, right) if inner.mean() > 0.6 else None
+
+
+def _refine(picture: npt.NDArray[np.bool_], box: Box) -> Box:
+    """Move each edge of `box` to the outermost line that is at least half picture."""
+    top, bottom, left, right = box
+    height, width = picture.shape
+    reach = max(3, max(height, width) // 48)
+
+    def edge(lines: npt.NDArray[np.float32], start: int, step: int, inside: float) -> int:
+        # lines[i]: picture share of line start + i*step (walking outward from inside).
+        position = start
+        for offset, share in enumerate(lines):
+            if share < 0.5 * inside:
+                break
+            position = start + offset * step
+        return position
+
+    span_rows = picture[:, left + reach : max(left + reach + 1, right - reach)]
+    span_columns = picture[top + reach : max(top + reach + 1, bottom - reach), :]
+    row_share = span_rows.mean(axis=1).astype(np.float32)
+    column_share = span_columns.mean(axis=0).astype(np.float32)
+    rows_inside = float(np.median(row_share[top:bottom]))
+    columns_inside = float(np.median(column_share[left:right]))
+    # Walk outward from `reach` lines inside each edge, at most `2 * reach` lines.
+    first_top = min(height - 1, top + reach)
+    new_top = edge(
+        row_share[max(0, first_top - 3 * reach) : first_top + 1][::-1], first_top, -1, rows_inside
+    )
+    first_bottom = max(0, bottom - 1 - reach)
+    new_bottom = 1 + edge(
+        row_share[first_bottom : first_bottom + 3 * reach + 1], first_bottom, 1, rows_inside
+    )
+    first_left = min(width - 1, left + reach)
+    new_left = edge(
+        column_share[max(0, first_left - 3 * reach) : first_left + 1][::-1],
+        first_left,
+        -1,
+        columns_inside,
+    )
+    first_right = max(0, right - 1 - reach)
+    new_right = 1 + edge(
+        column_share[first_right : first_right + 3 * reach + 1], first_right, 1, columns_inside
+    )
+    if new_bottom - new_top < MIN_CONTENT * height or new_right - new_left < MIN_CONTENT * width:
+        return box
+    return (new_top, new_bottom, new_left, new_right)
+
+
+def _worth_cutting(box: Box, height: int, width: int) -> bool:
+    top, bottom, left, right = box
+    return max(top, height - bottom) > MIN_TRIM * height or (
+        max(left, width - right) > MIN_TRIM * width
+    )
+
+
+def rotate(
+    luma: npt.NDArray[np.float32], angle: float
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]]:
+    """Turn by `angle` degrees (counter-clockwise) on the same canvas; and which pixels are
+    real. The corners are filled with the picture's mean, which moves PDQ less than black."""
+    image = Image.fromarray(luma, mode="F")
+    mean = float(luma.mean())
+    turned = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=mean)
+    ones = Image.fromarray(np.ones(luma.shape, np.float32), mode="F")
+    valid = np.asarray(ones.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0.0)) > 0
+    return np.asarray(turned, dtype=np.float32), valid
+
+
+def _cut(luma: npt.NDArray[np.float32], box: Box) -> npt.NDArray[np.float32]:
+    top, bottom, left, right = box
+    return luma[top:bottom, left:right]
+
+
+def _frame_colour(
+    luma: npt.NDArray[np.float32], valid: npt.NDArray[np.bool_] | None
+) -> float | None:
+    """The colour of a uniform frame, when the picture's outer ring mostly has one."""
+    if valid is not None:
+        # Outer ring of the real pixels: the first and last real pixel of each row/column.
+        rows = np.flatnonzero(valid.any(axis=1))
+        if rows.size == 0:
+            return None
+        ring_values = []
+        for row in rows[:: max(1, rows.size // 64)]:
+            columns = np.flatnonzero(valid[row])
+            ring_values += [luma[row, columns[0]], luma[row, columns[-1]]]
+        ring = np.asarray(ring_values, dtype=np.float32)
+    else:
+        ring = np.concatenate((luma[0], luma[-1], luma[:, 0], luma[:, -1]))
+    colour = float(np.median(ring))
+    if np.mean(np.abs(ring - colour) <= BACKGROUND_TOLERANCE) < 0.5:
+        return None
+    return colour
+
+
+def _detail_mask(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_]:
+    """Pixels with local detail: mean absolute step to the right and below, over 3x3."""
+    steps = np.zeros_like(luma)
+    steps[:, :-1] += np.abs(np.diff(luma, axis=1))
+    steps[:-1, :] += np.abs(np.diff(luma, axis=0))
+    return _box_mean(steps, 1) > FLAT_GRADIENT
+
+
+def _shrink(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """Drop mask pixels next to its edge (a rotation's fill seam is an edge, not detail)."""
+    return _box_mean(mask.astype(np.float32), 2) > 0.999
+
+
+def _box_mean(values: npt.NDArray[np.float32], radius: int) -> npt.NDArray[np.float32]:
+    """Mean over a (2r+1)^2 window (edges clipped), by an integral image."""
+    padded = np.pad(values, radius, mode="edge")
+    integral = np.pad(padded.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+    size = 2 * radius + 1
+    total = (
+        integral[size:, size:]
+        - integral[:-size, size:]
+        - integral[size:, :-size]
+        + integral[:-size, :-size]
+    )
+    return np.asarray(total / (size * size), dtype=np.float32)
+
+
+def _solid_block(picture: npt.NDArray[np.bool_]) -> Box | None:
+    """The main block of solid picture, or None when there is no frame worth removing.
+
+    Solid = windows (about 3% of the long side) that are nearly all picture. Rows holding
+    enough solid pixels form runs; the run with the most solid pixels is the photo, and its
+    columns are found the same way inside it. Small gaps (a dark stripe in the photo) are
+    bridged.
+    """
+    height, width = picture.shape
+    radius = max(1, max(height, width) // 64)
+    solid = _box_mean(picture.astype(np.float32), radius) > SOLID_SHARE
+    if not solid.any():
+        return None
+    top, bottom = _main_run(solid.sum(axis=1), height)
+    if bottom - top < MIN_CONTENT * height:
+        return None
+    left, right = _main_run(solid[top:bottom].sum(axis=0), width)
+    if right - left < MIN_CONTENT * width:
+        return None
+    box = (top, bottom, left, right)  # about `radius` inside the true edges; refined later
+    return box if _worth_cutting(box, height, width) else None
+
+
+def _main_run(profile: npt.NDArray[np.int64], length: int) -> tuple[int, int]:
+    """[start, end) of the heaviest run of entries at or above a quarter of the maximum."""
+    strong = profile >= max(1.0, 0.25 * float(profile.max()))
+    gap = max(2, length // 32)
+    best, best_mass = (0, 0), -1.0
+    start: int | None = None
+    last = -gap - 1
+    mass = 0.0
+    for index in range(length + 1):
+        if index < length and strong[index]:
+            if start is None or index - last > gap:
+                if start is not None and mass > best_mass:
+                    best, best_mass = (start, last + 1), mass
+                start, mass = index, 0.0
+            mass += float(profile[index])
+            last = index
+    if start is not None and mass > best_mass:
+        best = (start, last + 1)
+    return best
+
+
+REGION_KEEPS: tuple[float, ...] = (0.9, 0.8)
+"""Shares of each side kept by the list-side crops (Jaga-built lists only)."""
+
+_REGION_PLACES: tuple[tuple[str, float, float], ...] = (
+    ("centre", 0.5, 0.5),
+    ("top-left", 0.0, 0.0),
+    ("top-right", 0.0, 1.0),
+    ("bottom-left", 1.0, 0.0),
+    ("bottom-right", 1.0, 1.0),
+)
+
+
+def region_views(work: WorkImage, min_quality: int = 50) -> list[View]:
+    """Crops of an original that Jaga hashes itself, stored beside its plain hash.
+
+    A cropped copy lacks part of the original, and no query-side guess can put it back; but
+    it looks like one of these crops (centred, or anchored at a corner), so a list that Jaga
+    built from the originals can hold them. Named "crop n" in match reports.
+    """
+    luma = work.luma
+    height, width = luma.shape
+    regions: list[View] = []
+    for keep in REGION_KEEPS:
+        crop_height, crop_width = round(height * keep), round(width * keep)
+        for place, vertical, horizontal in _REGION_PLACES:
+            top = round((height - crop_height) * vertical)
+            left = round((width - crop_width) * horizontal)
+            picture = luma[top : top + crop_height, left : left + crop_width]
+            pdq = hash_luma(picture, work.scale)
+            if pdq.quality >= min_quality:
+                regions.append(View(f"crop {round((1 - keep) * 100)}% ({place})", pdq))
+    return regions
