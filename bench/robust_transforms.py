@@ -115,9 +115,13 @@ def logo_overlay(image: Image.Image, rng: random.Random) -> bytes:
     y = [round(copy.height * 0.03), copy.height - side // 2 - round(copy.height * 0.03)][
         rng.randrange(2)
     ]
-    draw.rounded_rectangle((x, y, x + side, y + side // 2), radius=side // 8, fill=(20, 90, 200, 200))
+    draw.rounded_rectangle(
+        (x, y, x + side, y + side // 2), radius=side // 8, fill=(20, 90, 200, 200)
+    )
     draw.ellipse((x + 4, y + 4, x + side // 2 - 4, y + side // 2 - 4), fill=(255, 200, 0, 230))
-    draw.text((x + side // 2, y + side // 4), "LOGO", font=_font(side // 6), fill="white", anchor="lm")
+    draw.text(
+        (x + side // 2, y + side // 4), "LOGO", font=_font(side // 6), fill="white", anchor="lm"
+    )
     return _jpeg(copy)
 
 
@@ -135,7 +139,9 @@ def crop(share: float, centred: bool) -> Edit:
     def edit(image: Image.Image, _rng: random.Random) -> bytes:
         cut_x, cut_y = round(image.width * share), round(image.height * share)
         left, top = (cut_x // 2, cut_y // 2) if centred else (cut_x, cut_y)
-        return _jpeg(image.crop((left, top, left + image.width - cut_x, top + image.height - cut_y)))
+        return _jpeg(
+            image.crop((left, top, left + image.width - cut_x, top + image.height - cut_y))
+        )
 
     return edit
 
@@ -168,7 +174,9 @@ def pad_to_portrait(fill: str) -> Edit:
 
 def _place(image: Image.Image, size: tuple[int, int], fill: str) -> Image.Image:
     colours = {"black": (0, 0, 0), "white": (255, 255, 255), "colour": (40, 160, 120)}
-    canvas = _blurred_fill(image, size) if fill == "blurred" else Image.new("RGB", size, colours[fill])
+    canvas = (
+        _blurred_fill(image, size) if fill == "blurred" else Image.new("RGB", size, colours[fill])
+    )
     canvas.paste(image, ((size[0] - image.width) // 2, (size[1] - image.height) // 2))
     return canvas
 

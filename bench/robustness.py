@@ -43,13 +43,13 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from robust_transforms import edits, seeded  # noqa: E402
+from robust_transforms import edits, seeded
 
-from jaga.hashing.hasher import hash_bytes  # noqa: E402
-from jaga.hashing.image_io import iter_luma_frames, open_image  # noqa: E402
-from jaga.hashing.pdq_hex import bit_vector_to_hex  # noqa: E402
-from jaga.matching.pdq_index import PdqIndex, pack_hex  # noqa: E402
-from jaga.robust.views import ViewSettings, region_views, work_image  # noqa: E402
+from jaga.hashing.hasher import hash_bytes
+from jaga.hashing.image_io import iter_luma_frames, open_image
+from jaga.hashing.pdq_hex import bit_vector_to_hex
+from jaga.matching.pdq_index import PdqIndex, pack_hex
+from jaga.robust.views import ViewSettings, region_views, work_image
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_IMAGES = REPO.parent / "shared" / "bench-data" / "images"
@@ -239,7 +239,8 @@ def _evaluate(
         # The closest any unlisted copy came to any listed hash (the safety margin).
         q_far, _ids_far, d_far = bank.search_arrays(array, MARGIN_RADIUS)
         nonmember = [
-            d for qi, d in zip(q_far.tolist(), d_far.tolist(), strict=True)
+            d
+            for qi, d in zip(q_far.tolist(), d_far.tolist(), strict=True)
             if queries[owners[qi]].image not in listed
         ]
         margin[method] = min(nonmember) if nonmember else MARGIN_RADIUS + 1
@@ -322,14 +323,14 @@ def print_report(figures: dict[str, object], console: Console) -> None:
     for name in names:
         table.add_row(name, *(f"{100 * recall[m][name]:.1f}%" for m in METHODS))
     overall = {m: float(np.mean([recall[m][n] for n in names])) for m in METHODS}
-    table.add_row("[bold]all edits[/bold]", *(f"[bold]{100 * overall[m]:.1f}%[/bold]" for m in METHODS))
+    table.add_row(
+        "[bold]all edits[/bold]", *(f"[bold]{100 * overall[m]:.1f}%[/bold]" for m in METHODS)
+    )
     false_matches = figures["false_matches"]
     wrong = figures["wrong_entry"]
     margin = figures["margin"]
     assert isinstance(false_matches, dict) and isinstance(wrong, dict) and isinstance(margin, dict)
-    table.add_row(
-        "false matches (unlisted copies)", *(str(false_matches[m]) for m in METHODS)
-    )
+    table.add_row("false matches (unlisted copies)", *(str(false_matches[m]) for m in METHODS))
     table.add_row("listed copies matching another entry", *(str(wrong[m]) for m in METHODS))
     table.add_row(
         f"closest unlisted copy (bits, searched to {MARGIN_RADIUS})",
@@ -358,7 +359,9 @@ def print_report(figures: dict[str, object], console: Console) -> None:
         f"Jaga-built list {per_entry['Jaga-built list']:.0f} B "
         f"({figures['region_hashes_per_entry']:.1f} crop hashes per entry)."
     )
-    console.print(f"How Jaga's matches were found (closest hash per matched copy): {figures['how']}")
+    console.print(
+        f"How Jaga's matches were found (closest hash per matched copy): {figures['how']}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

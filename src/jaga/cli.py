@@ -33,6 +33,7 @@ def _register_commands() -> None:
     from jaga.auth import cli as auth_cli
     from jaga.banks import cli as banks_cli
     from jaga.hashing import cli as hashing_cli
+    from jaga.robust import cli as robust_cli
     from jaga.scanning import cli as scanning_cli
 
     hashing_cli.register(app)
@@ -41,6 +42,7 @@ def _register_commands() -> None:
     auth_cli.register(app)
     api_cli.register(app)
     actions_cli.register(app)
+    robust_cli.register(app)
 
 
 _register_commands()

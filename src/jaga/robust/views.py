@@ -50,8 +50,8 @@ SOLID_SHARE = 0.85
 """A window is solid picture when this share of its pixels is picture, not frame: text on a
 screenshot's canvas is thin strokes on the frame colour and never gets there."""
 
-DEFAULT_ANGLES: tuple[float, ...] = (-8.0, -6.0, -4.0, -2.0, 2.0, 4.0, 6.0, 8.0)
-"""Tilts tried. PDQ itself absorbs about 1°, so a 2° step covers every angle up to 9°."""
+DEFAULT_MAX_TILT = 8.0
+"""Largest tilt turned back, in degrees."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,10 @@ class ViewSettings:
     """What to try; per bank these come from its robust-matching settings."""
 
     deborder: bool = True
-    angles: tuple[float, ...] = DEFAULT_ANGLES
+    max_tilt: float = DEFAULT_MAX_TILT
+    # Also try every 2° up to max_tilt, for tilted copies cropped so that no edge shows
+    # (about 8 more hashes per picture; off by default).
+    exhaustive: bool = False
     min_quality: int = 50
     dihedral: bool = True  # dihedral variants for the de-bordered views of the upright image
 
@@ -113,14 +116,72 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
     if settings.deborder:
         for how, box in content_boxes(luma):
             add(how, _cut(luma, box), settings.dihedral)
-    for angle in settings.angles:
-        turned, valid = rotate(luma, -angle)
-        name = f"rotated back {abs(angle):g}° {'clockwise' if angle > 0 else 'counter-clockwise'}"
+    # A turned copy has straight edges (its filled corners, or the frame it lies on) that
+    # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
+    # cut the frame away.
+    tilt = frame_tilt(luma) if settings.max_tilt > 0 else None
+    if tilt is not None and abs(tilt) <= settings.max_tilt + 0.5:
+        turned = rotate(luma, -tilt)
+        name = _turn_name(tilt)
         add(name, turned, False)
         if settings.deborder:
-            for how, box in content_boxes(turned, valid):
+            for how, box in content_boxes(turned, rotated_area(luma.shape, -tilt)):
                 add(f"{name}, {how}", _cut(turned, box), False)
+    if settings.exhaustive:
+        steps = range(2, int(settings.max_tilt) + 1, 2)
+        for angle in (float(sign * a) for a in steps for sign in (-1, 1)):
+            add(_turn_name(angle), rotate(luma, -angle), False)
     return views
+
+
+def _turn_name(angle: float) -> str:
+    return f"rotated back {abs(angle):g}° {'clockwise' if angle > 0 else 'counter-clockwise'}"
+
+
+MIN_TILT = 0.5
+"""Tilts under this are left to PDQ itself, which absorbs about 1°."""
+
+
+def frame_tilt(luma: npt.NDArray[np.float32]) -> float | None:
+    """The tilt of a picture lying turned on a uniform frame, from its straight edges.
+
+    From each side of the canvas, the first pixel that is not frame colour lies on the
+    picture's edge; over the middle of that side those points fit a line to about a pixel
+    when the picture is a turned rectangle, and the line's slope is the tilt. A photo's own
+    content is rarely that straight, and sides that do not fit are ignored. Degrees,
+    counter-clockwise positive (as PIL's `rotate`); None when no side gives one.
+    """
+    ring = np.concatenate((luma[0], luma[-1], luma[:, 0], luma[:, -1]))
+    found: list[float] = []
+    for background in _ring_colours(ring, 0.25):
+        picture = np.abs(luma - background) > BACKGROUND_TOLERANCE
+        found += _edge_tilts(picture)
+    if not found:
+        return None
+    middle = float(np.median(found))
+    agreeing = [a for a in found if abs(a - middle) <= 0.5]
+    tilt = round(float(np.mean(agreeing)), 1)
+    return tilt if abs(tilt) >= MIN_TILT else None
+
+
+def _edge_tilts(picture: npt.NDArray[np.bool_]) -> list[float]:
+    """The tilt each side of the canvas gives, where the picture's edge there is straight."""
+    found: list[float] = []
+    for mask, sign in ((picture, -1.0), (picture.T, 1.0)):
+        rows, columns = mask.shape
+        for side, direction in ((mask, 1.0), (mask[::-1], -1.0)):
+            start, stop = round(columns * 0.2), round(columns * 0.8)
+            band = side[:, start:stop]
+            depth = np.argmax(band, axis=0).astype(np.float64)
+            present = band.any(axis=0) & (depth > 0) & (depth < 0.45 * rows)
+            xs = np.flatnonzero(present)
+            if xs.size < 0.4 * (stop - start) or xs.size < 8:
+                continue
+            slope, offset = np.polyfit(xs, depth[xs], 1)
+            if float(np.median(np.abs(depth[xs] - (slope * xs + offset)))) > 1.0:
+                continue
+            found.append(sign * direction * float(np.degrees(np.arctan(slope))))
+    return found
 
 
 def hash_luma(
@@ -171,9 +232,7 @@ def content_boxes(
     return found
 
 
-def _uniform_frame(
-    picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]
-) -> Box | None:
+def _uniform_frame(picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]) -> Box | None:
     """Plain padding: from each side, the lines that hold (almost) no picture at all."""
     height, width = picture.shape
     # JPEG rings into the frame near the picture: a frame line may hold a few such pixels.
@@ -245,17 +304,19 @@ def _worth_cutting(box: Box, height: int, width: int) -> bool:
     )
 
 
-def rotate(
-    luma: npt.NDArray[np.float32], angle: float
-) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.bool_]]:
-    """Turn by `angle` degrees (counter-clockwise) on the same canvas; and which pixels are
-    real. The corners are filled with the picture's mean, which moves PDQ less than black."""
+def rotate(luma: npt.NDArray[np.float32], angle: float) -> npt.NDArray[np.float32]:
+    """Turn by `angle` degrees (counter-clockwise) on the same canvas. The corners are
+    filled with the picture's mean, which moves PDQ less than black would."""
     image = Image.fromarray(luma, mode="F")
-    mean = float(luma.mean())
-    turned = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=mean)
-    ones = Image.fromarray(np.ones(luma.shape, np.float32), mode="F")
-    valid = np.asarray(ones.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0.0)) > 0
-    return np.asarray(turned, dtype=np.float32), valid
+    turned = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=float(luma.mean()))
+    return np.asarray(turned, dtype=np.float32)
+
+
+def rotated_area(shape: tuple[int, ...], angle: float) -> npt.NDArray[np.bool_]:
+    """Which pixels of a same-canvas turn by `angle` come from the picture (not the fill)."""
+    ones = Image.fromarray(np.ones(shape[:2], np.float32), mode="F")
+    turned = ones.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0.0)
+    return np.asarray(turned) > 0
 
 
 def _cut(luma: npt.NDArray[np.float32], box: Box) -> npt.NDArray[np.float32]:
@@ -272,17 +333,27 @@ def _frame_colour(
         rows = np.flatnonzero(valid.any(axis=1))
         if rows.size == 0:
             return None
-        ring_values = []
-        for row in rows[:: max(1, rows.size // 64)]:
-            columns = np.flatnonzero(valid[row])
-            ring_values += [luma[row, columns[0]], luma[row, columns[-1]]]
-        ring = np.asarray(ring_values, dtype=np.float32)
+        first = np.argmax(valid[rows], axis=1)
+        last = valid.shape[1] - 1 - np.argmax(valid[rows, ::-1], axis=1)
+        ring = np.concatenate((luma[rows, first], luma[rows, last]))
     else:
         ring = np.concatenate((luma[0], luma[-1], luma[:, 0], luma[:, -1]))
-    colour = float(np.median(ring))
-    if np.mean(np.abs(ring - colour) <= BACKGROUND_TOLERANCE) < 0.5:
-        return None
-    return colour
+    colours = _ring_colours(ring, 0.5)
+    return colours[0] if colours else None
+
+
+def _ring_colours(ring: npt.NDArray[np.float32], min_share: float) -> list[float]:
+    """Colours that at least `min_share` of the ring pixels have (within the tolerance),
+    most common first. A turned canvas has two: its frame and the corners' fill."""
+    bins = np.clip((ring // 8).astype(np.int64), 0, 31)
+    counts = np.bincount(bins, minlength=32)
+    colours: list[float] = []
+    for peak in np.argsort(counts)[::-1][:3]:
+        centre = float(np.median(ring[bins == peak])) if counts[peak] else 0.0
+        near = np.abs(ring - centre) <= BACKGROUND_TOLERANCE
+        if near.mean() >= min_share and all(abs(centre - c) > BACKGROUND_TOLERANCE for c in colours):
+            colours.append(centre)
+    return colours
 
 
 def _detail_mask(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_]:
@@ -356,7 +427,7 @@ def _main_run(profile: npt.NDArray[np.int64], length: int) -> tuple[int, int]:
     return best
 
 
-REGION_KEEPS: tuple[float, ...] = (0.9, 0.8)
+REGION_KEEPS: tuple[float, ...] = (0.95, 0.9, 0.8)
 """Shares of each side kept by the list-side crops (Jaga-built lists only)."""
 
 _REGION_PLACES: tuple[tuple[str, float, float], ...] = (
