@@ -91,7 +91,8 @@ def filtered_buffer64(frame: LumaFrame) -> npt.NDArray[np.float64]:
     # more than the arithmetic here.
     rows = np.einsum("ik,ikw->iw", row_weights, frame.luma[row_index])
     buffer = np.einsum("jk,ijk->ij", col_weights, rows[:, col_index])
-    return buffer.astype(np.float64)
+    result: npt.NDArray[np.float64] = buffer.astype(np.float64)
+    return result
 
 
 def hash_buffer64(

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from jaga.banks.errors import BankNotFound
+from jaga.banks.service import BankService
 from jaga.store.models import Bank, BankRobustRow, RegionHashRow
 from jaga.store.timestamps import utc_now
 
@@ -34,7 +35,6 @@ class RobustSettings:
     deborder: bool = True
     max_angle: int = 8  # largest tilt turned back, degrees; 0 for none
     regions: bool = True  # search the crop hashes stored with the bank's entries
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,9 @@ class RobustStore:
                 row.regions = regions
             row.updated_at = utc_now()
             session.commit()
-            return RobustSettings(row.enabled, row.deborder, row.max_angle, row.regions)
+            settings = RobustSettings(row.enabled, row.deborder, row.max_angle, row.regions)
+        BankService(self.engine).log_settings_change(bank_id)
+        return settings
 
     def replace_regions(
         self, bank_id: int, entry_id: int, regions: Sequence[tuple[str, str]]
@@ -123,6 +125,7 @@ class RobustStore:
                 for label, value in regions
             )
             session.commit()
+        BankService(self.engine).log_settings_change(bank_id)  # matchers reload crop hashes
 
     def regions(self, bank_ids: Iterable[int]) -> list[RegionHash]:
         """Every stored crop hash of these banks."""

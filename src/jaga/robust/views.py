@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from PIL import Image, ImageFilter
+from PIL import Image
 
 from jaga.hashing.image_io import LumaFrame
 from jaga.hashing.pdq import hash_frame
@@ -118,7 +118,7 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         for how, box in content_boxes(luma):
             add(how, _cut(luma, box), settings.dihedral)
     if settings.overlays:
-        add("overlaid text filtered out", _median(luma), settings.dihedral)
+        add("overlaid text filtered out", _median(luma), False)
     # A turned copy has straight edges (its filled corners, or the frame it lies on) that
     # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
     # cut the frame away.
@@ -142,14 +142,25 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
     return views
 
 
-OVERLAY_FILTER = 5
+OVERLAY_WINDOW = 5
 """Median window (work pixels) of the overlay view: wipes strokes up to 2 pixels wide, such
 as caption and meme lettering, while PDQ's 64x64 picture of the photo barely moves."""
 
 
 def _median(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    grey = Image.fromarray(np.clip(luma, 0, 255).astype(np.uint8), mode="L")
-    return np.asarray(grey.filter(ImageFilter.MedianFilter(OVERLAY_FILTER)), dtype=np.float32)
+    """A separable median of 5 (rows, then columns), by a min/max network: a 2D rank filter
+    costs about 30 ms on these sizes, this well under one."""
+    return _median5(_median5(luma, 1), 0)
+
+
+def _median5(values: npt.NDArray[np.float32], axis: int) -> npt.NDArray[np.float32]:
+    padded = np.pad(values, [(2, 2) if a == axis else (0, 0) for a in range(2)], mode="edge")
+    length = values.shape[axis]
+    a, b, c, d, e = (np.take(padded, range(k, k + length), axis=axis) for k in range(5))
+    low = np.maximum(np.minimum(a, b), np.minimum(c, d))
+    high = np.minimum(np.maximum(a, b), np.maximum(c, d))
+    # median(e, low, high) is the median of the five
+    return np.maximum(np.minimum(e, low), np.minimum(np.maximum(e, low), high))
 
 
 def _turn_name(angle: float) -> str:
@@ -413,7 +424,9 @@ def _ring_colours(ring: npt.NDArray[np.float32], min_share: float) -> list[float
     for peak in np.argsort(counts)[::-1][:3]:
         centre = float(np.median(ring[bins == peak])) if counts[peak] else 0.0
         near = np.abs(ring - centre) <= BACKGROUND_TOLERANCE
-        if near.mean() >= min_share and all(abs(centre - c) > BACKGROUND_TOLERANCE for c in colours):
+        if near.mean() >= min_share and all(
+            abs(centre - c) > BACKGROUND_TOLERANCE for c in colours
+        ):
             colours.append(centre)
     return colours
 
