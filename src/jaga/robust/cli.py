@@ -47,7 +47,9 @@ def show_command(bank: str = typer.Argument(..., help="Bank name.")) -> None:
     console.print(f"bank {bank}: robust matching {'on' if settings.enabled else 'off'}")
     console.print(f"  de-bordering (frames, padding, screenshots): {settings.deborder}")
     console.print(f"  tilted copies turned back: up to {settings.max_angle}°")
-    console.print(f"  stored crop hashes used: {settings.regions} ({plural(regions, 'crop hash')})")
+    console.print(
+        f"  stored crop hashes used: {settings.regions} ({plural(regions, 'crop hash', 'crop hashes')})"
+    )
 
 
 @robust_app.command("set")
