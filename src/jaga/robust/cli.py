@@ -47,9 +47,8 @@ def show_command(bank: str = typer.Argument(..., help="Bank name.")) -> None:
     console.print(f"bank {bank}: robust matching {'on' if settings.enabled else 'off'}")
     console.print(f"  de-bordering (frames, padding, screenshots): {settings.deborder}")
     console.print(f"  tilted copies turned back: up to {settings.max_angle}°")
-    console.print(
-        f"  stored crop hashes used: {settings.regions} ({plural(regions, 'crop hash', 'crop hashes')})"
-    )
+    count = plural(regions, "crop hash", "crop hashes")
+    console.print(f"  stored crop hashes used: {settings.regions} ({count})")
 
 
 @robust_app.command("set")
