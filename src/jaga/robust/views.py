@@ -122,8 +122,8 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
     # A turned copy has straight edges (its filled corners, or the frame it lies on) that
     # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
     # cut the frame away.
-    tilt = frame_tilt(luma) if settings.max_tilt > 0 else None
-    if tilt is not None and abs(tilt) <= settings.max_tilt + 0.5:
+    tilts = frame_tilts(luma) if settings.max_tilt > 0 else []
+    for rank, tilt in enumerate(t for t in tilts if abs(t) <= settings.max_tilt + 0.5):
         turned = rotate(luma, -tilt)
         name = _turn_name(tilt)
         kept = rotated_area(luma.shape, -tilt)
@@ -132,7 +132,7 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         # fill (6 bits closer at 8°, measured on the bench photos).
         survived = kept & _turn_mask(rotated_area(luma.shape, tilt), -tilt)
         add(name, _fill_from_surroundings(turned, survived), False)
-        if settings.deborder:
+        if settings.deborder and rank == 0:
             for how, box in content_boxes(turned, kept):
                 add(f"{name}, {how}", _cut(turned, box), False)
     if settings.exhaustive:
@@ -172,29 +172,41 @@ MIN_TILT = 0.5
 
 
 def frame_tilt(luma: npt.NDArray[np.float32]) -> float | None:
+    """The best-backed tilt of `frame_tilts`, or None."""
+    tilts = frame_tilts(luma)
+    return tilts[0] if tilts else None
+
+
+def frame_tilts(luma: npt.NDArray[np.float32]) -> list[float]:
     """The tilt of a picture lying turned on a uniform frame, from its straight edges.
 
     From each side of the canvas, the first pixel that is not frame colour lies on the
     picture's edge; over the middle of that side those points fit a line to about a pixel
     when the picture is a turned rectangle, and the line's slope is the tilt. A photo's own
     content is rarely that straight, and sides that do not fit are ignored. Degrees,
-    counter-clockwise positive (as PIL's `rotate`); None when no side gives one.
+    counter-clockwise positive (as PIL's `rotate`); empty when no side gives one.
     """
     ring = np.concatenate((luma[0], luma[-1], luma[:, 0], luma[:, -1]))
     found: list[float] = []
     for background in _ring_colours(ring, 0.25):
         picture = np.abs(luma - background) > BACKGROUND_TOLERANCE
         found += [a for a in _edge_tilts(picture) if np.isfinite(a)]
-    if not found:
-        return None
-    # The largest group of sides that agree within 0.5°; sides that disagree are a photo's
-    # own lines, and a single side counts only when it is the only one found.
-    groups = [[b for b in found if abs(b - a) <= 0.5] for a in found]
-    best = max(groups, key=len)
-    if len(found) > 1 and len(best) == 1:
-        return None
-    tilt = round(float(np.mean(best)), 1)
-    return tilt if abs(tilt) >= MIN_TILT else None
+    return frame_tilts_from(found)
+
+
+def frame_tilts_from(found: list[float]) -> list[float]:
+    """Tilts the sides gave, grouped (within 0.5°) and averaged, the best-backed first.
+
+    Sides that disagree are most often a photo's own straight line against the true edge;
+    which is which cannot be told here, so the two best-backed tilts are both kept.
+    """
+    groups = sorted(([b for b in found if abs(b - a) <= 0.5] for a in found), key=len, reverse=True)
+    tilts: list[float] = []
+    for group in groups:
+        tilt = round(float(np.mean(group)), 1)
+        if abs(tilt) >= MIN_TILT and all(abs(tilt - t) > 0.5 for t in tilts):
+            tilts.append(tilt)
+    return tilts[:2]
 
 
 def _edge_tilts(picture: npt.NDArray[np.bool_]) -> list[float]:
