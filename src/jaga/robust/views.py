@@ -311,6 +311,12 @@ def _uniform_frame(picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]
         return None
     if not _worth_cutting((top, bottom, left, right), height, width):
         return None
+    # Padding surrounds one picture: a line of bare frame between its edges means a canvas
+    # with several things on it (a screenshot), which the solid-block search handles.
+    if not (picture[top:bottom].mean(axis=1) > 0.02).all():
+        return None
+    if not (picture[:, left:right].mean(axis=0) > 0.02).all():
+        return None
     # Only a frame if the block inside is picture throughout (not a photo on a canvas).
     inner = (picture | detail)[top:bottom, left:right]
     return (top, bottom, left, right) if inner.mean() > 0.6 else None
