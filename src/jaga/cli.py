@@ -35,6 +35,7 @@ def _register_commands() -> None:
     from jaga.exchange.connectors import cli as connectors_cli
     from jaga.finance import cli as finance_cli
     from jaga.hashing import cli as hashing_cli
+    from jaga.robust import cli as robust_cli
     from jaga.scanning import cli as scanning_cli
     from jaga.sharing import cli as sharing_cli
 
@@ -47,6 +48,7 @@ def _register_commands() -> None:
     sharing_cli.register(app)
     connectors_cli.register(app)
     finance_cli.register(app)
+    robust_cli.register(app)
 
 
 _register_commands()

@@ -22,6 +22,7 @@ from jaga.demo.drawing import draw_scene
 from jaga.detection.matcher import BankMatcher
 from jaga.hashing.hasher import hash_file
 from jaga.hashing.types import FileHashes
+from jaga.robust.views import ViewSettings
 from jaga.scanning import scan as scan_module
 from jaga.scanning.report import report_json, write_csv
 from jaga.scanning.scan import ScanOptions, run_scan
@@ -232,10 +233,12 @@ def test_scan_skips_its_own_data_folder(
     assert [(p.kind, Path(p.display_path).name) for p in report.problems] == [("excluded", "var")]
 
 
-def _die_on_poison(item: ScanItem, dihedral: bool) -> tuple[FileHashes | None, str | None]:
+def _die_on_poison(
+    item: ScanItem, dihedral: bool, views: ViewSettings | None = None
+) -> tuple[FileHashes | None, str | None]:
     if "poison" in item.display_path:
         os._exit(1)  # what a decoder crash or the OOM killer does to a worker
-    return _original_hash_item(item, dihedral)
+    return _original_hash_item(item, dihedral, views)
 
 
 _original_hash_item = scan_module._hash_item

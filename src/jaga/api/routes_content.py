@@ -26,6 +26,7 @@ from jaga.api.security import require
 from jaga.detection.matcher import Match, MatchResult
 from jaga.hashing.hasher import hash_bytes
 from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
+from jaga.robust.views import ViewSettings
 
 router = APIRouter(prefix="/v1", tags=["hashing and matching"])
 
@@ -40,9 +41,11 @@ def _read_upload(request: Request, upload: UploadFile) -> bytes:
     return data
 
 
-def _hash_upload(request: Request, upload: UploadFile) -> FileHashes:
+def _hash_upload(
+    request: Request, upload: UploadFile, views: ViewSettings | None = None
+) -> FileHashes:
     data = _read_upload(request, upload)
-    hashes = hash_bytes(data, upload.filename or "upload", dihedral=True)
+    hashes = hash_bytes(data, upload.filename or "upload", dihedral=True, views=views)
     if hashes.error or not hashes.pdq:
         reason = hashes.error or "no image frame could be hashed"
         raise HTTPException(415, f"not a usable image: {reason}")
@@ -167,10 +170,11 @@ def hash_and_match(
 ) -> HashAndMatchResponse:
     """Hash an upload and match it in one call: the hashes and every match, together."""
     state = ready_state(request)
-    hashes = _hash_upload(request, file)
+    # Robust views (framed, tilted copies) as the banks ask; hashed outside the index lock.
+    hashes = _hash_upload(request, file, state.matcher.view_settings())
     with state.lock:
         result = state.matcher.match_signals(
-            hashes.pdq, {t: getattr(hashes, t) for t in EXACT_SIGNAL_TYPES}
+            hashes.pdq, {t: getattr(hashes, t) for t in EXACT_SIGNAL_TYPES}, views=hashes.views
         )
     out = MatchResultOut(**_result_fields(result, bank))
     record_matches(out.matches)

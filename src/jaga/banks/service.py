@@ -247,6 +247,15 @@ class BankService:
             name = bank.name
         return self.get_bank(name)
 
+    def log_settings_change(self, bank_id: int) -> None:
+        """Tell every matcher that a bank's matching settings changed elsewhere (e.g. its
+        robust-matching settings, kept in their own table): they reload bank settings at
+        their next refresh, as after `update_bank`."""
+        with self._session() as session:
+            _lock_change_log(session)
+            session.add(EntryChangeRow(entry_id=0, bank_id=bank_id, op="settings"))
+            session.commit()
+
     def set_bank_enabled(self, name: str, enabled: bool) -> BankInfo:
         """Switch a whole bank on or off; its enabled entries enter or leave the active set."""
         with self._session() as session:

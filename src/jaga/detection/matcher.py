@@ -26,6 +26,8 @@ from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
 from jaga.matching.exact_index import ExactIndex
 from jaga.matching.pdq_index import PdqIndex
 from jaga.matching.types import MatchingError
+from jaga.robust.settings import RobustSettings, RobustStore
+from jaga.robust.views import ViewSettings
 
 # What the scanned image is, relative to the listed original, when the k-th of the seven
 # non-identity dihedral hashes (pdqhash.compute_dihedral order) is the one that matched.
@@ -101,6 +103,13 @@ class _Candidate:
     distance: int
     how: str
     frame: int | None
+    robust: str = ""  # "" plain or dihedral; "view" a robust view; "region" a stored crop
+    quality: int | None = None  # a robust view's own PDQ quality
+
+
+# Which explanation a match report prefers when several hashes hit one entry: the plainest
+# that passes, then the closest.
+_RANK = {"": 0, "view": 1, "region": 2}
 
 
 class BankMatcher:
@@ -120,8 +129,10 @@ class BankMatcher:
         *,
         use_dihedral: bool = True,
         snapshot: Path | None = None,
+        robust: bool = True,
     ) -> None:
         self._service = service
+        self._use_robust = robust  # False: plain PDQ only, whatever the banks' settings
         self._use_dihedral = use_dihedral
         self._bank_names = set(bank_names) if bank_names else None
         self._enabled_banks: dict[int, BankInfo] = {}
@@ -131,12 +142,17 @@ class BankMatcher:
         self._exact: dict[str, ExactIndex] = {
             t: ExactIndex.for_signal(t) for t in EXACT_SIGNAL_TYPES
         }
+        self._robust_store = RobustStore(service.engine)
+        self._robust: dict[int, RobustSettings] = {}
+        self._regions = PdqIndex()
+        self._region_rows: dict[int, tuple[int, str]] = {}  # region row -> (entry, label)
         self._load_banks()
         self.loaded_from_snapshot = snapshot is not None and self._load_snapshot(snapshot)
         if not self.loaded_from_snapshot:
             self._cursor = service.current_cursor()
             self._load_entries()
         changed = self.refresh()
+        self._load_regions()
         if snapshot is not None and (changed or not self.loaded_from_snapshot):
             with contextlib.suppress(OSError):  # a read-only or busy folder costs speed only
                 self.save_snapshot(snapshot)
@@ -193,6 +209,40 @@ class BankMatcher:
             for bank_id, bank in self._enabled_banks.items()
             if self._bank_names is None or bank.name in self._bank_names or bank.allow_list
         }
+        self._robust = self._robust_store.settings(self._banks)
+        if not self._use_robust:
+            self._robust = dict.fromkeys(self._robust, RobustSettings(enabled=False))
+
+    def _load_regions(self) -> None:
+        """The crop hashes of Jaga-built lists, for banks that use them (small: built lists
+        are the ones Jaga hashed itself, so they are reloaded whole when banks change)."""
+        wanted = [i for i, s in self._robust.items() if s.enabled and s.regions]
+        rows = self._robust_store.regions(wanted)
+        self._region_rows = {row.row_id: (row.entry_id, row.label) for row in rows}
+        ids = np.asarray([row.row_id for row in rows], dtype=np.int64)
+        hashes = np.frombuffer(b"".join(bytes.fromhex(r.value) for r in rows), dtype=np.uint8)
+        self._regions = PdqIndex.from_arrays(ids, hashes.reshape(-1, 32))
+
+    def robust_summary(self, bank_id: int) -> str:
+        """A bank's robust matching in words, for scan reports."""
+        robust = self._robust.get(bank_id)
+        if robust is None or not robust.enabled:
+            return "off"
+        parts = ["de-bordering"] if robust.deborder else []
+        if robust.max_angle:
+            parts.append(f"tilts up to {robust.max_angle}°")
+        if robust.regions:
+            parts.append("stored crops")
+        return "on: " + ", ".join(parts) if parts else "on"
+
+    def view_settings(self) -> ViewSettings | None:
+        """What robust views a query needs for these banks; None when no bank uses them."""
+        used = [s for bank_id, s in self._robust.items() if s.enabled and bank_id in self._banks]
+        if not used:
+            return None
+        return ViewSettings(
+            deborder=any(s.deborder for s in used), max_tilt=max(s.max_angle for s in used)
+        )
 
     def _load_entries(self) -> None:
         """Bulk load: the PDQ index is built in one go, not by many small additions."""
@@ -270,6 +320,8 @@ class BankMatcher:
         while True:
             changes = self._service.changes_since(self._cursor, limit=_LOAD_BATCH)
             if not changes:
+                if applied:
+                    self._load_regions()
                 return applied
             self._cursor = changes[-1].seq
             self._load_banks()
@@ -356,7 +408,10 @@ class BankMatcher:
         return queries, labels
 
     def _candidates(
-        self, pdq_hashes: Sequence[PdqHash], exact: Mapping[str, str]
+        self,
+        pdq_hashes: Sequence[PdqHash],
+        exact: Mapping[str, str],
+        views: Sequence[tuple[str, PdqHash]] = (),
     ) -> list[_Candidate]:
         """Raw index hits, before any bank's rules; PDQ at the widest selected threshold."""
         found: list[_Candidate] = []
@@ -371,6 +426,57 @@ class BankMatcher:
             ):
                 for entry_id, distance in hits:
                     found.append(_Candidate(int(entry_id), "pdq", int(distance), how, frame))
+        if pdq_hashes and (views or len(self._regions)):
+            found += self._robust_candidates(pdq_hashes[0], views)
+        return found
+
+    def _robust_candidates(
+        self, first: PdqHash, views: Sequence[tuple[str, PdqHash]]
+    ) -> list[_Candidate]:
+        """Hits of the robust views in the index, and of every hash in the crop index."""
+        radius = max(
+            (b.pdq_threshold for i, b in self._banks.items() if self._robust[i].enabled),
+            default=0,
+        )
+        if radius == 0:
+            return []
+        packed: list[bytes] = []
+        labels: list[tuple[str, int]] = []  # how, quality
+        queries = [("", first), *views]
+        for view_how, pdq in queries:
+            prefix = f"PDQ, {view_how}" if view_how else PLAIN_PDQ
+            packed.append(bytes.fromhex(pdq.hex))
+            labels.append((prefix, pdq.quality))
+            for name, variant in zip(DIHEDRAL_NAMES, pdq.dihedral, strict=False):
+                packed.append(bytes.fromhex(variant))
+                labels.append((f"{prefix}, the listed image {name}", pdq.quality))
+        array = np.frombuffer(b"".join(packed), dtype=np.uint8).reshape(-1, 32)
+        found: list[_Candidate] = []
+        first_view_row = 1 + len(first.dihedral)  # rows before it are the plain search's
+        if len(array) > first_view_row and len(self._pdq):
+            hits = self._pdq.search_many(array[first_view_row:], radius)
+            for (how, quality), row_hits in zip(labels[first_view_row:], hits, strict=True):
+                for entry_id, distance in row_hits:
+                    found.append(
+                        _Candidate(int(entry_id), "pdq", int(distance), how, 0, "view", quality)
+                    )
+        if len(self._regions):
+            for (how, quality), row_hits in zip(
+                labels, self._regions.search_many(array, radius), strict=True
+            ):
+                for row_id, distance in row_hits:
+                    entry_id, label = self._region_rows[int(row_id)]
+                    found.append(
+                        _Candidate(
+                            entry_id,
+                            "pdq",
+                            int(distance),
+                            f"{how}; matched the listed image's {label}",
+                            0,
+                            "region",
+                            quality,
+                        )
+                    )
         return found
 
     def _entry_records(self, entry_ids: set[int]) -> dict[int, EntryRecord]:
@@ -385,7 +491,7 @@ class BankMatcher:
     def match(self, content: FileHashes) -> MatchResult:
         """All matches of one file, per-bank rules applied, the closest hit per entry kept."""
         exact: dict[str, str] = {t: getattr(content, t) for t in EXACT_SIGNAL_TYPES}
-        return self.match_signals(content.pdq, exact)
+        return self.match_signals(content.pdq, exact, views=content.views)
 
     def match_signals(
         self,
@@ -393,18 +499,20 @@ class BankMatcher:
         exact: Mapping[str, str],
         *,
         check_quality: bool = True,
+        views: Sequence[tuple[str, PdqHash]] = (),
     ) -> MatchResult:
         """Match bare hashes (what an API caller sends): PDQ hashes and exact digests by type.
 
         `check_quality=False` when the caller gave no quality: the hash was made elsewhere,
         and HMA-style lookups do not re-judge it.
         """
-        candidates = self._candidates(pdq_hashes, exact)
+        candidates = self._candidates(pdq_hashes, exact, views)
         if not candidates:
             return MatchResult(())
         records = self._entry_records({c.entry_id for c in candidates})
         quality_by_frame = {pdq.frame: pdq.quality for pdq in pdq_hashes}
         best: dict[int, Match] = {}
+        rank: dict[int, int] = {}  # id(match) -> how robust its explanation is (_RANK)
         notes: list[str] = []
         for candidate in candidates:
             record = records.get(candidate.entry_id)
@@ -413,10 +521,20 @@ class BankMatcher:
             bank = self._banks.get(record.bank_id)
             if bank is None:
                 continue
+            if candidate.robust:
+                robust = self._robust.get(bank.bank_id)
+                if robust is None or not robust.enabled:
+                    continue
+                if candidate.robust == "region" and not robust.regions:
+                    continue
             if candidate.signal_type == "pdq":
                 if candidate.distance > bank.pdq_threshold:
                     continue
-                quality = quality_by_frame.get(candidate.frame or 0, 0)
+                quality = (
+                    candidate.quality
+                    if candidate.quality is not None
+                    else quality_by_frame.get(candidate.frame or 0, 0)
+                )
                 if check_quality and quality < bank.quality_floor - QUALITY_TOLERANCE:
                     notes.append(
                         f"PDQ quality {quality} is below bank {bank.name!r}'s floor "
@@ -436,8 +554,9 @@ class BankMatcher:
                 allow_list=bank.allow_list,
             )
             kept = best.get(record.entry_id)
-            if kept is None or _closer(match, kept):
+            if kept is None or _closer(match, kept, rank[id(kept)], _RANK[candidate.robust]):
                 best[record.entry_id] = match
+                rank[id(match)] = _RANK[candidate.robust]
         ordered = sorted(best.values(), key=lambda m: (m.bank, m.distance, m.entry_id))
         return _apply_allow_lists(ordered, notes)
 
@@ -451,9 +570,14 @@ def _read_manifest(directory: Path) -> dict[str, Any] | None:
     return manifest if isinstance(manifest, dict) else None
 
 
-def _closer(match: Match, kept: Match) -> bool:
-    """The smaller distance wins; at equal distance the plain hash beats an orientation."""
-    return (match.distance, match.how != PLAIN_PDQ) < (kept.distance, kept.how != PLAIN_PDQ)
+def _closer(match: Match, kept: Match, kept_rank: int = 0, rank: int = 0) -> bool:
+    """The plainest explanation wins (plain or dihedral, then a robust view, then a stored
+    crop), then the smaller distance; at equal distance the plain hash beats an orientation."""
+    return (rank, match.distance, match.how != PLAIN_PDQ) < (
+        kept_rank,
+        kept.distance,
+        kept.how != PLAIN_PDQ,
+    )
 
 
 def _apply_allow_lists(ordered: list[Match], notes: list[str]) -> MatchResult:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
@@ -24,6 +25,9 @@ from jaga.hashing.image_io import (
 from jaga.hashing.pdq import distinct_frame_hashes, hash_frame
 from jaga.hashing.types import FileHashes, PdqHash
 
+if TYPE_CHECKING:
+    from jaga.robust.views import ViewSettings
+
 MAX_IMAGE_FILE_BYTES = 256 * 1024 * 1024
 """Files larger than this get exact hashes only (streamed); no image is that large."""
 
@@ -36,7 +40,9 @@ IMAGE_SUFFIXES = frozenset(
 )
 
 
-def hash_bytes(data: bytes, name: str, *, dihedral: bool = False) -> FileHashes:
+def hash_bytes(
+    data: bytes, name: str, *, dihedral: bool = False, views: ViewSettings | None = None
+) -> FileHashes:
     """Hash `data` (named `name` in the result); never raises for bad image content.
 
     Exact hashes are always filled. When the bytes are not a readable image, `pdq` is empty
@@ -52,7 +58,7 @@ def hash_bytes(data: bytes, name: str, *, dihedral: bool = False) -> FileHashes:
         image_format = image.format
         width, height = image.size
         try:
-            hashes, extra = _hash_frames(image, dihedral)
+            hashes, extra, extra_views = _hash_frames(image, dihedral, views)
         except ImageError as error:
             reason = error.reason
         except Exception as error:  # Last resort: one odd file must not end a scan.
@@ -66,17 +72,27 @@ def hash_bytes(data: bytes, name: str, *, dihedral: bool = False) -> FileHashes:
                 size=(width, height),
                 pdq=hashes,
                 extra=extra,
+                views=extra_views,
             )
     return _result(name, data, exact, image_format=image_format, size=(width, height), error=reason)
 
 
-def _hash_frames(image: Image.Image, dihedral: bool) -> tuple[tuple[PdqHash, ...], dict[str, str]]:
-    """Distinct frame hashes and notes; raises ImageError only when no frame could be hashed."""
+def _hash_frames(
+    image: Image.Image, dihedral: bool, views: ViewSettings | None
+) -> tuple[tuple[PdqHash, ...], dict[str, str], tuple[tuple[str, PdqHash], ...]]:
+    """Distinct frame hashes, notes and the first frame's views; raises ImageError only when
+    no frame could be hashed."""
     frame_hashes: list[PdqHash] = []
     extra: dict[str, str] = {}
+    extra_views: tuple[tuple[str, PdqHash], ...] = ()
     try:
         for frame in iter_luma_frames(image):
             frame_hashes.append(hash_frame(frame, dihedral=dihedral))
+            if views is not None and frame.index == 0:
+                from jaga.robust.views import query_views, work_image
+
+                found = query_views(work_image(frame), views)
+                extra_views = tuple((view.how, view.pdq) for view in found)
     except ImageError as error:
         if not frame_hashes:
             raise
@@ -84,7 +100,7 @@ def _hash_frames(image: Image.Image, dihedral: bool) -> tuple[tuple[PdqHash, ...
     else:
         if frame_limit_reached(image):
             extra["frames_note"] = f"only the first {MAX_FRAMES} frames were hashed"
-    return distinct_frame_hashes(frame_hashes), extra
+    return distinct_frame_hashes(frame_hashes), extra, extra_views
 
 
 def _result(
@@ -97,6 +113,7 @@ def _result(
     pdq: tuple[PdqHash, ...] = (),
     error: str | None = None,
     extra: dict[str, str] | None = None,
+    views: tuple[tuple[str, PdqHash], ...] = (),
 ) -> FileHashes:
     return FileHashes(
         name=name,
@@ -110,10 +127,13 @@ def _result(
         height=size[1] if size else None,
         error=error,
         extra=extra or {},
+        views=views,
     )
 
 
-def hash_file(path: Path, *, dihedral: bool = False) -> FileHashes:
+def hash_file(
+    path: Path, *, dihedral: bool = False, views: ViewSettings | None = None
+) -> FileHashes:
     """Hash the file at `path`; the result's name is the path as given.
 
     Raises OSError when the file cannot be read (missing, permission denied, a folder):
@@ -132,7 +152,7 @@ def hash_file(path: Path, *, dihedral: bool = False) -> FileHashes:
             sha256=exact.sha256,
             error=f"{TOO_LARGE_TO_DECODE} ({MAX_IMAGE_FILE_BYTES:,} bytes)",
         )
-    return hash_bytes(path.read_bytes(), str(path), dihedral=dihedral)
+    return hash_bytes(path.read_bytes(), str(path), dihedral=dihedral, views=views)
 
 
 def is_failure(result: FileHashes) -> bool:

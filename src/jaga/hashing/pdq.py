@@ -40,6 +40,7 @@ __all__ = [
     "bits_to_hex",
     "clear_weight_cache",
     "distinct_frame_hashes",
+    "filtered_buffer64",
     "hamming_distance_hex",
     "hash_buffer64",
     "hash_frame",
@@ -77,6 +78,11 @@ def hash_frame(frame: LumaFrame, *, dihedral: bool = False) -> PdqHash:
             f"image too small for PDQ: {frame.full_width}x{frame.full_height} pixels, "
             f"needs at least {MIN_SIDE}x{MIN_SIDE}"
         )
+    return hash_buffer64(filtered_buffer64(frame), frame=frame.index, dihedral=dihedral)
+
+
+def filtered_buffer64(frame: LumaFrame) -> npt.NDArray[np.float64]:
+    """The reference's 64x64 filtered, decimated luma of a frame (what PDQ's DCT reads)."""
     row_index, row_weights = _band(frame.full_height, frame.scale, frame.luma.shape[0])
     col_index, col_weights = _band(frame.full_width, frame.scale, frame.luma.shape[1])
     # Banded products (each sample reads a few reduced pixels) in einsum, not BLAS: BLAS
@@ -85,7 +91,8 @@ def hash_frame(frame: LumaFrame, *, dihedral: bool = False) -> PdqHash:
     # more than the arithmetic here.
     rows = np.einsum("ik,ikw->iw", row_weights, frame.luma[row_index])
     buffer = np.einsum("jk,ijk->ij", col_weights, rows[:, col_index])
-    return hash_buffer64(buffer.astype(np.float64), frame=frame.index, dihedral=dihedral)
+    result: npt.NDArray[np.float64] = buffer.astype(np.float64)
+    return result
 
 
 def hash_buffer64(

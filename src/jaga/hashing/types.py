@@ -46,3 +46,7 @@ class FileHashes:
     height: int | None = None
     error: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # Extra query-side hashes of the first frame ("what the original may have been": the
+    # photo inside a frame, turned back by a small angle), each with how it was made.
+    # Filled only when robust matching asked for them (jaga.robust.views); never stored.
+    views: tuple[tuple[str, PdqHash], ...] = ()

@@ -43,7 +43,9 @@ class UsageProblem(Exception):
     """The command cannot run as given; the message says what to do instead."""
 
 
-def build_matcher(bank_names: list[str] | None, *, dihedral: bool) -> BankMatcher:
+def build_matcher(
+    bank_names: list[str] | None, *, dihedral: bool, robust: bool = True
+) -> BankMatcher:
     """The matcher over the named banks (every enabled bank when none are named)."""
     from jaga.banks.service import BankService
     from jaga.config import data_dir
@@ -58,7 +60,11 @@ def build_matcher(bank_names: list[str] | None, *, dihedral: bool) -> BankMatche
                 f"bank {name!r} is disabled; enable it first: jaga bank enable {name}"
             )
     matcher = BankMatcher(
-        service, bank_names or None, use_dihedral=dihedral, snapshot=data_dir() / "index"
+        service,
+        bank_names or None,
+        use_dihedral=dihedral,
+        snapshot=data_dir() / "index",
+        robust=robust,
     )
     if not any(not bank.allow_list for bank in matcher.banks):
         raise UsageProblem(
@@ -138,6 +144,11 @@ def scan_command(
     dihedral: bool = typer.Option(
         True, help="Also match rotated (90/180/270) and mirrored copies."
     ),
+    robust: bool = typer.Option(
+        True,
+        help="Robust matching (framed, tilted, cropped copies) where a bank has it on "
+        "(jaga robust show BANK); --no-robust matches plain PDQ only.",
+    ),
     archives: bool = typer.Option(True, help="Look inside zip and tar archives."),
     follow_symlinks: bool = typer.Option(False, help="Follow symbolic links."),
     max_depth: int = typer.Option(
@@ -176,7 +187,7 @@ def scan_command(
             raise UsageProblem(f"no such file or folder: {', '.join(missing)}")
         _check_report_path(json_out)
         _check_report_path(csv_out)
-        matcher = build_matcher(bank, dihedral=dihedral)
+        matcher = build_matcher(bank, dihedral=dihedral, robust=robust)
     except (BankNotFound, UsageProblem) as error:
         fail(str(error), EXIT_USAGE)
     options = ScanOptions(
@@ -192,6 +203,7 @@ def scan_command(
         follow_symlinks=follow_symlinks,
         dihedral=dihedral,
         excluded_folders=(data_dir(),),
+        views=matcher.view_settings(),
     )
     columns = (
         SpinnerColumn(),

@@ -19,6 +19,7 @@ from pathlib import Path
 from jaga.detection.matcher import BankMatcher, MatchResult
 from jaga.hashing.hasher import hash_bytes, hash_file, is_failure
 from jaga.hashing.types import FileHashes
+from jaga.robust.views import ViewSettings
 from jaga.scanning.archive_limits import ArchiveLimits
 from jaga.scanning.sources import ScanItem, SourceProblem, iter_scan_items
 
@@ -93,18 +94,22 @@ class ScanOptions:
     follow_symlinks: bool = False
     dihedral: bool = True
     excluded_folders: tuple[Path, ...] = ()
+    views: ViewSettings | None = None  # robust-matching views (jaga.robust); None: plain only
 
 
 ProgressCallback = Callable[[str, int], None]
 """Called with (event, count): 'found' as items are discovered, 'done' as they finish."""
 
 
-def _hash_item(item: ScanItem, dihedral: bool) -> tuple[FileHashes | None, str | None]:
+def _hash_item(
+    item: ScanItem, dihedral: bool, views: ViewSettings | None = None
+) -> tuple[FileHashes | None, str | None]:
     """Worker-side: hash one item; any failure becomes a reason, never an exception."""
     try:
         if item.path is not None:
-            return hash_file(item.path, dihedral=dihedral), None
-        return hash_bytes(item.data or b"", item.display_path, dihedral=dihedral), None
+            return hash_file(item.path, dihedral=dihedral, views=views), None
+        data = item.data or b""
+        return hash_bytes(data, item.display_path, dihedral=dihedral, views=views), None
     except OSError as error:
         return None, f"could not read the file: {error.strerror or error}"
     except Exception as error:  # a hostile file must not end the scan
@@ -112,10 +117,10 @@ def _hash_item(item: ScanItem, dihedral: bool) -> tuple[FileHashes | None, str |
 
 
 def _hash_batch(
-    items: list[ScanItem], dihedral: bool
+    items: list[ScanItem], dihedral: bool, views: ViewSettings | None = None
 ) -> list[tuple[FileHashes | None, str | None]]:
     """Worker-side: hash a batch, so inter-process overhead is paid per batch, not per file."""
-    return [_hash_item(item, dihedral) for item in items]
+    return [_hash_item(item, dihedral, views) for item in items]
 
 
 def _worker_count(requested: int) -> int:
@@ -156,9 +161,9 @@ def _hashed_items(
     if workers == 1:
         for batch in batches:
             for item in batch:
-                yield (item, *_hash_item(item, options.dihedral))
+                yield (item, *_hash_item(item, options.dihedral, options.views))
         return
-    yield from _hash_in_pool(batches, workers, options.dihedral)
+    yield from _hash_in_pool(batches, workers, options.dihedral, options.views)
 
 
 def _carried(batch: list[ScanItem]) -> int:
@@ -166,7 +171,10 @@ def _carried(batch: list[ScanItem]) -> int:
 
 
 def _hash_in_pool(
-    batches: Iterator[list[ScanItem]], workers: int, dihedral: bool
+    batches: Iterator[list[ScanItem]],
+    workers: int,
+    dihedral: bool,
+    views: ViewSettings | None = None,
 ) -> Iterator[tuple[ScanItem, FileHashes | None, str | None]]:
     """Run batches on a process pool, bounded in batches and bytes in flight.
 
@@ -191,11 +199,11 @@ def _hash_in_pool(
                     exhausted = True
                     break
                 try:
-                    future = pool.submit(_hash_batch, batch, dihedral)
+                    future = pool.submit(_hash_batch, batch, dihedral, views)
                 except BrokenProcessPool:  # a worker was killed: start afresh, keep going
                     pool.shutdown(cancel_futures=True)
                     pool = ProcessPoolExecutor(max_workers=workers)
-                    future = pool.submit(_hash_batch, batch, dihedral)
+                    future = pool.submit(_hash_batch, batch, dihedral, views)
                 pending[future] = (batch, is_retry)
                 in_flight_bytes += _carried(batch)
                 if is_retry:
@@ -240,6 +248,7 @@ def run_scan(
                 "pdq_threshold": bank.pdq_threshold,
                 "quality_floor": bank.quality_floor,
                 "allow_list": bank.allow_list,
+                "robust": matcher.robust_summary(bank.bank_id),
             }
             for bank in matcher.banks
         ],

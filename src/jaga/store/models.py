@@ -440,3 +440,40 @@ class ExchangeFeedbackRow(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class BankRobustRow(Base):
+    """A bank's robust-matching settings (jaga.robust); no row means the defaults (on).
+
+    Kept beside the bank, like its actions, so banks stay one table of list facts.
+    """
+
+    __tablename__ = "bank_robust"
+
+    bank_id: Mapped[int] = mapped_column(
+        ForeignKey("banks.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    deborder: Mapped[bool] = mapped_column(Boolean, default=True)
+    max_angle: Mapped[int] = mapped_column(Integer, default=8)  # degrees; 0: no tilt views
+    regions: Mapped[bool] = mapped_column(Boolean, default=True)  # use stored crop hashes
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class RegionHashRow(Base):
+    """An extra PDQ of part of a listed original (a crop Jaga hashed itself).
+
+    Only lists Jaga builds from the originals have these: lists received from NCMEC,
+    StopNCII or ThreatExchange hold only the plain hash. Deleted with their entry.
+    """
+
+    __tablename__ = "region_hashes"
+    __table_args__ = (Index("ix_region_hashes_bank", "bank_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    entry_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("entries.id", ondelete="CASCADE"), index=True
+    )
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,1 @@
+"""Robust matching: find edited copies (framed, tilted, cropped) that plain PDQ misses."""

@@ -1,0 +1,554 @@
+"""Query-side views: the extra pictures Jaga hashes so that edited copies still match.
+
+Lists from NCMEC, StopNCII or ThreatExchange hold one plain PDQ hash per original, so the
+only place to win back a padded, framed, rotated or screenshotted copy is the query: undo
+the likely edit on the image being scanned, hash what is left, and search every such hash
+at the bank's own strict distance. Each view is one guess of "what the original was":
+
+* `de-bordered`: the photo inside a uniform frame (black, white or colour padding, a
+  screenshot's flat canvas), found as the block of pixels that differ from the frame colour.
+* `de-bordered (flat fill)`: the photo inside a fill that has no detail, such as the blurred
+  copy of itself that social apps put around a picture, found by local gradient energy.
+* `rotated back n°`: the picture turned back by a small angle (tilted copies), and the two
+  frame removals applied to it again, since a tilted copy usually gains a frame too.
+
+Views are computed on a small luma copy (long side `WORK_SIDE`): PDQ keeps only a 64x64
+filtered image, so more pixels change nothing but time. A view whose PDQ quality is under
+the bank floor is dropped (flat pictures hash close to each other), and nothing here
+loosens the distance: a guess that is wrong simply lands far from every listed hash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from PIL import Image
+
+from jaga.hashing.image_io import LumaFrame
+from jaga.hashing.pdq import hash_frame
+from jaga.hashing.types import PdqHash
+
+WORK_SIDE = 512
+"""Longest side the views are cut from: PDQ needs the reduced decode (at least 128 px on the
+short side) unreduced; a 2x coarser copy already costs 10-20 bits on 481x321 photos."""
+
+MIN_TRIM = 0.02
+"""A frame thinner than this share of a side is not worth a view: PDQ absorbs it."""
+
+MIN_CONTENT = 0.2
+"""A found photo smaller than this share of the side is a UI element, not the picture."""
+
+BACKGROUND_TOLERANCE = 12.0
+"""Luma levels within which a pixel counts as frame colour (JPEG noise at quality 20)."""
+
+FLAT_GRADIENT = 3.0
+"""Mean absolute luma step (per working pixel) under which a pixel has no detail."""
+
+SOLID_SHARE = 0.85
+"""A window is solid picture when this share of its pixels is picture, not frame: text on a
+screenshot's canvas is thin strokes on the frame colour and never gets there."""
+
+DEFAULT_MAX_TILT = 8.0
+"""Largest tilt turned back, in degrees."""
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One guess at the original: its hash and how it was made (shown in match reports)."""
+
+    how: str
+    pdq: PdqHash
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSettings:
+    """What to try; per bank these come from its robust-matching settings."""
+
+    deborder: bool = True
+    max_tilt: float = DEFAULT_MAX_TILT
+    # Also try every 2° up to max_tilt, for tilted copies cropped so that no edge shows
+    # (about 8 more hashes per picture; off by default).
+    exhaustive: bool = False
+    overlays: bool = True  # a view with thin strokes (captions, meme text) filtered out
+    min_quality: int = 50
+    dihedral: bool = True  # dihedral variants for the de-bordered views of the upright image
+
+
+@dataclass(frozen=True, slots=True)
+class WorkImage:
+    """A small luma copy, and how many full-resolution pixels one of its pixels stands for.
+
+    PDQ's filter width follows the full-resolution size; hashing a cut of this copy as if
+    it were full size would blur less than the reference does and cost 20-30 bits on its
+    own, so every view is hashed at its true full-resolution size (`scale` x its pixels).
+    """
+
+    luma: npt.NDArray[np.float32]
+    scale: int
+
+
+def work_image(frame: LumaFrame) -> WorkImage:
+    """The frame's luma, reduced by a whole factor to at most about WORK_SIDE long."""
+    luma = frame.luma
+    factor = max(1, -(-max(luma.shape) // WORK_SIDE))
+    if factor > 1:
+        reduced = Image.fromarray(luma.astype(np.float32), mode="F").reduce(factor)
+        luma = np.asarray(reduced, dtype=np.float32)
+    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), frame.scale * factor)
+
+
+def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
+    """Every extra view of one picture (the plain hash is the caller's), deduplicated."""
+    luma = work.luma
+    views: list[View] = []
+    seen: set[str] = set()
+
+    def add(how: str, picture: npt.NDArray[np.float32], dihedral: bool) -> None:
+        if min(picture.shape) < 16:
+            return
+        pdq = hash_luma(picture, work.scale, dihedral=dihedral)
+        if pdq.quality < settings.min_quality or pdq.hex in seen:
+            return
+        seen.add(pdq.hex)
+        views.append(View(how, pdq))
+
+    if settings.deborder:
+        for how, box in content_boxes(luma):
+            add(how, _cut(luma, box), settings.dihedral)
+    if settings.overlays:
+        add("overlaid text filtered out", _median(luma), False)
+    # A turned copy has straight edges (its filled corners, or the frame it lies on) that
+    # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
+    # cut the frame away.
+    tilts = frame_tilts(luma) if settings.max_tilt > 0 else []
+    for rank, tilt in enumerate(t for t in tilts if abs(t) <= settings.max_tilt + 0.5):
+        turned = rotate(luma, -tilt)
+        name = _turn_name(tilt)
+        kept = rotated_area(luma.shape, -tilt)
+        # What survived both turns: the corners lost to the first are filled from their
+        # surroundings, which PDQ's coarse picture of the original is closer to than a flat
+        # fill (6 bits closer at 8°, measured on the bench photos).
+        survived = kept & _turn_mask(rotated_area(luma.shape, tilt), -tilt)
+        add(name, _fill_from_surroundings(turned, survived), False)
+        if settings.deborder and rank == 0:
+            for how, box in content_boxes(turned, kept):
+                add(f"{name}, {how}", _cut(turned, box), False)
+    if settings.exhaustive:
+        steps = range(2, int(settings.max_tilt) + 1, 2)
+        for angle in (float(sign * a) for a in steps for sign in (-1, 1)):
+            add(_turn_name(angle), rotate(luma, -angle), False)
+    return views
+
+
+OVERLAY_WINDOW = 5
+"""Median window (work pixels) of the overlay view: wipes strokes up to 2 pixels wide, such
+as caption and meme lettering, while PDQ's 64x64 picture of the photo barely moves."""
+
+
+def _median(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """A separable median of 5 (rows, then columns), by a min/max network: a 2D rank filter
+    costs about 30 ms on these sizes, this well under one."""
+    return _median5(_median5(luma, 1), 0)
+
+
+def _median5(values: npt.NDArray[np.float32], axis: int) -> npt.NDArray[np.float32]:
+    padded = np.pad(values, [(2, 2) if a == axis else (0, 0) for a in range(2)], mode="edge")
+    length = values.shape[axis]
+    a, b, c, d, e = (np.take(padded, range(k, k + length), axis=axis) for k in range(5))
+    low = np.maximum(np.minimum(a, b), np.minimum(c, d))
+    high = np.minimum(np.maximum(a, b), np.maximum(c, d))
+    # median(e, low, high) is the median of the five
+    return np.maximum(np.minimum(e, low), np.minimum(np.maximum(e, low), high))
+
+
+def _turn_name(angle: float) -> str:
+    return f"rotated back {abs(angle):g}° {'clockwise' if angle > 0 else 'counter-clockwise'}"
+
+
+MIN_TILT = 0.5
+"""Tilts under this are left to PDQ itself, which absorbs about 1°."""
+
+
+def frame_tilt(luma: npt.NDArray[np.float32]) -> float | None:
+    """The best-backed tilt of `frame_tilts`, or None."""
+    tilts = frame_tilts(luma)
+    return tilts[0] if tilts else None
+
+
+def frame_tilts(luma: npt.NDArray[np.float32]) -> list[float]:
+    """The tilt of a picture lying turned on a uniform frame, from its straight edges.
+
+    From each side of the canvas, the first pixel that is not frame colour lies on the
+    picture's edge; over the middle of that side those points fit a line to about a pixel
+    when the picture is a turned rectangle, and the line's slope is the tilt. A photo's own
+    content is rarely that straight, and sides that do not fit are ignored. Degrees,
+    counter-clockwise positive (as PIL's `rotate`); empty when no side gives one.
+    """
+    ring = np.concatenate((luma[0], luma[-1], luma[:, 0], luma[:, -1]))
+    found: list[float] = []
+    for background in _ring_colours(ring, 0.25):
+        picture = np.abs(luma - background) > BACKGROUND_TOLERANCE
+        found += [a for a in _edge_tilts(picture) if np.isfinite(a)]
+    return frame_tilts_from(found)
+
+
+def frame_tilts_from(found: list[float]) -> list[float]:
+    """Tilts the sides gave, grouped (within 0.5°) and averaged, the best-backed first.
+
+    Sides that disagree are most often a photo's own straight line against the true edge;
+    which is which cannot be told here, so the two best-backed tilts are both kept.
+    """
+    groups = sorted(([b for b in found if abs(b - a) <= 0.5] for a in found), key=len, reverse=True)
+    tilts: list[float] = []
+    for group in groups:
+        tilt = round(float(np.mean(group)), 1)
+        if abs(tilt) >= MIN_TILT and all(abs(tilt - t) > 0.5 for t in tilts):
+            tilts.append(tilt)
+    return tilts[:2]
+
+
+def _edge_tilts(picture: npt.NDArray[np.bool_]) -> list[float]:
+    """The tilt each side of the canvas gives, where the picture's edge there is straight."""
+    found: list[float] = []
+    for mask, sign in ((picture, -1.0), (picture.T, 1.0)):
+        rows, columns = mask.shape
+        for side, direction in ((mask, 1.0), (mask[::-1], -1.0)):
+            start, stop = round(columns * 0.2), round(columns * 0.8)
+            band = side[:, start:stop]
+            depth = np.argmax(band, axis=0).astype(np.float64)
+            present = band.any(axis=0) & (depth > 0) & (depth < 0.45 * rows)
+            xs = np.flatnonzero(present)
+            if xs.size < 0.4 * (stop - start) or xs.size < 8:
+                continue
+            slope, offset = np.polyfit(xs, depth[xs], 1)
+            if float(np.median(np.abs(depth[xs] - (slope * xs + offset)))) > 1.0:
+                continue
+            found.append(sign * direction * float(np.degrees(np.arctan(slope))))
+    return found
+
+
+def hash_luma(
+    picture: npt.NDArray[np.float32], scale: int = 1, *, dihedral: bool = False
+) -> PdqHash:
+    """PDQ of a luma array whose pixels each stand for `scale` x `scale` full-size pixels."""
+    height, width = picture.shape
+    frame = LumaFrame(
+        0, np.ascontiguousarray(picture, np.float32), height * scale, width * scale, scale
+    )
+    return hash_frame(frame, dihedral=dihedral)
+
+
+Box = tuple[int, int, int, int]  # top, bottom, left, right (exclusive ends)
+
+
+def content_boxes(
+    luma: npt.NDArray[np.float32], valid: npt.NDArray[np.bool_] | None = None
+) -> list[tuple[str, Box]]:
+    """Where the photo is, by each frame detector that finds one worth cutting out.
+
+    `valid` marks pixels that came from the image (False where a rotation filled corners):
+    they count as frame, whatever their value. One pixel of error costs PDQ 6-10 bits at
+    these sizes, so every box is refined to the line where the picture starts.
+    """
+    found: list[tuple[str, Box]] = []
+    detail = _detail_mask(luma)
+    if valid is not None:
+        detail &= _shrink(valid)
+    background = _frame_colour(luma, valid)
+    if background is not None:
+        coloured = np.abs(luma - background) > BACKGROUND_TOLERANCE
+        if valid is not None:
+            coloured &= valid
+        # A photo's own patches of the frame colour have texture: they are picture too.
+        box = _uniform_frame(coloured, detail) or _solid_block(coloured | detail)
+        if box is not None:
+            found += _with_centred("de-bordered", _refine(coloured, box), luma.shape)
+    box = _solid_block(detail)
+    if box is not None:
+        # The detail mask reaches past the picture: the forward step of the line before
+        # the top/left edge belongs to that line, and the 3x3 mean spreads every step by
+        # one more line (2 lines out at the top/left, 1 at the bottom/right).
+        top, bottom, left, right = _refine(detail, box)
+        box = (top + 2, bottom - 1, left + 2, right - 1)
+        for how, candidate in _with_centred("de-bordered (flat fill)", box, luma.shape):
+            if all(candidate != other for _, other in found):
+                found.append((how, candidate))
+    return found
+
+
+def _with_centred(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:
+    """The box, and when its margins differ, the centred box with the narrower margins.
+
+    Padding is put on evenly (apps centre the picture); a wider margin on one side is then
+    most often the photo's own flat edge (sky, a wall) taken for frame.
+    """
+    height, width = shape[:2]
+    top, bottom, left, right = box
+    vertical = min(top, height - bottom)
+    horizontal = min(left, width - right)
+    centred = (vertical, height - vertical, horizontal, width - horizontal)
+    found = [(how, box)]
+    if max(abs(a - b) for a, b in zip(centred, box, strict=True)) > 2 and _worth_cutting(
+        centred, height, width
+    ):
+        found.append((f"{how}, centred", centred))
+    return found
+
+
+def _uniform_frame(picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]) -> Box | None:
+    """Plain padding: from each side, the lines that hold (almost) no picture at all."""
+    height, width = picture.shape
+    # JPEG rings into the frame near the picture: a frame line may hold a few such pixels.
+    rows = picture.mean(axis=1) > 0.25
+    columns = picture.mean(axis=0) > 0.25
+    if not rows.any() or not columns.any():
+        return None
+    top, bottom = int(np.argmax(rows)), height - int(np.argmax(rows[::-1]))
+    left, right = int(np.argmax(columns)), width - int(np.argmax(columns[::-1]))
+    if bottom - top < MIN_CONTENT * height or right - left < MIN_CONTENT * width:
+        return None
+    if not _worth_cutting((top, bottom, left, right), height, width):
+        return None
+    # Padding surrounds one picture: a line of bare frame between its edges means a canvas
+    # with several things on it (a screenshot), which the solid-block search handles.
+    if not (picture[top:bottom].mean(axis=1) > 0.02).all():
+        return None
+    if not (picture[:, left:right].mean(axis=0) > 0.02).all():
+        return None
+    # Only a frame if the block inside is picture throughout (not a photo on a canvas).
+    inner = (picture | detail)[top:bottom, left:right]
+    return (top, bottom, left, right) if inner.mean() > 0.6 else None
+
+
+def _refine(picture: npt.NDArray[np.bool_], box: Box) -> Box:
+    """Move each edge of `box` to the outermost line that is at least half picture."""
+    top, bottom, left, right = box
+    height, width = picture.shape
+    reach = max(3, max(height, width) // 48)
+
+    def edge(lines: npt.NDArray[np.float32], start: int, step: int, inside: float) -> int:
+        # lines[i]: picture share of line start + i*step (walking outward from inside).
+        position = start
+        for offset, share in enumerate(lines):
+            if share < 0.5 * inside:
+                break
+            position = start + offset * step
+        return position
+
+    span_rows = picture[:, left + reach : max(left + reach + 1, right - reach)]
+    span_columns = picture[top + reach : max(top + reach + 1, bottom - reach), :]
+    row_share = span_rows.mean(axis=1).astype(np.float32)
+    column_share = span_columns.mean(axis=0).astype(np.float32)
+    rows_inside = float(np.median(row_share[top:bottom]))
+    columns_inside = float(np.median(column_share[left:right]))
+    # Walk outward from `reach` lines inside each edge, at most `2 * reach` lines.
+    first_top = min(height - 1, top + reach)
+    new_top = edge(
+        row_share[max(0, first_top - 3 * reach) : first_top + 1][::-1], first_top, -1, rows_inside
+    )
+    first_bottom = max(0, bottom - 1 - reach)
+    new_bottom = 1 + edge(
+        row_share[first_bottom : first_bottom + 3 * reach + 1], first_bottom, 1, rows_inside
+    )
+    first_left = min(width - 1, left + reach)
+    new_left = edge(
+        column_share[max(0, first_left - 3 * reach) : first_left + 1][::-1],
+        first_left,
+        -1,
+        columns_inside,
+    )
+    first_right = max(0, right - 1 - reach)
+    new_right = 1 + edge(
+        column_share[first_right : first_right + 3 * reach + 1], first_right, 1, columns_inside
+    )
+    if new_bottom - new_top < MIN_CONTENT * height or new_right - new_left < MIN_CONTENT * width:
+        return box
+    return (new_top, new_bottom, new_left, new_right)
+
+
+def _worth_cutting(box: Box, height: int, width: int) -> bool:
+    top, bottom, left, right = box
+    return max(top, height - bottom) > MIN_TRIM * height or (
+        max(left, width - right) > MIN_TRIM * width
+    )
+
+
+def rotate(luma: npt.NDArray[np.float32], angle: float) -> npt.NDArray[np.float32]:
+    """Turn by `angle` degrees (counter-clockwise) on the same canvas. The corners are
+    filled with the picture's mean, which moves PDQ less than black would."""
+    image = Image.fromarray(luma, mode="F")
+    turned = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=float(luma.mean()))
+    return np.asarray(turned, dtype=np.float32)
+
+
+def _turn_mask(mask: npt.NDArray[np.bool_], angle: float) -> npt.NDArray[np.bool_]:
+    image = Image.fromarray(mask.astype(np.float32), mode="F")
+    turned = image.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0.0)
+    return np.asarray(turned) > 0.5
+
+
+def _fill_from_surroundings(
+    luma: npt.NDArray[np.float32], known: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.float32]:
+    """Unknown pixels set to the local mean of known ones (a wide normalised box blur)."""
+    if known.all() or not known.any():
+        return luma
+    radius = max(2, max(luma.shape) // 8)
+    weights = _box_mean(known.astype(np.float32), radius)
+    sums = _box_mean(np.where(known, luma, 0.0).astype(np.float32), radius)
+    fallback = float(luma[known].mean())
+    fill = np.where(weights > 1e-3, sums / np.maximum(weights, 1e-3), fallback)
+    return np.where(known, luma, fill).astype(np.float32)
+
+
+def rotated_area(shape: tuple[int, ...], angle: float) -> npt.NDArray[np.bool_]:
+    """Which pixels of a same-canvas turn by `angle` come from the picture (not the fill)."""
+    ones = Image.fromarray(np.ones(shape[:2], np.float32), mode="F")
+    turned = ones.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0.0)
+    return np.asarray(turned) > 0
+
+
+def _cut(luma: npt.NDArray[np.float32], box: Box) -> npt.NDArray[np.float32]:
+    top, bottom, left, right = box
+    return luma[top:bottom, left:right]
+
+
+def _frame_colour(
+    luma: npt.NDArray[np.float32], valid: npt.NDArray[np.bool_] | None
+) -> float | None:
+    """The colour of a uniform frame, when the picture's outer ring mostly has one."""
+    if valid is not None:
+        # Outer ring of the real pixels: the first and last real pixel of each row/column.
+        rows = np.flatnonzero(valid.any(axis=1))
+        if rows.size == 0:
+            return None
+        first = np.argmax(valid[rows], axis=1)
+        last = valid.shape[1] - 1 - np.argmax(valid[rows, ::-1], axis=1)
+        ring = np.concatenate((luma[rows, first], luma[rows, last]))
+    else:
+        ring = np.concatenate((luma[0], luma[-1], luma[:, 0], luma[:, -1]))
+    colours = _ring_colours(ring, 0.5)
+    return colours[0] if colours else None
+
+
+def _ring_colours(ring: npt.NDArray[np.float32], min_share: float) -> list[float]:
+    """Colours that at least `min_share` of the ring pixels have (within the tolerance),
+    most common first. A turned canvas has two: its frame and the corners' fill."""
+    bins = np.clip((ring // 8).astype(np.int64), 0, 31)
+    counts = np.bincount(bins, minlength=32)
+    colours: list[float] = []
+    for peak in np.argsort(counts)[::-1][:3]:
+        centre = float(np.median(ring[bins == peak])) if counts[peak] else 0.0
+        near = np.abs(ring - centre) <= BACKGROUND_TOLERANCE
+        if near.mean() >= min_share and all(
+            abs(centre - c) > BACKGROUND_TOLERANCE for c in colours
+        ):
+            colours.append(centre)
+    return colours
+
+
+def _detail_mask(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_]:
+    """Pixels with local detail: mean absolute step to the right and below, over 3x3."""
+    steps = np.zeros_like(luma)
+    steps[:, :-1] += np.abs(np.diff(luma, axis=1))
+    steps[:-1, :] += np.abs(np.diff(luma, axis=0))
+    return _box_mean(steps, 1) > FLAT_GRADIENT
+
+
+def _shrink(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """Drop mask pixels next to its edge (a rotation's fill seam is an edge, not detail)."""
+    return _box_mean(mask.astype(np.float32), 2) > 0.999
+
+
+def _box_mean(values: npt.NDArray[np.float32], radius: int) -> npt.NDArray[np.float32]:
+    """Mean over a (2r+1)^2 window (edges clipped), by an integral image."""
+    padded = np.pad(values, radius, mode="edge")
+    integral = np.pad(padded.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+    size = 2 * radius + 1
+    total = (
+        integral[size:, size:]
+        - integral[:-size, size:]
+        - integral[size:, :-size]
+        + integral[:-size, :-size]
+    )
+    return np.asarray(total / (size * size), dtype=np.float32)
+
+
+def _solid_block(picture: npt.NDArray[np.bool_]) -> Box | None:
+    """The main block of solid picture, or None when there is no frame worth removing.
+
+    Solid = windows (about 3% of the long side) that are nearly all picture. Rows holding
+    enough solid pixels form runs; the run with the most solid pixels is the photo, and its
+    columns are found the same way inside it. Small gaps (a dark stripe in the photo) are
+    bridged.
+    """
+    height, width = picture.shape
+    radius = max(1, max(height, width) // 64)
+    solid = _box_mean(picture.astype(np.float32), radius) > SOLID_SHARE
+    if not solid.any():
+        return None
+    top, bottom = _main_run(solid.sum(axis=1), height)
+    if bottom - top < MIN_CONTENT * height:
+        return None
+    left, right = _main_run(solid[top:bottom].sum(axis=0), width)
+    if right - left < MIN_CONTENT * width:
+        return None
+    box = (top, bottom, left, right)  # about `radius` inside the true edges; refined later
+    return box if _worth_cutting(box, height, width) else None
+
+
+def _main_run(profile: npt.NDArray[np.int64], length: int) -> tuple[int, int]:
+    """[start, end) of the heaviest run of entries at or above a quarter of the maximum."""
+    strong = profile >= max(1.0, 0.25 * float(profile.max()))
+    gap = max(2, length // 32)
+    best, best_mass = (0, 0), -1.0
+    start: int | None = None
+    last = -gap - 1
+    mass = 0.0
+    for index in range(length + 1):
+        if index < length and strong[index]:
+            if start is None or index - last > gap:
+                if start is not None and mass > best_mass:
+                    best, best_mass = (start, last + 1), mass
+                start, mass = index, 0.0
+            mass += float(profile[index])
+            last = index
+    if start is not None and mass > best_mass:
+        best = (start, last + 1)
+    return best
+
+
+REGION_KEEPS: tuple[float, ...] = (0.95, 0.9, 0.8)
+"""Shares of each side kept by the list-side crops (Jaga-built lists only)."""
+
+_REGION_PLACES: tuple[tuple[str, float, float], ...] = (
+    ("centre", 0.5, 0.5),
+    ("top-left", 0.0, 0.0),
+    ("top-right", 0.0, 1.0),
+    ("bottom-left", 1.0, 0.0),
+    ("bottom-right", 1.0, 1.0),
+)
+
+
+def region_views(work: WorkImage, min_quality: int = 50) -> list[View]:
+    """Crops of an original that Jaga hashes itself, stored beside its plain hash.
+
+    A cropped copy lacks part of the original, and no query-side guess can put it back; but
+    it looks like one of these crops (centred, or anchored at a corner), so a list that Jaga
+    built from the originals can hold them. Named "crop n" in match reports.
+    """
+    luma = work.luma
+    height, width = luma.shape
+    regions: list[View] = []
+    for keep in REGION_KEEPS:
+        crop_height, crop_width = round(height * keep), round(width * keep)
+        for place, vertical, horizontal in _REGION_PLACES:
+            top = round((height - crop_height) * vertical)
+            left = round((width - crop_width) * horizontal)
+            picture = luma[top : top + crop_height, left : left + crop_width]
+            pdq = hash_luma(picture, work.scale)
+            if pdq.quality >= min_quality:
+                regions.append(View(f"crop {round((1 - keep) * 100)}% ({place})", pdq))
+    return regions

@@ -1,0 +1,95 @@
+"""The query views on drawn pictures: frames are cut at the right line, tilts are read back."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pdqhash
+import pytest
+from PIL import Image, ImageFilter, ImageOps
+
+from jaga.demo.drawing import draw_scene
+from jaga.hashing.hasher import hash_bytes
+from jaga.hashing.image_io import iter_luma_frames, open_image
+from jaga.hashing.pdq import bit_vector_to_hex, hamming_distance_hex
+from jaga.robust.views import (
+    ViewSettings,
+    content_boxes,
+    frame_tilt,
+    region_views,
+    work_image,
+)
+
+
+def _jpeg(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, "JPEG", quality=92)
+    return buffer.getvalue()
+
+
+def _work(image: Image.Image):  # type: ignore[no-untyped-def]
+    with open_image(_jpeg(image)) as opened:
+        return work_image(next(iter_luma_frames(opened)))
+
+
+def _padded(image: Image.Image, fill: str, share: float = 0.2) -> Image.Image:
+    size = (round(image.width * (1 + share)), round(image.height * (1 + share)))
+    if fill == "blurred":
+        canvas = ImageOps.fit(image, size).filter(ImageFilter.GaussianBlur(max(size) / 25))
+    else:
+        canvas = Image.new("RGB", size, {"black": (0, 0, 0), "white": (255, 255, 255)}[fill])
+    canvas.paste(image, ((size[0] - image.width) // 2, (size[1] - image.height) // 2))
+    return canvas
+
+
+def _reference(image: Image.Image) -> str:
+    return bit_vector_to_hex(pdqhash.compute(np.asarray(image.convert("RGB")))[0])
+
+
+@pytest.mark.parametrize("fill", ["black", "white", "blurred"])
+def test_frames_are_cut_at_the_line_where_the_picture_starts(fill: str) -> None:
+    original = draw_scene(41, (600, 400))
+    work = _work(_padded(original, fill))
+    height, width = work.luma.shape
+    # The picture spans 1/1.2 of each side, centred.
+    expected = (height / 12, height * 11 / 12, width / 12, width * 11 / 12)
+    boxes = [box for _how, box in content_boxes(work.luma)]
+    assert any(
+        all(abs(found - want) <= 1.0 for found, want in zip(box, expected, strict=True))
+        for box in boxes
+    ), (boxes, expected)
+
+
+def test_no_frame_no_cut() -> None:
+    assert content_boxes(_work(draw_scene(42, (600, 400))).luma) == []
+
+
+@pytest.mark.parametrize("angle", [3.0, -5.0, 8.0])
+def test_tilt_is_read_off_the_frame(angle: float) -> None:
+    tilted = _padded(draw_scene(43, (600, 400)), "white").rotate(angle, fillcolor=(0, 0, 0))
+    tilt = frame_tilt(_work(tilted).luma)
+    assert tilt is not None and abs(tilt - angle) <= 0.3
+
+
+def test_upright_pictures_have_no_tilt() -> None:
+    assert frame_tilt(_work(draw_scene(44, (600, 400))).luma) is None
+    assert frame_tilt(_work(_padded(draw_scene(44, (600, 400)), "black")).luma) is None
+
+
+def test_views_bring_a_framed_tilted_copy_back_within_distance() -> None:
+    original = draw_scene(45, (600, 400))
+    copy = _padded(original, "black").rotate(4, fillcolor=(0, 0, 0))
+    hashes = hash_bytes(_jpeg(copy), "copy.jpg", dihedral=True, views=ViewSettings())
+    reference = _reference(original)
+    assert hamming_distance_hex(reference, hashes.pdq[0].hex) > 31
+    closest = min(hashes.views, key=lambda v: hamming_distance_hex(reference, v[1].hex))
+    assert hamming_distance_hex(reference, closest[1].hex) <= 31
+    assert closest[0].startswith("rotated back 4° clockwise")
+    assert all(view.quality >= 50 for _how, view in hashes.views)
+
+
+def test_region_views_are_fifteen_named_crops() -> None:
+    regions = region_views(_work(draw_scene(46, (600, 400))))
+    assert len(regions) == 15
+    assert {r.how for r in regions} >= {"crop 10% (centre)", "crop 20% (top-left)"}
