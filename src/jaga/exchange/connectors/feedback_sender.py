@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 import random
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
+from jaga.background import Periodic
 from jaga.exchange.connectors.base import Connector
 from jaga.exchange.connectors.errors import UpstreamError
 from jaga.exchange.connectors.feedback import (
@@ -78,29 +78,16 @@ def deliver_due(
     return report
 
 
-class FeedbackSender:
-    """The background sender of `jaga serve`: due verdicts every `interval` seconds (jittered).
+class FeedbackSender(Periodic):
+    """The background sender of `jaga serve`: due verdicts every `interval` seconds.
 
     Every worker runs one; claims carry a lease, so two workers never send the same verdict.
     Off when `interval` is 0 (then `jaga sync feedback` sends them).
     """
 
     def __init__(self, engine: Engine, interval: float) -> None:
+        super().__init__("jaga-feedback", interval, self._send_and_log, log)
         self._engine = engine
-        self.interval = interval
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self.interval <= 0:
-            return
-        self._thread = threading.Thread(target=self._run, name="jaga-feedback", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
 
     def send_due(self) -> DeliveryReport:
         from jaga.exchange.connectors.sources import SourceStore
@@ -109,16 +96,12 @@ class FeedbackSender:
         store = SourceStore(self._engine)
         return deliver_due(self._engine, lambda name: connector_for(store.get(name)))
 
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval * random.uniform(0.8, 1.2)):
-            try:
-                report = self.send_due()
-                if report.sent or report.retrying or report.dead:
-                    log.info(
-                        "verdicts to sources: %d sent, %d to retry, %d dead",
-                        report.sent,
-                        report.retrying,
-                        report.dead,
-                    )
-            except Exception:  # a database hiccup must not stop the sender
-                log.exception("sending verdicts failed; will retry")
+    def _send_and_log(self) -> None:
+        report = self.send_due()
+        if report.sent or report.retrying or report.dead:
+            log.info(
+                "verdicts to sources: %d sent, %d to retry, %d dead",
+                report.sent,
+                report.retrying,
+                report.dead,
+            )
