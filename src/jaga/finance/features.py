@@ -21,6 +21,7 @@ from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
     DEFAULT_OTHER_DESTINATION_RISK,
+    GIFT_CARD_CATEGORIES,
     HANDLE_PATTERN,
     HIGH_RISK_CORRIDOR,
     LEET_FROM,
@@ -104,6 +105,9 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             (pl.col("sender_sex").fill_null("") == "M").alias("male_sender"),
             category.is_in(sorted(ANCILLARY_CATEGORIES)).alias("ancillary"),
             category.is_in(sorted(TRAVEL_CATEGORIES)).alias("travel"),
+            # Buying from a merchant (a game, a shop) rather than paying a person; gift cards
+            # stay in, since sextortion victims are told to buy them (FATF 2025, item 13).
+            ((category != "") & ~category.is_in(sorted(GIFT_CARD_CATEGORIES))).alias("purchase"),
         )
         .with_columns(
             (pl.col("corridor_risk") >= HIGH_RISK_CORRIDOR).alias("risky_corridor"),
@@ -149,6 +153,7 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             pl.col("male_sender").any().alias("male_sender"),
             pl.col("related").any().alias("related"),
             pl.col("cross_border").any().alias("cross_border"),
+            pl.col("purchase").any().alias("purchase"),
             pl.col("corridor_risk").max().alias("corridor_risk"),
             pl.col("sender_country").first().alias("sender_country"),
             pl.col("day").min().alias("first_day"),
@@ -382,12 +387,15 @@ def _account_features(
             "s_max_pair_span_180"
         ),
     )
-    # FSEC (item 13): a minor's first payments to a new payee, >= 2 within 72 h, small total.
+    # FSEC (item 13): a minor's payments to a new payee, >= 2 within 72 h, then silence. FATF:
+    # totals "rarely exceed" EUR 1,500 (kept as a bound); payments "often start below" EUR 250
+    # (often, not always: not required, victims who start higher are still victims).
     fsec = (
         pairs.group_by(*PAIR_KEYS)
         .agg(
             pl.col("minor_sender").any(),
             pl.col("cross_border").any(),
+            pl.col("purchase").any(),
             pl.col("n").sum().alias("pair_n"),
             pl.col("usd").sum().alias("pair_usd"),
             pl.col("first_day").min(),
@@ -397,10 +405,10 @@ def _account_features(
         )
         .filter(
             pl.col("minor_sender")
+            & ~pl.col("purchase")
             & (pl.col("pair_n") >= 2)
             & (pl.col("last_day") - pl.col("first_day") <= 3)
             & (pl.col("pair_usd") <= 1_600.0)
-            & (pl.col("first_usd") <= 270.0)
         )
     )
     fsec_k = _windowed(fsec, 1, checkpoints)

@@ -4,14 +4,16 @@ The score of an account at a checkpoint adds up independent evidence (research i
 "no single financial indicator will reveal..."): rules are grouped in families that measure
 one thing (fan-in: many foreign senders, many corridor credits, shared senders; cash-out;
 common beneficiary; minors; ...); a family counts once, with its strongest fired rule;
-supporting rules (timing, rounding, memo, profile) add at most `SUPPORT_CAP`; and evidence
-from a single family is capped at `SINGLE_FAMILY_CAP`, below the alert threshold, however
-many correlated rules of it fire. When a trained model is given, `MODEL_WEIGHT` times its
-probability is added. Severity comes
-from the rules only, so a model can rank but never escalate on its own: one rule alone is
-"low" whatever the score, two or more are "medium" from `MEDIUM_SCORE`, three or more are
-"high" from `HIGH_SCORE`. An account's alert is its highest-scoring checkpoint; `first_seen`
-is the first checkpoint at which it crossed the threshold.
+supporting rules (timing, rounding, memo, profile) add at most `SUPPORT_CAP` and count as
+one family only when they reach `SUPPORT_FAMILY_MIN` together; evidence from a single family
+is capped at `SINGLE_FAMILY_CAP`, below the alert threshold, however many correlated rules
+of it fire. Sender-side and receiver-side rules are scored separately (an account's score
+is the higher side): being paid by many foreigners does not corroborate paying many. When a
+trained model is given, `MODEL_WEIGHT` times its probability is added. Severity comes from
+the rules only, so a model can rank but never escalate on its own: one family of indicators
+alone is "low" whatever the score, two or more are "medium" from `MEDIUM_SCORE`, three or
+more are "high" from `HIGH_SCORE`. An account's alert is its highest-scoring checkpoint;
+`first_seen` is the first checkpoint at which it crossed the threshold.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ HIGH_SCORE = 6.0
 MODEL_WEIGHT = 2.0
 SUPPORT_CAP = 1.5
 SINGLE_FAMILY_CAP = 3.5
+SUPPORT_FAMILY_MIN = 1.5
 
 
 @dataclass(frozen=True)
@@ -44,10 +47,28 @@ def fired_column(rule: Rule) -> str:
 
 
 def evaluate_rules(features: pl.DataFrame, rules: tuple[Rule, ...] = RULES) -> pl.DataFrame:
-    """Add one boolean column per rule, the rule score, rules and core families fired."""
+    """Add one boolean column per rule, the rule score, rules and families fired."""
     fired = features.with_columns(
         rule.condition.fill_null(False).alias(fired_column(rule)) for rule in rules
     )
+    # Sender-side rules judge the account as a payer (consumer, victim), receiver-side ones
+    # as a beneficiary (facilitator, mule): evidence for one role does not corroborate the
+    # other, so each side is scored on its own and the account takes the higher.
+    sides = sorted({rule.side for rule in rules})
+    scores = [_side_score(tuple(r for r in rules if r.side == side)) for side in sides]
+    score = pl.max_horizontal(total for total, _ in scores)
+    families = pl.max_horizontal(n for _, n in scores)
+    return fired.with_columns(
+        score.alias("rule_score"),
+        pl.sum_horizontal(pl.col(fired_column(rule)).cast(pl.Int32) for rule in rules).alias(
+            "rules_fired"
+        ),
+        families.alias("families_fired"),
+    )
+
+
+def _side_score(rules: tuple[Rule, ...]) -> tuple[pl.Expr, pl.Expr]:
+    """Score and number of independent families of one side's rules (see module docstring)."""
 
     def weight(rule: Rule) -> pl.Expr:
         return pl.when(pl.col(fired_column(rule))).then(rule.weight).otherwise(0.0)
@@ -59,18 +80,18 @@ def evaluate_rules(features: pl.DataFrame, rules: tuple[Rule, ...] = RULES) -> p
     ]
     support = pl.sum_horizontal(weight(r) for r in rules if r.supporting)
     core = pl.sum_horizontal(family_scores)
-    n_families = pl.sum_horizontal((score > 0).cast(pl.Int32) for score in family_scores)
+    # Supporting indicators (timing, rounding, memo, profile) count as one more family only
+    # when several of them, worth SUPPORT_FAMILY_MIN together, fire.
+    n_families = pl.sum_horizontal((score > 0).cast(pl.Int32) for score in family_scores) + (
+        support >= SUPPORT_FAMILY_MIN
+    ).cast(pl.Int32)
     total = core + pl.min_horizontal(support, pl.lit(SUPPORT_CAP))
-    return fired.with_columns(
+    capped = (
         pl.when(n_families >= 2)
         .then(total)
         .otherwise(pl.min_horizontal(total, pl.lit(SINGLE_FAMILY_CAP)))
-        .alias("rule_score"),
-        pl.sum_horizontal(pl.col(fired_column(rule)).cast(pl.Int32) for rule in rules).alias(
-            "rules_fired"
-        ),
-        n_families.alias("families_fired"),
     )
+    return capped, n_families
 
 
 def severity_expr(score: pl.Expr, families_fired: pl.Expr) -> pl.Expr:

@@ -160,7 +160,7 @@ RULES: tuple[Rule, ...] = (
          c("r_minor_burst_victims") >= 2,
          "several minors paid this new payee",
          family="victims"),
-    Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.0, ("AMLC-MO", "FATF-2025"),
+    Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.5, ("AMLC-MO", "FATF-2025"),
          c("r_from_adults_to_minor_90") >= 2,
          "minor's account received {r_from_adults_to_minor_90} payments from adults abroad",
          family="minor"),
