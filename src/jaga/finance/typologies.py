@@ -3,8 +3,9 @@
 Rules are data (a `Rule` holds a Polars condition and a reason template) so that an
 operator can read the whole pack in one screen and the scorer evaluates all of them in one
 vectorised pass. Weights follow AUSTRAC's "no single financial indicator will reveal..."
-(research item 14): no rule alone outweighs two moderate ones, and `scoring` keeps any
-account with one rule at low severity.
+(research item 14): no rule alone outweighs two moderate ones. Each rule names its family
+(rules measuring the same thing); `scoring` counts a family once and keeps an account whose
+evidence comes from one family below the alert threshold and at low severity.
 """
 
 from __future__ import annotations
