@@ -161,6 +161,9 @@ ANCILLARY_CATEGORIES: frozenset[str] = frozenset(
         "video_capture",
     ]
 )
+# Merchant categories of gift cards and vouchers: a sextortion victim's purchase of one is
+# still a payment to the offender (FATF 2025: payments arrive via gift cards, item 11).
+GIFT_CARD_CATEGORIES: frozenset[str] = frozenset(["gift_card", "giftcard", "voucher"])
 TRAVEL_CATEGORIES: frozenset[str] = frozenset(
     ["airline", "hotel", "lodging", "atm", "jewellery", "jewelry", "travel_agency", "gift_shop"]
 )

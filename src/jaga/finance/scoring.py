@@ -1,11 +1,19 @@
 """Weigh fired rules into an account risk score, severity and alert decision.
 
-The score of an account at a checkpoint is the sum of the weights of the rules it meets
-(plus, when a trained model is given, `MODEL_WEIGHT` times its probability). Severity comes
-from the rules only, so a model can rank but never escalate on its own: one rule alone is
-"low" whatever the score, two or more are "medium" from `MEDIUM_SCORE`, three or more are
-"high" from `HIGH_SCORE`. An account's alert is its highest-scoring checkpoint; `first_seen`
-is the first checkpoint at which it crossed the threshold.
+The score of an account at a checkpoint adds up independent evidence (research item 14:
+"no single financial indicator will reveal..."): rules are grouped in families that measure
+one thing (fan-in: many foreign senders, many corridor credits, shared senders; cash-out;
+common beneficiary; minors; ...); a family counts once, with its strongest fired rule;
+supporting rules (timing, rounding, memo, profile) add at most `SUPPORT_CAP` and count as
+one family only when they reach `SUPPORT_FAMILY_MIN` together; evidence from a single family
+is capped at `SINGLE_FAMILY_CAP`, below the alert threshold, however many correlated rules
+of it fire. Sender-side and receiver-side rules are scored separately (an account's score
+is the higher side): being paid by many foreigners does not corroborate paying many. When a
+trained model is given, `MODEL_WEIGHT` times its probability is added. Severity comes from
+the rules only, so a model can rank but never escalate on its own: one family of indicators
+alone is "low" whatever the score, two or more are "medium" from `MEDIUM_SCORE`, three or
+more are "high" from `HIGH_SCORE`. An account's alert is its highest-scoring checkpoint;
+`first_seen` is the first checkpoint at which it crossed the threshold.
 """
 
 from __future__ import annotations
@@ -20,6 +28,9 @@ ALERT_THRESHOLD = 4.0
 MEDIUM_SCORE = 4.0
 HIGH_SCORE = 6.0
 MODEL_WEIGHT = 2.0
+SUPPORT_CAP = 1.5
+SINGLE_FAMILY_CAP = 3.5
+SUPPORT_FAMILY_MIN = 1.5
 
 
 @dataclass(frozen=True)
@@ -36,26 +47,59 @@ def fired_column(rule: Rule) -> str:
 
 
 def evaluate_rules(features: pl.DataFrame, rules: tuple[Rule, ...] = RULES) -> pl.DataFrame:
-    """Add one boolean column per rule, the rule score and the number of rules fired."""
+    """Add one boolean column per rule, the rule score, rules and families fired."""
     fired = features.with_columns(
         rule.condition.fill_null(False).alias(fired_column(rule)) for rule in rules
     )
+    # Sender-side rules judge the account as a payer (consumer, victim), receiver-side ones
+    # as a beneficiary (facilitator, mule): evidence for one role does not corroborate the
+    # other, so each side is scored on its own and the account takes the higher.
+    sides = sorted({rule.side for rule in rules})
+    scores = [_side_score(tuple(r for r in rules if r.side == side)) for side in sides]
+    score = pl.max_horizontal(total for total, _ in scores)
+    families = pl.max_horizontal(n for _, n in scores)
     return fired.with_columns(
-        pl.sum_horizontal(
-            pl.when(pl.col(fired_column(rule))).then(rule.weight).otherwise(0.0) for rule in rules
-        ).alias("rule_score"),
+        score.alias("rule_score"),
         pl.sum_horizontal(pl.col(fired_column(rule)).cast(pl.Int32) for rule in rules).alias(
             "rules_fired"
         ),
+        families.alias("families_fired"),
     )
 
 
-def severity_expr(score: pl.Expr, rules_fired: pl.Expr) -> pl.Expr:
-    """low / medium / high; one rule alone never more than low (research item 14)."""
+def _side_score(rules: tuple[Rule, ...]) -> tuple[pl.Expr, pl.Expr]:
+    """Score and number of independent families of one side's rules (see module docstring)."""
+
+    def weight(rule: Rule) -> pl.Expr:
+        return pl.when(pl.col(fired_column(rule))).then(rule.weight).otherwise(0.0)
+
+    families = sorted({rule.family for rule in rules if not rule.supporting})
+    family_scores = [
+        pl.max_horizontal(weight(r) for r in rules if r.family == f and not r.supporting)
+        for f in families
+    ]
+    support = pl.sum_horizontal(weight(r) for r in rules if r.supporting)
+    core = pl.sum_horizontal(family_scores)
+    # Supporting indicators (timing, rounding, memo, profile) count as one more family only
+    # when several of them, worth SUPPORT_FAMILY_MIN together, fire.
+    n_families = pl.sum_horizontal((score > 0).cast(pl.Int32) for score in family_scores) + (
+        support >= SUPPORT_FAMILY_MIN
+    ).cast(pl.Int32)
+    total = core + pl.min_horizontal(support, pl.lit(SUPPORT_CAP))
+    capped = (
+        pl.when(n_families >= 2)
+        .then(total)
+        .otherwise(pl.min_horizontal(total, pl.lit(SINGLE_FAMILY_CAP)))
+    )
+    return capped, n_families
+
+
+def severity_expr(score: pl.Expr, families_fired: pl.Expr) -> pl.Expr:
+    """low / medium / high; one family of indicators alone never more than low (item 14)."""
     return (
-        pl.when((rules_fired >= 3) & (score >= HIGH_SCORE))
+        pl.when((families_fired >= 3) & (score >= HIGH_SCORE))
         .then(pl.lit("high"))
-        .when((rules_fired >= 2) & (score >= MEDIUM_SCORE))
+        .when((families_fired >= 2) & (score >= MEDIUM_SCORE))
         .then(pl.lit("medium"))
         .otherwise(pl.lit("low"))
     )
@@ -75,7 +119,7 @@ def score_checkpoints(
         ).alias("score")
     )
     frame = frame.with_columns(
-        severity_expr(pl.col("score"), pl.col("rules_fired")).alias("severity"),
+        severity_expr(pl.col("score"), pl.col("families_fired")).alias("severity"),
         (pl.col("score") >= threshold).alias("alert"),
     )
     first = (

@@ -38,7 +38,7 @@ SUM_COLUMNS = (
     "n_travel",
     "n_to_minor",
 )
-ANY_COLUMNS = ("minor_sender", "male_sender", "related", "cross_border")
+ANY_COLUMNS = ("minor_sender", "male_sender", "related", "cross_border", "purchase")
 
 
 def state_dir() -> Path:

@@ -3,8 +3,9 @@
 Rules are data (a `Rule` holds a Polars condition and a reason template) so that an
 operator can read the whole pack in one screen and the scorer evaluates all of them in one
 vectorised pass. Weights follow AUSTRAC's "no single financial indicator will reveal..."
-(research item 14): no rule alone outweighs two moderate ones, and `scoring` keeps any
-account with one rule at low severity.
+(research item 14): no rule alone outweighs two moderate ones. Each rule names its family
+(rules measuring the same thing); `scoring` counts a family once and keeps an account whose
+evidence comes from one family below the alert threshold and at low severity.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Rule:
     condition: pl.Expr
     reason: str  # str.format template over the account's feature values
     supporting: bool = False  # corroborating only (timing, rounding, memo, profile)
+    family: str = "support"  # indicators of one family measure one thing: max, not sum
 
     def explain(self, values: dict[str, object]) -> str:
         """`indicator (sources)`: the readable reason an alert carries."""
@@ -41,11 +43,13 @@ RULES: tuple[Rule, ...] = (
     Rule("S1-band-cadence", "T1", "sender", 2.0, ("AUSTRAC-2019", "AUSTRAC-CASE"),
          (c("s_band_corr_30") >= 4) | (c("s_band_corr_180") >= 20),
          "frequent low-value cross-border payments: {s_band_corr_30} in 30 days and "
-         "{s_band_corr_180} in 180 days of USD 10-200 into a high-risk corridor"),
+         "{s_band_corr_180} in 180 days of USD 10-200 into a high-risk corridor",
+         family="sender-corridor"),
     Rule("S2-unrelated-receivers", "T1", "sender", 2.0, ("FINTRAC-2020", "AMLC-2020"),
          c("s_unrelated_receivers_90") >= 3,
          "pays {s_unrelated_receivers_90} receivers in high-risk corridors within 90 days "
-         "with no surname in common"),
+         "with no surname in common",
+         family="sender-corridor"),
     Rule("S3-night-payments", "T1", "sender", 1.0, ("FATF-2025",),
          (c("s_night_share_90") >= 0.5) & (c("s_band_corr_90") >= 2),
          "{s_night_share_90:.0%} of corridor payments sent 21:00-04:00 sender-local time",
@@ -65,29 +69,42 @@ RULES: tuple[Rule, ...] = (
     Rule("S7-pays-hub", "T3", "sender", 1.5, ("AUSTRAC-2019", "DHS-ICE"),
          c("net_hub_receivers_90") >= 1,
          "pays {net_hub_receivers_90} receiver(s) abroad who each take money from 5 or more "
-         "foreign senders in 2+ countries and move it on within 48 hours"),
+         "foreign senders in 2+ countries and move it on within 48 hours",
+         family="common-beneficiary"),
     Rule("S7b-pays-several-hubs", "T3", "sender", 1.0, ("AUSTRAC-2019", "AMLC-MO"),
          c("net_hub_receivers_90") >= 2,
-         "pays {net_hub_receivers_90} separate many-sender receivers (network)"),
+         "pays {net_hub_receivers_90} separate many-sender receivers (network)",
+         family="common-beneficiary"),
+    Rule("S16-pays-common-beneficiary", "T3", "sender", 2.0, ("AUSTRAC-2019", "AUSTRAC-CASE"),
+         c("net_repeat_hubs_90") >= 1,
+         "pays {net_repeat_hubs_90} receiver(s) abroad again and again in the USD 10-200 band "
+         "whom 3 or more other foreign senders also pay again and again (common beneficiary)",
+         family="common-beneficiary"),
     Rule("S8-crypto-to-cluster", "T6", "sender", 2.0, ("FINCEN-2021", "FATF-2025"),
          c("net_crypto_to_hub_90") >= 1,
-         "{net_crypto_to_hub_90} crypto payment(s) to an address many senders pay"),
+         "{net_crypto_to_hub_90} crypto payment(s) to an address many senders pay",
+         family="crypto"),
     Rule("S9-ancillary-spending", "T1", "sender", 1.0, ("FINTRAC-2020", "AUSTRAC-2024"),
          c("s_ancillary_90") >= 1,
-         "{s_ancillary_90} purchases of VPN/encryption/webcam/capture tools"),
+         "{s_ancillary_90} purchases of VPN/encryption/webcam/capture tools",
+         family="ancillary"),
     Rule("S10-travel-high-risk", "T4", "sender", 1.5, ("FINTRAC-2025",),
          c("s_travel_180") >= 3,
-         "{s_travel_180} travel, ATM or jewellery payments in a high-risk country"),
+         "{s_travel_180} travel, ATM or jewellery payments in a high-risk country",
+         family="travel"),
     Rule("S11-pays-minor-abroad", "T7", "sender", 2.5, ("AMLC-MO", "FATF-2025"),
          c("s_to_minor_90") >= 2,
-         "{s_to_minor_90} payments from an adult to a minor's account abroad"),
+         "{s_to_minor_90} payments from an adult to a minor's account abroad",
+         family="minor"),
     Rule("S12-minor-burst-new-payee", "T5", "sender", 2.5, ("FATF-2025", "FINCEN-2025"),
          c("s_minor_burst_payees") >= 1,
          "minor's account made a burst of payments to a new payee, then stopped "
-         "(sextortion pattern; the account holder may be a victim)"),
+         "(sextortion pattern; the account holder may be a victim)",
+         family="minor"),
     Rule("S14-pays-sextortion-mule", "T5", "sender", 1.5, ("FATF-2025", "FINCEN-2025"),
          c("net_pays_sextortion_mule") >= 1,
-         "the new payee also took bursts of payments from other minors' accounts (mule)"),
+         "the new payee also took bursts of payments from other minors' accounts (mule)",
+         family="victims"),
     Rule("S13-male-sender", "T1", "sender", 0.25, ("FINTRAC-2020", "FINTRAC-2025"),
          c("s_male") & (c("s_band_corr_90") >= 2),
          "profile: male sender of corridor payments",
@@ -95,18 +112,27 @@ RULES: tuple[Rule, ...] = (
     # --- Receiver side (T2, T3, T5, T7) ---
     Rule("R1-many-foreign-senders", "T2", "receiver", 1.5, ("AUSTRAC-2019", "DHS-ICE"),
          c("r_foreign_senders_30") >= 5,
-         "{r_foreign_senders_30} distinct foreign senders in 30 days"),
+         "{r_foreign_senders_30} distinct foreign senders in 30 days",
+         family="fan-in"),
     Rule("R1b-hub-cash-out", "T2", "receiver", 1.5, ("AUSTRAC-2019", "AMLC-2020"),
          (c("r_foreign_senders_30") >= 5) & (c("r_sender_countries_30") >= 2)
          & (c("cashout_share_90") >= 0.6),
          "many-sender receiver (from {r_sender_countries_30} countries) whose money leaves "
-         "within 48 hours: a facilitator hub"),
+         "within 48 hours: a facilitator hub",
+         family="cash-out"),
+    Rule("R11-repeat-foreign-senders", "T2", "receiver", 2.5, ("AUSTRAC-2019", "AUSTRAC-CASE"),
+         c("r_repeat_senders_90") >= 3,
+         "{r_repeat_senders_90} foreign senders each paid it 3+ times in the USD 10-200 band "
+         "within 90 days (frequent payments to a common beneficiary by multiple senders)",
+         family="common-beneficiary"),
     Rule("R2-band-inbound", "T2", "receiver", 1.0, ("AUSTRAC-2019", "AMLC-2020"),
          (c("r_band_corr_30") >= 4) | (c("r_band_corr_180") >= 20),
-         "{r_band_corr_30} low-value cross-border credits in 30 days ({r_band_corr_180} in 180)"),
+         "{r_band_corr_30} low-value cross-border credits in 30 days ({r_band_corr_180} in 180)",
+         family="fan-in"),
     Rule("R3-fast-cash-out", "T2", "receiver", 1.0, ("AMLC-2020",),
          (c("cashout_share_90") >= 0.6) & (c("r_band_corr_90") >= 2),
-         "{cashout_share_90:.0%} of inbound value moved on within 48 hours"),
+         "{cashout_share_90:.0%} of inbound value moved on within 48 hours",
+         family="cash-out"),
     Rule("R4-night-inbound", "T2", "receiver", 0.5, ("FATF-2025",),
          (c("r_night_share_90") >= 0.5) & (c("r_band_corr_90") >= 3),
          "{r_night_share_90:.0%} of credits sent at the senders' night",
@@ -121,19 +147,24 @@ RULES: tuple[Rule, ...] = (
          supporting=True),
     Rule("R7-shared-senders", "T3", "receiver", 1.0, ("AUSTRAC-2019", "AMLC-MO"),
          c("net_shared_senders_90") >= 2,
-         "{net_shared_senders_90} of its senders also pay other receivers in the corridor"),
+         "{net_shared_senders_90} of its senders also pay other receivers in the corridor",
+         family="fan-in"),
     Rule("R8-forwards-to-hub", "T3", "receiver", 1.0, ("AMLC-MO",),
          (c("net_forwards_to_hub_90") >= 1) & (c("r_band_corr_90") >= 3),
-         "forwards money to {net_forwards_to_hub_90} other many-sender receiver(s)"),
+         "forwards money to {net_forwards_to_hub_90} other many-sender receiver(s)",
+         family="common-beneficiary"),
     Rule("R9-sextortion-mule", "T5", "receiver", 2.0, ("FATF-2025", "FINCEN-2025"),
          c("r_minor_burst_victims") >= 1,
-         "received bursts of payments from {r_minor_burst_victims} minors' accounts"),
-    Rule("R9b-several-victims", "T5", "receiver", 1.5, ("FATF-2025", "FINCEN-2025"),
+         "received bursts of payments from {r_minor_burst_victims} minors' accounts",
+         family="minor"),
+    Rule("R9b-several-victims", "T5", "receiver", 2.0, ("FATF-2025", "FINCEN-2025"),
          c("r_minor_burst_victims") >= 2,
-         "several minors paid this new payee"),
-    Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.0, ("AMLC-MO", "FATF-2025"),
+         "several minors paid this new payee",
+         family="victims"),
+    Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.5, ("AMLC-MO", "FATF-2025"),
          c("r_from_adults_to_minor_90") >= 2,
-         "minor's account received {r_from_adults_to_minor_90} payments from adults abroad"),
+         "minor's account received {r_from_adults_to_minor_90} payments from adults abroad",
+         family="minor"),
 )  # fmt: skip
 
 unknown = {s for rule in RULES for s in rule.sources} - set(SOURCES)

@@ -1,0 +1,48 @@
+"""Scoring counts independent evidence: families once, one family or one side never alerts."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from jaga.finance.features import FEATURE_COLUMNS
+from jaga.finance.scoring import ALERT_THRESHOLD, SINGLE_FAMILY_CAP, evaluate_rules
+
+
+def _account(**values: float) -> dict[str, float]:
+    row = dict.fromkeys(FEATURE_COLUMNS, 0.0)
+    row.update(values)
+    return row
+
+
+def _scores(*rows: dict[str, float]) -> list[float]:
+    frame = pl.DataFrame(list(rows)).with_columns(pl.lit(False).alias("s_male"))
+    return evaluate_rules(frame)["rule_score"].to_list()
+
+
+def test_correlated_fan_in_indicators_alone_stay_below_the_threshold() -> None:
+    # An adult creator: many foreign one-off tippers (R1, R2, R7) at night, round, with
+    # handles; no repeat senders, no cash-out. One family plus support: no alert.
+    creator = _account(
+        r_foreign_senders_30=17, r_sender_countries_30=6, r_band_corr_30=14, r_band_corr_90=40,
+        r_night_share_90=0.6, r_round_share_90=0.9, r_memo_90=17, net_shared_senders_90=12,
+    )  # fmt: skip
+    # A facilitator: the same plus foreign senders who pay again and again (R11).
+    hub = {**creator, "r_repeat_senders_90": 5.0}
+    creator_score, hub_score = _scores(creator, hub)
+    assert creator_score <= SINGLE_FAMILY_CAP < ALERT_THRESHOLD
+    assert hub_score >= ALERT_THRESHOLD
+
+
+def test_sender_and_receiver_evidence_do_not_add_up() -> None:
+    # Pays several unrelated corridor receivers (sender side) and is paid by many foreign
+    # senders (receiver side): neither role alone is corroborated.
+    mixed = _account(
+        s_unrelated_receivers_90=3, s_band_corr_90=3, r_foreign_senders_30=6, r_memo_90=3,
+    )  # fmt: skip
+    consumer = _account(
+        s_unrelated_receivers_90=3, s_band_corr_30=5, s_band_corr_90=12, s_night_share_90=0.7,
+        s_round_share_90=0.8, s_memo_90=4, net_repeat_hubs_90=1,
+    )  # fmt: skip
+    mixed_score, consumer_score = _scores(mixed, consumer)
+    assert mixed_score < ALERT_THRESHOLD
+    assert consumer_score >= ALERT_THRESHOLD
