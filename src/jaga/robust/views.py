@@ -29,6 +29,7 @@ from PIL import Image
 from jaga.hashing.image_io import LumaFrame
 from jaga.hashing.pdq import hash_frame
 from jaga.hashing.types import PdqHash
+from jaga.robust.corners import corner_tilt
 
 WORK_SIDE = 512
 """Longest side the views are cut from: PDQ needs the reduced decode (at least 128 px on the
@@ -122,8 +123,8 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
     # A turned copy has straight edges (its filled corners, or the frame it lies on) that
     # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
     # cut the frame away.
-    tilts = frame_tilts(luma) if settings.max_tilt > 0 else []
-    for rank, tilt in enumerate(t for t in tilts if abs(t) <= settings.max_tilt + 0.5):
+    tilts = tilt_candidates(luma, settings.max_tilt) if settings.max_tilt > 0 else []
+    for rank, tilt in enumerate(tilts):
         turned = rotate(luma, -tilt)
         name = _turn_name(tilt)
         kept = rotated_area(luma.shape, -tilt)
@@ -140,6 +141,24 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         for angle in (float(sign * a) for a in steps for sign in (-1, 1)):
             add(_turn_name(angle), rotate(luma, -angle), False)
     return views
+
+
+def tilt_candidates(luma: npt.NDArray[np.float32], max_tilt: float) -> list[float]:
+    """The tilts worth turning back, best first (at most two).
+
+    A copy turned on its own canvas has filled corners whose wedges give the tilt even when
+    most of the photo's edges are dark (jaga.robust.corners); a copy turned on a larger
+    frame has no such wedges but straight edges against the frame (`frame_tilts`). Both
+    are read; the corner read comes first when confident.
+    """
+    found: list[float] = []
+    corners = corner_tilt(luma, max_tilt)
+    if corners is not None and corners.confident:
+        found.append(corners.degrees)
+    for tilt in frame_tilts(luma):
+        if abs(tilt) <= max_tilt + 0.5 and all(abs(tilt - t) > 0.3 for t in found):
+            found.append(tilt)
+    return found[:2]
 
 
 OVERLAY_WINDOW = 5
