@@ -74,20 +74,43 @@ def corner_tilt(luma: npt.NDArray[np.float32], max_tilt: float) -> CornerTilt | 
     fill = float(np.median(levels))
     if max(abs(level - fill) for level in levels) > FILL_TOLERANCE:
         return None  # a turned copy's four corners are all fill, of one colour
-    angles = np.radians(np.arange(-max_tilt - 0.5, max_tilt + 0.5 + STEP / 2, STEP))
-    angles = angles[np.abs(angles) >= math.radians(0.45)]
+    reach = max_tilt + 0.5
+    sides = [_fill_depths(np.rot90(luma, turns), fill, reach) for turns in range(4)]
+    # Coarse to fine: every 0.4° first (a column agrees over about 0.4° at 200 px from the
+    # centre), then every 0.1° around the two best coarse tilts.
+    coarse = np.arange(-reach, reach + 0.01, 0.4)
+    coarse_score, _, _ = _scores(sides, coarse[np.abs(coarse) >= 0.45])
+    leaders = coarse[np.abs(coarse) >= 0.45][np.argsort(coarse_score)[::-1][:2]]
+    fine = np.unique(
+        np.round(np.concatenate([np.arange(c - 0.5, c + 0.51, STEP) for c in leaders]), 1)
+    )
+    fine = fine[(np.abs(fine) >= 0.45) & (np.abs(fine) <= reach)]
+    score, support, wedge_columns = _scores(sides, fine)
+    best = int(np.argmax(score))
+    if score[best] <= 0:
+        return None
+    confident = support[best] >= max(8.0, MIN_SUPPORT * wedge_columns[best])
+    return CornerTilt(round(float(fine[best]), 1), bool(confident))
+
+
+Side = tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], float]
+
+
+def _scores(
+    sides: list[Side], degrees: npt.NDArray[np.float64]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """For each candidate tilt: its score, its agreeing columns, its columns with a wedge."""
+    angles = np.radians(degrees)
     support = np.zeros(angles.size)
     contradictions = np.zeros(angles.size)
     wedge_columns = np.zeros(angles.size)
-    for turns in range(4):
-        # Each side in turn becomes the top; a quarter turn keeps the tilt's direction.
-        side = np.rot90(luma, turns)
-        observed, offsets, half_height = _fill_depths(side, fill)
+    for observed, offsets, half_height in sides:
         if observed.size == 0:
             continue
-        predicted = half_height - (
-            half_height + offsets[None, :] * np.sin(angles)[:, None]
-        ) / np.cos(angles)[:, None]
+        predicted = (
+            half_height
+            - (half_height + offsets[None, :] * np.sin(angles)[:, None]) / np.cos(angles)[:, None]
+        )
         wedge = predicted >= 2.0
         # Full weight within half a pixel, none past AGREE + half a pixel: a soft count
         # centres the read on the tilt the columns fit best, not the edge of a plateau.
@@ -95,24 +118,17 @@ def corner_tilt(luma: npt.NDArray[np.float32], max_tilt: float) -> CornerTilt | 
         support += np.where(wedge, closeness, 0.0).sum(axis=1)
         contradictions += (wedge & (observed[None, :] < predicted - SHORT)).sum(axis=1)
         wedge_columns += wedge.sum(axis=1)
-    score = support - CONTRADICTION_COST * contradictions
-    best = int(np.argmax(score))
-    if score[best] <= 0:
-        return None
-    tilt = round(float(np.degrees(angles[best])), 1)
-    confident = support[best] >= max(8.0, MIN_SUPPORT * wedge_columns[best])
-    return CornerTilt(tilt, bool(confident))
+    return support - CONTRADICTION_COST * contradictions, support, wedge_columns
 
 
-def _fill_depths(
-    side: npt.NDArray[np.float32], fill: float
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], float]:
+def _fill_depths(side: npt.NDArray[np.float32], fill: float, max_degrees: float) -> Side:
     """Per column of the top side's middle: how many pixels from the top have the fill
     colour, and the column's offset from the centre (y up, x right)."""
     height, width = side.shape
     # Near the corners the neighbouring side's wedge takes over: keep the middle 70%.
     start, stop = round(width * 0.15), round(width * 0.85)
-    reach = min(height, max(4, int(math.ceil(width * 0.1)) + 4))
+    # The deepest wedge there is about half the width times tan(tilt); look a little past.
+    reach = min(height, math.ceil(width / 2 * math.tan(math.radians(max_degrees))) + 4)
     band = np.abs(side[:reach, start:stop] - fill) > FILL_TOLERANCE
     depth = np.where(band.any(axis=0), np.argmax(band, axis=0), reach).astype(np.float64)
     offsets = np.arange(start, stop, dtype=np.float64) + 0.5 - width / 2.0
