@@ -41,9 +41,14 @@ CONTRADICTION_COST = 4.0
 """One contradicting column outweighs this many agreeing ones: a photo's own dark band can
 agree by chance, but bright pixels where the wedge must be are hard evidence."""
 
-MIN_SUPPORT = 0.25
+MIN_SUPPORT = 0.1
 """Share of the columns with a predicted wedge (at least 2 px deep) that must agree for a
-read to be confident; fewer, and the photo's edges are too dark to tell the wedge's end."""
+read to be confident (and at least MIN_COLUMNS): one side in four, half of it showing its
+edge, is enough; fewer, and the photo's edges are too dark to tell where the wedges end."""
+
+MIN_COLUMNS = 12
+"""Fewest agreeing columns for a confident read: a photo's own dark edge runs along a
+predicted wedge for a few columns by chance, rarely for a dozen."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +94,7 @@ def corner_tilt(luma: npt.NDArray[np.float32], max_tilt: float) -> CornerTilt | 
     best = int(np.argmax(score))
     if score[best] <= 0:
         return None
-    confident = support[best] >= max(8.0, MIN_SUPPORT * wedge_columns[best])
+    confident = support[best] >= max(MIN_COLUMNS, MIN_SUPPORT * wedge_columns[best])
     return CornerTilt(round(float(fine[best]), 1), bool(confident))
 
 

@@ -149,7 +149,8 @@ def tilt_candidates(luma: npt.NDArray[np.float32], max_tilt: float) -> list[floa
     A copy turned on its own canvas has filled corners whose wedges give the tilt even when
     most of the photo's edges are dark (jaga.robust.corners); a copy turned on a larger
     frame has no such wedges but straight edges against the frame (`frame_tilts`). Both
-    are read; the corner read comes first when confident.
+    are read; the corner read comes first when confident, and is the only guess when
+    nothing else is found.
     """
     found: list[float] = []
     corners = corner_tilt(luma, max_tilt)
@@ -158,6 +159,10 @@ def tilt_candidates(luma: npt.NDArray[np.float32], max_tilt: float) -> list[floa
     for tilt in frame_tilts(luma):
         if abs(tilt) <= max_tilt + 0.5 and all(abs(tilt - t) > 0.3 for t in found):
             found.append(tilt)
+    # Filled corners but edges too dark to be sure: the wedges' best fit is still the best
+    # guess there is (one view, where an exhaustive 2° search would cost eight).
+    if corners is not None and not corners.confident and not found:
+        found.append(corners.degrees)
     return found[:2]
 
 
