@@ -123,7 +123,16 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
     # A turned copy has straight edges (its filled corners, or the frame it lies on) that
     # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
     # cut the frame away.
-    tilts = tilt_candidates(luma, settings.max_tilt) if settings.max_tilt > 0 else []
+    # Filled corners with no readable wedge are far more often padding (found above) than
+    # a tilt with dark edges all round: guess a tilt only when no frame was found.
+    framed = (
+        bool(views)
+        and settings.deborder
+        and any(view.how.startswith("de-bordered") for view in views)
+    )
+    tilts = (
+        tilt_candidates(luma, settings.max_tilt, guess=not framed) if settings.max_tilt > 0 else []
+    )
     for rank, tilt in enumerate(tilts):
         turned = rotate(luma, -tilt)
         name = _turn_name(tilt)
@@ -143,14 +152,16 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
     return views
 
 
-def tilt_candidates(luma: npt.NDArray[np.float32], max_tilt: float) -> list[float]:
+def tilt_candidates(
+    luma: npt.NDArray[np.float32], max_tilt: float, *, guess: bool = True
+) -> list[float]:
     """The tilts worth turning back, best first (at most two).
 
     A copy turned on its own canvas has filled corners whose wedges give the tilt even when
     most of the photo's edges are dark (jaga.robust.corners); a copy turned on a larger
     frame has no such wedges but straight edges against the frame (`frame_tilts`). Both
     are read; the corner read comes first when confident, and is the only guess when
-    nothing else is found.
+    nothing else is found (and `guess` allows: not when the picture has a frame).
     """
     found: list[float] = []
     corners = corner_tilt(luma, max_tilt)
@@ -161,7 +172,7 @@ def tilt_candidates(luma: npt.NDArray[np.float32], max_tilt: float) -> list[floa
             found.append(tilt)
     # Filled corners but edges too dark to be sure: the wedges' best fit is still the best
     # guess there is (one view, where an exhaustive 2° search would cost eight).
-    if corners is not None and not corners.confident and not found:
+    if guess and corners is not None and not corners.confident and not found:
         found.append(corners.degrees)
     return found[:2]
 
@@ -328,8 +339,11 @@ def centred_pictures(luma: npt.NDArray[np.float32]) -> list[Box]:
     same share as the other axis with a border too faint to see: both boxes are given.
     """
     height, width = luma.shape
-    vertical = _mirrored_edges(np.abs(np.diff(luma, axis=0)), height)
-    horizontal = _mirrored_edges(np.abs(np.diff(luma, axis=1)).T, width)
+    # Steps across each line, over its middle 80% (corners may hold a UI's rounded edge).
+    rows = luma[:, round(width * 0.1) : round(width * 0.9)]
+    columns = luma[round(height * 0.1) : round(height * 0.9)]
+    vertical = _mirrored_edges(np.abs(np.diff(rows, axis=0)), height)
+    horizontal = _mirrored_edges(np.abs(np.diff(columns, axis=1)).T, width)
     if vertical is None and horizontal is None:
         return []
     boxes: list[Box] = []
@@ -362,10 +376,8 @@ def _mirrored_edges(steps: npt.NDArray[np.float32], length: int) -> tuple[int, i
     dark photo on a darkened fill), as long as it still stands out of the quiet fill
     beyond it (QUIET_FILL).
     """
-    across = steps.shape[1]
-    middle = steps[:, round(across * 0.1) : round(across * 0.9)]
-    share = (middle > EDGE_STEP).mean(axis=1)
-    strength = middle.mean(axis=1)
+    share = (steps > EDGE_STEP).mean(axis=1)
+    strength = steps.mean(axis=1)
     low = max(5, round(length * MIN_TRIM))  # 4 fill lines beyond the end edge
     high = min(round(length * (1 - MIN_CONTENT) / 2), (length - 6) // 2)
     if high <= low:
