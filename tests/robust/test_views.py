@@ -7,7 +7,7 @@ import io
 import numpy as np
 import pdqhash
 import pytest
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 from jaga.demo.drawing import draw_scene
 from jaga.hashing.hasher import hash_bytes
@@ -15,6 +15,7 @@ from jaga.hashing.image_io import iter_luma_frames, open_image
 from jaga.hashing.pdq import bit_vector_to_hex, hamming_distance_hex
 from jaga.robust.views import (
     ViewSettings,
+    centred_pictures,
     content_boxes,
     frame_tilt,
     region_views,
@@ -93,3 +94,30 @@ def test_region_views_are_fifteen_named_crops() -> None:
     regions = region_views(_work(draw_scene(46, (600, 400))))
     assert len(regions) == 15
     assert {r.how for r in regions} >= {"crop 10% (centre)", "crop 20% (top-left)"}
+
+
+def _on_dark_blurred_fill(image: Image.Image, share: float) -> Image.Image:
+    """A social-app style copy: centred on a blurred, darkened enlargement of itself."""
+    size = (round(image.width * (1 + share)), round(image.height * (1 + share)))
+    canvas = ImageOps.fit(image, size).filter(ImageFilter.GaussianBlur(max(size) / 25))
+    canvas = canvas.point(lambda v: round(v * 0.8))
+    canvas.paste(image, ((size[0] - image.width) // 2, (size[1] - image.height) // 2))
+    return canvas
+
+
+def test_a_picture_centred_on_a_blurred_fill_is_cut_at_its_border() -> None:
+    # A photo with flat bands along its top and bottom (sky, floor): its own flat parts
+    # look like fill to a detail mask, but its border is still a step out of a quiet fill.
+    scene = draw_scene(45, (600, 400))
+    ImageDraw.Draw(scene).rectangle((0, 0, 600, 60), fill=(120, 160, 210))
+    ImageDraw.Draw(scene).rectangle((0, 340, 600, 400), fill=(90, 80, 70))
+    work = _work(_on_dark_blurred_fill(scene, 0.3))
+    height, width = work.luma.shape
+    expected = (height * 0.15 / 1.3, height * 1.15 / 1.3, width * 0.15 / 1.3, width * 1.15 / 1.3)
+    boxes = centred_pictures(work.luma)
+    assert any(
+        all(abs(found - want) <= 1.0 for found, want in zip(box, expected, strict=True))
+        for box in boxes
+    ), (boxes, expected)
+    # A photo on no fill gives no box (its edges have no quiet lines beyond them).
+    assert centred_pictures(_work(draw_scene(46, (600, 400))).luma) == []

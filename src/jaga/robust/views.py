@@ -29,6 +29,7 @@ from PIL import Image
 from jaga.hashing.image_io import LumaFrame
 from jaga.hashing.pdq import hash_frame
 from jaga.hashing.types import PdqHash
+from jaga.robust.corners import corner_tilt
 
 WORK_SIDE = 512
 """Longest side the views are cut from: PDQ needs the reduced decode (at least 128 px on the
@@ -122,8 +123,17 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
     # A turned copy has straight edges (its filled corners, or the frame it lies on) that
     # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
     # cut the frame away.
-    tilts = frame_tilts(luma) if settings.max_tilt > 0 else []
-    for rank, tilt in enumerate(t for t in tilts if abs(t) <= settings.max_tilt + 0.5):
+    # Filled corners with no readable wedge are far more often padding (found above) than
+    # a tilt with dark edges all round: guess a tilt only when no frame was found.
+    framed = (
+        bool(views)
+        and settings.deborder
+        and any(view.how.startswith("de-bordered") for view in views)
+    )
+    tilts = (
+        tilt_candidates(luma, settings.max_tilt, guess=not framed) if settings.max_tilt > 0 else []
+    )
+    for rank, tilt in enumerate(tilts):
         turned = rotate(luma, -tilt)
         name = _turn_name(tilt)
         kept = rotated_area(luma.shape, -tilt)
@@ -140,6 +150,31 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         for angle in (float(sign * a) for a in steps for sign in (-1, 1)):
             add(_turn_name(angle), rotate(luma, -angle), False)
     return views
+
+
+def tilt_candidates(
+    luma: npt.NDArray[np.float32], max_tilt: float, *, guess: bool = True
+) -> list[float]:
+    """The tilts worth turning back, best first (at most two).
+
+    A copy turned on its own canvas has filled corners whose wedges give the tilt even when
+    most of the photo's edges are dark (jaga.robust.corners); a copy turned on a larger
+    frame has no such wedges but straight edges against the frame (`frame_tilts`). Both
+    are read; the corner read comes first when confident, and is the only guess when
+    nothing else is found (and `guess` allows: not when the picture has a frame).
+    """
+    found: list[float] = []
+    corners = corner_tilt(luma, max_tilt)
+    if corners is not None and corners.confident:
+        found.append(corners.degrees)
+    for tilt in frame_tilts(luma):
+        if abs(tilt) <= max_tilt + 0.5 and all(abs(tilt - t) > 0.3 for t in found):
+            found.append(tilt)
+    # Filled corners but edges too dark to be sure: the wedges' best fit is still the best
+    # guess there is (one view, where an exhaustive 2° search would cost eight).
+    if guess and corners is not None and not corners.confident and not found:
+        found.append(corners.degrees)
+    return found[:2]
 
 
 OVERLAY_WINDOW = 5
@@ -275,7 +310,116 @@ def content_boxes(
         for how, candidate in _with_centred("de-bordered (flat fill)", box, luma.shape):
             if all(candidate != other for _, other in found):
                 found.append((how, candidate))
+    if valid is None:
+        for box in centred_pictures(luma):
+            if all(box != other for _, other in found):
+                found.append(("de-bordered (centred on a fill)", box))
     return found
+
+
+EDGE_STEP = 8.0
+"""Luma step across a line of pixels that counts as an edge there: a photo pasted on a fill
+differs from it along its whole border, while a blurred fill has steps of a level or two."""
+
+MIN_EDGE_LINE = 0.4
+"""How much more of a line must be edge than the fill lines just outside it (shares of the
+line): a pasted photo's border is a step almost all along, a photo's own horizon is a step
+on one side only, its partner line at the mirrored place is not."""
+
+
+def centred_pictures(luma: npt.NDArray[np.float32]) -> list[Box]:
+    """Boxes of a picture pasted in the middle of a canvas on a fill of little detail.
+
+    Apps centre a picture on its fill (a blurred enlarged copy of itself, a gradient), so
+    its border lies on lines at mirrored places, m from each end: the margin m is where both
+    lines are steps and the lines just outside them (fill) are quiet. This does not ask the
+    fill to have less detail than every part of the photo, only than its border: a photo
+    with a smooth sky next to its border is found all the same. An axis without such a pair
+    of lines is either spanned by the picture (fitted into a taller canvas) or padded by the
+    same share as the other axis with a border too faint to see: both boxes are given.
+    """
+    height, width = luma.shape
+    # Steps across each line, over its middle 80% (corners may hold a UI's rounded edge).
+    rows = luma[:, round(width * 0.1) : round(width * 0.9)]
+    columns = luma[round(height * 0.1) : round(height * 0.9)]
+    vertical = _mirrored_edges(np.abs(np.diff(rows, axis=0)), height)
+    horizontal = _mirrored_edges(np.abs(np.diff(columns, axis=1)).T, width)
+    if vertical is None and horizontal is None:
+        return []
+    boxes: list[Box] = []
+    if vertical is not None and horizontal is not None:
+        boxes.append((*vertical, *horizontal))
+    elif vertical is not None:
+        share = vertical[0] / height
+        margin = round(share * width)
+        boxes += [(*vertical, 0, width), (*vertical, margin, width - margin)]
+    elif horizontal is not None:
+        share = horizontal[0] / width
+        margin = round(share * height)
+        boxes += [(0, height, *horizontal), (margin, height - margin, *horizontal)]
+    return [
+        box
+        for box in boxes
+        if _worth_cutting(box, height, width)
+        and box[1] - box[0] >= MIN_CONTENT * height
+        and box[3] - box[2] >= MIN_CONTENT * width
+    ]
+
+
+def _mirrored_edges(steps: npt.NDArray[np.float32], length: int) -> tuple[int, int] | None:
+    """[start, end) of a picture with edge lines about m from each end and quiet fill
+    lines outside them.
+
+    steps[i] is the step between lines i and i + 1: an edge where the picture starts at line
+    m is steps[m - 1], and where it ends (last line length - m - 1) is steps[length - m - 1].
+    One edge must be a step almost all along (MIN_EDGE_LINE); its partner may be faint (a
+    dark photo on a darkened fill), as long as it still stands out of the quiet fill
+    beyond it (QUIET_FILL).
+    """
+    share = (steps > EDGE_STEP).mean(axis=1)
+    strength = steps.mean(axis=1)
+    low = max(5, round(length * MIN_TRIM))  # 4 fill lines beyond the end edge
+    high = min(round(length * (1 - MIN_CONTENT) / 2), (length - 6) // 2)
+    if high <= low:
+        return None
+    margins = np.arange(low, high)
+    starts, ends = margins - 1, length - margins - 1
+    # Fill lines just outside the edges: 2-4 lines out (JPEG rings over the first).
+    outside_starts = np.clip(starts[:, None] - np.array([4, 3, 2]), 0, None)
+    outside_ends = ends[:, None] + np.array([2, 3, 4])
+    # The two edges may land a line apart when the margins differ by one pixel.
+    near_ends = ends[:, None] + np.array([-1, 0, 1])
+    end_lines = near_ends[np.arange(margins.size), np.argmax(strength[near_ends], axis=1)]
+    sharp = np.maximum(
+        share[starts] - share[outside_starts].max(axis=1),
+        share[end_lines] - share[outside_ends].max(axis=1),
+    )
+    stands_out = (
+        strength[starts]
+        >= np.maximum(MIN_EDGE_STRENGTH, QUIET_FILL * strength[outside_starts].max(axis=1))
+    ) & (
+        strength[end_lines]
+        >= np.maximum(MIN_EDGE_STRENGTH, QUIET_FILL * strength[outside_ends].max(axis=1))
+    )
+    qualified = np.flatnonzero(stands_out & (sharp >= MIN_EDGE_LINE))
+    if qualified.size == 0:
+        return None
+    # The fill lies outside everything: the outermost pair is the picture's border, pairs
+    # further in are its own lines (a flat sky band's edge and its mirror).
+    margin = int(margins[qualified[0]])
+    # Each edge on its own strongest line (a pixel off costs PDQ 6-10 bits).
+    start, end = margin - 1, length - margin - 1
+    first = start - 1 + int(np.argmax(strength[start - 1 : start + 2])) + 1
+    last = end - 1 + int(np.argmax(strength[end - 1 : end + 2]))
+    return first, last + 1
+
+
+MIN_EDGE_STRENGTH = 2.0
+"""Mean luma step along a faint edge line: above JPEG's noise on a smooth fill (under 1)."""
+
+QUIET_FILL = 2.0
+"""An edge line's mean step is at least this many times that of the fill lines outside it:
+a blurred fill changes by a fraction of a level per pixel, a photo's own area does not."""
 
 
 def _with_centred(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:

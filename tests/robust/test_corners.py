@@ -1,0 +1,60 @@
+"""The tilt read off the filled corner wedges of a copy turned on its own canvas."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from jaga.demo.drawing import draw_scene
+from jaga.hashing.image_io import iter_luma_frames, open_image
+from jaga.robust.corners import corner_tilt
+from jaga.robust.views import tilt_candidates, work_image
+
+
+def _luma(image: Image.Image) -> np.ndarray:  # type: ignore[type-arg]
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, "JPEG", quality=95)
+    with open_image(buffer.getvalue()) as opened:
+        return work_image(next(iter_luma_frames(opened))).luma
+
+
+def _dark_edged(seed: int, size: tuple[int, int], dark_sides: int) -> Image.Image:
+    """A drawn scene whose first `dark_sides` sides (top, left, bottom) fade to black, as
+    night photos and vignettes do: those edges vanish into black corners when turned."""
+    scene = draw_scene(seed, size)
+    draw = ImageDraw.Draw(scene)
+    width, height = size
+    band = round(min(size) * 0.12)
+    boxes = [(0, 0, width, band), (0, 0, band, height), (0, height - band, width, height)]
+    for box in boxes[:dark_sides]:
+        draw.rectangle(box, fill=(4, 4, 4))
+    return scene
+
+
+@pytest.mark.parametrize("angle", [2.0, -4.0, 8.0])
+def test_tilt_is_read_off_the_corner_wedges(angle: float) -> None:
+    turned = draw_scene(51, (600, 400)).rotate(angle, Image.Resampling.BICUBIC)
+    read = corner_tilt(_luma(turned), 8.0)
+    assert read is not None and read.confident and abs(read.degrees - angle) <= 0.3
+
+
+@pytest.mark.parametrize("angle", [3.0, -6.0])
+def test_tilt_is_read_when_three_sides_are_dark(angle: float) -> None:
+    turned = _dark_edged(52, (600, 400), 3).rotate(angle, Image.Resampling.BICUBIC)
+    read = corner_tilt(_luma(turned), 8.0)
+    assert read is not None and read.confident and abs(read.degrees - angle) <= 0.3
+    assert abs(tilt_candidates(_luma(turned), 8.0)[0] - angle) <= 0.3
+
+
+def test_upright_pictures_have_no_corner_tilt() -> None:
+    # Corners of differing colours: no wedges to read.
+    assert corner_tilt(_luma(draw_scene(53, (600, 400))), 8.0) is None
+    # Black padding: the corners are fill-coloured but no tilt fits confidently.
+    scene = draw_scene(53, (600, 400))
+    canvas = Image.new("RGB", (720, 480))
+    canvas.paste(scene, (60, 40))
+    read = corner_tilt(_luma(canvas), 8.0)
+    assert read is None or not read.confident
