@@ -13,17 +13,20 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from jaga.exchange.connectors.errors import UpstreamError
 from jaga.net.fetch import FetchPolicy, IpNetwork, UnsafeUrl, is_allowed_address
 
 ALLOW_NETWORKS_ENV = "JAGA_SYNC_ALLOW_NETWORKS"
 TIMEOUT_SECONDS = 60.0
+_T = TypeVar("_T")
 
 
 def allowed_networks() -> tuple[IpNetwork, ...]:
@@ -95,3 +98,26 @@ def guarded_session() -> requests.Session:
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     return session
+
+
+def call_upstream(
+    action: Callable[[], _T],
+    source: str,
+    body_errors: tuple[type[Exception], ...],
+    what_was_wrong: str,
+) -> _T:
+    """`action()`, a client call; its failures become UpstreamError naming `source`.
+
+    HTTP 408, 429 and 5xx are worth retrying; other refusals are not. `body_errors` are the
+    exceptions a client raises on a body it cannot read, reported as `what_was_wrong`.
+    """
+    try:
+        return action()
+    except requests.HTTPError as error:
+        status = error.response.status_code if error.response is not None else 0
+        retryable = status in (408, 429) or status >= 500
+        raise UpstreamError(f"{source} answered HTTP {status}", retryable=retryable) from None
+    except requests.RequestException as error:
+        raise UpstreamError(f"{source} could not be reached: {type(error).__name__}") from None
+    except body_errors as error:
+        raise UpstreamError(f"{source} sent {what_was_wrong}: {error}") from None

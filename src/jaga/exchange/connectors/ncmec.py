@@ -37,7 +37,7 @@ from threatexchange.exchanges.clients.ncmec.hash_api import (
 from jaga.exchange.connectors.base import FeedbackItem
 from jaga.exchange.connectors.credentials import credential
 from jaga.exchange.connectors.errors import InvalidSource, UpstreamError
-from jaga.exchange.connectors.http import guarded_session
+from jaga.exchange.connectors.http import call_upstream, guarded_session
 from jaga.exchange.connectors.records import Page, RejectedRecord, UpstreamRecord
 from jaga.exchange.connectors.sources import SyncSource
 
@@ -221,17 +221,7 @@ def _record(update: NCMECEntryUpdate, element: ET.Element, raw: str) -> Upstream
 
 
 def _call(action: Any) -> Any:
-    """Run a client call; HTTP and network failures become UpstreamError."""
-    try:
-        return action()
-    except requests.HTTPError as error:
-        status = error.response.status_code if error.response is not None else 0
-        retryable = status in (408, 429) or status >= 500
-        raise UpstreamError(f"NCMEC answered HTTP {status}", retryable=retryable) from None
-    except requests.RequestException as error:
-        raise UpstreamError(f"NCMEC could not be reached: {type(error).__name__}") from None
-    except ET.ParseError as error:
-        raise UpstreamError(f"NCMEC sent XML that does not parse: {error}") from None
+    return call_upstream(action, "NCMEC", (ET.ParseError,), "XML that does not parse")
 
 
 def _when(timestamp: int) -> str:

@@ -31,7 +31,7 @@ from threatexchange.exchanges.clients.stopncii.api import (
 from jaga.exchange.connectors.base import FeedbackItem
 from jaga.exchange.connectors.credentials import credential
 from jaga.exchange.connectors.errors import UpstreamError
-from jaga.exchange.connectors.http import guarded_session
+from jaga.exchange.connectors.http import call_upstream, guarded_session
 from jaga.exchange.connectors.records import Page, RejectedRecord, UpstreamRecord
 from jaga.exchange.connectors.sources import SyncSource
 
@@ -181,16 +181,7 @@ def _attributes(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def _call(action: Any) -> Any:
-    try:
-        return action()
-    except requests.HTTPError as error:
-        status = error.response.status_code if error.response is not None else 0
-        retryable = status in (408, 429) or status >= 500
-        raise UpstreamError(f"StopNCII answered HTTP {status}", retryable=retryable) from None
-    except requests.RequestException as error:
-        raise UpstreamError(f"StopNCII could not be reached: {type(error).__name__}") from None
-    except ValueError as error:  # a body that is not JSON
-        raise UpstreamError(f"StopNCII sent a body that is not JSON: {error}") from None
+    return call_upstream(action, "StopNCII", (ValueError,), "a body that is not JSON")
 
 
 def _int(value: Any, default: int) -> int:

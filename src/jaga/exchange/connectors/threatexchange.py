@@ -28,7 +28,7 @@ from threatexchange.exchanges.clients.fb_threatexchange.api import ThreatExchang
 from jaga.exchange.connectors.base import FeedbackItem
 from jaga.exchange.connectors.credentials import credential
 from jaga.exchange.connectors.errors import InvalidSource, UpstreamError
-from jaga.exchange.connectors.http import guarded_session
+from jaga.exchange.connectors.http import call_upstream, guarded_session
 from jaga.exchange.connectors.records import Page, RejectedRecord, UpstreamRecord
 from jaga.exchange.connectors.sources import SyncSource
 
@@ -183,17 +183,6 @@ def _without_token(url: str) -> str:
 
 
 def _call(action: Any) -> Any:
-    try:
-        return action()
-    except requests.HTTPError as error:
-        status = error.response.status_code if error.response is not None else 0
-        retryable = status in (408, 429) or status >= 500
-        raise UpstreamError(f"ThreatExchange answered HTTP {status}", retryable=retryable) from None
-    except requests.RequestException as error:
-        raise UpstreamError(
-            f"ThreatExchange could not be reached: {type(error).__name__}"
-        ) from None
-    except (ValueError, KeyError, TypeError) as error:
-        raise UpstreamError(
-            f"ThreatExchange sent an unexpected body ({type(error).__name__})"
-        ) from None
+    return call_upstream(
+        action, "ThreatExchange", (ValueError, KeyError, TypeError), "an unexpected body"
+    )
