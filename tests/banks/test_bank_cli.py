@@ -8,41 +8,20 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import typer
-from typer.testing import CliRunner
+from cli_invoke import Invoke, invoker
 
 from jaga.banks.cli import register
 from jaga.terminal import BROKEN_PIPE_EXIT
 
 from . import hashes
 
-Invoke = Callable[..., tuple[int, str]]
-
 
 @pytest.fixture
 def run(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Invoke:
-    monkeypatch.setenv("JAGA_DATABASE_URL", database_url)
-    app = typer.Typer()
-
-    @app.callback()
-    def _root() -> None:
-        """Test root."""
-
-    register(app)
-    runner = CliRunner()
-
-    def invoke(*args: str) -> tuple[int, str]:
-        result = runner.invoke(app, list(args))
-        assert result.exception is None or isinstance(result.exception, SystemExit), (
-            result.exception
-        )
-        return result.exit_code, result.output
-
-    return invoke
+    return invoker(register, database_url, monkeypatch)
 
 
 def test_bank_lifecycle_from_the_command_line(run: Invoke, tmp_path: Path) -> None:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import stat
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import typer
-from typer.testing import CliRunner
+from cli_invoke import Invoke, invoker
 
 from jaga.banks.records import EntryInput
 from jaga.banks.service import BankService
@@ -17,29 +15,10 @@ from jaga.sharing.cli import register
 
 from . import values
 
-Invoke = Callable[..., tuple[int, str]]
-
 
 @pytest.fixture
 def run(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Invoke:
-    monkeypatch.setenv("JAGA_DATABASE_URL", database_url)
-    app = typer.Typer()
-
-    @app.callback()
-    def _root() -> None:
-        """Test root."""
-
-    register(app)
-    runner = CliRunner()
-
-    def invoke(*args: str) -> tuple[int, str]:
-        result = runner.invoke(app, list(args))
-        assert result.exception is None or isinstance(result.exception, SystemExit), (
-            result.exception
-        )
-        return result.exit_code, result.output
-
-    return invoke
+    return invoker(register, database_url, monkeypatch)
 
 
 def test_bundle_round_trip_and_a_tampered_copy(
