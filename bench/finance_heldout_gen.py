@@ -885,7 +885,7 @@ def pop_diaspora(w: World, pools: Pools, n: int) -> None:
             recv[np.cumsum(k)[i] - k[i]] = first[j]
     kind = rng.choice(4, n_s, p=[0.5, 0.25, 0.15, 0.1])  # monthly, twice, weekly, irregular
     period = np.array([30, 15, 7, 40])[kind]
-    med = np.array([170, 95, 45, 120])[kind]
+    med = np.array([230, 120, 60, 150])[kind]  # the note: median about USD 250
     sigma = np.array([0.6, 0.6, 0.5, 0.9])[kind]
     o, day = _schedule(rng, period, 2)
     # Extra payments: emergencies and school fees.
