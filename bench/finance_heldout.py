@@ -42,6 +42,16 @@ console = Console(width=150)
 HIGH_RISK_DEST = ("PH", "TH", "CO", "DO", "MX", "GH", "UA", "RO", "JM", "RU")
 BAND_USD = (10.0, 200.0)
 KS = (50, 200)
+# Benign populations built to look like the indicators (the note's hard negatives).
+HARD_NEGATIVES = (
+    "creator_fan",
+    "adult_creator",
+    "platform",
+    "sponsor",
+    "sponsored",
+    "romance_victim",
+    "romance_scammer",
+)
 
 
 def account_metrics(flagged: list[str], truth: pl.DataFrame) -> dict[str, float]:
@@ -141,15 +151,18 @@ def evaluate(variant: str, n_tx: int, seed: int, workdir: Path) -> dict[str, obj
     # Transaction level.
     y = g.tx_labels["label_tx"].to_numpy() == 1
     alerted = pl.Series(flagged, dtype=pl.String)
-    touch = (g.tx["sender_id"].is_in(alerted) | g.tx["receiver_id"].is_in(alerted)).to_numpy()
+    touch = (
+        g.tx["sender_id"].is_in(alerted.implode()) | g.tx["receiver_id"].is_in(alerted.implode())
+    ).to_numpy()
     evidence = pl.Series(
         [i for ids in alerts["evidence_tx_ids"].fill_null("").to_list() for i in ids.split()],
         dtype=pl.String,
     )
-    ev = g.tx["tx_id"].is_in(evidence).to_numpy()
+    ev = g.tx["tx_id"].is_in(evidence.implode()).to_numpy()
     base_flag = pl.Series(single_rule(g), dtype=pl.String)
     base_tx = (
-        g.tx["sender_id"].is_in(base_flag) & g.tx["receiver_id"].is_in(base_flag)
+        g.tx["sender_id"].is_in(base_flag.implode())
+        & g.tx["receiver_id"].is_in(base_flag.implode())
     ).to_numpy() & g.tx_labels["usd"].is_between(*BAND_USD).to_numpy()
     result["tx_f1"] = {"touching": f1(touch, y), "evidence": f1(ev, y), "baseline": f1(base_tx, y)}
     # Recall per planted transaction typology: actors (label 1) on such payments.
@@ -161,7 +174,7 @@ def evaluate(variant: str, n_tx: int, seed: int, workdir: Path) -> dict[str, obj
         .explode("account_id")
         .unique()
         .join(g.accounts.filter(pl.col("label") == 1), on="account_id")
-        .with_columns(pl.col("account_id").is_in(alerted).alias("alerted"))
+        .with_columns(pl.col("account_id").is_in(alerted.implode()).alias("alerted"))
     )
     result["per_typology"] = (
         actors.group_by("label_typology")
@@ -171,19 +184,25 @@ def evaluate(variant: str, n_tx: int, seed: int, workdir: Path) -> dict[str, obj
     )
     result["per_role"] = (
         g.accounts.filter(pl.col("label") == 1)
-        .with_columns(pl.col("account_id").is_in(alerted).alias("alerted"))
+        .with_columns(pl.col("account_id").is_in(alerted.implode()).alias("alerted"))
         .group_by("typology", "role")
         .agg(pl.col("alerted").mean().alias("recall"), pl.len().alias("n"))
         .sort("typology", "role")
         .rows()
     )
     result["fp_sources"] = (
-        g.accounts.filter((pl.col("label") == 0) & pl.col("account_id").is_in(alerted))
+        g.accounts.filter((pl.col("label") == 0) & pl.col("account_id").is_in(alerted.implode()))
         .group_by("population")
         .len()
         .sort("len", descending=True)
         .rows()
     )
+    # Sensitivity: precision if the deliberately hard benign populations were not in the data
+    # (their alerts dropped; an approximation, since features are per account).
+    hard = set(
+        g.accounts.filter(pl.col("population").is_in(HARD_NEGATIVES))["account_id"].to_list()
+    )
+    result["jaga_no_hard"] = account_metrics([a for a in flagged if a not in hard], g.accounts)
     result["alert_typologies"] = (
         alerts.with_columns(pl.col("typologies").fill_null("").str.split(" "))
         .explode("typologies")
@@ -214,16 +233,19 @@ def show(results: list[dict[str, object]], n_tx: int) -> None:
         if "crash" in r:
             table.add_row(str(r["variant"]), "jaga CRASHED", *[""] * 8)
             continue
-        for name, key in (("jaga (rules, default threshold)", "jaga"), ("single rule", "baseline")):
+        for name, key in (
+            ("jaga (rules, default threshold)", "jaga"),
+            ("  same, hard-negative alerts dropped", "jaga_no_hard"),
+            ("single rule", "baseline"),
+        ):
             m = r[key]
             assert isinstance(m, dict)
             tf = r["tx_f1"]
             assert isinstance(tf, dict)
-            tx_cell = (
-                f"{tf['touching']:.1%} / {tf['evidence']:.1%}"
-                if key == "jaga"
-                else f"{tf['baseline']:.1%}"
-            )
+            tx_cell = {
+                "jaga": f"{tf['touching']:.1%} / {tf['evidence']:.1%}",
+                "baseline": f"{tf['baseline']:.1%}",
+            }.get(key, "")
             secs = float(r["cli_seconds"])  # type: ignore[arg-type]
             table.add_row(
                 f"{r['variant']} ({r['positives']} pos)",

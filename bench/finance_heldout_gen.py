@@ -983,6 +983,7 @@ def _merchants(
     rng = w.rng
     kinds = pick(rng, {k: v[3] for k, v in MERCHANT_KINDS.items()}, n)
     ctry = pick(rng, countries, n)
+    ctry[: len(countries)] = list(countries)  # every destination has merchants
     idx = w.accounts(n, ctry, population=population, name="Merchant")
     numeric = rng.random(n) < 0.5
     mcc = np.array(
@@ -1124,12 +1125,15 @@ def pop_students(w: World, pools: Pools, n: int) -> None:
         sex=sexes(rng, k, 0.5),
         birth=birth_years(rng, k, 25, 80),
     )
-    n_r = max(2, k * 3 // 5)  # some guardians have several sponsors
+    # Most sponsored households have one sponsor, a few two or three (never more).
+    per = rng.choice([1, 2, 3], k, p=[0.7, 0.2, 0.1])
+    per = per[: max(1, int(np.searchsorted(np.cumsum(per), k)) + 1)]
+    n_r = len(per)
     rc = pick(rng, {"PH": 50, "ID": 15, "KH": 15, "TH": 10, "VN": 10}, n_r)
     young = rng.random(n_r) < 0.4
     birth = np.where(young, birth_years(rng, n_r, 15, 20), birth_years(rng, n_r, 28, 60))
     rec = w.accounts(n_r, rc, population="sponsored", sex=sexes(rng, n_r, 0.4), birth=birth)
-    target = rec[rng.integers(0, n_r, k)]
+    target = rec[np.repeat(np.arange(n_r), per)[:k]]
     o, day = _schedule(rng, np.full(k, 30), 1)
     fixed = rng.choice([25, 30, 35, 40, 50], k).astype(float)
     home_rate = np.array([RATES[COUNTRIES[c][0]] for c in w.country_of(sp)])
