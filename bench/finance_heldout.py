@@ -209,6 +209,18 @@ def evaluate(
         g.accounts.filter(pl.col("population").is_in(HARD_NEGATIVES))["account_id"].to_list()
     )
     result["jaga_no_hard"] = account_metrics([a for a in flagged if a not in hard], g.accounts)
+    # Which reasons fire on true and on false alerts (the code that starts each reason).
+    result["reason_codes"] = (
+        alerts.join(g.accounts.select("account_id", "label"), on="account_id", how="left")
+        .with_columns(pl.col("reasons").fill_null("").str.extract_all(r"(?:^|\| )[A-Z]+\d+-[\w-]+"))
+        .explode("reasons")
+        .with_columns(pl.col("reasons").str.strip_chars("| "))
+        .drop_nulls("reasons")
+        .group_by("reasons")
+        .agg(pl.len().alias("n"), pl.col("label").sum().alias("true"))
+        .sort("n", descending=True)
+        .rows()
+    )
     result["alert_typologies"] = (
         alerts.with_columns(pl.col("typologies").fill_null("").str.split(" "))
         .explode("typologies")
@@ -285,6 +297,10 @@ def show(results: list[dict[str, object]], n_tx: int) -> None:
         console.print(
             "  false positives by benign population: "
             + ", ".join(f"{p} {n}" for p, n in r["fp_sources"])
+        )  # type: ignore[attr-defined]
+        console.print(
+            "  reasons on alerts (fired / on a positive account): "
+            + ", ".join(f"{c} {n}/{t}" for c, n, t in r["reason_codes"])
         )  # type: ignore[attr-defined]
         console.print(
             "  alerts by Jaga typology: "
