@@ -17,6 +17,7 @@ writes it as Parquet WITHOUT the labels, runs the real CLI in a subprocess
     nice -n 10 .venv/bin/python bench/finance_heldout.py                 # li and hi, 1M tx each
     nice -n 10 .venv/bin/python bench/finance_heldout.py --seeds 7,8,9   # a range over seeds
     nice -n 10 .venv/bin/python bench/finance_heldout.py --tx 5000000 --variants li
+    nice -n 10 .venv/bin/python bench/finance_heldout.py --hard 0       # no hard negatives
 """
 
 from __future__ import annotations
@@ -113,16 +114,17 @@ def run_cli(tx_path: Path, alerts_path: Path) -> tuple[float, str, int]:
 
 
 def evaluate(
-    variant: str, n_tx: int, seed: int, workdir: Path, keep: bool = True
+    variant: str, n_tx: int, seed: int, workdir: Path, keep: bool = True, hard: float = 1.0
 ) -> dict[str, object]:
     started = time.perf_counter()
-    g = generate(n_tx, variant, seed)
+    g = generate(n_tx, variant, seed, hard)
     gen_s = time.perf_counter() - started
-    tx_path = workdir / f"heldout_{variant}_{n_tx}_s{seed}.parquet"
+    tag = "" if hard == 1.0 else f"_hard{hard:g}"
+    tx_path = workdir / f"heldout_{variant}_{n_tx}_s{seed}{tag}.parquet"
     g.tx.write_parquet(tx_path)
-    g.tx_labels.write_parquet(workdir / f"heldout_{variant}_{n_tx}_s{seed}.tx_labels.parquet")
-    g.accounts.write_csv(workdir / f"heldout_{variant}_{n_tx}_s{seed}.accounts.csv")
-    alerts_path = workdir / f"alerts_{variant}_{n_tx}_s{seed}.csv"
+    g.tx_labels.write_parquet(workdir / f"heldout_{variant}_{n_tx}_s{seed}{tag}.tx_labels.parquet")
+    g.accounts.write_csv(workdir / f"heldout_{variant}_{n_tx}_s{seed}{tag}.accounts.csv")
+    alerts_path = workdir / f"alerts_{variant}_{n_tx}_s{seed}{tag}.csv"
     n_pos = int(g.accounts["label"].sum())
     n_ill = int(g.tx_labels["label_tx"].sum())
     console.print(
@@ -339,12 +341,21 @@ def main() -> None:
     parser.add_argument("--seeds", default="7", help="comma-separated; several give a range")
     parser.add_argument("--workdir", type=Path, default=None, help="keep files here")
     parser.add_argument("--keep", action="store_true", help="keep the transaction files")
+    parser.add_argument(
+        "--hard",
+        type=float,
+        default=1.0,
+        help="scale of the hard-negative populations (creators, sponsors, romance); 0 = none",
+    )
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="jaga-heldout-"))
     workdir.mkdir(parents=True, exist_ok=True)
     results = []
     for seed in (int(x) for x in args.seeds.split(",")):
-        batch = [evaluate(v, args.tx, seed, workdir, args.keep) for v in args.variants.split(",")]
+        batch = [
+            evaluate(v, args.tx, seed, workdir, args.keep, args.hard)
+            for v in args.variants.split(",")
+        ]
         console.print(f"[bold]seed {seed}[/bold]")
         show(batch, args.tx)
         results += batch

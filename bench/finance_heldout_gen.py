@@ -1069,7 +1069,7 @@ def pop_tourists(w: World, pools: Pools, n: int) -> None:
     cash_out(w, pools, sm, tw, total, 1.0)
 
 
-def pop_students(w: World, pools: Pools, n: int) -> None:
+def pop_students(w: World, pools: Pools, n: int, sponsors: float = 1.0) -> None:
     """Parents paying students abroad, foreign students in PH, and child sponsors."""
     rng = w.rng
     # (a) SEA parents -> students abroad; (b) foreign parents -> students in PH.
@@ -1117,7 +1117,9 @@ def pop_students(w: World, pools: Pools, n: int) -> None:
             round_p=0.7,
         )
     # (c) Sponsors: fixed small round monthly payment, cover-like memos, no family tie.
-    k = max(5, int(n * 0.5 / 7))
+    if sponsors <= 0:
+        return
+    k = max(5, int(n * 0.5 * sponsors / 7))
     sp = w.accounts(
         k,
         pick(rng, RICH, k),
@@ -1852,17 +1854,34 @@ class Generated:
     accounts: pl.DataFrame
 
 
-def generate(n_tx: int, variant: str, seed: int) -> Generated:
-    """About n_tx transactions of one variant ('li' or 'hi'), reproducible for a seed."""
+def generate(n_tx: int, variant: str, seed: int, hard: float = 1.0) -> Generated:
+    """About n_tx transactions of one variant ('li' or 'hi'), reproducible for a seed.
+
+    `hard` scales the hard-negative populations built to resemble the indicators (adult
+    creators and their fans, child sponsors, romance-scam victims); their volume goes to
+    ordinary domestic traffic instead. 1.0 is the default world, 0 removes them.
+    """
     if variant not in ILLICIT_RATE:
         raise ValueError(f"variant must be one of {sorted(ILLICIT_RATE)}, got {variant!r}")
+    if hard < 0:
+        raise ValueError(f"hard must be >= 0, got {hard}")
     rng = np.random.default_rng([seed, 0 if variant == "li" else 1])
     w = World(rng)
     budget = max(40, int(n_tx * ILLICIT_RATE[variant]))
     bg = int(n_tx * 0.9)
     pools = make_pools(w, bg)
-    for fn, share in BACKGROUND.items():
-        fn(w, pools, int(bg * share))
+    shares = dict(BACKGROUND)
+    freed = 0.0
+    for fn in (pop_creators, pop_romance):
+        freed += shares[fn] * (1 - hard)
+        shares[fn] *= hard
+    freed += shares[pop_students] * 0.5 * (1 - hard)  # the sponsors' half of it
+    shares[pop_domestic] += freed
+    for fn, share in shares.items():
+        if fn is pop_students:
+            pop_students(w, pools, int(bg * share), sponsors=hard)
+        elif share > 0:
+            fn(w, pools, int(bg * share))
     buyers, fac = plant_lsac(w, pools, int(budget * 0.42))
     plant_cvc(w, pools, int(budget * 0.07), fac)
     plant_travel(w, pools, int(budget * 0.05), buyers)

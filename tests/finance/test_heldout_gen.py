@@ -100,3 +100,23 @@ def test_metrics_and_baseline_on_a_hand_made_case() -> None:
         & (pl.col("sender_country") != pl.col("receiver_country"))
     )
     assert set(flagged) == set(hit["sender_id"]) | set(hit["receiver_id"])
+
+
+def test_blind_check_runs_the_real_cli_end_to_end(tmp_path: Path) -> None:
+    result = finance_heldout.evaluate("hi", 20_000, 2, tmp_path, keep=False)
+    assert "crash" not in result
+    assert result["scored_tx"] == result["tx"] and result["rejected"] == 0
+    jaga = result["jaga"]
+    assert isinstance(jaga, dict) and 0.0 <= jaga["precision"] <= 1.0
+    assert (tmp_path / "alerts_hi_20000_s2.csv").exists()
+    assert not (tmp_path / "heldout_hi_20000_s2.parquet").exists()  # removed without --keep
+
+
+def test_hard_negatives_can_be_removed_without_touching_the_planted_actors() -> None:
+    none = generate(40_000, "li", 5, hard=0)
+    populations = set(none.accounts["population"])
+    assert not populations & {"creator_fan", "adult_creator", "sponsor", "romance_victim"}
+    assert validate(none.tx, load_rates()).errors == []
+    assert none.tx_labels["label_tx"].sum() > 0
+    with pytest.raises(ValueError):
+        generate(1_000, "li", 5, hard=-1)
