@@ -34,7 +34,7 @@ HELDOUT_CHOICES = {
     "offender amounts": "USD 5-500 mix: 10% under 15, 60% 15-100, 25% 100-250, 5% 250-500",
     "round share": "per buyer 0.35-0.95 (not always >= 0.7); round in the paying currency",
     "timing": "60% night buyers (20-03 local), 25% keep the facilitator's evening, 15% any hour",
-    "senders per facilitator": "heavy tail from 1; median about 4, a few hubs of 40+",
+    "senders per facilitator": "heavy-tailed from 1: median 3 in a 1M file, max about 20",
     "cash-out": "per facilitator 25-95% of inflows leave within 48 h (not always >= 60%)",
     "corridors": "PH 72%, plus TH, ID, VN, KH, CO, DO, MX receivers; senders from 17 countries",
 }
