@@ -21,6 +21,8 @@ from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
     DEFAULT_OTHER_DESTINATION_RISK,
+    FSEC_FIRST_MAX_USD,
+    FSEC_TOTAL_MAX_USD,
     GIFT_CARD_CATEGORIES,
     HANDLE_PATTERN,
     HIGH_RISK_CORRIDOR,
@@ -90,6 +92,9 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
         tx.with_columns(
             (pl.col("ts").dt.epoch("d")).cast(pl.Int32).alias("day"),
             cross.alias("cross_border"),
+            (
+                cross & pl.col("receiver_country").is_in(sorted(config.sextortion_jurisdictions))
+            ).alias("concern_jurisdiction"),
             pl.when(cross).then(dest * origin).otherwise(0.0).alias("corridor_risk"),
             pl.col("usd").is_between(*BAND_USD).alias("in_band"),
             pl.col("usd").is_between(*PEAK_USD).alias("in_peak"),
@@ -137,6 +142,16 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             (bc & pl.col("in_peak")).sum().cast(pl.Int32).alias("n_peak_corr"),
             (bc & pl.col("night")).sum().cast(pl.Int32).alias("n_night_corr"),
             (bc & pl.col("is_round")).sum().cast(pl.Int32).alias("n_round_corr"),
+            # FATF 2025 (item 7) with items 6-7: one payment sent at the sender's night with
+            # an even amount or a cover word / handle, the shape of a pay-per-view payment.
+            (
+                bc
+                & pl.col("night")
+                & (pl.col("is_round") | pl.col("memo_cover") | pl.col("memo_handle"))
+            )
+            .sum()
+            .cast(pl.Int32)
+            .alias("n_pattern_corr"),
             ((pl.col("memo_cover") & ~pl.col("related")) | pl.col("memo_handle"))
             .sum()
             .cast(pl.Int32)
@@ -153,6 +168,7 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             pl.col("male_sender").any().alias("male_sender"),
             pl.col("related").any().alias("related"),
             pl.col("cross_border").any().alias("cross_border"),
+            pl.col("concern_jurisdiction").any().alias("concern_jurisdiction"),
             pl.col("purchase").any().alias("purchase"),
             pl.col("corridor_risk").max().alias("corridor_risk"),
             pl.col("sender_country").first().alias("sender_country"),
@@ -394,7 +410,10 @@ def _account_features(
         pairs.group_by(*PAIR_KEYS)
         .agg(
             pl.col("minor_sender").any(),
+            pl.col("male_sender").any(),
+            pl.col("related").any(),
             pl.col("cross_border").any(),
+            pl.col("concern_jurisdiction").any(),
             pl.col("purchase").any(),
             pl.col("n").sum().alias("pair_n"),
             pl.col("usd").sum().alias("pair_usd"),
@@ -408,12 +427,24 @@ def _account_features(
             & ~pl.col("purchase")
             & (pl.col("pair_n") >= 2)
             & (pl.col("last_day") - pl.col("first_day") <= 3)
-            & (pl.col("pair_usd") <= 1_600.0)
+            & (pl.col("pair_usd") <= FSEC_TOTAL_MAX_USD)
         )
     )
     fsec_k = _windowed(fsec, 1, checkpoints)
+    # The burst's own corroborating indicators (FinCEN FIN-2025-NTC2 red flag: a series of
+    # payments over a short time to a recipient in a jurisdiction of concern with no personal
+    # connection; victims mostly boys of 14-17; FATF: payments often start below EUR 250).
     fsec_sender = fsec_k.group_by(pl.col("sender_id").alias("account_id"), "k").agg(
-        pl.len().cast(pl.Int32).alias("s_minor_burst_payees")
+        pl.len().cast(pl.Int32).alias("s_minor_burst_payees"),
+        (pl.col("concern_jurisdiction") & ~pl.col("related"))
+        .sum()
+        .cast(pl.Int32)
+        .alias("s_minor_burst_abroad"),
+        pl.col("male_sender").sum().cast(pl.Int32).alias("s_minor_burst_boy"),
+        (pl.col("first_usd") < FSEC_FIRST_MAX_USD)
+        .sum()
+        .cast(pl.Int32)
+        .alias("s_minor_burst_low_start"),
     )
     # A mule collects victims over months: count them over the 180-day window.
     fsec_receiver = (
@@ -503,7 +534,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "net_hub_receivers_90", "net_crypto_to_hub_90", "net_shared_senders_90",
     "net_forwards_to_hub_90",
     "net_pays_sextortion_mule", "r_repeat_senders_90", "s_max_pair_band_90", "s_repeat_payees_90",
-    "net_repeat_hubs_90",
+    "net_repeat_hubs_90", "net_flagged_payees_90", "net_flagged_pattern_90",
+    "s_minor_burst_abroad", "s_minor_burst_boy", "s_minor_burst_low_start",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.
@@ -514,6 +546,6 @@ PAIR_NETWORK_COLUMNS: frozenset[str] = frozenset(
     or "senders" in c
     or "receivers" in c
     or c in {"s_max_pair_span_180", "s_max_pair_band_90", "s_repeat_payees_90",
-             "s_minor_burst_payees", "r_minor_burst_victims", "cashout_share_90",
-             "r_sender_countries_30"}
+             "s_minor_burst_payees", "r_minor_burst_victims", "s_minor_burst_abroad",
+             "cashout_share_90", "r_sender_countries_30"}
 )  # fmt: skip
