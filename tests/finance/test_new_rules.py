@@ -162,3 +162,41 @@ def test_teen_paying_a_friend_abroad_twice_is_not_alerted(tmp_path: Path) -> Non
     assert _fired(result, "teen", "S12-minor-burst-new-payee")  # one indicator: the burst
     assert not _fired(result, "teen", "S19-burst-payee-abroad")
     assert _reasons(result, "teen") == ""
+
+
+def test_crypto_payments_to_a_shared_low_value_address_alert_both_sides(
+    tmp_path: Path,
+) -> None:
+    ledger = Ledger()
+    # Four unrelated buyers pay one address in crypto, USD 20-60, at their night (US 04:00
+    # UTC is 22:00 Central), even amounts, a few times each within a month.
+    for i in range(4):
+        for n, day in enumerate((3, 9, 16)):
+            ledger.pay(f"cbuyer{i}", "address", 20 + 10 * ((i + n) % 5), day + i * 0.2, 4.0,
+                       ("US", "SC"), "", (f"Leo {('Hill', 'King', 'Scott', 'Adams')[i]}", "X"),
+                       channel="crypto")  # fmt: skip
+    result = ledger.score(tmp_path)
+    buyer = _reasons(result, "cbuyer0")
+    assert "S22-crypto-shared-address" in buyer and "FINCEN-2021" in buyer
+    assert "S23-crypto-night-pattern" in buyer
+    address = _reasons(result, "address")
+    assert "R12-crypto-shared-address" in address and "[source: FINCEN-2021; FATF-2025]" in address
+
+
+def test_personal_and_exchange_addresses_are_not_shared_low_value_addresses(
+    tmp_path: Path,
+) -> None:
+    ledger = Ledger()
+    # Hard negatives: each investor pays an own deposit address at night; and an exchange's
+    # address that many people pay amounts of every size (not almost all in the band).
+    for i in range(6):
+        for day in (3, 9, 16):
+            ledger.pay(f"investor{i}", f"own{i}", 50, day, 4.0, ("US", "SC"), "",
+                       (f"Ivy Green{i}", "X"), channel="crypto")  # fmt: skip
+            ledger.pay(f"trader{i}", "exchange", (40, 900, 2500)[(day + i) % 3], day + 0.5, 4.0,
+                       ("US", "SC"), "", (f"Kim Baker{i}", "X"), channel="crypto")  # fmt: skip
+    result = ledger.score(tmp_path)
+    for account in [*(f"investor{i}" for i in range(6)), *(f"trader{i}" for i in range(6))]:
+        assert not _fired(result, account, "S22-crypto-shared-address"), account
+        assert _reasons(result, account) == "", account
+    assert not _fired(result, "exchange", "R12-crypto-shared-address")

@@ -46,6 +46,10 @@ PAIR_KEYS = ("sender_id", "receiver_id")
 REPEAT_PAIR_PAYMENTS = 3
 # Distinct foreign senders with repeated payments that make a receiver a common beneficiary.
 REPEAT_HUB_SENDERS = 3
+# A crypto address paid in the band by this many unrelated senders within 90 days, with at
+# least this share of its crypto income in the band, is a shared low-value address (T6).
+CRYPTO_SHARED_SENDERS = 3
+CRYPTO_BAND_SHARE = 0.8
 
 
 def _surname(column: str) -> pl.Expr:
@@ -132,6 +136,8 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
     # Payments to someone sharing the sender's surname do not count towards the corridor
     # indicators: FINTRAC's "no apparent family connection" (research item 4).
     bc = pl.col("band_corridor") & ~pl.col("related")
+    crypto_band = (pl.col("channel") == "crypto") & pl.col("in_band") & ~pl.col("related")
+    pattern = pl.col("night") & (pl.col("is_round") | pl.col("memo_cover") | pl.col("memo_handle"))
     return (
         tx.with_columns(((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket"))
         .group_by(*PAIR_KEYS, "bucket")
@@ -144,20 +150,17 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             (bc & pl.col("is_round")).sum().cast(pl.Int32).alias("n_round_corr"),
             # FATF 2025 (item 7) with items 6-7: one payment sent at the sender's night with
             # an even amount or a cover word / handle, the shape of a pay-per-view payment.
-            (
-                bc
-                & pl.col("night")
-                & (pl.col("is_round") | pl.col("memo_cover") | pl.col("memo_handle"))
-            )
-            .sum()
-            .cast(pl.Int32)
-            .alias("n_pattern_corr"),
+            (bc & pattern).sum().cast(pl.Int32).alias("n_pattern_corr"),
             ((pl.col("memo_cover") & ~pl.col("related")) | pl.col("memo_handle"))
             .sum()
             .cast(pl.Int32)
             .alias("n_memo"),
             pl.col("memo_handle").sum().cast(pl.Int32).alias("n_handle"),
             (pl.col("channel") == "crypto").sum().cast(pl.Int32).alias("n_crypto"),
+            # CVC payments (FinCEN FIN-2021-NTC3) in the USD 10-200 band, and those of them
+            # with the pay-per-view shape (sender-local night, even amount or cover word).
+            crypto_band.sum().cast(pl.Int32).alias("n_crypto_band"),
+            (crypto_band & pattern).sum().cast(pl.Int32).alias("n_crypto_pattern"),
             pl.col("ancillary").sum().cast(pl.Int32).alias("n_ancillary"),
             (pl.col("travel") & pl.col("risky_corridor")).sum().cast(pl.Int32).alias("n_travel"),
             (pl.col("minor_receiver") & pl.col("cross_border") & pl.col("adult_sender"))
@@ -461,6 +464,39 @@ def _account_features(
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(pl.len().cast(pl.Int32).alias("net_pays_sextortion_mule"))
     )
+    # CVC (T6; FinCEN FIN-2021-NTC3, FATF 2025): an address that several unrelated senders
+    # pay in the USD 10-200 band within 90 days and whose income is almost all such payments
+    # (a pay-per-view checkout). A personal or exchange deposit address has one payer; a
+    # shared service address takes amounts of every size, so its in-band share is lower.
+    crypto90 = _windowed(
+        pairs.filter(pl.col("n_crypto") > 0).select(
+            *PAIR_KEYS, "bucket", "n_crypto", "n_crypto_band", "n_crypto_pattern"
+        ),
+        w90,
+        checkpoints,
+    )
+    crypto_recv = crypto90.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
+        pl.col("sender_id")
+        .filter(pl.col("n_crypto_band") > 0)
+        .n_unique()
+        .cast(pl.Int32)
+        .alias("r_crypto_senders_90"),
+        (pl.col("n_crypto_band").sum() / pl.col("n_crypto").sum()).alias("r_crypto_band_share_90"),
+        pl.col("n_crypto_pattern").sum().cast(pl.Int32).alias("r_crypto_pattern_90"),
+    )
+    shared_addresses = crypto_recv.filter(
+        (pl.col("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
+        & (pl.col("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
+    ).select(pl.col("account_id").alias("receiver_id"), "k")
+    crypto_send = (
+        crypto90.filter(pl.col("n_crypto_band") > 0)
+        .join(shared_addresses, on=["receiver_id", "k"], how="inner")
+        .group_by(pl.col("sender_id").alias("account_id"), "k")
+        .agg(
+            pl.col("n_crypto_band").sum().cast(pl.Int32).alias("net_crypto_shared_90"),
+            pl.col("n_crypto_pattern").sum().cast(pl.Int32).alias("net_crypto_pattern_90"),
+        )
+    )
     # Network (T3): a receiver's senders who also pay other corridor receivers.
     multi = send90.filter(pl.col("s_unrelated_receivers_90") >= 2).select(
         pl.col("account_id").alias("sender_id"), "k", pl.lit(True).alias("multi")
@@ -501,6 +537,8 @@ def _account_features(
         shared,
         forwards,
         cash,
+        crypto_recv,
+        crypto_send,
     ):
         out = out.join(frame, on=["account_id", "k"], how="left")
     schema = out.collect_schema()
@@ -536,6 +574,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "net_pays_sextortion_mule", "r_repeat_senders_90", "s_max_pair_band_90", "s_repeat_payees_90",
     "net_repeat_hubs_90", "net_flagged_payees_90", "net_flagged_pattern_90",
     "s_minor_burst_abroad", "s_minor_burst_boy", "s_minor_burst_low_start",
+    "r_crypto_senders_90", "r_crypto_band_share_90", "r_crypto_pattern_90",
+    "net_crypto_shared_90", "net_crypto_pattern_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.
@@ -547,5 +587,6 @@ PAIR_NETWORK_COLUMNS: frozenset[str] = frozenset(
     or "receivers" in c
     or c in {"s_max_pair_span_180", "s_max_pair_band_90", "s_repeat_payees_90",
              "s_minor_burst_payees", "r_minor_burst_victims", "s_minor_burst_abroad",
-             "cashout_share_90", "r_sender_countries_30"}
+             "cashout_share_90", "r_sender_countries_30", "r_crypto_band_share_90",
+             "r_crypto_pattern_90"}
 )  # fmt: skip

@@ -36,6 +36,8 @@ SUM_COLUMNS = (
     "n_memo",
     "n_handle",
     "n_crypto",
+    "n_crypto_band",
+    "n_crypto_pattern",
     "n_ancillary",
     "n_travel",
     "n_to_minor",

@@ -97,6 +97,16 @@ RULES: tuple[Rule, ...] = (
          c("net_crypto_to_hub_90") >= 1,
          "{net_crypto_to_hub_90} crypto payment(s) to an address many senders pay",
          family="crypto"),
+    Rule("S22-crypto-shared-address", "T6", "sender", 2.5, ("FINCEN-2021", "FATF-2025"),
+         c("net_crypto_shared_90") >= 2,
+         "{net_crypto_shared_90} crypto payments of USD 10-200 to an address that 3 or more "
+         "unrelated senders pay, almost only in that band (a shared pay-per-view address)",
+         family="crypto"),
+    Rule("S23-crypto-night-pattern", "T6", "sender", 1.5, ("FATF-2025",),
+         c("net_crypto_pattern_90") >= 1,
+         "{net_crypto_pattern_90} of those crypto payments sent 21:00-04:00 sender-local time "
+         "with an even amount or a cover word",
+         supporting=True),
     Rule("S9-ancillary-spending", "T1", "sender", 1.0, ("FINTRAC-2020", "AUSTRAC-2024"),
          c("s_ancillary_90") >= 1,
          "{s_ancillary_90} purchases of VPN/encryption/webcam/capture tools",
@@ -186,6 +196,16 @@ RULES: tuple[Rule, ...] = (
          c("r_minor_burst_victims") >= 2,
          "several minors paid this new payee",
          family="victims"),
+    Rule("R12-crypto-shared-address", "T6", "receiver", 2.5, ("FINCEN-2021", "FATF-2025"),
+         (c("r_crypto_senders_90") >= 3) & (c("r_crypto_band_share_90") >= 0.8),
+         "crypto address paid in the USD 10-200 band by {r_crypto_senders_90} unrelated "
+         "senders within 90 days, {r_crypto_band_share_90:.0%} of its crypto income in that band",
+         family="crypto"),
+    Rule("R13-crypto-night-credits", "T6", "receiver", 1.5, ("FATF-2025",),
+         (c("r_crypto_senders_90") >= 3) & (c("r_crypto_pattern_90") >= 3),
+         "{r_crypto_pattern_90} of those crypto credits sent at the payers' night with even "
+         "amounts or cover words",
+         supporting=True),
     Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.5, ("AMLC-MO", "FATF-2025"),
          c("r_from_adults_to_minor_90") >= 2,
          "minor's account received {r_from_adults_to_minor_90} payments from adults abroad",
