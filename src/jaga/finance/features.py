@@ -587,6 +587,7 @@ PAIR_NETWORK_COLUMNS: frozenset[str] = frozenset(
     or "receivers" in c
     or c in {"s_max_pair_span_180", "s_max_pair_band_90", "s_repeat_payees_90",
              "s_minor_burst_payees", "r_minor_burst_victims", "s_minor_burst_abroad",
+             "s_minor_burst_boy", "s_minor_burst_low_start",
              "cashout_share_90", "r_sender_countries_30", "r_crypto_band_share_90",
              "r_crypto_pattern_90"}
 )  # fmt: skip

@@ -31,11 +31,11 @@ NETWORK_COLUMNS = ("net_flagged_payees_90", "net_flagged_pattern_90")
 def flagged_beneficiaries(features: pl.DataFrame) -> pl.DataFrame:
     """(account_id, k) of receivers alerting on receiver-side evidence as common beneficiaries."""
     receiver_rules = tuple(rule for rule in RULES if rule.side == "receiver")
-    judged = evaluate_rules(features, receiver_rules)
+    # Only common beneficiaries can be flagged: judge those rows alone (few; fast).
+    candidates = features.filter(pl.col("r_repeat_senders_90") >= REPEAT_HUB_SENDERS)
+    judged = evaluate_rules(candidates, receiver_rules)
     return judged.filter(
-        (pl.col("rule_score") >= ALERT_THRESHOLD)
-        & (pl.col("families_fired") >= 2)
-        & (pl.col("r_repeat_senders_90") >= REPEAT_HUB_SENDERS)
+        (pl.col("rule_score") >= ALERT_THRESHOLD) & (pl.col("families_fired") >= 2)
     ).select("account_id", "k")
 
 
