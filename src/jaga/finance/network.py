@@ -60,7 +60,10 @@ def propagate(
     known = known.with_columns(pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32))
     paid = _windowed(
         pairs.filter(
-            pl.col("cross_border") & (pl.col("n_band_corr") > 0) & ~pl.col("related")
+            pl.col("receiver_id").is_in(known["receiver_id"].unique().implode())
+            & pl.col("cross_border")
+            & (pl.col("n_band_corr") > 0)
+            & ~pl.col("related")
         ).select(*PAIR_KEYS, "bucket", "n_pattern_corr"),
         w90,
         checkpoints,
