@@ -41,10 +41,13 @@ SOURCES: dict[str, str] = {
     "sextortion)",
     "AMLC-MO": "AMLC modus operandi: direct offender-victim, family operations, syndicates "
     "(newsinfo.inquirer.net/1336670)",
-    "FBI-SEXTORTION": "FBI: financially motivated sextortion is run mostly from abroad, "
-    "primarily West African countries such as Nigeria and Cote d'Ivoire (fbi.gov/how-we-can-"
-    "help-you/scams-and-safety/common-scams-and-crimes/sextortion/financially-motivated-"
-    "sextortion)",
+    "FBI-SEXTORTION": "FBI/HSI/NCMEC public safety alert on financial sextortion (Dec 2022) "
+    "and FBI Atlanta (Jan 2024): offenders mostly outside the US, primarily in West African "
+    "countries such as Nigeria and Ivory Coast or Southeast Asian countries such as the "
+    "Philippines; victims typically boys of 14-17 (summaries: bowiecountynow.com/2022/12/28/"
+    "fbi-and-partners-issue-national-public-safety-alert-on-financial-sextortion-schemes; "
+    "clarksvilleonline.com/2024/01/27/fbi-reports-sextortion-a-growing-threat-targeting-"
+    "minors)",
     "DHS-ICE": "DHS/ICE: a single livestreaming abuser may have thousands of buyers "
     "(content.govdelivery.com/bulletins/gd/USDHSICE-377fe91)",
 }
@@ -106,7 +109,9 @@ MAIN_ORIGINS: frozenset[str] = frozenset(
 OTHER_ORIGIN_FACTOR = 0.7
 # FinCEN FIN-2025-NTC2 red flag: a minor's series of payments to a recipient in a
 # "Jurisdiction of Concern". Default: the West African countries the FBI names for
-# financially motivated sextortion, plus the OSAEC destinations of the corridor table.
+# financially motivated sextortion (Nigeria, Ivory Coast) and Ghana (a FINTRAC 2020
+# destination of concern, research item 3), plus the OSAEC destinations of the corridor
+# table (which hold the Philippines, the FBI's Southeast Asian example).
 WEST_AFRICA_SEXTORTION: frozenset[str] = frozenset(["NG", "CI", "GH"])
 HIGH_RISK_CORRIDOR = 0.5
 

@@ -128,7 +128,7 @@ RULES: tuple[Rule, ...] = (
          c("s_minor_burst_abroad") >= 1,
          "the burst went to a payee in a jurisdiction of concern with no family connection",
          supporting=True),
-    Rule("S20-burst-boy", "T5", "sender", 0.5, ("FINCEN-2025", "FATF-2025"),
+    Rule("S20-burst-boy", "T5", "sender", 0.5, ("FINCEN-2025", "FBI-SEXTORTION"),
          c("s_minor_burst_boy") >= 1,
          "profile: the burst account is a boy's (sextortion victims are mostly boys of 14-17)",
          supporting=True),
