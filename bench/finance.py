@@ -32,7 +32,7 @@ from jaga.finance.rates import load_rates
 from jaga.finance.scoring import ALERT_THRESHOLD, MODEL_WEIGHT
 from jaga.finance.synth import account_labels, generate
 
-console = Console()
+console = Console(width=160)  # the table is copied into docs: no truncated cells
 
 
 def metrics(pred: np.ndarray, score: np.ndarray, truth: np.ndarray) -> dict[str, float]:
