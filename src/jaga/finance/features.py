@@ -195,7 +195,7 @@ def account_day_flows(tx: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _windowed(frame: FrameT, buckets: int, checkpoints: int) -> FrameT:
+def windowed(frame: FrameT, buckets: int, checkpoints: int) -> FrameT:
     """Each row once per checkpoint whose window (of `buckets` buckets) contains it."""
     if buckets == 1:
         return frame.with_columns(pl.col("bucket").alias("k")).filter(pl.col("k") < checkpoints)
@@ -233,8 +233,8 @@ def cashout_share(
         ).alias("left_48h"),
         ((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket"),
     )
-    windowed = _windowed(matched, 3, checkpoints)
-    return windowed.group_by("account_id", "k").agg(
+    in_window = windowed(matched, 3, checkpoints)
+    return in_window.group_by("account_id", "k").agg(
         (pl.col("left_48h").sum() / pl.col("in_usd").sum()).alias("cashout_share_90"),
         pl.col("in_usd").sum().alias("in_usd_90"),
     )
@@ -266,15 +266,15 @@ def _account_features(
     w90: int,
     w180: int,
 ) -> pl.DataFrame:
-    p30 = _windowed(pairs, 1, checkpoints)
-    p90 = _windowed(
+    p30 = windowed(pairs, 1, checkpoints)
+    p90 = windowed(
         pairs.filter(pl.col("cross_border") | (pl.col("n_ancillary") > 0)).drop(
             "first_day", "last_day", "first_usd", "n_travel", "sender_country"
         ),
         w90,
         checkpoints,
     )
-    p180 = _windowed(
+    p180 = windowed(
         pairs.filter(pl.col("cross_border")).select(
             *PAIR_KEYS, "bucket", "n_band_corr", "n_travel", "first_day", "last_day"
         ),
@@ -433,7 +433,7 @@ def _account_features(
             & (pl.col("pair_usd") <= FSEC_TOTAL_MAX_USD)
         )
     )
-    fsec_k = _windowed(fsec, 1, checkpoints)
+    fsec_k = windowed(fsec, 1, checkpoints)
     # The burst's own corroborating indicators (FinCEN FIN-2025-NTC2 red flag: a series of
     # payments over a short time to a recipient in a jurisdiction of concern with no personal
     # connection; victims mostly boys of 14-17; FATF: payments often start below EUR 250).
@@ -451,7 +451,7 @@ def _account_features(
     )
     # A mule collects victims over months: count them over the 180-day window.
     fsec_receiver = (
-        _windowed(fsec, w180, checkpoints)
+        windowed(fsec, w180, checkpoints)
         .group_by(pl.col("receiver_id").alias("account_id"), "k")
         .agg(pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_minor_burst_victims"))
     )
@@ -459,7 +459,7 @@ def _account_features(
         pl.col("account_id").alias("receiver_id"), "k"
     )
     fsec_to_mule = (
-        _windowed(fsec, w180, checkpoints)
+        windowed(fsec, w180, checkpoints)
         .join(mules, on=["receiver_id", "k"], how="inner")
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(pl.len().cast(pl.Int32).alias("net_pays_sextortion_mule"))
@@ -468,7 +468,7 @@ def _account_features(
     # pay in the USD 10-200 band within 90 days and whose income is almost all such payments
     # (a pay-per-view checkout). A personal or exchange deposit address has one payer; a
     # shared service address takes amounts of every size, so its in-band share is lower.
-    crypto90 = _windowed(
+    crypto90 = windowed(
         pairs.filter(pl.col("n_crypto") > 0).select(
             *PAIR_KEYS, "bucket", "n_crypto", "n_crypto_band", "n_crypto_pattern"
         ),

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from jaga.finance.features import PAIR_KEYS, REPEAT_HUB_SENDERS, _windowed
+from jaga.finance.features import PAIR_KEYS, REPEAT_HUB_SENDERS, windowed
 from jaga.finance.scoring import ALERT_THRESHOLD, evaluate_rules
 from jaga.finance.typologies import RULES
 
@@ -58,7 +58,7 @@ def propagate(
     )
     key_type = pairs.schema["receiver_id"]
     known = known.with_columns(pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32))
-    paid = _windowed(
+    paid = windowed(
         pairs.filter(
             pl.col("receiver_id").is_in(known["receiver_id"].unique().implode())
             & pl.col("cross_border")
