@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from jaga.finance.features import CRYPTO_BAND_SHARE, CRYPTO_SHARED_SENDERS
 from jaga.finance.indicators import SOURCES
 
 
@@ -197,12 +198,13 @@ RULES: tuple[Rule, ...] = (
          "several minors paid this new payee",
          family="victims"),
     Rule("R12-crypto-shared-address", "T6", "receiver", 2.5, ("FINCEN-2021", "FATF-2025"),
-         (c("r_crypto_senders_90") >= 3) & (c("r_crypto_band_share_90") >= 0.8),
+         (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
+         & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE),
          "crypto address paid in the USD 10-200 band by {r_crypto_senders_90} unrelated "
          "senders within 90 days, {r_crypto_band_share_90:.0%} of its crypto income in that band",
          family="crypto"),
     Rule("R13-crypto-night-credits", "T6", "receiver", 1.5, ("FATF-2025",),
-         (c("r_crypto_senders_90") >= 3) & (c("r_crypto_pattern_90") >= 3),
+         (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS) & (c("r_crypto_pattern_90") >= 3),
          "{r_crypto_pattern_90} of those crypto credits sent at the payers' night with even "
          "amounts or cover words",
          supporting=True),
