@@ -200,3 +200,25 @@ def test_personal_and_exchange_addresses_are_not_shared_low_value_addresses(
         assert not _fired(result, account, "S22-crypto-shared-address"), account
         assert _reasons(result, account) == "", account
     assert not _fired(result, "exchange", "R12-crypto-shared-address")
+
+
+def test_state_written_before_the_new_columns_still_folds_in(tmp_path: Path) -> None:
+    from jaga.finance.features import enrich
+    from jaga.finance.indicators import IndicatorConfig
+    from jaga.finance.state import current_features, update
+
+    ledger = Ledger()
+    _facilitator(ledger, "hub")
+    path = tmp_path / "tx.csv"
+    path.write_text("\n".join([COLUMNS, *ledger.rows]) + "\n")
+    enriched = enrich(load_transactions(path, load_rates()).valid, IndicatorConfig())
+    folder = tmp_path / "state"
+    update(enriched.filter(pl.col("day") < enriched["day"].max()), folder)
+    stored = folder / "pair_days.parquet"
+    new_columns = ["n_pattern_corr", "n_crypto_band", "n_crypto_pattern", "concern_jurisdiction"]
+    pl.read_parquet(stored).drop(new_columns).write_parquet(stored)
+    update(enriched.filter(pl.col("day") == enriched["day"].max()), folder)
+    features = current_features(folder)
+    assert set(new_columns) <= set(pl.read_parquet(stored).columns)
+    hub = features.filter(pl.col("account_id") == "hub")
+    assert hub["r_repeat_senders_90"][0] >= 3

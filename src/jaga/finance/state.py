@@ -83,7 +83,7 @@ def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
         old_pairs = old_pairs.with_columns(
             *[pl.lit(0, pl.Int32).alias(c) for c in SUM_COLUMNS if c not in old_pairs.columns],
             *[pl.lit(False).alias(c) for c in ANY_COLUMNS if c not in old_pairs.columns],
-        )
+        ).select(pair_days.columns)
         pair_days = pl.concat([old_pairs, pair_days], how="vertical_relaxed")
         pair_days = _merge_pair_days(pair_days)
     if old_flows is not None:
