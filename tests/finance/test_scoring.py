@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import polars as pl
 
 from jaga.finance.features import FEATURE_COLUMNS
-from jaga.finance.scoring import ALERT_THRESHOLD, SINGLE_FAMILY_CAP, evaluate_rules
+from jaga.finance.scoring import (
+    ALERT_THRESHOLD,
+    SINGLE_FAMILY_CAP,
+    evaluate_rules,
+    severity_expr,
+)
+from jaga.finance.typologies import RULES
 
 
 def _account(**values: float) -> dict[str, float]:
@@ -46,3 +54,16 @@ def test_sender_and_receiver_evidence_do_not_add_up() -> None:
     mixed_score, consumer_score = _scores(mixed, consumer)
     assert mixed_score < ALERT_THRESHOLD
     assert consumer_score >= ALERT_THRESHOLD
+
+
+def test_any_one_rule_alone_is_low_severity_and_below_the_threshold() -> None:
+    # AUSTRAC: "no single financial indicator will reveal..." (research item 14). Whatever
+    # its weight, each rule of the pack firing on its own stays low and raises no alert.
+    frame = pl.DataFrame([_account()]).with_columns(pl.lit(False).alias("s_male"))
+    for rule in RULES:
+        only = tuple(replace(r, condition=pl.lit(r.rule_id == rule.rule_id)) for r in RULES)
+        out = evaluate_rules(frame, only)
+        severity = out.select(severity_expr(pl.col("rule_score"), pl.col("families_fired")))
+        assert out["rules_fired"][0] == 1
+        assert out["rule_score"][0] < ALERT_THRESHOLD, rule.rule_id
+        assert severity.item() == "low", rule.rule_id

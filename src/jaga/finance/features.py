@@ -21,6 +21,8 @@ from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
     DEFAULT_OTHER_DESTINATION_RISK,
+    FSEC_FIRST_MAX_USD,
+    FSEC_TOTAL_MAX_USD,
     GIFT_CARD_CATEGORIES,
     HANDLE_PATTERN,
     HIGH_RISK_CORRIDOR,
@@ -44,6 +46,10 @@ PAIR_KEYS = ("sender_id", "receiver_id")
 REPEAT_PAIR_PAYMENTS = 3
 # Distinct foreign senders with repeated payments that make a receiver a common beneficiary.
 REPEAT_HUB_SENDERS = 3
+# A crypto address paid in the band by this many unrelated senders within 90 days, with at
+# least this share of its crypto income in the band, is a shared low-value address (T6).
+CRYPTO_SHARED_SENDERS = 3
+CRYPTO_BAND_SHARE = 0.8
 
 
 def _surname(column: str) -> pl.Expr:
@@ -90,6 +96,9 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
         tx.with_columns(
             (pl.col("ts").dt.epoch("d")).cast(pl.Int32).alias("day"),
             cross.alias("cross_border"),
+            (
+                cross & pl.col("receiver_country").is_in(sorted(config.sextortion_jurisdictions))
+            ).alias("concern_jurisdiction"),
             pl.when(cross).then(dest * origin).otherwise(0.0).alias("corridor_risk"),
             pl.col("usd").is_between(*BAND_USD).alias("in_band"),
             pl.col("usd").is_between(*PEAK_USD).alias("in_peak"),
@@ -127,6 +136,8 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
     # Payments to someone sharing the sender's surname do not count towards the corridor
     # indicators: FINTRAC's "no apparent family connection" (research item 4).
     bc = pl.col("band_corridor") & ~pl.col("related")
+    crypto_band = (pl.col("channel") == "crypto") & pl.col("in_band") & ~pl.col("related")
+    pattern = pl.col("night") & (pl.col("is_round") | pl.col("memo_cover") | pl.col("memo_handle"))
     return (
         tx.with_columns(((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket"))
         .group_by(*PAIR_KEYS, "bucket")
@@ -137,12 +148,19 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             (bc & pl.col("in_peak")).sum().cast(pl.Int32).alias("n_peak_corr"),
             (bc & pl.col("night")).sum().cast(pl.Int32).alias("n_night_corr"),
             (bc & pl.col("is_round")).sum().cast(pl.Int32).alias("n_round_corr"),
+            # FATF 2025 (item 7) with items 6-7: one payment sent at the sender's night with
+            # an even amount or a cover word / handle, the shape of a pay-per-view payment.
+            (bc & pattern).sum().cast(pl.Int32).alias("n_pattern_corr"),
             ((pl.col("memo_cover") & ~pl.col("related")) | pl.col("memo_handle"))
             .sum()
             .cast(pl.Int32)
             .alias("n_memo"),
             pl.col("memo_handle").sum().cast(pl.Int32).alias("n_handle"),
             (pl.col("channel") == "crypto").sum().cast(pl.Int32).alias("n_crypto"),
+            # CVC payments (FinCEN FIN-2021-NTC3) in the USD 10-200 band, and those of them
+            # with the pay-per-view shape (sender-local night, even amount or cover word).
+            crypto_band.sum().cast(pl.Int32).alias("n_crypto_band"),
+            (crypto_band & pattern).sum().cast(pl.Int32).alias("n_crypto_pattern"),
             pl.col("ancillary").sum().cast(pl.Int32).alias("n_ancillary"),
             (pl.col("travel") & pl.col("risky_corridor")).sum().cast(pl.Int32).alias("n_travel"),
             (pl.col("minor_receiver") & pl.col("cross_border") & pl.col("adult_sender"))
@@ -153,6 +171,7 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             pl.col("male_sender").any().alias("male_sender"),
             pl.col("related").any().alias("related"),
             pl.col("cross_border").any().alias("cross_border"),
+            pl.col("concern_jurisdiction").any().alias("concern_jurisdiction"),
             pl.col("purchase").any().alias("purchase"),
             pl.col("corridor_risk").max().alias("corridor_risk"),
             pl.col("sender_country").first().alias("sender_country"),
@@ -176,7 +195,7 @@ def account_day_flows(tx: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _windowed(frame: FrameT, buckets: int, checkpoints: int) -> FrameT:
+def windowed(frame: FrameT, buckets: int, checkpoints: int) -> FrameT:
     """Each row once per checkpoint whose window (of `buckets` buckets) contains it."""
     if buckets == 1:
         return frame.with_columns(pl.col("bucket").alias("k")).filter(pl.col("k") < checkpoints)
@@ -214,8 +233,8 @@ def cashout_share(
         ).alias("left_48h"),
         ((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket"),
     )
-    windowed = _windowed(matched, 3, checkpoints)
-    return windowed.group_by("account_id", "k").agg(
+    in_window = windowed(matched, 3, checkpoints)
+    return in_window.group_by("account_id", "k").agg(
         (pl.col("left_48h").sum() / pl.col("in_usd").sum()).alias("cashout_share_90"),
         pl.col("in_usd").sum().alias("in_usd_90"),
     )
@@ -247,15 +266,15 @@ def _account_features(
     w90: int,
     w180: int,
 ) -> pl.DataFrame:
-    p30 = _windowed(pairs, 1, checkpoints)
-    p90 = _windowed(
+    p30 = windowed(pairs, 1, checkpoints)
+    p90 = windowed(
         pairs.filter(pl.col("cross_border") | (pl.col("n_ancillary") > 0)).drop(
             "first_day", "last_day", "first_usd", "n_travel", "sender_country"
         ),
         w90,
         checkpoints,
     )
-    p180 = _windowed(
+    p180 = windowed(
         pairs.filter(pl.col("cross_border")).select(
             *PAIR_KEYS, "bucket", "n_band_corr", "n_travel", "first_day", "last_day"
         ),
@@ -394,7 +413,10 @@ def _account_features(
         pairs.group_by(*PAIR_KEYS)
         .agg(
             pl.col("minor_sender").any(),
+            pl.col("male_sender").any(),
+            pl.col("related").any(),
             pl.col("cross_border").any(),
+            pl.col("concern_jurisdiction").any(),
             pl.col("purchase").any(),
             pl.col("n").sum().alias("pair_n"),
             pl.col("usd").sum().alias("pair_usd"),
@@ -408,16 +430,28 @@ def _account_features(
             & ~pl.col("purchase")
             & (pl.col("pair_n") >= 2)
             & (pl.col("last_day") - pl.col("first_day") <= 3)
-            & (pl.col("pair_usd") <= 1_600.0)
+            & (pl.col("pair_usd") <= FSEC_TOTAL_MAX_USD)
         )
     )
-    fsec_k = _windowed(fsec, 1, checkpoints)
+    fsec_k = windowed(fsec, 1, checkpoints)
+    # The burst's own corroborating indicators (FinCEN FIN-2025-NTC2 red flag: a series of
+    # payments over a short time to a recipient in a jurisdiction of concern with no personal
+    # connection; victims mostly boys of 14-17; FATF: payments often start below EUR 250).
     fsec_sender = fsec_k.group_by(pl.col("sender_id").alias("account_id"), "k").agg(
-        pl.len().cast(pl.Int32).alias("s_minor_burst_payees")
+        pl.len().cast(pl.Int32).alias("s_minor_burst_payees"),
+        (pl.col("concern_jurisdiction") & ~pl.col("related"))
+        .sum()
+        .cast(pl.Int32)
+        .alias("s_minor_burst_abroad"),
+        pl.col("male_sender").sum().cast(pl.Int32).alias("s_minor_burst_boy"),
+        (pl.col("first_usd") < FSEC_FIRST_MAX_USD)
+        .sum()
+        .cast(pl.Int32)
+        .alias("s_minor_burst_low_start"),
     )
     # A mule collects victims over months: count them over the 180-day window.
     fsec_receiver = (
-        _windowed(fsec, w180, checkpoints)
+        windowed(fsec, w180, checkpoints)
         .group_by(pl.col("receiver_id").alias("account_id"), "k")
         .agg(pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_minor_burst_victims"))
     )
@@ -425,10 +459,43 @@ def _account_features(
         pl.col("account_id").alias("receiver_id"), "k"
     )
     fsec_to_mule = (
-        _windowed(fsec, w180, checkpoints)
+        windowed(fsec, w180, checkpoints)
         .join(mules, on=["receiver_id", "k"], how="inner")
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(pl.len().cast(pl.Int32).alias("net_pays_sextortion_mule"))
+    )
+    # CVC (T6; FinCEN FIN-2021-NTC3, FATF 2025): an address that several unrelated senders
+    # pay in the USD 10-200 band within 90 days and whose income is almost all such payments
+    # (a pay-per-view checkout). A personal or exchange deposit address has one payer; a
+    # shared service address takes amounts of every size, so its in-band share is lower.
+    crypto90 = windowed(
+        pairs.filter(pl.col("n_crypto") > 0).select(
+            *PAIR_KEYS, "bucket", "n_crypto", "n_crypto_band", "n_crypto_pattern"
+        ),
+        w90,
+        checkpoints,
+    )
+    crypto_recv = crypto90.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
+        pl.col("sender_id")
+        .filter(pl.col("n_crypto_band") > 0)
+        .n_unique()
+        .cast(pl.Int32)
+        .alias("r_crypto_senders_90"),
+        (pl.col("n_crypto_band").sum() / pl.col("n_crypto").sum()).alias("r_crypto_band_share_90"),
+        pl.col("n_crypto_pattern").sum().cast(pl.Int32).alias("r_crypto_pattern_90"),
+    )
+    shared_addresses = crypto_recv.filter(
+        (pl.col("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
+        & (pl.col("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
+    ).select(pl.col("account_id").alias("receiver_id"), "k")
+    crypto_send = (
+        crypto90.filter(pl.col("n_crypto_band") > 0)
+        .join(shared_addresses, on=["receiver_id", "k"], how="inner")
+        .group_by(pl.col("sender_id").alias("account_id"), "k")
+        .agg(
+            pl.col("n_crypto_band").sum().cast(pl.Int32).alias("net_crypto_shared_90"),
+            pl.col("n_crypto_pattern").sum().cast(pl.Int32).alias("net_crypto_pattern_90"),
+        )
     )
     # Network (T3): a receiver's senders who also pay other corridor receivers.
     multi = send90.filter(pl.col("s_unrelated_receivers_90") >= 2).select(
@@ -470,6 +537,8 @@ def _account_features(
         shared,
         forwards,
         cash,
+        crypto_recv,
+        crypto_send,
     ):
         out = out.join(frame, on=["account_id", "k"], how="left")
     schema = out.collect_schema()
@@ -503,7 +572,10 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "net_hub_receivers_90", "net_crypto_to_hub_90", "net_shared_senders_90",
     "net_forwards_to_hub_90",
     "net_pays_sextortion_mule", "r_repeat_senders_90", "s_max_pair_band_90", "s_repeat_payees_90",
-    "net_repeat_hubs_90",
+    "net_repeat_hubs_90", "net_flagged_payees_90", "net_flagged_pattern_90",
+    "s_minor_burst_abroad", "s_minor_burst_boy", "s_minor_burst_low_start",
+    "r_crypto_senders_90", "r_crypto_band_share_90", "r_crypto_pattern_90",
+    "net_crypto_shared_90", "net_crypto_pattern_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.
@@ -514,6 +586,8 @@ PAIR_NETWORK_COLUMNS: frozenset[str] = frozenset(
     or "senders" in c
     or "receivers" in c
     or c in {"s_max_pair_span_180", "s_max_pair_band_90", "s_repeat_payees_90",
-             "s_minor_burst_payees", "r_minor_burst_victims", "cashout_share_90",
-             "r_sender_countries_30"}
+             "s_minor_burst_payees", "r_minor_burst_victims", "s_minor_burst_abroad",
+             "s_minor_burst_boy", "s_minor_burst_low_start",
+             "cashout_share_90", "r_sender_countries_30", "r_crypto_band_share_90",
+             "r_crypto_pattern_90"}
 )  # fmt: skip

@@ -36,9 +36,18 @@ SOURCES: dict[str, str] = {
     "(bworldonline.com/top-stories/2023/07/19/534743)",
     "FINCEN-2021": "FinCEN FIN-2021-NTC3, online child sexual exploitation (SAR keyword "
     "OCSE-FIN-2021-NTC3)",
-    "FINCEN-2025": "FinCEN notice on financially motivated sextortion, Sept 2025",
+    "FINCEN-2025": "FinCEN FIN-2025-NTC2, financially motivated sextortion, 8 Sept 2025 "
+    "(summary: compliancecohort.com/blog/fincen-issues-notice-on-financially-motivated-"
+    "sextortion)",
     "AMLC-MO": "AMLC modus operandi: direct offender-victim, family operations, syndicates "
     "(newsinfo.inquirer.net/1336670)",
+    "FBI-SEXTORTION": "FBI/HSI/NCMEC public safety alert on financial sextortion (Dec 2022) "
+    "and FBI Atlanta (Jan 2024): offenders mostly outside the US, primarily in West African "
+    "countries such as Nigeria and Ivory Coast or Southeast Asian countries such as the "
+    "Philippines; victims typically boys of 14-17 (summaries: bowiecountynow.com/2022/12/28/"
+    "fbi-and-partners-issue-national-public-safety-alert-on-financial-sextortion-schemes; "
+    "clarksvilleonline.com/2024/01/27/fbi-reports-sextortion-a-growing-threat-targeting-"
+    "minors)",
     "DHS-ICE": "DHS/ICE: a single livestreaming abuser may have thousands of buyers "
     "(content.govdelivery.com/bulletins/gd/USDHSICE-377fe91)",
 }
@@ -98,6 +107,12 @@ MAIN_ORIGINS: frozenset[str] = frozenset(
     ]
 )
 OTHER_ORIGIN_FACTOR = 0.7
+# FinCEN FIN-2025-NTC2 red flag: a minor's series of payments to a recipient in a
+# "Jurisdiction of Concern". Default: the West African countries the FBI names for
+# financially motivated sextortion (Nigeria, Ivory Coast) and Ghana (a FINTRAC 2020
+# destination of concern, research item 3), plus the OSAEC destinations of the corridor
+# table (which hold the Philippines, the FBI's Southeast Asian example).
+WEST_AFRICA_SEXTORTION: frozenset[str] = frozenset(["NG", "CI", "GH"])
 HIGH_RISK_CORRIDOR = 0.5
 
 # Standard-time UTC offsets used to find the sender-local hour (item 7; research note (e)3).
@@ -178,6 +193,13 @@ class IndicatorConfig:
     )
     cover_words: tuple[str, ...] = DEFAULT_COVER_WORDS
     utc_offsets: dict[str, float] = field(default_factory=lambda: dict(COUNTRY_UTC_OFFSET))
+    extra_sextortion_jurisdictions: frozenset[str] = WEST_AFRICA_SEXTORTION
+
+    @property
+    def sextortion_jurisdictions(self) -> frozenset[str]:
+        """Where a minor's burst of payments is a FinCEN red flag (FIN-2025-NTC2)."""
+        destinations = {c for c, r in self.destination_risk.items() if r >= HIGH_RISK_CORRIDOR}
+        return frozenset(destinations) | self.extra_sextortion_jurisdictions
 
     @property
     def cover_pattern(self) -> str:

@@ -21,6 +21,7 @@ from jaga.finance.features import (
     account_features,
     pair_buckets,
 )
+from jaga.finance.network import propagate
 
 KEEP_DAYS = 200  # the longest window (180 days) plus the 48-hour cash-out look-ahead
 EVIDENCE_PER_ACCOUNT = 20
@@ -31,14 +32,24 @@ SUM_COLUMNS = (
     "n_peak_corr",
     "n_night_corr",
     "n_round_corr",
+    "n_pattern_corr",
     "n_memo",
     "n_handle",
     "n_crypto",
+    "n_crypto_band",
+    "n_crypto_pattern",
     "n_ancillary",
     "n_travel",
     "n_to_minor",
 )
-ANY_COLUMNS = ("minor_sender", "male_sender", "related", "cross_border", "purchase")
+ANY_COLUMNS = (
+    "minor_sender",
+    "male_sender",
+    "related",
+    "cross_border",
+    "concern_jurisdiction",
+    "purchase",
+)
 
 
 def state_dir() -> Path:
@@ -68,6 +79,11 @@ def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
     old_flows = _read(folder / "account_days.parquet")
     old_evidence = _read(folder / "evidence.parquet")
     if old_pairs is not None:
+        # State written before a column existed: its old rows count zero of it.
+        old_pairs = old_pairs.with_columns(
+            *[pl.lit(0, pl.Int32).alias(c) for c in SUM_COLUMNS if c not in old_pairs.columns],
+            *[pl.lit(False).alias(c) for c in ANY_COLUMNS if c not in old_pairs.columns],
+        ).select(pair_days.columns)
         pair_days = pl.concat([old_pairs, pair_days], how="vertical_relaxed")
         pair_days = _merge_pair_days(pair_days)
     if old_flows is not None:
@@ -113,7 +129,7 @@ def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) 
     pairs = _merge_pair_days(
         pair_days.with_columns(((anchor - pl.col("bucket")) // step).cast(pl.Int32).alias("bucket"))
     )
-    return account_features(pairs, flows, anchor, step, 1)
+    return propagate(account_features(pairs, flows, anchor, step, 1), pairs, step, 1)
 
 
 def stored_evidence(accounts: list[str], folder: Path | None = None) -> dict[str, str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from jaga.finance.features import CRYPTO_BAND_SHARE, CRYPTO_SHARED_SENDERS
 from jaga.finance.indicators import SOURCES
 
 
@@ -80,10 +81,33 @@ RULES: tuple[Rule, ...] = (
          "pays {net_repeat_hubs_90} receiver(s) abroad again and again in the USD 10-200 band "
          "whom 3 or more other foreign senders also pay again and again (common beneficiary)",
          family="common-beneficiary"),
+    Rule("S17-pays-flagged-beneficiary", "T3", "sender", 2.5, ("AUSTRAC-2019", "AUSTRAC-CASE"),
+         c("net_flagged_payees_90") >= 1,
+         "paid {net_flagged_payees_90} receiver(s) abroad in the USD 10-200 band that alert on "
+         "their own evidence as a common beneficiary of repeated payments by several foreign "
+         "senders (customer of a flagged beneficiary)",
+         family="common-beneficiary"),
+    # Two supporting indicators on the same payment (night with an even amount or a cover
+    # word), so it weighs as two (1.0 + 0.5) and is the supporting family on its own.
+    Rule("S18-pattern-to-flagged", "T1", "sender", 1.5, ("FATF-2025", "AUSTRAC-2024"),
+         c("net_flagged_pattern_90") >= 1,
+         "{net_flagged_pattern_90} of those payments sent 21:00-04:00 sender-local time with "
+         "an even amount, a cover word or a social-media handle",
+         supporting=True),
     Rule("S8-crypto-to-cluster", "T6", "sender", 2.0, ("FINCEN-2021", "FATF-2025"),
          c("net_crypto_to_hub_90") >= 1,
          "{net_crypto_to_hub_90} crypto payment(s) to an address many senders pay",
          family="crypto"),
+    Rule("S22-crypto-shared-address", "T6", "sender", 2.5, ("FINCEN-2021", "FATF-2025"),
+         c("net_crypto_shared_90") >= 2,
+         "{net_crypto_shared_90} crypto payments of USD 10-200 to an address that 3 or more "
+         "unrelated senders pay, almost only in that band (a shared pay-per-view address)",
+         family="crypto"),
+    Rule("S23-crypto-night-pattern", "T6", "sender", 1.5, ("FATF-2025",),
+         c("net_crypto_pattern_90") >= 1,
+         "{net_crypto_pattern_90} of those crypto payments sent 21:00-04:00 sender-local time "
+         "with an even amount or a cover word",
+         supporting=True),
     Rule("S9-ancillary-spending", "T1", "sender", 1.0, ("FINTRAC-2020", "AUSTRAC-2024"),
          c("s_ancillary_90") >= 1,
          "{s_ancillary_90} purchases of VPN/encryption/webcam/capture tools",
@@ -101,6 +125,18 @@ RULES: tuple[Rule, ...] = (
          "minor's account made a burst of payments to a new payee, then stopped "
          "(sextortion pattern; the account holder may be a victim)",
          family="minor"),
+    Rule("S19-burst-payee-abroad", "T5", "sender", 1.0, ("FINCEN-2025", "FBI-SEXTORTION"),
+         c("s_minor_burst_abroad") >= 1,
+         "the burst went to a payee in a jurisdiction of concern with no family connection",
+         supporting=True),
+    Rule("S20-burst-boy", "T5", "sender", 0.5, ("FINCEN-2025", "FBI-SEXTORTION"),
+         c("s_minor_burst_boy") >= 1,
+         "profile: the burst account is a boy's (sextortion victims are mostly boys of 14-17)",
+         supporting=True),
+    Rule("S21-burst-starts-low", "T5", "sender", 0.5, ("FATF-2025",),
+         c("s_minor_burst_low_start") >= 1,
+         "the burst started below EUR 250",
+         supporting=True),
     Rule("S14-pays-sextortion-mule", "T5", "sender", 1.5, ("FATF-2025", "FINCEN-2025"),
          c("net_pays_sextortion_mule") >= 1,
          "the new payee also took bursts of payments from other minors' accounts (mule)",
@@ -161,6 +197,17 @@ RULES: tuple[Rule, ...] = (
          c("r_minor_burst_victims") >= 2,
          "several minors paid this new payee",
          family="victims"),
+    Rule("R12-crypto-shared-address", "T6", "receiver", 2.5, ("FINCEN-2021", "FATF-2025"),
+         (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
+         & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE),
+         "crypto address paid in the USD 10-200 band by {r_crypto_senders_90} unrelated "
+         "senders within 90 days, {r_crypto_band_share_90:.0%} of its crypto income in that band",
+         family="crypto"),
+    Rule("R13-crypto-night-credits", "T6", "receiver", 1.5, ("FATF-2025",),
+         (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS) & (c("r_crypto_pattern_90") >= 3),
+         "{r_crypto_pattern_90} of those crypto credits sent at the payers' night with even "
+         "amounts or cover words",
+         supporting=True),
     Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.5, ("AMLC-MO", "FATF-2025"),
          c("r_from_adults_to_minor_90") >= 2,
          "minor's account received {r_from_adults_to_minor_90} payments from adults abroad",
