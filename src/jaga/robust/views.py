@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 import numpy.typing as npt
 from PIL import Image
@@ -30,6 +31,7 @@ from jaga.hashing.image_io import LumaFrame
 from jaga.hashing.pdq import hash_frame
 from jaga.hashing.types import PdqHash
 from jaga.robust.corners import corner_tilt
+from jaga.robust.overlays import find_overlays, inpaint
 
 WORK_SIDE = 512
 """Longest side the views are cut from: PDQ needs the reduced decode (at least 128 px on the
@@ -72,7 +74,9 @@ class ViewSettings:
     # Also try every 2° up to max_tilt, for tilted copies cropped so that no edge shows
     # (about 8 more hashes per picture; off by default).
     exhaustive: bool = False
-    overlays: bool = True  # a view with thin strokes (captions, meme text) filtered out
+    # Views with overlays (outlined text, logos) painted out and thin strokes filtered out,
+    # when an overlay is found; the decoder then also gives colour (finds logos).
+    overlays: bool = True
     min_quality: int = 50
     dihedral: bool = True  # dihedral variants for the de-bordered views of the upright image
 
@@ -88,16 +92,23 @@ class WorkImage:
 
     luma: npt.NDArray[np.float32]
     scale: int
+    # Colour strength at the same size, when the decoder gave it (finds drawn logos).
+    chroma: npt.NDArray[np.float32] | None = None
 
 
 def work_image(frame: LumaFrame) -> WorkImage:
-    """The frame's luma, reduced by a whole factor to at most about WORK_SIDE long."""
-    luma = frame.luma
+    """The frame's luma (and chroma), reduced by a whole factor to at most about WORK_SIDE."""
+    luma, chroma = frame.luma, frame.chroma
     factor = max(1, -(-max(luma.shape) // WORK_SIDE))
     if factor > 1:
-        reduced = Image.fromarray(luma.astype(np.float32), mode="F").reduce(factor)
-        luma = np.asarray(reduced, dtype=np.float32)
-    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), frame.scale * factor)
+        luma = _reduce(luma, factor)
+        chroma = None if chroma is None else _reduce(chroma, factor)
+    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), frame.scale * factor, chroma)
+
+
+def _reduce(values: npt.NDArray[np.float32], factor: int) -> npt.NDArray[np.float32]:
+    reduced = Image.fromarray(values.astype(np.float32), mode="F").reduce(factor)
+    return np.asarray(reduced, dtype=np.float32)
 
 
 def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
@@ -119,7 +130,17 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         for how, box in content_boxes(luma):
             add(how, _cut(luma, box), settings.dihedral)
     if settings.overlays:
-        add("overlaid text filtered out", _median(luma), False)
+        # Only when something drawn on top was found: most pictures have none, and the
+        # inpainting is the dearest step here.
+        overlay = find_overlays(luma, work.chroma)
+        if overlay is not None:
+            add(
+                f"overlaid {' and '.join(overlay.kinds)} painted out",
+                inpaint(luma, overlay.mask),
+                False,
+            )
+            if "text" in overlay.kinds:
+                add("overlaid text filtered out", _median(luma), False)
     # A turned copy has straight edges (its filled corners, or the frame it lies on) that
     # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
     # cut the frame away.
@@ -607,17 +628,15 @@ def _shrink(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
 
 
 def _box_mean(values: npt.NDArray[np.float32], radius: int) -> npt.NDArray[np.float32]:
-    """Mean over a (2r+1)^2 window (edges clipped), by an integral image."""
-    padded = np.pad(values, radius, mode="edge")
-    integral = np.pad(padded.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+    """Mean over a (2r+1)^2 window, edges replicated (OpenCV's box filter: a tenth of the
+    time of a NumPy integral image, and exact where float32 cumulative sums were not)."""
     size = 2 * radius + 1
-    total = (
-        integral[size:, size:]
-        - integral[:-size, size:]
-        - integral[size:, :-size]
-        + integral[:-size, :-size]
+    blurred = cv2.blur(
+        np.ascontiguousarray(values, dtype=np.float32),
+        (size, size),
+        borderType=cv2.BORDER_REPLICATE,
     )
-    return np.asarray(total / (size * size), dtype=np.float32)
+    return np.asarray(blurred, dtype=np.float32)
 
 
 def _solid_block(picture: npt.NDArray[np.bool_]) -> Box | None:
