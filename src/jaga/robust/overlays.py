@@ -129,21 +129,24 @@ def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | N
     painted out with their neighbours.
     """
     light = luma >= GLYPH_MIN_LIGHT
-    if not light.any():
+    light8 = light.view(np.uint8)
+    # Quick refusal (most photos): lettering needs light pixels right next to much darker
+    # ones, a few per glyph.
+    darkest_near = cv2.erode(luma, _SQUARE3)
+    if int(np.count_nonzero(light & (darkest_near <= luma - GLYPH_CONTRAST))) < 8 * MIN_GLYPHS:
         return None
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats(
-        light.astype(np.uint8), connectivity=8
-    )
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(light8, connectivity=8)
     if count <= MIN_GLYPHS:
         return None
     # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
     # goes to one (the larger label), which only matters between touching letters.
-    ring = cv2.dilate(labels.astype(np.float32), _SQUARE3).astype(np.int64)
-    ring[light] = 0
+    ring = np.flatnonzero((cv2.dilate(light8, _SQUARE3) > 0) & ~light)
+    owner = cv2.dilate(labels.astype(np.float32), _SQUARE3).ravel()[ring].astype(np.int64)
     area = stats[:, cv2.CC_STAT_AREA]
-    blob_mean = np.bincount(labels.ravel(), luma.ravel(), count) / np.maximum(area, 1)
-    owner = ring.ravel()
-    dark = luma.ravel() <= blob_mean[owner] - GLYPH_CONTRAST
+    inside = np.flatnonzero(light)
+    flat = luma.ravel()
+    blob_mean = np.bincount(labels.ravel()[inside], flat[inside], count) / np.maximum(area, 1)
+    dark = flat[ring] <= blob_mean[owner] - GLYPH_CONTRAST
     ring_size = np.bincount(owner, minlength=count)
     ring_dark = np.bincount(owner, dark.astype(np.float64), count)
     glyph = (
@@ -201,21 +204,17 @@ def _text_lines(
     gap = np.maximum(left[:, None], left[None, :]) - np.minimum(right[:, None], right[None, :])
     near = gap <= LINE_GAP * tall
     linked = similar & level & near
-    group = np.full(len(boxes), -1)
-    lines: list[npt.NDArray[np.intp]] = []
-    for seed in range(len(boxes)):
-        if group[seed] >= 0:
-            continue
-        group[seed] = seed
-        members, frontier = [seed], [seed]
-        while frontier:
-            nxt = np.flatnonzero(linked[frontier].any(axis=0) & (group < 0))
-            group[nxt] = seed
-            frontier = nxt.tolist()
-            members += frontier
-        if len(members) >= MIN_LINE_GLYPHS:
-            lines.append(np.asarray(members, dtype=np.intp))
-    return lines
+    # Connected groups by label propagation: each glyph takes the smallest label among its
+    # links until nothing changes (a line of n letters settles in at most n rounds).
+    group = np.arange(len(boxes))
+    for _ in range(len(boxes)):
+        spread = np.where(linked, group[None, :], len(boxes)).min(axis=1)
+        spread = np.minimum(spread, group)
+        if np.array_equal(spread, group):
+            break
+        group = spread[spread]
+    labels, sizes = np.unique(group, return_counts=True)
+    return [np.flatnonzero(group == label) for label in labels[sizes >= MIN_LINE_GLYPHS]]
 
 
 MIN_LINE_GLYPHS = 3
@@ -242,6 +241,8 @@ def _flat_graphics(
     coloured = (strong & (chroma >= cv2.blur(chroma, (side, side)) + GRAPHIC_STEP / 2)).astype(
         np.uint8
     )
+    if int(np.count_nonzero(coloured)) < GRAPHIC_MIN_SHARE * luma.size:
+        return None
     count, labels, stats, _ = cv2.connectedComponentsWithStats(coloured, connectivity=8)
     area = stats[:, cv2.CC_STAT_AREA]
     left, top = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
