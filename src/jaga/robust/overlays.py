@@ -159,14 +159,22 @@ def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | N
     chosen = np.flatnonzero(glyph)
     if chosen.size < MIN_GLYPHS:
         return None
-    lines = _text_lines(stats[chosen].astype(np.float64), centroids[chosen].astype(np.float64))
+    boxes_all = stats[chosen].astype(np.float64)
+    lines = [
+        line
+        for line in (
+            _main_row(_one_colour(members, blob_mean[chosen]), boxes_all)
+            for members in _text_lines(boxes_all, centroids[chosen].astype(np.float64))
+        )
+        if line.size >= MIN_LINE_GLYPHS
+    ]
     if not lines:
         return None
     mask = np.zeros(luma.shape, dtype=bool)
     height, width = luma.shape
-    fill_level = float(np.median(blob_mean[chosen]))
     for members in lines:
         boxes = stats[chosen[members]]
+        fill_level = float(np.median(blob_mean[chosen[members]]))
         tall = int(np.median(boxes[:, cv2.CC_STAT_HEIGHT]))
         pad = max(1, tall // 3)
         top = max(0, int(boxes[:, cv2.CC_STAT_TOP].min()) - pad)
@@ -216,6 +224,39 @@ def _text_lines(
     labels, sizes = np.unique(group, return_counts=True)
     return [np.flatnonzero(group == label) for label in labels[sizes >= MIN_LINE_GLYPHS]]
 
+
+def _one_colour(
+    members: npt.NDArray[np.intp], fills: npt.NDArray[np.float64]
+) -> npt.NDArray[np.intp]:
+    """The glyphs of a line whose fill is the line's colour: lettering is drawn in one
+    colour, light patches of a photo (stripes, sky between branches) are shaded."""
+    level = float(np.median(fills[members]))
+    return members[np.abs(fills[members] - level) <= LINE_FILL_SPREAD]
+
+
+def _main_row(
+    members: npt.NDArray[np.intp], boxes: npt.NDArray[np.float64]
+) -> npt.NDArray[np.intp]:
+    """The glyphs of a line that sit on its main row: letters share one row about one
+    letter tall, while light patches of a photo linked to them (stripes, sky between
+    branches) stray above and below. Empty when even the row is taller than a letter line."""
+    heights = boxes[members, cv2.CC_STAT_HEIGHT]
+    tops = boxes[members, cv2.CC_STAT_TOP]
+    middles = tops + heights / 2
+    tall = float(np.median(heights))
+    kept: npt.NDArray[np.intp] = members[np.abs(middles - float(np.median(middles))) <= tall / 2]
+    top = float(boxes[kept, cv2.CC_STAT_TOP].min())
+    bottom = float((boxes[kept, cv2.CC_STAT_TOP] + boxes[kept, cv2.CC_STAT_HEIGHT]).max())
+    if bottom - top > LINE_ROW_HEIGHT * tall:
+        return np.zeros(0, dtype=np.intp)
+    return kept
+
+
+LINE_FILL_SPREAD = 25.0
+"""Luma levels a letter's mean fill may differ from its line's (JPEG, reduced thin parts)."""
+
+LINE_ROW_HEIGHT = 1.6
+"""A line is at most this many letter heights tall (capitals with a descender or accent)."""
 
 MIN_LINE_GLYPHS = 3
 """Glyphs in a row before they count as a line of text."""
