@@ -9,8 +9,14 @@ at the bank's own strict distance. Each view is one guess of "what the original 
   screenshot's flat canvas), found as the block of pixels that differ from the frame colour.
 * `de-bordered (flat fill)`: the photo inside a fill that has no detail, such as the blurred
   copy of itself that social apps put around a picture, found by local gradient energy.
-* `rotated back n°`: the picture turned back by a small angle (tilted copies), and the two
-  frame removals applied to it again, since a tilted copy usually gains a frame too.
+* `de-bordered (to the canvas)`: the same box grown through every line that is not exactly
+  an app canvas's colour (a dark photo on a dark screenshot was cut short).
+* `rotated back n°`: the picture turned back by a small angle (tilted copies), the corners
+  the turn lost painted in, and the frame removals applied to it again, since a tilted copy
+  usually gains a frame too.
+* `overlaid … painted out`: meme lettering and logos found (jaga.robust.overlays) and
+  inpainted; only when one is found, as is `overlaid text filtered out` (a thin-stroke
+  median).
 
 Views are computed on a small luma copy (long side `WORK_SIDE`): PDQ keeps only a 64x64
 filtered image, so more pixels change nothing but time. A view whose PDQ quality is under
