@@ -18,7 +18,8 @@ Query cost: time per copy to decode + hash + search, in the worker processes (ea
 hashing timed on the same bytes), and the index search timed in this process. Ratios are
 against plain PDQ as Jaga computes it (its fast hash + one search) and against the reference.
 
-    .venv/bin/python bench/robustness.py [--images DIR] [--limit N | --quick] [--workers N]
+    .venv/bin/python bench/robustness.py [--images DIR] [--glob PATTERN] [--limit N | --quick]
+                                         [--workers N]
 """
 
 from __future__ import annotations
@@ -156,20 +157,27 @@ def _hash_image(task: tuple[int, str, bool, int, tuple[str, ...]]) -> ImageResul
     return ImageResult(index, bank_ref, regions, queries)
 
 
-def _photos(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+def _photos(folder: Path, pattern: str = "*") -> list[Path]:
+    return sorted(p for p in folder.glob(pattern) if p.suffix.lower() in IMAGE_SUFFIXES)
 
 
 def run(
-    images: Path, limit: int | None, seed: int, workers: int, edit_names: Sequence[str] | None
+    images: Path,
+    limit: int | None,
+    seed: int,
+    workers: int,
+    edit_names: Sequence[str] | None,
+    pattern: str = "*",
 ) -> dict[str, object]:
     """Hash everything on `workers` processes, then match; returns every figure."""
-    files = _photos(images)
+    files = _photos(images, pattern)
     random.Random(seed).shuffle(files)
     if limit:
         files = files[:limit]
     if len(files) < 2:
-        raise SystemExit(f"need at least 2 photos in {images}, found {len(files)}")
+        raise SystemExit(
+            f"need at least 2 photos matching {pattern!r} in {images}, found {len(files)}"
+        )
     listed = set(range(len(files) // 2))
     names = tuple(edit_names or [name for _g, name, _e in edits()])
     tasks = [(i, str(p), i in listed, seed, names) for i, p in enumerate(files)]
@@ -388,6 +396,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--images", type=Path, default=DEFAULT_IMAGES)
     parser.add_argument("--limit", type=int, default=None, help="use only N photos")
+    parser.add_argument(
+        "--glob",
+        default="*",
+        help="only photos whose names match (e.g. 'urban100_*' for a held-out set)",
+    )
     parser.add_argument("--quick", action="store_true", help="40 photos (under a minute)")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
@@ -398,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     limit = args.limit or (40 if args.quick else None)
     started = time.perf_counter()
-    figures = run(args.images, limit, args.seed, max(1, args.workers), args.edits)
+    figures = run(args.images, limit, args.seed, max(1, args.workers), args.edits, args.glob)
     console = Console()
     print_report(figures, console)
     console.print(f"Run took {time.perf_counter() - started:.0f} s on {args.workers} processes.")

@@ -86,7 +86,8 @@ def _hash_frames(
     extra: dict[str, str] = {}
     extra_views: tuple[tuple[str, PdqHash], ...] = ()
     try:
-        for frame in iter_luma_frames(image):
+        colour = views is not None and views.overlays
+        for frame in iter_luma_frames(image, colour=colour):
             frame_hashes.append(hash_frame(frame, dihedral=dihedral))
             if views is not None and frame.index == 0:
                 from jaga.robust.views import query_views, work_image

@@ -91,6 +91,9 @@ class LumaFrame:
     full_height: int
     full_width: int
     scale: int
+    # Colour strength (distance of Cb/Cr from grey, 0 for greyscale) at the luma's size, only
+    # when asked for: the robust views use it to find saturated overlays (logos, badges).
+    chroma: npt.NDArray[np.float32] | None = None
 
 
 def open_image(data: bytes) -> Image.Image:
@@ -131,8 +134,14 @@ def sniff_image_format(head: bytes) -> str | None:
     return next((name for prefix, name in _SIGNATURES if head.startswith(prefix)), None)
 
 
-def iter_luma_frames(image: Image.Image, max_frames: int = MAX_FRAMES) -> Iterator[LumaFrame]:
+def iter_luma_frames(
+    image: Image.Image, max_frames: int = MAX_FRAMES, *, colour: bool = False
+) -> Iterator[LumaFrame]:
     """Yield each frame of `image` (at most `max_frames`) as a reduced, upright LumaFrame.
+
+    With `colour`, the first frame also carries its chroma strength (`LumaFrame.chroma`).
+    A JPEG is then decoded as YCbCr instead of luma only: the same Y plane (bit for bit),
+    and the Huffman decoding that dominates the cost is paid either way.
 
     Raises ImageError when a frame is too large, truncated or corrupt. Stops silently at
     the end of the animation; the caller tells whether `max_frames` was reached.
@@ -151,7 +160,9 @@ def iter_luma_frames(image: Image.Image, max_frames: int = MAX_FRAMES) -> Iterat
                 return
             except Exception as error:
                 raise ImageError(f"frame {index} unreadable: {_describe(error)}") from error
-        yield _decode_frame(image, index, orientation, use_draft=not animated)
+        yield _decode_frame(
+            image, index, orientation, use_draft=not animated, colour=colour and index == 0
+        )
 
 
 def frame_limit_reached(image: Image.Image, max_frames: int = MAX_FRAMES) -> bool:
@@ -174,14 +185,16 @@ def _is_animated(image: Image.Image) -> bool:
         return False
 
 
-def _decode_frame(image: Image.Image, index: int, orientation: int, use_draft: bool) -> LumaFrame:
+def _decode_frame(
+    image: Image.Image, index: int, orientation: int, use_draft: bool, colour: bool = False
+) -> LumaFrame:
     full_width, full_height = image.size
     if full_width < 1 or full_height < 1:
         raise ImageError(f"frame {index} has an empty size {full_width}x{full_height}")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "palette images with transparency ..."
-            scale = _draft_jpeg(image) if use_draft else 1
+            scale = _draft_jpeg(image, colour) if use_draft else 1
             width, height = image.size
             if width * height > MAX_DECODED_PIXELS:
                 raise ImageError(
@@ -202,19 +215,32 @@ def _decode_frame(image: Image.Image, index: int, orientation: int, use_draft: b
         raise ImageError(f"frame {index} unreadable: {_describe(error)}") from error
     if orientation in _SWAPS_AXES:
         full_width, full_height = full_height, full_width
-    return LumaFrame(index, _luma(small), full_height, full_width, scale)
+    if small.mode == "YCbCr":
+        planes = np.asarray(small).astype(np.float32)
+        chroma = np.hypot(planes[:, :, 1] - 128.0, planes[:, :, 2] - 128.0).astype(np.float32)
+        return LumaFrame(
+            index, np.ascontiguousarray(planes[:, :, 0]), full_height, full_width, scale, chroma
+        )
+    luma = _luma(small)
+    return LumaFrame(
+        index, luma, full_height, full_width, scale, _chroma(small, luma) if colour else None
+    )
 
 
-def _draft_jpeg(image: Image.Image) -> int:
+def _draft_jpeg(image: Image.Image, colour: bool = False) -> int:
     """Ask libjpeg for a 1/2, 1/4 or 1/8 scale decode; return the scale it chose.
 
     Luma-only ("L") output skips chroma upsampling and colour conversion: JPEG's Y channel
-    uses the same 0.299/0.587/0.114 weights as PDQ's luma.
+    uses the same 0.299/0.587/0.114 weights as PDQ's luma. With `colour`, YCbCr output keeps
+    that Y plane and adds the chroma planes (no colour conversion either).
     """
     if image.format != "JPEG":
         return 1
     width, height = image.size
-    mode = "L" if image.mode in ("RGB", "L") else image.mode
+    if image.mode == "RGB" and colour:
+        mode = "YCbCr"
+    else:
+        mode = "L" if image.mode in ("RGB", "L") else image.mode
     image.draft(mode, (DECODE_MIN_SIDE, DECODE_MIN_SIDE))
     small_width, small_height = image.size
     for scale in _JPEG_SCALES:
@@ -231,7 +257,7 @@ def _to_eight_bit(image: Image.Image) -> Image.Image:
     theirs. The one exception is 16/32-bit and float images, which `convert` clips to
     white: we rescale them to 8 bits instead.
     """
-    if image.mode in ("L", "RGB"):
+    if image.mode in ("L", "RGB", "YCbCr"):  # YCbCr only from a colour draft decode
         return image
     if image.mode.startswith("I") or image.mode == "F":
         return Image.fromarray(_rescale_to_uint8(np.asarray(image)), mode="L")
@@ -255,6 +281,17 @@ def _luma(image: Image.Image) -> npt.NDArray[np.float32]:
     if pixels.ndim == 2:
         return pixels.astype(np.float32)
     return np.asarray(pixels[:, :, :3].astype(np.float32) @ _LUMA_WEIGHTS, dtype=np.float32)
+
+
+def _chroma(image: Image.Image, luma: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """Colour strength of an 8-bit L/RGB image: JPEG's Cb/Cr distance from grey."""
+    pixels = np.asarray(image)
+    if pixels.ndim == 2:
+        return np.zeros_like(luma)
+    rgb = pixels[:, :, :3].astype(np.float32)
+    blue = 0.564 * (rgb[:, :, 2] - luma)
+    red = 0.713 * (rgb[:, :, 0] - luma)
+    return np.asarray(np.hypot(blue, red), dtype=np.float32)
 
 
 def _orientation(image: Image.Image) -> int:

@@ -9,8 +9,14 @@ at the bank's own strict distance. Each view is one guess of "what the original 
   screenshot's flat canvas), found as the block of pixels that differ from the frame colour.
 * `de-bordered (flat fill)`: the photo inside a fill that has no detail, such as the blurred
   copy of itself that social apps put around a picture, found by local gradient energy.
-* `rotated back n°`: the picture turned back by a small angle (tilted copies), and the two
-  frame removals applied to it again, since a tilted copy usually gains a frame too.
+* `de-bordered (to the canvas)`: the same box grown through every line that is not exactly
+  an app canvas's colour (a dark photo on a dark screenshot was cut short).
+* `rotated back n°`: the picture turned back by a small angle (tilted copies), the corners
+  the turn lost painted in, and the frame removals applied to it again, since a tilted copy
+  usually gains a frame too.
+* `overlaid … painted out`: meme lettering and logos found (jaga.robust.overlays) and
+  inpainted; only when one is found, as is `overlaid text filtered out` (a thin-stroke
+  median).
 
 Views are computed on a small luma copy (long side `WORK_SIDE`): PDQ keeps only a 64x64
 filtered image, so more pixels change nothing but time. A view whose PDQ quality is under
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 import numpy.typing as npt
 from PIL import Image
@@ -30,6 +37,7 @@ from jaga.hashing.image_io import LumaFrame
 from jaga.hashing.pdq import hash_frame
 from jaga.hashing.types import PdqHash
 from jaga.robust.corners import corner_tilt
+from jaga.robust.overlays import find_overlays, inpaint
 
 WORK_SIDE = 512
 """Longest side the views are cut from: PDQ needs the reduced decode (at least 128 px on the
@@ -72,7 +80,9 @@ class ViewSettings:
     # Also try every 2° up to max_tilt, for tilted copies cropped so that no edge shows
     # (about 8 more hashes per picture; off by default).
     exhaustive: bool = False
-    overlays: bool = True  # a view with thin strokes (captions, meme text) filtered out
+    # Views with overlays (outlined text, logos) painted out and thin strokes filtered out,
+    # when an overlay is found; the decoder then also gives colour (finds logos).
+    overlays: bool = True
     min_quality: int = 50
     dihedral: bool = True  # dihedral variants for the de-bordered views of the upright image
 
@@ -88,16 +98,23 @@ class WorkImage:
 
     luma: npt.NDArray[np.float32]
     scale: int
+    # Colour strength at the same size, when the decoder gave it (finds drawn logos).
+    chroma: npt.NDArray[np.float32] | None = None
 
 
 def work_image(frame: LumaFrame) -> WorkImage:
-    """The frame's luma, reduced by a whole factor to at most about WORK_SIDE long."""
-    luma = frame.luma
+    """The frame's luma (and chroma), reduced by a whole factor to at most about WORK_SIDE."""
+    luma, chroma = frame.luma, frame.chroma
     factor = max(1, -(-max(luma.shape) // WORK_SIDE))
     if factor > 1:
-        reduced = Image.fromarray(luma.astype(np.float32), mode="F").reduce(factor)
-        luma = np.asarray(reduced, dtype=np.float32)
-    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), frame.scale * factor)
+        luma = _reduce(luma, factor)
+        chroma = None if chroma is None else _reduce(chroma, factor)
+    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), frame.scale * factor, chroma)
+
+
+def _reduce(values: npt.NDArray[np.float32], factor: int) -> npt.NDArray[np.float32]:
+    reduced = Image.fromarray(values.astype(np.float32), mode="F").reduce(factor)
+    return np.asarray(reduced, dtype=np.float32)
 
 
 def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
@@ -119,7 +136,17 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         for how, box in content_boxes(luma):
             add(how, _cut(luma, box), settings.dihedral)
     if settings.overlays:
-        add("overlaid text filtered out", _median(luma), False)
+        # Only when something drawn on top was found: most pictures have none, and the
+        # inpainting is the dearest step here.
+        overlay = find_overlays(luma, work.chroma)
+        if overlay is not None:
+            add(
+                f"overlaid {' and '.join(overlay.kinds)} painted out",
+                inpaint(luma, overlay.mask),
+                False,
+            )
+            if "text" in overlay.kinds:
+                add("overlaid text filtered out", _median(luma), False)
     # A turned copy has straight edges (its filled corners, or the frame it lies on) that
     # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
     # cut the frame away.
@@ -137,11 +164,11 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         turned = rotate(luma, -tilt)
         name = _turn_name(tilt)
         kept = rotated_area(luma.shape, -tilt)
-        # What survived both turns: the corners lost to the first are filled from their
-        # surroundings, which PDQ's coarse picture of the original is closer to than a flat
-        # fill (6 bits closer at 8°, measured on the bench photos).
+        # What survived both turns: the corners lost to the first are painted in from the
+        # picture around them, which PDQ's coarse picture of the original is closer to than
+        # a flat or a blurred fill.
         survived = kept & _turn_mask(rotated_area(luma.shape, tilt), -tilt)
-        add(name, _fill_from_surroundings(turned, survived), False)
+        add(name, _paint_lost_corners(turned, survived), False)
         if settings.deborder and rank == 0:
             for how, box in content_boxes(turned, kept):
                 add(f"{name}, {how}", _cut(turned, box), False)
@@ -299,7 +326,16 @@ def content_boxes(
         # A photo's own patches of the frame colour have texture: they are picture too.
         box = _uniform_frame(coloured, detail) or _solid_block(coloured | detail)
         if box is not None:
-            found += _with_centred("de-bordered", _refine(coloured, box), luma.shape)
+            box = _refine(coloured, box)
+            found += _with_centred("de-bordered", box, luma.shape)
+            if valid is None:
+                # A dark photo on a dark app canvas (or a light one on white) has edges
+                # within the frame tolerance of the canvas and is cut too short; an app's
+                # canvas is one exact colour, so grow the box through every line that is
+                # not exactly canvas.
+                grown = _grow_to_canvas(luma, background, box)
+                if max(abs(a - b) for a, b in zip(grown, box, strict=True)) > 2:
+                    found.append(("de-bordered (to the canvas)", grown))
     box = _solid_block(detail)
     if box is not None:
         # The detail mask reaches past the picture: the forward step of the line before
@@ -441,6 +477,33 @@ def _with_centred(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str,
     return found
 
 
+CANVAS_TOLERANCE = 4.0
+"""Luma levels within which a pixel is exactly an app canvas's colour: a flat UI colour
+through JPEG at quality 90 and a reduced decode stays within 1-2; a dark photo area is
+rarely that even over a quarter of a line."""
+
+CANVAS_LINE = 0.25
+"""Share of a line (across the box) off the canvas colour for the line to be picture."""
+
+
+def _grow_to_canvas(luma: npt.NDArray[np.float32], background: float, box: Box) -> Box:
+    """`box` grown, side by side, through the lines that are not exactly canvas colour."""
+    height, width = luma.shape
+    off = np.abs(luma - background) > CANVAS_TOLERANCE
+    top, bottom, left, right = box
+    rows = off[:, left:right].mean(axis=1) > CANVAS_LINE
+    while top > 0 and rows[top - 1]:
+        top -= 1
+    while bottom < height and rows[bottom]:
+        bottom += 1
+    columns = off[top:bottom].mean(axis=0) > CANVAS_LINE
+    while left > 0 and columns[left - 1]:
+        left -= 1
+    while right < width and columns[right]:
+        right += 1
+    return (top, bottom, left, right)
+
+
 def _uniform_frame(picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]) -> Box | None:
     """Plain padding: from each side, the lines that hold (almost) no picture at all."""
     height, width = picture.shape
@@ -522,36 +585,62 @@ def _worth_cutting(box: Box, height: int, width: int) -> bool:
 def rotate(luma: npt.NDArray[np.float32], angle: float) -> npt.NDArray[np.float32]:
     """Turn by `angle` degrees (counter-clockwise) on the same canvas. The corners are
     filled with the picture's mean, which moves PDQ less than black would."""
-    image = Image.fromarray(luma, mode="F")
-    turned = image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=float(luma.mean()))
-    return np.asarray(turned, dtype=np.float32)
+    return _warp(luma, angle, cv2.INTER_LINEAR, float(luma.mean()))
 
 
 def _turn_mask(mask: npt.NDArray[np.bool_], angle: float) -> npt.NDArray[np.bool_]:
-    image = Image.fromarray(mask.astype(np.float32), mode="F")
-    turned = image.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0.0)
-    return np.asarray(turned) > 0.5
+    return _warp(mask.astype(np.float32), angle, cv2.INTER_NEAREST, 0.0) > 0.5
 
 
-def _fill_from_surroundings(
+def _warp(
+    values: npt.NDArray[np.float32], angle: float, interpolation: int, fill: float
+) -> npt.NDArray[np.float32]:
+    """PIL's `Image.rotate` (same centre, same direction, same pixels to 1e-3 away from
+    the seam) by OpenCV's affine warp, at a fifth of the time."""
+    height, width = values.shape
+    matrix = cv2.getRotationMatrix2D(((width - 1) / 2, (height - 1) / 2), angle, 1.0)
+    turned = cv2.warpAffine(
+        np.ascontiguousarray(values, dtype=np.float32),
+        matrix,
+        (width, height),
+        flags=interpolation,
+        borderMode=cv2.BORDER_CONSTANT,
+        borderValue=fill,
+    )
+    return np.asarray(turned, dtype=np.float32)
+
+
+def _paint_lost_corners(
     luma: npt.NDArray[np.float32], known: npt.NDArray[np.bool_]
 ) -> npt.NDArray[np.float32]:
-    """Unknown pixels set to the local mean of known ones (a wide normalised box blur)."""
+    """Unknown pixels painted in from the known ones (cv2.inpaint, Telea), at half size.
+
+    A turned copy lost its corners; continuing the picture's own structure into them
+    brings the turned-back view closer to the original than the local mean did (on 40 bench
+    photos turned 4° and 8°, exact angle: median 14-20 bits instead of 16-22). PDQ keeps
+    only 64x64 samples, so painting at half size (a quarter of the work) loses nothing
+    measurable; one pixel of the seam (blended with the copy's black fill) is repainted.
+    """
     if known.all() or not known.any():
         return luma
-    radius = max(2, max(luma.shape) // 8)
-    weights = _box_mean(known.astype(np.float32), radius)
-    sums = _box_mean(np.where(known, luma, 0.0).astype(np.float32), radius)
-    fallback = float(luma[known].mean())
-    fill = np.where(weights > 1e-3, sums / np.maximum(weights, 1e-3), fallback)
+    height, width = luma.shape
+    small_size = (max(1, width // 2), max(1, height // 2))
+    small = cv2.resize(luma, small_size, interpolation=cv2.INTER_AREA)
+    small_known = cv2.resize(known.view(np.uint8), small_size, interpolation=cv2.INTER_NEAREST)
+    small_known = cv2.erode(small_known, np.ones((3, 3), np.uint8))
+    painted = cv2.inpaint(
+        np.clip(small + 0.5, 0, 255).astype(np.uint8),
+        (small_known == 0).view(np.uint8),
+        3,
+        cv2.INPAINT_TELEA,
+    )
+    fill = cv2.resize(painted.astype(np.float32), (width, height), interpolation=cv2.INTER_LINEAR)
     return np.where(known, luma, fill).astype(np.float32)
 
 
 def rotated_area(shape: tuple[int, ...], angle: float) -> npt.NDArray[np.bool_]:
     """Which pixels of a same-canvas turn by `angle` come from the picture (not the fill)."""
-    ones = Image.fromarray(np.ones(shape[:2], np.float32), mode="F")
-    turned = ones.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0.0)
-    return np.asarray(turned) > 0
+    return _warp(np.ones(shape[:2], np.float32), angle, cv2.INTER_NEAREST, 0.0) > 0
 
 
 def _cut(luma: npt.NDArray[np.float32], box: Box) -> npt.NDArray[np.float32]:
@@ -607,17 +696,15 @@ def _shrink(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
 
 
 def _box_mean(values: npt.NDArray[np.float32], radius: int) -> npt.NDArray[np.float32]:
-    """Mean over a (2r+1)^2 window (edges clipped), by an integral image."""
-    padded = np.pad(values, radius, mode="edge")
-    integral = np.pad(padded.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+    """Mean over a (2r+1)^2 window, edges replicated (OpenCV's box filter: a tenth of the
+    time of a NumPy integral image, and exact where float32 cumulative sums were not)."""
     size = 2 * radius + 1
-    total = (
-        integral[size:, size:]
-        - integral[:-size, size:]
-        - integral[size:, :-size]
-        + integral[:-size, :-size]
+    blurred = cv2.blur(
+        np.ascontiguousarray(values, dtype=np.float32),
+        (size, size),
+        borderType=cv2.BORDER_REPLICATE,
     )
-    return np.asarray(total / (size * size), dtype=np.float32)
+    return np.asarray(blurred, dtype=np.float32)
 
 
 def _solid_block(picture: npt.NDArray[np.bool_]) -> Box | None:

@@ -1,0 +1,325 @@
+"""Find synthetic overlays (meme text, logos, watermarks) on a picture, and paint them out.
+
+A re-shared copy often carries something drawn on top of the photo: meme lettering (white
+glyphs with a dark outline), a channel's logo or a watermark badge. PDQ keeps a 64x64 picture
+of the whole image, and a bright caption band or a saturated badge moves enough of it to
+lose the match. What was under the overlay is gone, but PDQ only needs the coarse shape of
+the photo there, so filling the overlay from its surroundings (cv2.inpaint) brings the hash
+back close to the original's.
+
+Overlays are found by how they are made, not by where or in what font:
+
+* **Outlined lettering.** Meme text and most stickers' text are strokes of one light colour
+  ringed all round by a dark outline, so that they read on any photo. A light blob of a
+  photo (a window, a cloud) borders many tones; a glyph borders almost only its outline.
+  So: light connected blobs whose one-pixel ring is nearly all much darker than the blob.
+  Several such glyphs (text has letters) make it text.
+* **Flat graphics.** A logo or a badge is drawn with a few flat, usually saturated colours
+  and sharp edges; even when drawn semi-transparent, the photo shows through only faintly.
+  So: blobs of strong colour (where the decoder gives colour) with almost no texture
+  inside, a clean border, a compact shape, not touching the picture's edge (a sky or a
+  painted wall does), covering a small share of the picture. Holes inside (the badge's
+  own text) are filled.
+
+Nothing found means no view: the caller pays for inpainting only when an overlay is there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+GLYPH_CONTRAST = 90.0
+"""Luma levels by which a glyph's outline is darker than the glyph: white on black is 255
+levels at full size; thin strokes reduced 2-4x and JPEG-compressed keep well over a third."""
+
+GLYPH_RING_DARK = 0.75
+"""Share of a glyph's surrounding ring that must be outline-dark: lettering is outlined all
+round; a light part of a photo borders mid tones somewhere."""
+
+GLYPH_MIN_LIGHT = 150.0
+"""Glyph fill is light (white or a pale colour), or an outline could not be darker enough."""
+
+GLYPH_FILL_SPREAD = 75.0
+"""Levels under the glyphs' typical fill that still count as fill when painting a line out:
+thin parts of letters (an E's arms) blend with the outline at reduced size, and a pixel of
+them left at the edge of the mask is smeared over the filled area by the inpainting."""
+
+INPAINT_RADIUS = 3
+"""cv2.inpaint's neighbourhood (pixels): the overlay strokes are a few pixels wide."""
+
+MIN_GLYPHS = 4
+"""Outlined blobs needed before they count as text (a word has letters)."""
+
+MAX_GLYPH_SHARE = 0.02
+"""A single glyph covers at most this share of the picture: bigger light blobs ringed by
+dark are things in the photo (a lit window at night)."""
+
+GRAPHIC_CHROMA = 40.0
+"""Chroma strength (Cb/Cr distance from grey) of a drawn graphic's colour: logo blues, reds
+and yellows are 60-110; skin, wood and most skies stay under 40."""
+
+GRAPHIC_STEP = 35.0
+"""How much stronger a graphic's colour is than the photo just around it (chroma levels): a
+badge's flat blue or red (60-110) drawn over a photo (mostly under 30) steps by 40 or more,
+even drawn at 80% opacity; a coloured thing in a photo fades into similar colours."""
+
+RING_OUT = 4
+"""Ring (pixels out from a blob) where the photo around a graphic is read: JPEG halves colour
+resolution and blurs the step over a pixel or two."""
+
+GRAPHIC_MIN_SHARE = 0.002
+GRAPHIC_MAX_SHARE = 0.08
+"""A badge or watermark covers between these shares of the picture: smaller is noise or a
+detail, larger is part of the scene (a painted wall, a shirt)."""
+
+GRAPHIC_SOLIDITY = 0.55
+"""Blob area over its bounding box: drawn shapes (rectangles, discs, rounded badges) are
+compact; a saturated region of a photo (foliage, a flower bed) is ragged."""
+
+
+@dataclass(frozen=True, slots=True)
+class Overlay:
+    """Where overlays were found (a mask at the picture's size) and of which kinds."""
+
+    mask: npt.NDArray[np.bool_]
+    kinds: tuple[str, ...]
+
+
+def find_overlays(
+    luma: npt.NDArray[np.float32], chroma: npt.NDArray[np.float32] | None
+) -> Overlay | None:
+    """The overlays on a picture (outlined text, flat saturated graphics), or None."""
+    kinds: list[str] = []
+    mask = np.zeros(luma.shape, dtype=bool)
+    text = _outlined_glyphs(luma)
+    if text is not None:
+        mask |= text
+        kinds.append("text")
+    if chroma is not None:
+        graphics = _flat_graphics(luma, chroma)
+        if graphics is not None:
+            mask |= graphics
+            kinds.append("logo")
+    if not kinds:
+        return None
+    return Overlay(mask, tuple(kinds))
+
+
+def inpaint(luma: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.float32]:
+    """The picture with `mask` (grown by JPEG's ringing) filled from its surroundings."""
+    grown = cv2.dilate(mask.astype(np.uint8), _SQUARE3, iterations=1)
+    pixels = np.clip(luma + 0.5, 0, 255).astype(np.uint8)
+    filled = cv2.inpaint(pixels, grown, INPAINT_RADIUS, cv2.INPAINT_TELEA)
+    return np.asarray(filled, dtype=np.float32)
+
+
+_SQUARE3 = np.ones((3, 3), np.uint8)
+_SQUARE5 = np.ones((5, 5), np.uint8)
+
+
+def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | None:
+    """Lines of light blobs ringed by a much darker outline (lettering), or None.
+
+    The mask covers, inside each line's box, every pixel of the lettering's two tones (fill
+    and outline): letters that touch each other, and so fail the one-blob ring test, are
+    painted out with their neighbours.
+    """
+    light = luma >= GLYPH_MIN_LIGHT
+    light8 = light.view(np.uint8)
+    # Quick refusal (most photos): lettering needs light pixels right next to much darker
+    # ones, a few per glyph.
+    darkest_near = cv2.erode(luma, _SQUARE3)
+    if int(np.count_nonzero(light & (darkest_near <= luma - GLYPH_CONTRAST))) < 8 * MIN_GLYPHS:
+        return None
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(light8, connectivity=8)
+    if count <= MIN_GLYPHS:
+        return None
+    # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
+    # goes to one (the larger label), which only matters between touching letters.
+    ring = np.flatnonzero((cv2.dilate(light8, _SQUARE3) > 0) & ~light)
+    owner = cv2.dilate(labels.astype(np.float32), _SQUARE3).ravel()[ring].astype(np.int64)
+    area = stats[:, cv2.CC_STAT_AREA]
+    inside = np.flatnonzero(light)
+    flat = luma.ravel()
+    blob_mean = np.bincount(labels.ravel()[inside], flat[inside], count) / np.maximum(area, 1)
+    dark = flat[ring] <= blob_mean[owner] - GLYPH_CONTRAST
+    ring_size = np.bincount(owner, minlength=count)
+    ring_dark = np.bincount(owner, dark.astype(np.float64), count)
+    glyph = (
+        (ring_size >= 4)
+        & (ring_dark >= GLYPH_RING_DARK * np.maximum(ring_size, 1))
+        & (area >= 2)
+        & (area <= MAX_GLYPH_SHARE * luma.size)
+    )
+    glyph[0] = False
+    chosen = np.flatnonzero(glyph)
+    if chosen.size < MIN_GLYPHS:
+        return None
+    boxes_all = stats[chosen].astype(np.float64)
+    lines = [
+        line
+        for line in (
+            _main_row(_one_colour(members, blob_mean[chosen]), boxes_all)
+            for members in _text_lines(boxes_all, centroids[chosen].astype(np.float64))
+        )
+        if line.size >= MIN_LINE_GLYPHS
+    ]
+    if not lines:
+        return None
+    mask = np.zeros(luma.shape, dtype=bool)
+    height, width = luma.shape
+    for members in lines:
+        boxes = stats[chosen[members]]
+        fill_level = float(np.median(blob_mean[chosen[members]]))
+        tall = int(np.median(boxes[:, cv2.CC_STAT_HEIGHT]))
+        pad = max(1, tall // 3)
+        top = max(0, int(boxes[:, cv2.CC_STAT_TOP].min()) - pad)
+        bottom = min(
+            height, int((boxes[:, cv2.CC_STAT_TOP] + boxes[:, cv2.CC_STAT_HEIGHT]).max()) + pad
+        )
+        left = max(0, int(boxes[:, cv2.CC_STAT_LEFT].min()) - pad)
+        right = min(
+            width, int((boxes[:, cv2.CC_STAT_LEFT] + boxes[:, cv2.CC_STAT_WIDTH]).max()) + pad
+        )
+        band = luma[top:bottom, left:right]
+        # The lettering's two tones: its fill and its outline.
+        # Fill pixels lie within a stroke of the outline and the reverse, which keeps a
+        # light sky or a dark coat behind the letters out of the mask.
+        fill = (band >= fill_level - GLYPH_FILL_SPREAD).astype(np.uint8)
+        outline = (band <= fill_level - GLYPH_CONTRAST).astype(np.uint8)
+        tones = ((fill > 0) & (cv2.dilate(outline, _SQUARE5) > 0)) | (
+            (outline > 0) & (cv2.dilate(fill, _SQUARE5) > 0)
+        )
+        mask[top:bottom, left:right] |= tones
+    return mask if mask.any() else None
+
+
+def _text_lines(
+    boxes: npt.NDArray[np.float64], centres: npt.NDArray[np.float64]
+) -> list[npt.NDArray[np.intp]]:
+    """Groups of glyphs that sit on one line (similar height, same middle, close together)
+    with at least MIN_LINE_GLYPHS each: letters come in words, speckle does not line up."""
+    heights = boxes[:, cv2.CC_STAT_HEIGHT].astype(np.float64)
+    tall = np.maximum(heights[:, None], heights[None, :])
+    similar = tall <= LINE_HEIGHT_RATIO * np.minimum(heights[:, None], heights[None, :])
+    level = np.abs(centres[:, 1][:, None] - centres[:, 1][None, :]) <= 0.5 * tall
+    left = boxes[:, cv2.CC_STAT_LEFT].astype(np.float64)
+    right = left + boxes[:, cv2.CC_STAT_WIDTH]
+    gap = np.maximum(left[:, None], left[None, :]) - np.minimum(right[:, None], right[None, :])
+    near = gap <= LINE_GAP * tall
+    linked = similar & level & near
+    # Connected groups by label propagation: each glyph takes the smallest label among its
+    # links until nothing changes (a line of n letters settles in at most n rounds).
+    group = np.arange(len(boxes))
+    for _ in range(len(boxes)):
+        spread = np.where(linked, group[None, :], len(boxes)).min(axis=1)
+        spread = np.minimum(spread, group)
+        if np.array_equal(spread, group):
+            break
+        group = spread[spread]
+    labels, sizes = np.unique(group, return_counts=True)
+    return [np.flatnonzero(group == label) for label in labels[sizes >= MIN_LINE_GLYPHS]]
+
+
+def _one_colour(
+    members: npt.NDArray[np.intp], fills: npt.NDArray[np.float64]
+) -> npt.NDArray[np.intp]:
+    """The glyphs of a line whose fill is the line's colour: lettering is drawn in one
+    colour, light patches of a photo (stripes, sky between branches) are shaded."""
+    level = float(np.median(fills[members]))
+    return members[np.abs(fills[members] - level) <= LINE_FILL_SPREAD]
+
+
+def _main_row(
+    members: npt.NDArray[np.intp], boxes: npt.NDArray[np.float64]
+) -> npt.NDArray[np.intp]:
+    """The glyphs of a line that sit on its main row: letters share one row about one
+    letter tall, while light patches of a photo linked to them (stripes, sky between
+    branches) stray above and below. Empty when even the row is taller than a letter line."""
+    heights = boxes[members, cv2.CC_STAT_HEIGHT]
+    tops = boxes[members, cv2.CC_STAT_TOP]
+    middles = tops + heights / 2
+    tall = float(np.median(heights))
+    kept: npt.NDArray[np.intp] = members[np.abs(middles - float(np.median(middles))) <= tall / 2]
+    top = float(boxes[kept, cv2.CC_STAT_TOP].min())
+    bottom = float((boxes[kept, cv2.CC_STAT_TOP] + boxes[kept, cv2.CC_STAT_HEIGHT]).max())
+    if bottom - top > LINE_ROW_HEIGHT * tall:
+        return np.zeros(0, dtype=np.intp)
+    return kept
+
+
+LINE_FILL_SPREAD = 25.0
+"""Luma levels a letter's mean fill may differ from its line's (JPEG, reduced thin parts)."""
+
+LINE_ROW_HEIGHT = 1.6
+"""A line is at most this many letter heights tall (capitals with a descender or accent)."""
+
+MIN_LINE_GLYPHS = 3
+"""Glyphs in a row before they count as a line of text."""
+
+LINE_HEIGHT_RATIO = 2.5
+"""Letters of one line differ in height by at most this factor (capitals and lower case)."""
+
+LINE_GAP = 3.0
+"""Largest gap between neighbouring letters of a line, in letter heights: a word space, or
+one or two letters that touch their neighbours and so were not taken for glyphs."""
+
+
+def _flat_graphics(
+    luma: npt.NDArray[np.float32], chroma: npt.NDArray[np.float32]
+) -> npt.NDArray[np.bool_] | None:
+    """Compact blobs of flat, strong colour inside the picture, holes filled, or None."""
+    strong = chroma >= GRAPHIC_CHROMA
+    if strong.mean() < GRAPHIC_MIN_SHARE:
+        return None
+    # Stronger than the colour of its neighbourhood, too, so that a badge on a tinted sky
+    # is not one blob with the sky.
+    side = max(3, max(luma.shape) // 6) | 1
+    coloured = (strong & (chroma >= cv2.blur(chroma, (side, side)) + GRAPHIC_STEP / 2)).astype(
+        np.uint8
+    )
+    if int(np.count_nonzero(coloured)) < GRAPHIC_MIN_SHARE * luma.size:
+        return None
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(coloured, connectivity=8)
+    area = stats[:, cv2.CC_STAT_AREA]
+    left, top = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+    right = left + stats[:, cv2.CC_STAT_WIDTH]
+    bottom = top + stats[:, cv2.CC_STAT_HEIGHT]
+    sized = (area >= GRAPHIC_MIN_SHARE * luma.size) & (area <= GRAPHIC_MAX_SHARE * luma.size)
+    compact = area >= GRAPHIC_SOLIDITY * stats[:, cv2.CC_STAT_WIDTH] * stats[:, cv2.CC_STAT_HEIGHT]
+    keep = sized & compact
+    keep[0] = False
+    if not keep.any():
+        return None
+    # Drawn colour stands out of the photo around it with a sharp step: the blob's colour
+    # strength against that of a thin ring just outside it (past JPEG's chroma blur). A
+    # coloured thing in a photo fades into colours near its own (a flower into foliage).
+    grown = cv2.dilate(labels.astype(np.float32), _SQUARE3, iterations=RING_OUT)
+    near = cv2.dilate(coloured, _SQUARE3, iterations=1) > 0
+    ring_labels = np.where(near, 0, grown.astype(np.int64)).ravel()
+    ring_size = np.bincount(ring_labels, minlength=count)
+    ring_chroma = np.bincount(ring_labels, chroma.ravel(), count) / np.maximum(ring_size, 1)
+    blob_chroma = np.bincount(labels.ravel(), chroma.ravel(), count) / np.maximum(area, 1)
+    keep &= (ring_size > 0) & (blob_chroma - ring_chroma >= GRAPHIC_STEP)
+    if not keep.any():
+        return None
+    found = np.zeros(luma.shape, dtype=np.uint8)
+    for label in np.flatnonzero(keep):
+        rows = slice(int(top[label]), int(bottom[label]))
+        columns = slice(int(left[label]), int(right[label]))
+        blob = (labels[rows, columns] == label).astype(np.uint8)
+        contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        cv2.drawContours(found[rows, columns], contours, -1, 1, cv2.FILLED)
+    return np.asarray(cv2.dilate(found, _SQUARE3, iterations=1) > 0)
+
+
+def _steps(values: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """Absolute step to the right plus the step below, per pixel."""
+    steps = np.zeros_like(values)
+    steps[:, :-1] += np.abs(np.diff(values, axis=1))
+    steps[:-1, :] += np.abs(np.diff(values, axis=0))
+    return steps
