@@ -42,10 +42,19 @@ def _read_upload(request: Request, upload: UploadFile) -> bytes:
 
 
 def _hash_upload(
-    request: Request, upload: UploadFile, views: ViewSettings | None = None
+    request: Request,
+    upload: UploadFile,
+    views: ViewSettings | None = None,
+    local_features: bool = False,
 ) -> FileHashes:
     data = _read_upload(request, upload)
-    hashes = hash_bytes(data, upload.filename or "upload", dihedral=True, views=views)
+    hashes = hash_bytes(
+        data,
+        upload.filename or "upload",
+        dihedral=True,
+        views=views,
+        local_features=local_features,
+    )
     if hashes.error or not hashes.pdq:
         reason = hashes.error or "no image frame could be hashed"
         raise HTTPException(415, f"not a usable image: {reason}")
@@ -171,10 +180,16 @@ def hash_and_match(
     """Hash an upload and match it in one call: the hashes and every match, together."""
     state = ready_state(request)
     # Robust views (framed, tilted copies) as the banks ask; hashed outside the index lock.
-    hashes = _hash_upload(request, file, state.matcher.view_settings())
+    # ORB features too when a bank verifies with them (Jaga-built lists; jaga.robust.verify).
+    hashes = _hash_upload(
+        request, file, state.matcher.view_settings(), state.matcher.wants_local_features()
+    )
     with state.lock:
         result = state.matcher.match_signals(
-            hashes.pdq, {t: getattr(hashes, t) for t in EXACT_SIGNAL_TYPES}, views=hashes.views
+            hashes.pdq,
+            {t: getattr(hashes, t) for t in EXACT_SIGNAL_TYPES},
+            views=hashes.views,
+            local_features=hashes.local_features,
         )
     out = MatchResultOut(**_result_fields(result, bank))
     record_matches(out.matches)

@@ -26,7 +26,9 @@ from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
 from jaga.matching.exact_index import ExactIndex
 from jaga.matching.pdq_index import PdqIndex
 from jaga.matching.types import MatchingError
+from jaga.robust.local_features import unpack as unpack_features
 from jaga.robust.settings import RobustSettings, RobustStore
+from jaga.robust.verify import Verifier, VerifyStore
 from jaga.robust.views import ViewSettings
 
 # What the scanned image is, relative to the listed original, when the k-th of the seven
@@ -109,7 +111,7 @@ class _Candidate:
 
 # Which explanation a match report prefers when several hashes hit one entry: the plainest
 # that passes, then the closest.
-_RANK = {"": 0, "view": 1, "region": 2}
+_RANK = {"": 0, "view": 1, "region": 2, "verified": 3}
 
 
 class BankMatcher:
@@ -146,6 +148,8 @@ class BankMatcher:
         self._robust: dict[int, RobustSettings] = {}
         self._regions = PdqIndex()
         self._region_rows: dict[int, tuple[int, str]] = {}  # region row -> (entry, label)
+        self._verify_store = VerifyStore(service.engine)
+        self._verifier: Verifier | None = None  # local-feature check of Jaga-built lists
         self._load_banks()
         self.loaded_from_snapshot = snapshot is not None and self._load_snapshot(snapshot)
         if not self.loaded_from_snapshot:
@@ -153,6 +157,7 @@ class BankMatcher:
             self._load_entries()
         changed = self.refresh()
         self._load_regions()
+        self._load_verifier()
         if snapshot is not None and (changed or not self.loaded_from_snapshot):
             with contextlib.suppress(OSError):  # a read-only or busy folder costs speed only
                 self.save_snapshot(snapshot)
@@ -223,6 +228,39 @@ class BankMatcher:
         hashes = np.frombuffer(b"".join(bytes.fromhex(r.value) for r in rows), dtype=np.uint8)
         self._regions = PdqIndex.from_arrays(ids, hashes.reshape(-1, 32))
 
+    def _load_verifier(self) -> None:
+        """The looser index over entries with stored local features (Jaga-built lists),
+        for banks whose robust matching and verification are on; None when there are none."""
+        settings = self._verify_store.settings(self._banks)
+        wanted = [i for i, s in settings.items() if s.enabled and self._robust.get(i, _OFF).enabled]
+        entry_ids = self._verify_store.entry_ids(wanted)
+        if not entry_ids:
+            self._verifier = None
+            return
+        records = self._service.entries_by_ids(entry_ids)
+        live = {i: r for i, r in records.items() if r.enabled and r.signal_type == "pdq"}
+        ids = list(live)
+        values = [live[i].value for i in ids]
+        for row in self._robust_store.regions(wanted):
+            if row.entry_id in live:
+                ids.append(row.entry_id)
+                values.append(row.value)
+        hashes = np.frombuffer(b"".join(bytes.fromhex(v) for v in values), dtype=np.uint8)
+        self._verifier = Verifier(
+            self._verify_store,
+            {i: r.bank_id for i, r in live.items()},
+            (np.asarray(ids, dtype=np.int64), hashes.reshape(-1, 32)),
+            {i: settings[i] for i in wanted},
+        )
+
+    def wants_local_features(self) -> bool:
+        """Whether queries should carry ORB features: some selected bank verifies with them."""
+        return self._verifier is not None and len(self._verifier) > 0
+
+    def verifier_memory_bytes(self) -> int:
+        """Memory of the verification stage (looser index and cached features)."""
+        return self._verifier.memory_bytes() if self._verifier is not None else 0
+
     def robust_summary(self, bank_id: int) -> str:
         """A bank's robust matching in words, for scan reports."""
         robust = self._robust.get(bank_id)
@@ -233,6 +271,8 @@ class BankMatcher:
             parts.append(f"tilts up to {robust.max_angle}°")
         if robust.regions:
             parts.append("stored crops")
+        if self._verifier is not None and self._verify_store.settings([bank_id])[bank_id].enabled:
+            parts.append("local-feature verification")
         return "on: " + ", ".join(parts) if parts else "on"
 
     def view_settings(self) -> ViewSettings | None:
@@ -322,6 +362,7 @@ class BankMatcher:
             if not changes:
                 if applied:
                     self._load_regions()
+                    self._load_verifier()
                 return applied
             self._cursor = changes[-1].seq
             self._load_banks()
@@ -479,6 +520,26 @@ class BankMatcher:
                     )
         return found
 
+    def _verified_candidates(
+        self,
+        pdq_hashes: Sequence[PdqHash],
+        views: Sequence[tuple[str, PdqHash]],
+        local_features: bytes,
+    ) -> list[_Candidate]:
+        """No hash came within a strict distance: the entries of Jaga-built lists that a
+        looser PDQ search proposes and the local-feature check accepts (jaga.robust.verify)."""
+        if self._verifier is None or not local_features or not pdq_hashes:
+            return []
+        try:
+            query = unpack_features(local_features)
+        except ValueError:
+            return []
+        hashes = [pdq_hashes[0], *(pdq for _how, pdq in views)]
+        return [
+            _Candidate(found.entry_id, "pdq", found.distance, found.how, 0, "verified")
+            for found in self._verifier.verify(hashes, query)
+        ]
+
     def _entry_records(self, entry_ids: set[int]) -> dict[int, EntryRecord]:
         """Entry details for hits, cached: a scan meets the same listed images again and again."""
         missing = sorted(entry_ids - self._records.keys())
@@ -491,7 +552,9 @@ class BankMatcher:
     def match(self, content: FileHashes) -> MatchResult:
         """All matches of one file, per-bank rules applied, the closest hit per entry kept."""
         exact: dict[str, str] = {t: getattr(content, t) for t in EXACT_SIGNAL_TYPES}
-        return self.match_signals(content.pdq, exact, views=content.views)
+        return self.match_signals(
+            content.pdq, exact, views=content.views, local_features=content.local_features
+        )
 
     def match_signals(
         self,
@@ -500,6 +563,7 @@ class BankMatcher:
         *,
         check_quality: bool = True,
         views: Sequence[tuple[str, PdqHash]] = (),
+        local_features: bytes = b"",
     ) -> MatchResult:
         """Match bare hashes (what an API caller sends): PDQ hashes and exact digests by type.
 
@@ -507,6 +571,8 @@ class BankMatcher:
         and HMA-style lookups do not re-judge it.
         """
         candidates = self._candidates(pdq_hashes, exact, views)
+        if not any(c.signal_type == "pdq" for c in candidates):
+            candidates += self._verified_candidates(pdq_hashes, views, local_features)
         if not candidates:
             return MatchResult(())
         records = self._entry_records({c.entry_id for c in candidates})
@@ -527,7 +593,7 @@ class BankMatcher:
                     continue
                 if candidate.robust == "region" and not robust.regions:
                     continue
-            if candidate.signal_type == "pdq":
+            if candidate.signal_type == "pdq" and candidate.robust != "verified":
                 if candidate.distance > bank.pdq_threshold:
                     continue
                 quality = (
@@ -559,6 +625,9 @@ class BankMatcher:
                 rank[id(match)] = _RANK[candidate.robust]
         ordered = sorted(best.values(), key=lambda m: (m.bank, m.distance, m.entry_id))
         return _apply_allow_lists(ordered, notes)
+
+
+_OFF = RobustSettings(enabled=False)
 
 
 def _read_manifest(directory: Path) -> dict[str, Any] | None:

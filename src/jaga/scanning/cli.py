@@ -204,6 +204,7 @@ def scan_command(
         dihedral=dihedral,
         excluded_folders=(data_dir(),),
         views=matcher.view_settings(),
+        local_features=matcher.wants_local_features(),
     )
     columns = (
         SpinnerColumn(),

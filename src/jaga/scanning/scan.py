@@ -95,6 +95,7 @@ class ScanOptions:
     dihedral: bool = True
     excluded_folders: tuple[Path, ...] = ()
     views: ViewSettings | None = None  # robust-matching views (jaga.robust); None: plain only
+    local_features: bool = False  # ORB features per picture, for banks that verify with them
 
 
 ProgressCallback = Callable[[str, int], None]
@@ -102,14 +103,18 @@ ProgressCallback = Callable[[str, int], None]
 
 
 def _hash_item(
-    item: ScanItem, dihedral: bool, views: ViewSettings | None = None
+    item: ScanItem, dihedral: bool, views: ViewSettings | None = None, features: bool = False
 ) -> tuple[FileHashes | None, str | None]:
     """Worker-side: hash one item; any failure becomes a reason, never an exception."""
     try:
         if item.path is not None:
-            return hash_file(item.path, dihedral=dihedral, views=views), None
+            hashed = hash_file(item.path, dihedral=dihedral, views=views, local_features=features)
+            return hashed, None
         data = item.data or b""
-        return hash_bytes(data, item.display_path, dihedral=dihedral, views=views), None
+        hashed = hash_bytes(
+            data, item.display_path, dihedral=dihedral, views=views, local_features=features
+        )
+        return hashed, None
     except OSError as error:
         return None, f"could not read the file: {error.strerror or error}"
     except Exception as error:  # a hostile file must not end the scan
@@ -117,10 +122,13 @@ def _hash_item(
 
 
 def _hash_batch(
-    items: list[ScanItem], dihedral: bool, views: ViewSettings | None = None
+    items: list[ScanItem],
+    dihedral: bool,
+    views: ViewSettings | None = None,
+    features: bool = False,
 ) -> list[tuple[FileHashes | None, str | None]]:
     """Worker-side: hash a batch, so inter-process overhead is paid per batch, not per file."""
-    return [_hash_item(item, dihedral, views) for item in items]
+    return [_hash_item(item, dihedral, views, features) for item in items]
 
 
 def _worker_count(requested: int) -> int:
@@ -161,9 +169,14 @@ def _hashed_items(
     if workers == 1:
         for batch in batches:
             for item in batch:
-                yield (item, *_hash_item(item, options.dihedral, options.views))
+                yield (
+                    item,
+                    *_hash_item(item, options.dihedral, options.views, options.local_features),
+                )
         return
-    yield from _hash_in_pool(batches, workers, options.dihedral, options.views)
+    yield from _hash_in_pool(
+        batches, workers, options.dihedral, options.views, options.local_features
+    )
 
 
 def _carried(batch: list[ScanItem]) -> int:
@@ -175,6 +188,7 @@ def _hash_in_pool(
     workers: int,
     dihedral: bool,
     views: ViewSettings | None = None,
+    features: bool = False,
 ) -> Iterator[tuple[ScanItem, FileHashes | None, str | None]]:
     """Run batches on a process pool, bounded in batches and bytes in flight.
 
@@ -199,11 +213,11 @@ def _hash_in_pool(
                     exhausted = True
                     break
                 try:
-                    future = pool.submit(_hash_batch, batch, dihedral, views)
+                    future = pool.submit(_hash_batch, batch, dihedral, views, features)
                 except BrokenProcessPool:  # a worker was killed: start afresh, keep going
                     pool.shutdown(cancel_futures=True)
                     pool = ProcessPoolExecutor(max_workers=workers)
-                    future = pool.submit(_hash_batch, batch, dihedral, views)
+                    future = pool.submit(_hash_batch, batch, dihedral, views, features)
                 pending[future] = (batch, is_retry)
                 in_flight_bytes += _carried(batch)
                 if is_retry:
