@@ -202,6 +202,8 @@ class BankMatcher:
         probe.search_many(query, 31)
         probe.remove([0])
         self._pdq.search_many(query, 31)  # this index's segments (multi-index kernels)
+        if self._verifier is not None:
+            self._verifier.warm_up()  # the looser search of the local-feature stage
 
     def _load_banks(self) -> None:
         self._enabled_banks = {
@@ -247,7 +249,7 @@ class BankMatcher:
                 values.append(row.value)
         hashes = np.frombuffer(b"".join(bytes.fromhex(v) for v in values), dtype=np.uint8)
         self._verifier = Verifier(
-            self._verify_store,
+            self._verify_store.features,
             {i: r.bank_id for i, r in live.items()},
             (np.asarray(ids, dtype=np.int64), hashes.reshape(-1, 32)),
             {i: settings[i] for i in wanted},

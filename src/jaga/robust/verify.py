@@ -15,7 +15,7 @@ received list), and at most `candidates` entries are checked per picture.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,7 +64,7 @@ class VerifySettings:
 
 @dataclass(frozen=True, slots=True)
 class Verified:
-    """An entry the check accepted: how far its closest hash was, and the verdict."""
+    """An entry the check looked at: how far its closest hash was, and the verdict."""
 
     entry_id: int
     distance: int
@@ -208,12 +208,12 @@ class Verifier:
 
     def __init__(
         self,
-        store: VerifyStore,
+        fetch: Callable[[Sequence[int]], dict[int, Features]],
         entry_banks: dict[int, int],
         rows: tuple[np.ndarray, np.ndarray],
         settings: dict[int, VerifySettings],
     ) -> None:
-        self._store = store
+        self._fetch = fetch  # stored features by entry id (VerifyStore.features)
         self._entry_banks = entry_banks  # entry id -> bank id
         self._settings = settings
         self._index = PdqIndex.from_arrays(rows[0], rows[1])
@@ -226,6 +226,10 @@ class Verifier:
         """The looser index plus the cached features (points and descriptors)."""
         cached = sum(f.points.nbytes + f.descriptors.nbytes for f in self._cache.values())
         return self._index.memory_bytes() + cached
+
+    def warm_up(self) -> None:
+        """Run the looser search once, so its compiled kernels load before real queries."""
+        self._index.search_arrays(np.zeros((1, 32), dtype=np.uint8), MAX_DISTANCE)
 
     def candidates(self, hashes: Sequence[PdqHash]) -> list[tuple[int, int]]:
         """(entry id, closest distance) of the entries to check, closest first.
@@ -256,22 +260,25 @@ class Verifier:
 
     def verify(self, hashes: Sequence[PdqHash], query: Features) -> list[Verified]:
         """The candidates whose stored features the query's match geometrically."""
-        found: list[Verified] = []
+        return [found for found in self.examine(hashes, query) if found.verdict.accepted]
+
+    def examine(self, hashes: Sequence[PdqHash], query: Features) -> list[Verified]:
+        """Every candidate checked, accepted or not (the refused ones show the margin)."""
+        checked: list[Verified] = []
         picked = self.candidates(hashes)
         stored = self._features([entry_id for entry_id, _ in picked])
         for entry_id, distance in picked:
             original = stored.get(entry_id)
-            settings = self._settings[self._entry_banks[entry_id]]
             if original is None:
                 continue
+            settings = self._settings[self._entry_banks[entry_id]]
             verdict = check(query, original, settings.check_settings())
-            if verdict.accepted:
-                found.append(Verified(entry_id, distance, verdict))
-        return found
+            checked.append(Verified(entry_id, distance, verdict))
+        return checked
 
     def _features(self, entry_ids: Sequence[int]) -> dict[int, Features]:
         missing = [i for i in entry_ids if i not in self._cache]
-        for entry_id, features in self._store.features(missing).items():
+        for entry_id, features in self._fetch(missing).items():
             self._cache[entry_id] = features
             if len(self._cache) > CACHE_ENTRIES:
                 self._cache.popitem(last=False)
