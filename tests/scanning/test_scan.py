@@ -234,11 +234,11 @@ def test_scan_skips_its_own_data_folder(
 
 
 def _die_on_poison(
-    item: ScanItem, dihedral: bool, views: ViewSettings | None = None, features: bool = False
+    item: ScanItem, dihedral: bool, views: ViewSettings | None = None
 ) -> tuple[FileHashes | None, str | None]:
     if "poison" in item.display_path:
         os._exit(1)  # what a decoder crash or the OOM killer does to a worker
-    return _original_hash_item(item, dihedral, views, features)
+    return _original_hash_item(item, dihedral, views)
 
 
 _original_hash_item = scan_module._hash_item

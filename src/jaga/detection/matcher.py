@@ -26,6 +26,7 @@ from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
 from jaga.matching.exact_index import ExactIndex
 from jaga.matching.pdq_index import PdqIndex
 from jaga.matching.types import MatchingError
+from jaga.robust.local_features import FeatureLoader
 from jaga.robust.local_features import unpack as unpack_features
 from jaga.robust.settings import RobustSettings, RobustStore
 from jaga.robust.verify import Verifier, VerifyStore
@@ -526,20 +527,24 @@ class BankMatcher:
         self,
         pdq_hashes: Sequence[PdqHash],
         views: Sequence[tuple[str, PdqHash]],
-        local_features: bytes,
+        local_features: FeatureLoader | None,
     ) -> list[_Candidate]:
         """No hash came within a strict distance: the entries of Jaga-built lists that a
-        looser PDQ search proposes and the local-feature check accepts (jaga.robust.verify)."""
-        if self._verifier is None or not local_features or not pdq_hashes:
-            return []
-        try:
-            query = unpack_features(local_features)
-        except ValueError:
+        looser PDQ search proposes and the local-feature check accepts (jaga.robust.verify).
+        The picture's features are asked for only when there is a candidate to check."""
+        if self._verifier is None or local_features is None or not pdq_hashes:
             return []
         hashes = [pdq_hashes[0], *(pdq for _how, pdq in views)]
+        picked = self._verifier.candidates(hashes)
+        if not picked:
+            return []
+        try:
+            query = unpack_features(local_features())
+        except ValueError:
+            return []
         return [
             _Candidate(found.entry_id, "pdq", found.distance, found.how, 0, "verified")
-            for found in self._verifier.verify(hashes, query)
+            for found in self._verifier.verify(hashes, query, picked)
         ]
 
     def _entry_records(self, entry_ids: set[int]) -> dict[int, EntryRecord]:
@@ -551,12 +556,17 @@ class BankMatcher:
             self._records.update(self._service.entries_by_ids(missing))
         return {i: self._records[i] for i in entry_ids if i in self._records}
 
-    def match(self, content: FileHashes) -> MatchResult:
-        """All matches of one file, per-bank rules applied, the closest hit per entry kept."""
+    def match(self, content: FileHashes, *, features: FeatureLoader | None = None) -> MatchResult:
+        """All matches of one file, per-bank rules applied, the closest hit per entry kept.
+
+        `features` gives the picture's ORB features on demand (when the hashes carry none):
+        called only when nothing matched strictly and a Jaga-built list has a candidate.
+        """
         exact: dict[str, str] = {t: getattr(content, t) for t in EXACT_SIGNAL_TYPES}
-        return self.match_signals(
-            content.pdq, exact, views=content.views, local_features=content.local_features
-        )
+        loader = features
+        if content.local_features:
+            loader = lambda: content.local_features  # noqa: E731
+        return self.match_signals(content.pdq, exact, views=content.views, local_features=loader)
 
     def match_signals(
         self,
@@ -565,7 +575,7 @@ class BankMatcher:
         *,
         check_quality: bool = True,
         views: Sequence[tuple[str, PdqHash]] = (),
-        local_features: bytes = b"",
+        local_features: FeatureLoader | None = None,
     ) -> MatchResult:
         """Match bare hashes (what an API caller sends): PDQ hashes and exact digests by type.
 

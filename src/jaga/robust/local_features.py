@@ -15,12 +15,16 @@ coordinates and query coordinates are in comparable units whatever the file size
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 from PIL import Image
+
+from jaga.hashing.errors import ImageError
+from jaga.hashing.image_io import iter_luma_frames, open_image
 
 FEATURE_SIDE = 512
 """Long side (pixels) the luma is brought to before ORB: the size of the work copy robust
@@ -41,6 +45,10 @@ MAX_DESCRIPTOR_DISTANCE = 64
 
 RANSAC_PIXELS = 4.0
 """Reprojection error (pixels at FEATURE_SIDE) under which a match fits the transform."""
+
+FeatureLoader = Callable[[], bytes]
+"""Gives a picture's packed query features when called: they cost a decode and ORB, so the
+matcher calls it only when a candidate needs checking."""
 
 _HEADER = struct.Struct("<4sHH")  # magic, keypoint count, normalised long side
 _MAGIC = b"ORB1"
@@ -105,6 +113,16 @@ def extract(luma: npt.NDArray[np.float32], limit: int) -> Features:
         return Features(np.zeros((0, 2), np.float32), np.zeros((0, 32), np.uint8))
     points = np.asarray([kp.pt for kp in keypoints], dtype=np.float32)
     return Features(points, np.ascontiguousarray(descriptors, dtype=np.uint8))
+
+
+def features_of_bytes(data: bytes) -> bytes:
+    """Packed query features of the first frame of an image file; b"" if not an image."""
+    try:
+        with open_image(data) as image:
+            frame = next(iter_luma_frames(image, max_frames=1))
+    except (ImageError, StopIteration, OSError):
+        return b""
+    return pack(extract(frame.luma, QUERY_FEATURES))
 
 
 def pack(features: Features) -> bytes:

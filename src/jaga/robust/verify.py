@@ -252,20 +252,32 @@ class Verifier:
             settings = self._settings.get(self._entry_banks.get(entry_id, -1))
             if settings is None or not settings.enabled or distance > settings.distance:
                 continue
-            if distance < closest.get(entry_id, MAX_DISTANCE + 1):
+            if distance < closest.get(entry_id, 1 << 16):
                 closest[entry_id] = distance
         ordered = sorted(closest.items(), key=lambda item: (item[1], item[0]))
         limit = max((s.candidates for s in self._settings.values() if s.enabled), default=0)
         return ordered[:limit]
 
-    def verify(self, hashes: Sequence[PdqHash], query: Features) -> list[Verified]:
+    def verify(
+        self,
+        hashes: Sequence[PdqHash],
+        query: Features,
+        picked: Sequence[tuple[int, int]] | None = None,
+    ) -> list[Verified]:
         """The candidates whose stored features the query's match geometrically."""
-        return [found for found in self.examine(hashes, query) if found.verdict.accepted]
+        checked = self.examine(hashes, query, picked)
+        return [found for found in checked if found.verdict.accepted]
 
-    def examine(self, hashes: Sequence[PdqHash], query: Features) -> list[Verified]:
-        """Every candidate checked, accepted or not (the refused ones show the margin)."""
+    def examine(
+        self,
+        hashes: Sequence[PdqHash],
+        query: Features,
+        picked: Sequence[tuple[int, int]] | None = None,
+    ) -> list[Verified]:
+        """Every candidate checked, accepted or not (the refused ones show the margin);
+        `picked` is `candidates(hashes)` when the caller already has it."""
         checked: list[Verified] = []
-        picked = self.candidates(hashes)
+        picked = self.candidates(hashes) if picked is None else picked
         stored = self._features([entry_id for entry_id, _ in picked])
         for entry_id, distance in picked:
             original = stored.get(entry_id)

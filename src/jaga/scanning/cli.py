@@ -204,7 +204,6 @@ def scan_command(
         dihedral=dihedral,
         excluded_folders=(data_dir(),),
         views=matcher.view_settings(),
-        local_features=matcher.wants_local_features(),
     )
     columns = (
         SpinnerColumn(),

@@ -19,6 +19,7 @@ from pathlib import Path
 from jaga.detection.matcher import BankMatcher, MatchResult
 from jaga.hashing.hasher import hash_bytes, hash_file, is_failure
 from jaga.hashing.types import FileHashes
+from jaga.robust.local_features import FeatureLoader, features_of_bytes
 from jaga.robust.views import ViewSettings
 from jaga.scanning.archive_limits import ArchiveLimits
 from jaga.scanning.sources import ScanItem, SourceProblem, iter_scan_items
@@ -95,7 +96,6 @@ class ScanOptions:
     dihedral: bool = True
     excluded_folders: tuple[Path, ...] = ()
     views: ViewSettings | None = None  # robust-matching views (jaga.robust); None: plain only
-    local_features: bool = False  # ORB features per picture, for banks that verify with them
 
 
 ProgressCallback = Callable[[str, int], None]
@@ -103,32 +103,39 @@ ProgressCallback = Callable[[str, int], None]
 
 
 def _hash_item(
-    item: ScanItem, dihedral: bool, views: ViewSettings | None = None, features: bool = False
+    item: ScanItem, dihedral: bool, views: ViewSettings | None = None
 ) -> tuple[FileHashes | None, str | None]:
     """Worker-side: hash one item; any failure becomes a reason, never an exception."""
     try:
         if item.path is not None:
-            hashed = hash_file(item.path, dihedral=dihedral, views=views, local_features=features)
-            return hashed, None
+            return hash_file(item.path, dihedral=dihedral, views=views), None
         data = item.data or b""
-        hashed = hash_bytes(
-            data, item.display_path, dihedral=dihedral, views=views, local_features=features
-        )
-        return hashed, None
+        return hash_bytes(data, item.display_path, dihedral=dihedral, views=views), None
     except OSError as error:
         return None, f"could not read the file: {error.strerror or error}"
     except Exception as error:  # a hostile file must not end the scan
         return None, f"could not hash the file ({type(error).__name__}: {error})"
 
 
+def item_features(item: ScanItem) -> FeatureLoader:
+    """Computes the item's ORB features only if the matcher asks: that is, when nothing
+    matched strictly and a Jaga-built list has a candidate near it (jaga.robust.verify)."""
+
+    def load() -> bytes:
+        try:
+            data = item.path.read_bytes() if item.path is not None else item.data or b""
+        except OSError:
+            return b""
+        return features_of_bytes(data)
+
+    return load
+
+
 def _hash_batch(
-    items: list[ScanItem],
-    dihedral: bool,
-    views: ViewSettings | None = None,
-    features: bool = False,
+    items: list[ScanItem], dihedral: bool, views: ViewSettings | None = None
 ) -> list[tuple[FileHashes | None, str | None]]:
     """Worker-side: hash a batch, so inter-process overhead is paid per batch, not per file."""
-    return [_hash_item(item, dihedral, views, features) for item in items]
+    return [_hash_item(item, dihedral, views) for item in items]
 
 
 def _worker_count(requested: int) -> int:
@@ -169,14 +176,9 @@ def _hashed_items(
     if workers == 1:
         for batch in batches:
             for item in batch:
-                yield (
-                    item,
-                    *_hash_item(item, options.dihedral, options.views, options.local_features),
-                )
+                yield (item, *_hash_item(item, options.dihedral, options.views))
         return
-    yield from _hash_in_pool(
-        batches, workers, options.dihedral, options.views, options.local_features
-    )
+    yield from _hash_in_pool(batches, workers, options.dihedral, options.views)
 
 
 def _carried(batch: list[ScanItem]) -> int:
@@ -188,7 +190,6 @@ def _hash_in_pool(
     workers: int,
     dihedral: bool,
     views: ViewSettings | None = None,
-    features: bool = False,
 ) -> Iterator[tuple[ScanItem, FileHashes | None, str | None]]:
     """Run batches on a process pool, bounded in batches and bytes in flight.
 
@@ -213,11 +214,11 @@ def _hash_in_pool(
                     exhausted = True
                     break
                 try:
-                    future = pool.submit(_hash_batch, batch, dihedral, views, features)
+                    future = pool.submit(_hash_batch, batch, dihedral, views)
                 except BrokenProcessPool:  # a worker was killed: start afresh, keep going
                     pool.shutdown(cancel_futures=True)
                     pool = ProcessPoolExecutor(max_workers=workers)
-                    future = pool.submit(_hash_batch, batch, dihedral, views, features)
+                    future = pool.submit(_hash_batch, batch, dihedral, views)
                 pending[future] = (batch, is_retry)
                 in_flight_bytes += _carried(batch)
                 if is_retry:
@@ -276,7 +277,11 @@ def run_scan(
         excluded_folders=options.excluded_folders,
     )
     for item, hashes, error in _hashed_items(items, options, report.problems, report_progress):
-        result = matcher.match(hashes) if hashes is not None else MatchResult(())
+        result = (
+            matcher.match(hashes, features=item_features(item))
+            if hashes is not None
+            else MatchResult(())
+        )
         note = None
         if hashes is not None and hashes.error:
             if is_failure(hashes):
