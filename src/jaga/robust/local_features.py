@@ -168,8 +168,8 @@ def check(query: Features, original: Features, settings: CheckSettings) -> Verdi
             if kept is None or pair[0].distance < kept.distance:
                 best[pair[0].trainIdx] = pair[0]
     good = list(best.values())
-    if len(good) < max(settings.min_inliers, 3):
-        return Verdict(False, 0, len(good))
+    if len(good) < 4:  # fewer fit any similarity; counted anyway, to report the margin
+        return Verdict(False, len(good), len(good))
     source = original.points[[m.queryIdx for m in good]]
     target = query.points[[m.trainIdx for m in good]]
     transform, mask = cv2.estimateAffinePartial2D(
