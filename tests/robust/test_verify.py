@@ -229,3 +229,22 @@ def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def test_robust_set_refuses_verification_settings_out_of_range(
+    database_url: str, bank_service: BankService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JAGA_DATABASE_URL", database_url)
+    bank_service.create_bank("built-list")
+    runner = CliRunner()
+    for option, value, words in (
+        ("--verify-candidates", "0", "verify candidates must be 1-20"),
+        ("--verify-distance", "300", "verify distance must be 0-128"),
+        ("--verify-min-inliers", "3", "verify min inliers must be 8-200"),
+    ):
+        result = runner.invoke(app, ["robust", "set", "built-list", option, value])
+        assert result.exit_code == 2, result.output
+        assert words in result.output
+    tuned = runner.invoke(app, ["robust", "set", "built-list", "--verify-candidates", "5"])
+    assert tuned.exit_code == 0 and "5 candidates" in tuned.output, tuned.output
+    assert VerifyStore(bank_service.engine).bank_settings("built-list").candidates == 5
