@@ -32,7 +32,7 @@ from jaga.hashing.types import FileHashes
 from jaga.robust import local_features as lf
 from jaga.robust.build import add_original
 from jaga.robust.settings import RobustStore
-from jaga.robust.verify import VerifySettings, VerifyStore
+from jaga.robust.verify import VerifySettings, VerifyStore, query_rows
 
 ORIGINAL_SEEDS = (501, 502, 503)
 STRANGER_SEEDS = (601, 602, 603)
@@ -189,7 +189,7 @@ def test_lookalike_near_in_pdq_is_refused_by_the_geometric_check(
     assert 31 < distance <= VerifySettings().distance, distance
     verifier = matcher._verifier
     assert verifier is not None
-    hashes = [fake.pdq[0], *(pdq for _how, pdq in fake.views)]
+    hashes = query_rows(fake.pdq[0], [pdq for _how, pdq in fake.views])
     assert [entry for entry, _d in verifier.candidates(hashes)]  # it was checked...
     assert verifier.verify(hashes, lf.unpack(fake.local_features)) == []  # ...and refused
     assert matcher.match(fake).matches == ()

@@ -29,7 +29,7 @@ from jaga.matching.types import MatchingError
 from jaga.robust.local_features import FeatureLoader
 from jaga.robust.local_features import unpack as unpack_features
 from jaga.robust.settings import RobustSettings, RobustStore
-from jaga.robust.verify import Verifier, VerifyStore
+from jaga.robust.verify import Verifier, VerifyStore, query_rows
 from jaga.robust.views import ViewSettings
 
 # What the scanned image is, relative to the listed original, when the k-th of the seven
@@ -232,7 +232,7 @@ class BankMatcher:
         self._regions = PdqIndex.from_arrays(ids, hashes.reshape(-1, 32))
 
     def _load_verifier(self) -> None:
-        """The looser index over entries with stored local features (Jaga-built lists),
+        """The looser index over the plain hashes of entries with stored local features,
         for banks whose robust matching and verification are on; None when there are none."""
         settings = self._verify_store.settings(self._banks)
         wanted = [i for i, s in settings.items() if s.enabled and self._robust.get(i, _OFF).enabled]
@@ -244,10 +244,6 @@ class BankMatcher:
         live = {i: r for i, r in records.items() if r.enabled and r.signal_type == "pdq"}
         ids = list(live)
         values = [live[i].value for i in ids]
-        for row in self._robust_store.regions(wanted):
-            if row.entry_id in live:
-                ids.append(row.entry_id)
-                values.append(row.value)
         hashes = np.frombuffer(b"".join(bytes.fromhex(v) for v in values), dtype=np.uint8)
         self._verifier = Verifier(
             self._verify_store.features,
@@ -534,7 +530,7 @@ class BankMatcher:
         The picture's features are asked for only when there is a candidate to check."""
         if self._verifier is None or local_features is None or not pdq_hashes:
             return []
-        hashes = [pdq_hashes[0], *(pdq for _how, pdq in views)]
+        hashes = query_rows(pdq_hashes[0], [pdq for _how, pdq in views])
         picked = self._verifier.candidates(hashes)
         if not picked:
             return []

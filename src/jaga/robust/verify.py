@@ -39,6 +39,19 @@ CACHE_ENTRIES = 4096
 """Unpacked features kept in memory (about 10 KB each): a scan meets the same few again."""
 
 
+TURNS = 3
+"""The plain hash's first three dihedral variants are its 90°, 180° and 270° turns
+(jaga.detection.matcher.DIHEDRAL_NAMES): ORB corners survive a turn, so a turned copy can
+be verified. Mirrored variants are not searched: ORB descriptors are not mirror-invariant
+and the fitted transform has no reflection, so a mirrored candidate could never pass."""
+
+
+def query_rows(first: PdqHash, views: Sequence[PdqHash]) -> list[str]:
+    """The hashes a picture is searched with at the looser distance: its plain hash, its
+    three turns, and each robust view as it is (about 15, against 20-odd strict rows)."""
+    return [first.hex, *first.dihedral[:TURNS], *(view.hex for view in views)]
+
+
 class VerifySettingsError(ValueError):
     """A verification setting out of range; the message says the allowed values."""
 
@@ -202,8 +215,10 @@ class VerifyStore:
 class Verifier:
     """The looser index over verifiable entries, and the check of its closest hits.
 
-    Built by the matcher from the entries' plain hashes and stored crop hashes (one row
-    each, all carrying the entry id), for banks whose verification is on.
+    Built by the matcher from the entries' plain hashes (one row each), for banks whose
+    verification is on. Crop hashes are left out: at 80 bits the search scans every row,
+    so 16 rows per original cost 16 times as much, and a cropped copy already matches its
+    stored crop strictly (docs/benchmarks.md).
     """
 
     def __init__(
@@ -231,8 +246,9 @@ class Verifier:
         """Run the looser search once, so its compiled kernels load before real queries."""
         self._index.search_arrays(np.zeros((1, 32), dtype=np.uint8), MAX_DISTANCE)
 
-    def candidates(self, hashes: Sequence[PdqHash]) -> list[tuple[int, int]]:
-        """(entry id, closest distance) of the entries to check, closest first.
+    def candidates(self, hashes: Sequence[str]) -> list[tuple[int, int]]:
+        """(entry id, closest distance) of the entries to check, closest first; `hashes`
+        are `query_rows(...)`.
 
         Each bank's own looser distance applies; at most the largest `candidates` of the
         banks involved are returned (the bound on work per picture).
@@ -242,9 +258,7 @@ class Verifier:
         radius = max((s.distance for s in self._settings.values() if s.enabled), default=-1)
         if radius < 0:
             return []
-        packed = b"".join(
-            bytes.fromhex(value) for pdq in hashes for value in (pdq.hex, *pdq.dihedral)
-        )
+        packed = b"".join(bytes.fromhex(value) for value in hashes)
         queries = np.frombuffer(packed, dtype=np.uint8).reshape(-1, 32)
         _rows, ids, dists = self._index.search_arrays(queries, radius)
         closest: dict[int, int] = {}
@@ -260,7 +274,7 @@ class Verifier:
 
     def verify(
         self,
-        hashes: Sequence[PdqHash],
+        hashes: Sequence[str],
         query: Features,
         picked: Sequence[tuple[int, int]] | None = None,
     ) -> list[Verified]:
@@ -270,7 +284,7 @@ class Verifier:
 
     def examine(
         self,
-        hashes: Sequence[PdqHash],
+        hashes: Sequence[str],
         query: Features,
         picked: Sequence[tuple[int, int]] | None = None,
     ) -> list[Verified]:
