@@ -253,7 +253,7 @@ class BankMatcher:
         )
 
     def wants_local_features(self) -> bool:
-        """Whether queries should carry ORB features: some selected bank verifies with them."""
+        """Whether the local-feature stage is active: some selected bank verifies with them."""
         return self._verifier is not None and len(self._verifier) > 0
 
     def verifier_memory_bytes(self) -> int:

@@ -18,7 +18,6 @@ import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import cv2
 import numpy as np
 import numpy.typing as npt
 from PIL import Image
@@ -106,6 +105,8 @@ def normalised_luma(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.uint8]:
 
 def extract(luma: npt.NDArray[np.float32], limit: int) -> Features:
     """The `limit` strongest ORB keypoints of a picture, at the normalised size."""
+    import cv2  # imported when used: about 0.3 s, and most commands never need it
+
     picture = normalised_luma(luma)
     orb = cv2.ORB.create(nfeatures=limit, fastThreshold=10, edgeThreshold=15, patchSize=31)
     keypoints, descriptors = orb.detectAndCompute(picture, None)
@@ -153,6 +154,8 @@ def check(query: Features, original: Features, settings: CheckSettings) -> Verdi
     borders, tilts and screenshots do) and counts the matches it explains. A different
     picture gives scattered matches that no single transform explains.
     """
+    import cv2
+
     if len(query) < 2 or len(original) < settings.min_inliers:
         return Verdict(False, 0, 0)
     matcher = cv2.BFMatcher(cv2.NORM_HAMMING)
@@ -201,6 +204,8 @@ def _hull_share(points: npt.NDArray[np.float32], every: npt.NDArray[np.float32])
     Matches that line up along one straight edge (a frame's border against a photo's
     horizon) fit a transform too, but cover no area: a real copy's inliers cover much of it.
     """
+    import cv2
+
     if len(points) < 3 or len(every) < 3:
         return 0.0
     total = cv2.contourArea(cv2.convexHull(every.astype(np.float32)))
