@@ -248,3 +248,22 @@ def test_robust_set_refuses_verification_settings_out_of_range(
     tuned = runner.invoke(app, ["robust", "set", "built-list", "--verify-candidates", "5"])
     assert tuned.exit_code == 0 and "5 candidates" in tuned.output, tuned.output
     assert VerifyStore(bank_service.engine).bank_settings("built-list").candidates == 5
+
+
+def test_migration_0010_downgrades_and_upgrades_again(engine: Engine) -> None:
+    """0010 comes off cleanly (its two tables go, 0009's stay) and goes back on, on both
+    backends."""
+    from alembic import command
+
+    from jaga.store import upgrade_to_head
+    from jaga.store.migrate import alembic_config
+
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009_robust_matching")
+    tables = set(inspect(engine).get_table_names())
+    assert "local_features" not in tables and "bank_verify" not in tables
+    assert {"bank_robust", "region_hashes"} <= tables
+    upgrade_to_head(engine)
+    assert {"bank_verify", "local_features"} <= set(inspect(engine).get_table_names())
