@@ -256,10 +256,6 @@ class BankMatcher:
         """Whether the local-feature stage is active: some selected bank verifies with them."""
         return self._verifier is not None and len(self._verifier) > 0
 
-    def verifier_memory_bytes(self) -> int:
-        """Memory of the verification stage (looser index and cached features)."""
-        return self._verifier.memory_bytes() if self._verifier is not None else 0
-
     def robust_summary(self, bank_id: int) -> str:
         """A bank's robust matching in words, for scan reports."""
         robust = self._robust.get(bank_id)
@@ -601,6 +597,8 @@ class BankMatcher:
                     continue
                 if candidate.robust == "region" and not robust.regions:
                     continue
+            # A verified match is past the strict distance by design, and its evidence is
+            # the geometric fit of many keypoints, not the PDQ of a flat picture.
             if candidate.signal_type == "pdq" and candidate.robust != "verified":
                 if candidate.distance > bank.pdq_threshold:
                     continue
