@@ -13,6 +13,11 @@ Methods, same queries, same run:
                          copy, against the plain list (only the reference PDQ per original)
   Jaga (Jaga-built list) the same queries against a list that also holds Jaga's crops of
                          each original (jaga.robust.views.region_views)
+  Jaga (built + verified) the same, plus the local-feature stage (jaga.robust.verify): a copy
+                         with no hash within 31 of the built list has its hashes searched at
+                         the looser distance, and the closest few originals are accepted only
+                         on a geometric fit of ORB keypoints. Run in the workers, exactly as
+                         the matcher does it, against the listed originals' stored features.
 
 Query cost: time per copy to decode + hash + search, in the worker processes (each method's
 hashing timed on the same bytes), and the index search timed in this process. Ratios are
@@ -51,6 +56,8 @@ from jaga.hashing.hasher import hash_bytes
 from jaga.hashing.image_io import iter_luma_frames, open_image
 from jaga.hashing.pdq_hex import bit_vector_to_hex
 from jaga.matching.pdq_index import PdqIndex, pack_hex
+from jaga.robust import local_features as lf
+from jaga.robust.verify import Verifier, VerifySettings, query_rows
 from jaga.robust.views import ViewSettings, region_views, work_image
 
 REPO = Path(__file__).resolve().parents[1]
@@ -58,7 +65,17 @@ DEFAULT_IMAGES = REPO.parent / "shared" / "bench-data" / "images"
 THRESHOLD = 31
 MARGIN_RADIUS = 44  # non-member distances are also searched this far, to show the margin
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff"}
-METHODS = ("plain PDQ", "PDQ + dihedral", "Jaga (plain list)", "Jaga (Jaga-built list)")
+METHODS = (
+    "plain PDQ",
+    "PDQ + dihedral",
+    "Jaga (plain list)",
+    "Jaga (Jaga-built list)",
+    "Jaga (built + verified)",
+)
+VERIFIED = "Jaga (built + verified)"
+STRESS_CANDIDATES = 3
+"""Unlisted copies are also checked against this many nearest listed originals whatever the
+distance, so the check's refusals are tested far more often than the looser search asks."""
 
 
 @dataclass
@@ -69,6 +86,12 @@ class Query:
     jaga: list[str]  # Jaga plain + dihedral + every view
     how: list[str]  # how each Jaga hash was made
     seconds: dict[str, float] = field(default_factory=dict)
+    verified: list[int] = field(default_factory=list)  # entries the local features accepted
+    checked: list[tuple[int, int, int, bool]] = field(default_factory=list)  # entry, dist,
+    # inliers, accepted: every candidate the verification stage looked at
+    strict_built: bool = False  # some hash within 31 of the built list (no verification)
+    stress: tuple[int, int] = (0, 0)  # unlisted copies: (most inliers, accepted) against
+    # their STRESS_CANDIDATES nearest listed originals at any distance
 
 
 @dataclass
@@ -77,6 +100,60 @@ class ImageResult:
     bank_ref: str
     regions: list[str]
     queries: list[Query]
+    features_bytes: int = 0
+
+
+@dataclass
+class BankSide:
+    """What a Jaga-built list holds for one listed photo."""
+
+    image: int
+    ref: str
+    regions: list[str]
+    features: bytes
+
+
+_BUILT: dict[str, object] = {}  # per worker: the built list's strict index and verifier
+
+
+def _bank_side(task: tuple[int, str]) -> BankSide:
+    """Worker: the reference PDQ, Jaga's crops and ORB features of one listed photo."""
+    index, path = task
+    data = Path(path).read_bytes()
+    with Image.open(path) as opened:
+        vectors, _quality = pdqhash.compute(np.asarray(opened.convert("RGB")))
+    with open_image(data) as image:
+        frame = next(iter_luma_frames(image))
+    work = work_image(frame)
+    regions = [view.pdq.hex for view in region_views(work)]
+    features = lf.pack(lf.extract(work.luma, lf.STORED_FEATURES))
+    return BankSide(index, _bits_hex(vectors), regions, features)
+
+
+def _init_worker(bank: list[BankSide]) -> None:
+    """Per worker: the built list (plain + crops) for the strict search, and the verifier
+    over the same rows with every original's features (what BankMatcher loads)."""
+    ids = np.asarray([b.image for b in bank for _ in range(1 + len(b.regions))], dtype=np.int64)
+    hashes = pack_hex(h for b in bank for h in (b.ref, *b.regions))
+    features = {b.image: lf.unpack(b.features) for b in bank}
+    _BUILT["strict"] = PdqIndex.from_arrays(ids, hashes)
+    plain = (np.asarray([b.image for b in bank], dtype=np.int64), pack_hex(b.ref for b in bank))
+    _BUILT["verifier"] = Verifier(
+        lambda wanted: {i: features[i] for i in wanted if i in features},
+        {b.image: 0 for b in bank},
+        plain,
+        {0: VerifySettings()},
+    )
+    _BUILT["stress"] = Verifier(
+        lambda wanted: {i: features[i] for i in wanted if i in features},
+        {b.image: 0 for b in bank},
+        plain,
+        {0: VerifySettings(distance=256, candidates=STRESS_CANDIDATES)},
+    )
+    # Load the compiled search kernels now, not inside the first timed query.
+    _BUILT["strict"].search_arrays(hashes[:1], THRESHOLD)  # type: ignore[attr-defined]
+    _BUILT["verifier"].warm_up()  # type: ignore[attr-defined]
+    hash_bytes(b"", "warm-up")
 
 
 def _reference_hashes(data: bytes, time_plain: bool) -> tuple[list[str], float | None, float]:
@@ -106,18 +183,14 @@ def _bits_hex(bits: np.ndarray) -> str:
 def _hash_image(task: tuple[int, str, bool, int, tuple[str, ...]]) -> ImageResult:
     """Worker: the bank side of one photo (if listed) and every edited copy's hashes."""
     index, path, listed, seed, edit_names = task
-    data = Path(path).read_bytes()
+    # The bank side was computed first (_bank_side) and is the same in every worker.
     with Image.open(path) as opened:
         original = opened.convert("RGB")
-    bank_ref = ""
-    regions: list[str] = []
-    if listed:
-        vectors, _quality = pdqhash.compute(np.asarray(original))
-        bank_ref = _bits_hex(vectors)
-        with open_image(data) as image:
-            frame = next(iter_luma_frames(image))
-        regions = [view.pdq.hex for view in region_views(work_image(frame))]
     settings = ViewSettings()
+    strict = _BUILT["strict"]
+    verifier, stress = _BUILT["verifier"], _BUILT["stress"]
+    assert isinstance(strict, PdqIndex) and isinstance(verifier, Verifier)
+    assert isinstance(stress, Verifier)
     queries = []
     chosen = set(edit_names)
     for number, (_group, name, edit) in enumerate(edits()):
@@ -131,6 +204,26 @@ def _hash_image(task: tuple[int, str, bool, int, tuple[str, ...]]) -> ImageResul
         started = time.perf_counter()
         robust = hash_bytes(copy, "q", dihedral=True, views=settings)
         jaga_robust_s = time.perf_counter() - started
+        # The verification stage as the matcher runs it: only when nothing is within 31
+        # of the built list; the copy's ORB features (a second decode) only when the
+        # looser search found a candidate. Timed as a whole, on top of the robust hashing.
+        started = time.perf_counter()
+        rows = [*robust.pdq[:1], *(pdq for _how, pdq in robust.views)]
+        packed = pack_hex(h for p in rows for h in (p.hex, *p.dihedral))
+        strict_hit = bool(len(strict.search_arrays(packed, THRESHOLD)[0]))
+        loose = query_rows(rows[0], rows[1:]) if rows else []
+        picked = [] if strict_hit else verifier.candidates(loose)
+        checked = (
+            verifier.examine(loose, lf.unpack(lf.features_of_bytes(copy)), picked) if picked else []
+        )
+        verify_s = time.perf_counter() - started
+        stressed = (0, 0)
+        if not listed:  # not timed: a safety margin, not what the product does
+            tried = stress.examine(loose, lf.unpack(lf.features_of_bytes(copy)))
+            stressed = (
+                max((c.verdict.inliers for c in tried), default=0),
+                sum(1 for c in tried if c.verdict.accepted),
+            )
         jaga: list[str] = []
         how: list[str] = []
         for pdq in robust.pdq[:1]:
@@ -151,10 +244,17 @@ def _hash_image(task: tuple[int, str, bool, int, tuple[str, ...]]) -> ImageResul
                     "ref dihedral": ref_dihedral_s,
                     "jaga plain": jaga_plain_s,
                     "jaga robust": jaga_robust_s,
+                    "strict + verification": verify_s,
                 },
+                verified=[c.entry_id for c in checked if c.verdict.accepted],
+                checked=[
+                    (c.entry_id, c.distance, c.verdict.inliers, c.verdict.accepted) for c in checked
+                ],
+                strict_built=strict_hit,
+                stress=stressed,
             )
         )
-    return ImageResult(index, bank_ref, regions, queries)
+    return ImageResult(index, "", [], queries)
 
 
 def _photos(folder: Path, pattern: str = "*") -> list[Path]:
@@ -183,8 +283,13 @@ def run(
     tasks = [(i, str(p), i in listed, seed, names) for i, p in enumerate(files)]
     results: list[ImageResult] = []
     console = Console(stderr=True)
+    with Pool(workers) as pool:
+        bank = sorted(
+            pool.map(_bank_side, [(i, str(files[i])) for i in sorted(listed)]),
+            key=lambda b: b.image,
+        )
     with (
-        Pool(workers) as pool,
+        Pool(workers, initializer=_init_worker, initargs=(bank,)) as pool,
         Progress(console=console, transient=True) as progress,
     ):
         task = progress.add_task(
@@ -194,6 +299,12 @@ def run(
             results.append(result)
             progress.advance(task)
     results.sort(key=lambda r: r.image)
+    sides = {b.image: b for b in bank}
+    for result in results:
+        if result.image in sides:
+            result.bank_ref = sides[result.image].ref
+            result.regions = sides[result.image].regions
+            result.features_bytes = len(sides[result.image].features)
     return _evaluate(results, listed, names, len(files))
 
 
@@ -248,6 +359,17 @@ def _evaluate(
                     best[owner] = (dist, kind)
         found[method] = hits
         how_found[method] = {owner: kind for owner, (_d, kind) in best.items()}
+        if method == "Jaga (Jaga-built list)":
+            # The verified column: the built list's strict hits, plus what the stage accepted
+            # for copies with none (the stage only runs then, as in the matcher).
+            verified_hits: dict[int, set[int]] = defaultdict(set)
+            for owner, entries in hits.items():
+                verified_hits[owner] |= entries
+            for owner, query in enumerate(queries):
+                verified_hits[owner] |= set(query.verified)
+            found[VERIFIED] = verified_hits
+            search_seconds[VERIFIED] = search_seconds[method]
+            margin[VERIFIED] = -1
         # The closest any unlisted copy came to any listed hash (the safety margin).
         q_far, _ids_far, d_far = bank.search_arrays(array, MARGIN_RADIUS)
         nonmember = [
@@ -273,7 +395,13 @@ def _evaluate(
         )
     seconds = {
         key: float(np.mean([q.seconds[key] for q in queries if key in q.seconds]))
-        for key in ("ref plain", "ref dihedral", "jaga plain", "jaga robust")
+        for key in (
+            "ref plain",
+            "ref dihedral",
+            "jaga plain",
+            "jaga robust",
+            "strict + verification",
+        )
     }
     cost = {
         "plain PDQ": seconds["ref plain"] + search_seconds["plain PDQ"],
@@ -281,6 +409,7 @@ def _evaluate(
         "Jaga plain PDQ (fast hash)": seconds["jaga plain"] + search_seconds["plain PDQ"],
         "Jaga (plain list)": seconds["jaga robust"] + search_seconds["Jaga (plain list)"],
         "Jaga (Jaga-built list)": seconds["jaga robust"] + search_seconds["Jaga (Jaga-built list)"],
+        VERIFIED: seconds["jaga robust"] + seconds["strict + verification"],
     }
     kinds: dict[str, dict[str, int]] = {}
     for method in ("Jaga (plain list)", "Jaga (Jaga-built list)"):
@@ -304,6 +433,46 @@ def _evaluate(
         "bytes_per_entry": _bytes_per_entry(len(region_ids) / len(bank_ids)),
         "region_hashes_per_entry": len(region_ids) / len(bank_ids),
         "how": kinds,
+        "verification": _verification_figures(queries, listed, results),
+    }
+
+
+def _mean_ms(values: list[float]) -> float:
+    return 1000 * float(np.mean(values)) if values else 0.0
+
+
+def _verification_figures(
+    queries: list[Query], listed: set[int], results: list[ImageResult]
+) -> dict[str, float]:
+    """What the local-feature stage did: how often it ran, what it cost, how close the
+    unlisted copies came (most inliers of any refused candidate), and stored bytes."""
+    ran = [q for q in queries if not q.strict_built]
+    unlisted = [q for q in ran if q.image not in listed]
+    member = [q for q in ran if q.image in listed]
+    own_candidate = [q for q in member if any(c[0] == q.image for c in q.checked)]
+    own_accepted = [q for q in member if q.image in q.verified]
+    features = [r.features_bytes for r in results if r.image in listed]
+    return {
+        "ran": len(ran),
+        "ran_unlisted": len(unlisted),
+        "ran_member": len(member),
+        "member_own_candidate": len(own_candidate),
+        "member_accepted": len(own_accepted),
+        "candidates_per_run": float(np.mean([len(q.checked) for q in ran])) if ran else 0.0,
+        "stage_ms_when_run": _mean_ms([q.seconds["strict + verification"] for q in ran]),
+        "stage_ms_per_copy": _mean_ms([q.seconds["strict + verification"] for q in queries]),
+        "with_candidates": sum(1 for q in ran if q.checked),
+        "unlisted_max_inliers": float(max((c[2] for q in unlisted for c in q.checked), default=0)),
+        "unlisted_checked": float(sum(len(q.checked) for q in unlisted)),
+        "listed_wrong_accepted": float(
+            sum(1 for q in queries if q.image in listed and set(q.verified) - {q.image})
+        ),
+        "features_bytes": float(np.mean(features)) if features else 0.0,
+        "stress_checked": float(sum(1 for q in queries if q.image not in listed)),
+        "stress_max_inliers": float(
+            max((q.stress[0] for q in queries if q.image not in listed), default=0)
+        ),
+        "stress_accepted": float(sum(q.stress[1] for q in queries if q.image not in listed)),
     }
 
 
@@ -361,7 +530,14 @@ def print_report(figures: dict[str, object], console: Console) -> None:
     table.add_row("listed copies matching another entry", *(str(wrong[m]) for m in METHODS))
     table.add_row(
         f"closest unlisted copy (bits, searched to {MARGIN_RADIUS})",
-        *(str(margin[m]) if margin[m] <= MARGIN_RADIUS else f">{MARGIN_RADIUS}" for m in METHODS),
+        *(
+            "see below"
+            if margin[m] < 0
+            else str(margin[m])
+            if margin[m] <= MARGIN_RADIUS
+            else f">{MARGIN_RADIUS}"
+            for m in METHODS
+        ),
     )
     console.print(table)
     cost = figures["cost"]
@@ -389,6 +565,26 @@ def print_report(figures: dict[str, object], console: Console) -> None:
     )
     console.print(
         f"How Jaga's matches were found (closest hash per matched copy): {figures['how']}"
+    )
+    v = figures["verification"]
+    assert isinstance(v, dict)
+    console.print(
+        f"Local-feature stage: ran for {v['ran']} copies with no hash within {THRESHOLD} of the "
+        f"built list ({v['ran_unlisted']} unlisted, {v['ran_member']} listed); "
+        f"{v['candidates_per_run']:.2f} candidates checked per run; listed copies whose own "
+        f"original was a candidate {v['member_own_candidate']}, accepted {v['member_accepted']}; "
+        f"listed copies accepted for another original {v['listed_wrong_accepted']:.0f}. "
+        f"Unlisted copies: {v['unlisted_checked']:.0f} candidates checked, most inliers of any "
+        f"{v['unlisted_max_inliers']:.0f} (accepts need {VerifySettings().min_inliers}). "
+        f"Cost: the stage (strict check, looser search, and for the {v['with_candidates']} "
+        f"copies with a candidate their ORB features and checks) {v['stage_ms_per_copy']:.2f} "
+        f"ms per copy on average, {v['stage_ms_when_run']:.2f} ms when it ran. Stored "
+        f"features {v['features_bytes']:.0f} B per original."
+    )
+    console.print(
+        f"Stress test of the check: each of the {v['stress_checked']:.0f} unlisted copies "
+        f"against its {STRESS_CANDIDATES} nearest listed originals at any distance: most "
+        f"inliers {v['stress_max_inliers']:.0f}, accepted {v['stress_accepted']:.0f}."
     )
 
 

@@ -68,3 +68,42 @@ def test_hash_and_match_finds_a_framed_tilted_copy_and_says_how(server: Server) 
                 break
             time.sleep(0.25)
         assert missed.json()["matched"] is False
+
+
+def test_hash_and_match_verifies_a_heavily_edited_copy_by_local_features(
+    server: Server, tmp_path: Path
+) -> None:
+    """A Jaga-built list (crops and ORB features stored): an 8°-tilted copy under a big
+    opaque block is found only by the local-feature stage, and the API says so."""
+    from jaga.robust.build import add_original
+
+    from .test_verify import heavily_edited
+
+    original = draw_scene(512)
+    original.save(tmp_path / "original-512.png")
+    server.banks.create_bank("verify-api")
+    store = RobustStore(server.banks.engine)
+    assert add_original(server.banks, store, "verify-api", tmp_path / "original-512.png") is None
+    _, platform = server.keys.create("verify-platform", ["hash", "match"])
+    copy = _jpeg(heavily_edited(original))
+    stranger = _jpeg(heavily_edited(draw_scene(612)))
+    with server.client(platform) as client:
+        for _ in range(40):  # the server applies bank changes within about a second
+            found = client.post(
+                "/v1/hash-and-match", files={"file": ("c.jpg", copy)}, params={"bank": "verify-api"}
+            )
+            assert found.status_code == 200, found.text
+            if found.json()["matched"]:
+                break
+            time.sleep(0.25)
+        body = found.json()
+        assert body["matched"] is True, body
+        (match,) = body["matches"]
+        assert match["original_id"] == "original-512.png"
+        assert match["how"].startswith("verified by local features ("), match["how"]
+        assert match["distance"] > 31  # no hash came within the strict distance
+
+        other = client.post(
+            "/v1/hash-and-match", files={"file": ("s.jpg", stranger)}, params={"bank": "verify-api"}
+        )
+        assert other.status_code == 200 and other.json()["matched"] is False

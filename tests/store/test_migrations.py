@@ -30,6 +30,8 @@ def test_migrations_create_every_table_on_an_empty_database(engine: Engine) -> N
         "exchange_tombstones",
         "exchange_quarantine",
         "exchange_feedback",
+        "bank_verify",
+        "local_features",
     }
     assert expected <= tables
     with engine.connect() as connection:

@@ -26,6 +26,7 @@ from jaga.api.security import require
 from jaga.detection.matcher import Match, MatchResult
 from jaga.hashing.hasher import hash_bytes
 from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
+from jaga.robust.local_features import features_of_bytes
 from jaga.robust.views import ViewSettings
 
 router = APIRouter(prefix="/v1", tags=["hashing and matching"])
@@ -44,12 +45,19 @@ def _read_upload(request: Request, upload: UploadFile) -> bytes:
 def _hash_upload(
     request: Request, upload: UploadFile, views: ViewSettings | None = None
 ) -> FileHashes:
+    return _hash_upload_data(request, upload, views)[0]
+
+
+def _hash_upload_data(
+    request: Request, upload: UploadFile, views: ViewSettings | None = None
+) -> tuple[FileHashes, bytes]:
+    """The upload's hashes and its bytes (kept for local features, computed on demand)."""
     data = _read_upload(request, upload)
     hashes = hash_bytes(data, upload.filename or "upload", dihedral=True, views=views)
     if hashes.error or not hashes.pdq:
         reason = hashes.error or "no image frame could be hashed"
         raise HTTPException(415, f"not a usable image: {reason}")
-    return hashes
+    return hashes, data
 
 
 def _hashes_out(hashes: FileHashes) -> HashesOut:
@@ -171,10 +179,15 @@ def hash_and_match(
     """Hash an upload and match it in one call: the hashes and every match, together."""
     state = ready_state(request)
     # Robust views (framed, tilted copies) as the banks ask; hashed outside the index lock.
-    hashes = _hash_upload(request, file, state.matcher.view_settings())
+    hashes, data = _hash_upload_data(request, file, state.matcher.view_settings())
     with state.lock:
+        # ORB features (Jaga-built lists' verification) are computed only if a near
+        # candidate needs checking: rare, and a few ms, so they are not worth a second lock.
         result = state.matcher.match_signals(
-            hashes.pdq, {t: getattr(hashes, t) for t in EXACT_SIGNAL_TYPES}, views=hashes.views
+            hashes.pdq,
+            {t: getattr(hashes, t) for t in EXACT_SIGNAL_TYPES},
+            views=hashes.views,
+            local_features=lambda: features_of_bytes(data),
         )
     out = MatchResultOut(**_result_fields(result, bank))
     record_matches(out.matches)

@@ -26,7 +26,10 @@ from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
 from jaga.matching.exact_index import ExactIndex
 from jaga.matching.pdq_index import PdqIndex
 from jaga.matching.types import MatchingError
+from jaga.robust.local_features import FeatureLoader
+from jaga.robust.local_features import unpack as unpack_features
 from jaga.robust.settings import RobustSettings, RobustStore
+from jaga.robust.verify import Verifier, VerifyStore, query_rows
 from jaga.robust.views import ViewSettings
 
 # What the scanned image is, relative to the listed original, when the k-th of the seven
@@ -109,7 +112,7 @@ class _Candidate:
 
 # Which explanation a match report prefers when several hashes hit one entry: the plainest
 # that passes, then the closest.
-_RANK = {"": 0, "view": 1, "region": 2}
+_RANK = {"": 0, "view": 1, "region": 2, "verified": 3}
 
 
 class BankMatcher:
@@ -146,6 +149,8 @@ class BankMatcher:
         self._robust: dict[int, RobustSettings] = {}
         self._regions = PdqIndex()
         self._region_rows: dict[int, tuple[int, str]] = {}  # region row -> (entry, label)
+        self._verify_store = VerifyStore(service.engine)
+        self._verifier: Verifier | None = None  # local-feature check of Jaga-built lists
         self._load_banks()
         self.loaded_from_snapshot = snapshot is not None and self._load_snapshot(snapshot)
         if not self.loaded_from_snapshot:
@@ -153,6 +158,7 @@ class BankMatcher:
             self._load_entries()
         changed = self.refresh()
         self._load_regions()
+        self._load_verifier()
         if snapshot is not None and (changed or not self.loaded_from_snapshot):
             with contextlib.suppress(OSError):  # a read-only or busy folder costs speed only
                 self.save_snapshot(snapshot)
@@ -197,6 +203,8 @@ class BankMatcher:
         probe.search_many(query, 31)
         probe.remove([0])
         self._pdq.search_many(query, 31)  # this index's segments (multi-index kernels)
+        if self._verifier is not None:
+            self._verifier.warm_up()  # the looser search of the local-feature stage
 
     def _load_banks(self) -> None:
         self._enabled_banks = {
@@ -223,6 +231,31 @@ class BankMatcher:
         hashes = np.frombuffer(b"".join(bytes.fromhex(r.value) for r in rows), dtype=np.uint8)
         self._regions = PdqIndex.from_arrays(ids, hashes.reshape(-1, 32))
 
+    def _load_verifier(self) -> None:
+        """The looser index over the plain hashes of entries with stored local features,
+        for banks whose robust matching and verification are on; None when there are none."""
+        settings = self._verify_store.settings(self._banks)
+        wanted = [i for i, s in settings.items() if s.enabled and self._robust.get(i, _OFF).enabled]
+        entry_ids = self._verify_store.entry_ids(wanted)
+        if not entry_ids:
+            self._verifier = None
+            return
+        records = self._service.entries_by_ids(entry_ids)
+        live = {i: r for i, r in records.items() if r.enabled and r.signal_type == "pdq"}
+        ids = list(live)
+        values = [live[i].value for i in ids]
+        hashes = np.frombuffer(b"".join(bytes.fromhex(v) for v in values), dtype=np.uint8)
+        self._verifier = Verifier(
+            self._verify_store.features,
+            {i: r.bank_id for i, r in live.items()},
+            (np.asarray(ids, dtype=np.int64), hashes.reshape(-1, 32)),
+            {i: settings[i] for i in wanted},
+        )
+
+    def wants_local_features(self) -> bool:
+        """Whether the local-feature stage is active: some selected bank verifies with them."""
+        return self._verifier is not None and len(self._verifier) > 0
+
     def robust_summary(self, bank_id: int) -> str:
         """A bank's robust matching in words, for scan reports."""
         robust = self._robust.get(bank_id)
@@ -233,6 +266,8 @@ class BankMatcher:
             parts.append(f"tilts up to {robust.max_angle}°")
         if robust.regions:
             parts.append("stored crops")
+        if self._verifier is not None and self._verify_store.settings([bank_id])[bank_id].enabled:
+            parts.append("local-feature verification")
         return "on: " + ", ".join(parts) if parts else "on"
 
     def view_settings(self) -> ViewSettings | None:
@@ -322,6 +357,7 @@ class BankMatcher:
             if not changes:
                 if applied:
                     self._load_regions()
+                    self._load_verifier()
                 return applied
             self._cursor = changes[-1].seq
             self._load_banks()
@@ -479,6 +515,30 @@ class BankMatcher:
                     )
         return found
 
+    def _verified_candidates(
+        self,
+        pdq_hashes: Sequence[PdqHash],
+        views: Sequence[tuple[str, PdqHash]],
+        local_features: FeatureLoader | None,
+    ) -> list[_Candidate]:
+        """No hash came within a strict distance: the entries of Jaga-built lists that a
+        looser PDQ search proposes and the local-feature check accepts (jaga.robust.verify).
+        The picture's features are asked for only when there is a candidate to check."""
+        if self._verifier is None or local_features is None or not pdq_hashes:
+            return []
+        hashes = query_rows(pdq_hashes[0], [pdq for _how, pdq in views])
+        picked = self._verifier.candidates(hashes)
+        if not picked:
+            return []
+        try:
+            query = unpack_features(local_features())
+        except ValueError:
+            return []
+        return [
+            _Candidate(found.entry_id, "pdq", found.distance, found.how, 0, "verified")
+            for found in self._verifier.verify(hashes, query, picked)
+        ]
+
     def _entry_records(self, entry_ids: set[int]) -> dict[int, EntryRecord]:
         """Entry details for hits, cached: a scan meets the same listed images again and again."""
         missing = sorted(entry_ids - self._records.keys())
@@ -488,10 +548,17 @@ class BankMatcher:
             self._records.update(self._service.entries_by_ids(missing))
         return {i: self._records[i] for i in entry_ids if i in self._records}
 
-    def match(self, content: FileHashes) -> MatchResult:
-        """All matches of one file, per-bank rules applied, the closest hit per entry kept."""
+    def match(self, content: FileHashes, *, features: FeatureLoader | None = None) -> MatchResult:
+        """All matches of one file, per-bank rules applied, the closest hit per entry kept.
+
+        `features` gives the picture's ORB features on demand (when the hashes carry none):
+        called only when nothing matched strictly and a Jaga-built list has a candidate.
+        """
         exact: dict[str, str] = {t: getattr(content, t) for t in EXACT_SIGNAL_TYPES}
-        return self.match_signals(content.pdq, exact, views=content.views)
+        loader = features
+        if content.local_features:
+            loader = lambda: content.local_features  # noqa: E731
+        return self.match_signals(content.pdq, exact, views=content.views, local_features=loader)
 
     def match_signals(
         self,
@@ -500,6 +567,7 @@ class BankMatcher:
         *,
         check_quality: bool = True,
         views: Sequence[tuple[str, PdqHash]] = (),
+        local_features: FeatureLoader | None = None,
     ) -> MatchResult:
         """Match bare hashes (what an API caller sends): PDQ hashes and exact digests by type.
 
@@ -507,6 +575,8 @@ class BankMatcher:
         and HMA-style lookups do not re-judge it.
         """
         candidates = self._candidates(pdq_hashes, exact, views)
+        if not any(c.signal_type == "pdq" for c in candidates):
+            candidates += self._verified_candidates(pdq_hashes, views, local_features)
         if not candidates:
             return MatchResult(())
         records = self._entry_records({c.entry_id for c in candidates})
@@ -527,7 +597,9 @@ class BankMatcher:
                     continue
                 if candidate.robust == "region" and not robust.regions:
                     continue
-            if candidate.signal_type == "pdq":
+            # A verified match is past the strict distance by design, and its evidence is
+            # the geometric fit of many keypoints, not the PDQ of a flat picture.
+            if candidate.signal_type == "pdq" and candidate.robust != "verified":
                 if candidate.distance > bank.pdq_threshold:
                     continue
                 quality = (
@@ -559,6 +631,9 @@ class BankMatcher:
                 rank[id(match)] = _RANK[candidate.robust]
         ordered = sorted(best.values(), key=lambda m: (m.bank, m.distance, m.entry_id))
         return _apply_allow_lists(ordered, notes)
+
+
+_OFF = RobustSettings(enabled=False)
 
 
 def _read_manifest(directory: Path) -> dict[str, Any] | None:

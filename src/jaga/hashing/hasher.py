@@ -41,7 +41,12 @@ IMAGE_SUFFIXES = frozenset(
 
 
 def hash_bytes(
-    data: bytes, name: str, *, dihedral: bool = False, views: ViewSettings | None = None
+    data: bytes,
+    name: str,
+    *,
+    dihedral: bool = False,
+    views: ViewSettings | None = None,
+    local_features: bool = False,
 ) -> FileHashes:
     """Hash `data` (named `name` in the result); never raises for bad image content.
 
@@ -58,7 +63,9 @@ def hash_bytes(
         image_format = image.format
         width, height = image.size
         try:
-            hashes, extra, extra_views = _hash_frames(image, dihedral, views)
+            hashes, extra, extra_views, features = _hash_frames(
+                image, dihedral, views, local_features
+            )
         except ImageError as error:
             reason = error.reason
         except Exception as error:  # Last resort: one odd file must not end a scan.
@@ -73,18 +80,20 @@ def hash_bytes(
                 pdq=hashes,
                 extra=extra,
                 views=extra_views,
+                local_features=features,
             )
     return _result(name, data, exact, image_format=image_format, size=(width, height), error=reason)
 
 
 def _hash_frames(
-    image: Image.Image, dihedral: bool, views: ViewSettings | None
-) -> tuple[tuple[PdqHash, ...], dict[str, str], tuple[tuple[str, PdqHash], ...]]:
-    """Distinct frame hashes, notes and the first frame's views; raises ImageError only when
-    no frame could be hashed."""
+    image: Image.Image, dihedral: bool, views: ViewSettings | None, local_features: bool
+) -> tuple[tuple[PdqHash, ...], dict[str, str], tuple[tuple[str, PdqHash], ...], bytes]:
+    """Distinct frame hashes, notes, the first frame's views and packed local features;
+    raises ImageError only when no frame could be hashed."""
     frame_hashes: list[PdqHash] = []
     extra: dict[str, str] = {}
     extra_views: tuple[tuple[str, PdqHash], ...] = ()
+    features = b""
     try:
         colour = views is not None and views.overlays
         for frame in iter_luma_frames(image, colour=colour):
@@ -94,6 +103,10 @@ def _hash_frames(
 
                 found = query_views(work_image(frame), views)
                 extra_views = tuple((view.how, view.pdq) for view in found)
+            if local_features and frame.index == 0:
+                from jaga.robust.local_features import QUERY_FEATURES, extract, pack
+
+                features = pack(extract(frame.luma, QUERY_FEATURES))
     except ImageError as error:
         if not frame_hashes:
             raise
@@ -101,7 +114,7 @@ def _hash_frames(
     else:
         if frame_limit_reached(image):
             extra["frames_note"] = f"only the first {MAX_FRAMES} frames were hashed"
-    return distinct_frame_hashes(frame_hashes), extra, extra_views
+    return distinct_frame_hashes(frame_hashes), extra, extra_views, features
 
 
 def _result(
@@ -115,6 +128,7 @@ def _result(
     error: str | None = None,
     extra: dict[str, str] | None = None,
     views: tuple[tuple[str, PdqHash], ...] = (),
+    local_features: bytes = b"",
 ) -> FileHashes:
     return FileHashes(
         name=name,
@@ -129,11 +143,16 @@ def _result(
         error=error,
         extra=extra or {},
         views=views,
+        local_features=local_features,
     )
 
 
 def hash_file(
-    path: Path, *, dihedral: bool = False, views: ViewSettings | None = None
+    path: Path,
+    *,
+    dihedral: bool = False,
+    views: ViewSettings | None = None,
+    local_features: bool = False,
 ) -> FileHashes:
     """Hash the file at `path`; the result's name is the path as given.
 
@@ -153,7 +172,9 @@ def hash_file(
             sha256=exact.sha256,
             error=f"{TOO_LARGE_TO_DECODE} ({MAX_IMAGE_FILE_BYTES:,} bytes)",
         )
-    return hash_bytes(path.read_bytes(), str(path), dihedral=dihedral, views=views)
+    return hash_bytes(
+        path.read_bytes(), str(path), dihedral=dihedral, views=views, local_features=local_features
+    )
 
 
 def is_failure(result: FileHashes) -> bool:

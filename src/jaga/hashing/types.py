@@ -50,3 +50,6 @@ class FileHashes:
     # photo inside a frame, turned back by a small angle), each with how it was made.
     # Filled only when robust matching asked for them (jaga.robust.views); never stored.
     views: tuple[tuple[str, PdqHash], ...] = ()
+    # The first frame's ORB features, packed (jaga.robust.local_features), when a bank
+    # verifies candidates with local features; b"" otherwise. Never stored.
+    local_features: bytes = b""

@@ -1,4 +1,4 @@
-"""Adding an original to a Jaga-built list: its plain PDQ entry plus its crop hashes."""
+"""Adding an original to a Jaga-built list: its plain PDQ entry, crop hashes and features."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from jaga.banks.service import BankService
 from jaga.hashing.errors import ImageError
 from jaga.hashing.image_io import iter_luma_frames, open_image
 from jaga.hashing.pdq import hash_frame
+from jaga.robust.local_features import STORED_FEATURES, extract, pack
 from jaga.robust.settings import RobustStore
+from jaga.robust.verify import VerifyStore
 from jaga.robust.views import region_views, work_image
 
 SOURCE = "jaga robust add-images"
@@ -21,7 +23,8 @@ def add_original(
     """Hash the image at `path` into `bank`; returns why it was skipped, or None when added.
 
     The entry is the plain PDQ, exactly what a received list would hold, so the bank keeps
-    working with plain matching; the crops are extra rows that only robust matching reads.
+    working with plain matching; the crops and the local features (ORB keypoints) are extra
+    rows that only robust matching reads.
     """
     try:
         with open_image(path.read_bytes()) as image:
@@ -51,4 +54,7 @@ def add_original(
     store.replace_regions(
         bank_id, entry.entry_id, [(view.how, view.pdq.hex) for view in region_views(work)]
     )
+    # ORB keypoints of the original, for the local-feature check (jaga.robust.verify).
+    features = pack(extract(work.luma, STORED_FEATURES))
+    VerifyStore(service.engine).replace_features(bank_id, entry.entry_id, features)
     return None

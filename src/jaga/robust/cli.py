@@ -2,12 +2,14 @@
 
     jaga robust show BANK
     jaga robust set BANK [--on|--off] [--deborder/--no-deborder] [--max-angle N]
-                         [--regions/--no-regions]
+                         [--regions/--no-regions] [--verify/--no-verify]
+                         [--verify-distance N] [--verify-candidates N] [--verify-min-inliers N]
     jaga robust add-images BANK FILE_OR_FOLDER... [--category C]
 
 `add-images` is for lists Jaga builds itself from originals (a hotline's own confirmed
 material, or benign test pictures): it stores the plain PDQ of each image as an entry and,
-beside it, the PDQ of ten crops, so that cropped copies match too. Hash values are never
+beside it, the PDQ of 15 crops (so that cropped copies match too) and the image's ORB
+keypoints (so that heavily edited copies can be verified by local features). Hash values are never
 printed.
 """
 
@@ -36,12 +38,16 @@ def show_command(bank: str = typer.Argument(..., help="Bank name.")) -> None:
     """Show a bank's robust-matching settings and how many crop hashes it holds."""
     from jaga.banks.errors import BankNotFound
     from jaga.robust.settings import RobustStore
+    from jaga.robust.verify import VerifyStore
     from jaga.store import create_engine_for
 
-    store = RobustStore(create_engine_for())
+    engine = create_engine_for()
+    store, verify_store = RobustStore(engine), VerifyStore(engine)
     try:
         settings = store.bank_settings(bank)
         regions = store.region_count(bank)
+        verify = verify_store.bank_settings(bank)
+        with_features = verify_store.feature_count(bank)
     except BankNotFound as error:
         fail(str(error), 2)
     console.print(f"bank {bank}: robust matching {'on' if settings.enabled else 'off'}")
@@ -49,6 +55,12 @@ def show_command(bank: str = typer.Argument(..., help="Bank name.")) -> None:
     console.print(f"  tilted copies turned back: up to {settings.max_angle}°")
     count = plural(regions, "crop hash", "crop hashes")
     console.print(f"  stored crop hashes used: {settings.regions} ({count})")
+    console.print(
+        f"  verification by local features: {verify.enabled} "
+        f"({plural(with_features, 'original')} with features; candidates within "
+        f"{verify.distance} bits, at most {verify.candidates} checked, "
+        f"at least {verify.min_inliers} inliers)"
+    )
 
 
 @robust_app.command("set")
@@ -64,23 +76,59 @@ def set_command(
     regions: bool | None = typer.Option(
         None, "--regions/--no-regions", help="Use the crop hashes stored with the entries."
     ),
+    verify: bool | None = typer.Option(
+        None,
+        "--verify/--no-verify",
+        help="Check near misses against stored local features (Jaga-built lists).",
+    ),
+    verify_distance: int | None = typer.Option(
+        None, "--verify-distance", help="Looser PDQ distance for candidates to check (0-128)."
+    ),
+    verify_candidates: int | None = typer.Option(
+        None, "--verify-candidates", help="Most candidates checked per picture (1-20)."
+    ),
+    verify_min_inliers: int | None = typer.Option(
+        None, "--verify-min-inliers", help="Inliers a geometric fit needs to accept (8-200)."
+    ),
 ) -> None:
     """Switch robust matching on or off for a bank, or tune it."""
     from jaga.banks.errors import BankNotFound
     from jaga.robust.settings import RobustSettingsError, RobustStore
+    from jaga.robust.verify import VerifySettingsError, VerifyStore
     from jaga.store import create_engine_for
 
-    store = RobustStore(create_engine_for())
+    engine = create_engine_for()
+    store = RobustStore(engine)
+    tune_verify = (verify, verify_distance, verify_candidates, verify_min_inliers)
     try:
-        settings = store.update(
-            bank, enabled=on, deborder=deborder, max_angle=max_angle, regions=regions
+        if any(v is not None for v in (on, deborder, max_angle, regions)) or not any(
+            v is not None for v in tune_verify
+        ):
+            settings = store.update(
+                bank, enabled=on, deborder=deborder, max_angle=max_angle, regions=regions
+            )
+        else:
+            settings = store.bank_settings(bank)
+        checked = VerifyStore(engine)
+        verifying = (
+            checked.update(
+                bank,
+                enabled=verify,
+                distance=verify_distance,
+                candidates=verify_candidates,
+                min_inliers=verify_min_inliers,
+            )
+            if any(v is not None for v in tune_verify)
+            else checked.bank_settings(bank)
         )
-    except (BankNotFound, RobustSettingsError) as error:
+    except (BankNotFound, RobustSettingsError, VerifySettingsError) as error:
         fail(str(error), 2)
     console.print(
         f"bank {bank}: robust matching {'on' if settings.enabled else 'off'} "
         f"(de-bordering {settings.deborder}, tilts up to {settings.max_angle}°, "
-        f"crops {settings.regions})"
+        f"crops {settings.regions}, local-feature verification {verifying.enabled}: "
+        f"within {verifying.distance} bits, {verifying.candidates} candidates, "
+        f"{verifying.min_inliers} inliers)"
     )
 
 
@@ -90,7 +138,7 @@ def add_images_command(
     paths: list[Path] = typer.Argument(..., help="Image files or folders of originals."),
     category: str = typer.Option("", "--category", help="Category of every entry added."),
 ) -> None:
-    """Add originals to a bank Jaga builds itself: plain PDQ plus crop hashes per image."""
+    """Add originals to a bank Jaga builds itself: plain PDQ, crop hashes and local features."""
     from jaga.banks.errors import BankError
     from jaga.banks.service import BankService
     from jaga.hashing.hasher import iter_image_files
@@ -116,5 +164,6 @@ def add_images_command(
     except BankError as error:
         fail(str(error), 2)
     console.print(
-        f"bank {bank}: {plural(added, 'image')} added with crop hashes, {skipped} skipped"
+        f"bank {bank}: {plural(added, 'image')} added with crop hashes and local features, "
+        f"{skipped} skipped"
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 from jaga.detection.matcher import BankMatcher, MatchResult
 from jaga.hashing.hasher import hash_bytes, hash_file, is_failure
 from jaga.hashing.types import FileHashes
+from jaga.robust.local_features import FeatureLoader, features_of_bytes
 from jaga.robust.views import ViewSettings
 from jaga.scanning.archive_limits import ArchiveLimits
 from jaga.scanning.sources import ScanItem, SourceProblem, iter_scan_items
@@ -114,6 +115,20 @@ def _hash_item(
         return None, f"could not read the file: {error.strerror or error}"
     except Exception as error:  # a hostile file must not end the scan
         return None, f"could not hash the file ({type(error).__name__}: {error})"
+
+
+def item_features(item: ScanItem) -> FeatureLoader:
+    """Computes the item's ORB features only if the matcher asks: that is, when nothing
+    matched strictly and a Jaga-built list has a candidate near it (jaga.robust.verify)."""
+
+    def load() -> bytes:
+        try:
+            data = item.path.read_bytes() if item.path is not None else item.data or b""
+        except OSError:
+            return b""
+        return features_of_bytes(data)
+
+    return load
 
 
 def _hash_batch(
@@ -262,7 +277,11 @@ def run_scan(
         excluded_folders=options.excluded_folders,
     )
     for item, hashes, error in _hashed_items(items, options, report.problems, report_progress):
-        result = matcher.match(hashes) if hashes is not None else MatchResult(())
+        result = (
+            matcher.match(hashes, features=item_features(item))
+            if hashes is not None
+            else MatchResult(())
+        )
         note = None
         if hashes is not None and hashes.error:
             if is_failure(hashes):

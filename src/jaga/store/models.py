@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -477,3 +478,40 @@ class RegionHashRow(Base):
     bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
     label: Mapped[str] = mapped_column(String(64))
     value: Mapped[str] = mapped_column(String(64))
+
+
+class BankVerifyRow(Base):
+    """A bank's local-feature verification settings (jaga.robust.verify); no row: defaults.
+
+    Its own table, beside `bank_robust`, so that the verification stage can be tuned (or
+    switched off) without touching the view settings.
+    """
+
+    __tablename__ = "bank_verify"
+
+    bank_id: Mapped[int] = mapped_column(
+        ForeignKey("banks.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    distance: Mapped[int] = mapped_column(Integer, default=80)  # looser PDQ radius
+    candidates: Mapped[int] = mapped_column(Integer, default=3)  # checked per picture
+    min_inliers: Mapped[int] = mapped_column(Integer, default=16)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class LocalFeatureRow(Base):
+    """ORB keypoints and descriptors of a listed original (jaga.robust.local_features).
+
+    Only lists Jaga builds from the originals have these (received lists hold only the
+    plain hash). Deleted with their entry.
+    """
+
+    __tablename__ = "local_features"
+    __table_args__ = (Index("ix_local_features_bank", "bank_id"),)
+
+    entry_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # "orb"; the blob's own header says more
+    data: Mapped[bytes] = mapped_column(LargeBinary)
