@@ -14,10 +14,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from jaga.banks.errors import BankNotFound
 from jaga.banks.service import BankService
-from jaga.store.models import Bank, BankRobustRow, RegionHashRow
-from jaga.store.timestamps import utc_now
+from jaga.robust.bank_settings_rows import bank_id_by_name, update_bank_settings
+from jaga.store.models import BankRobustRow, RegionHashRow
 
 MAX_ANGLE_LIMIT = 16
 """Tilt views beyond this many degrees cost more than they find (PDQ itself absorbs ~1°)."""
@@ -70,7 +69,7 @@ class RobustStore:
 
     def bank_settings(self, bank_name: str) -> RobustSettings:
         with Session(self.engine) as session:
-            bank_id = self._bank_id(session, bank_name)
+            bank_id = bank_id_by_name(session, bank_name)
         return self.settings([bank_id])[bank_id]
 
     def update(
@@ -87,32 +86,13 @@ class RobustStore:
             raise RobustSettingsError(
                 f"max angle must be 0-{MAX_ANGLE_LIMIT} degrees, got {max_angle}"
             )
-        with Session(self.engine) as session:
-            bank_id = self._bank_id(session, bank_name)
-            row = session.get(BankRobustRow, bank_id)
-            if row is None:
-                defaults = RobustSettings()
-                row = BankRobustRow(
-                    bank_id=bank_id,
-                    enabled=defaults.enabled,
-                    deborder=defaults.deborder,
-                    max_angle=defaults.max_angle,
-                    regions=defaults.regions,
-                )
-                session.add(row)
-            if enabled is not None:
-                row.enabled = enabled
-            if deborder is not None:
-                row.deborder = deborder
-            if max_angle is not None:
-                row.max_angle = max_angle
-            if regions is not None:
-                row.regions = regions
-            row.updated_at = utc_now()
-            session.commit()
-            settings = RobustSettings(row.enabled, row.deborder, row.max_angle, row.regions)
-        BankService(self.engine).log_settings_change(bank_id)
-        return settings
+        return update_bank_settings(
+            self.engine,
+            bank_name,
+            BankRobustRow,
+            RobustSettings(),
+            {"enabled": enabled, "deborder": deborder, "max_angle": max_angle, "regions": regions},
+        )
 
     def replace_regions(
         self, bank_id: int, entry_id: int, regions: Sequence[tuple[str, str]]
@@ -146,16 +126,9 @@ class RobustStore:
 
     def region_count(self, bank_name: str) -> int:
         with Session(self.engine) as session:
-            bank_id = self._bank_id(session, bank_name)
+            bank_id = bank_id_by_name(session, bank_name)
             return len(
                 session.scalars(
                     select(RegionHashRow.id).where(RegionHashRow.bank_id == bank_id)
                 ).all()
             )
-
-    @staticmethod
-    def _bank_id(session: Session, name: str) -> int:
-        bank_id = session.scalar(select(Bank.id).where(Bank.name == name))
-        if bank_id is None:
-            raise BankNotFound(name, list(session.scalars(select(Bank.name).order_by(Bank.name))))
-        return int(bank_id)

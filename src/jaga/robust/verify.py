@@ -23,13 +23,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from jaga.banks.errors import BankNotFound
 from jaga.banks.service import BankService
 from jaga.hashing.types import PdqHash
 from jaga.matching.pdq_index import PdqIndex
+from jaga.robust.bank_settings_rows import bank_id_by_name, update_bank_settings
 from jaga.robust.local_features import CheckSettings, Features, Verdict, check, unpack
-from jaga.store.models import Bank, BankVerifyRow, LocalFeatureRow
-from jaga.store.timestamps import utc_now
+from jaga.store.models import BankVerifyRow, LocalFeatureRow
 
 FEATURE_KIND = "orb"
 MAX_DISTANCE = 128
@@ -111,7 +110,7 @@ class VerifyStore:
 
     def bank_settings(self, bank_name: str) -> VerifySettings:
         with Session(self.engine) as session:
-            bank_id = _bank_id(session, bank_name)
+            bank_id = bank_id_by_name(session, bank_name)
         return self.settings([bank_id])[bank_id]
 
     def update(
@@ -136,32 +135,18 @@ class VerifyStore:
             raise VerifySettingsError(
                 f"verify min inliers must be 8-200 (fewer accepts chance fits), got {min_inliers}"
             )
-        with Session(self.engine) as session:
-            bank_id = _bank_id(session, bank_name)
-            row = session.get(BankVerifyRow, bank_id)
-            if row is None:
-                defaults = VerifySettings()
-                row = BankVerifyRow(
-                    bank_id=bank_id,
-                    enabled=defaults.enabled,
-                    distance=defaults.distance,
-                    candidates=defaults.candidates,
-                    min_inliers=defaults.min_inliers,
-                )
-                session.add(row)
-            if enabled is not None:
-                row.enabled = enabled
-            if distance is not None:
-                row.distance = distance
-            if candidates is not None:
-                row.candidates = candidates
-            if min_inliers is not None:
-                row.min_inliers = min_inliers
-            row.updated_at = utc_now()
-            session.commit()
-            settings = VerifySettings(row.enabled, row.distance, row.candidates, row.min_inliers)
-        BankService(self.engine).log_settings_change(bank_id)
-        return settings
+        return update_bank_settings(
+            self.engine,
+            bank_name,
+            BankVerifyRow,
+            VerifySettings(),
+            {
+                "enabled": enabled,
+                "distance": distance,
+                "candidates": candidates,
+                "min_inliers": min_inliers,
+            },
+        )
 
     def replace_features(self, bank_id: int, entry_id: int, blob: bytes) -> None:
         """Store one entry's packed features, replacing any before."""
@@ -204,7 +189,7 @@ class VerifyStore:
 
     def feature_count(self, bank_name: str) -> int:
         with Session(self.engine) as session:
-            bank_id = _bank_id(session, bank_name)
+            bank_id = bank_id_by_name(session, bank_name)
             return len(
                 session.scalars(
                     select(LocalFeatureRow.entry_id).where(LocalFeatureRow.bank_id == bank_id)
@@ -309,10 +294,3 @@ class Verifier:
             if len(self._cache) > CACHE_ENTRIES:
                 self._cache.popitem(last=False)
         return {i: self._cache[i] for i in entry_ids if i in self._cache}
-
-
-def _bank_id(session: Session, name: str) -> int:
-    bank_id = session.scalar(select(Bank.id).where(Bank.name == name))
-    if bank_id is None:
-        raise BankNotFound(name, list(session.scalars(select(Bank.name).order_by(Bank.name))))
-    return int(bank_id)
