@@ -44,6 +44,8 @@ PAIR_KEYS = ("sender_id", "receiver_id")
 # Payments in the band over 90 days that make a sender->receiver pair "repeated": item 2's
 # "4 or more in 30 days" spread over the 90-day window is stricter; 3 is one a month.
 REPEAT_PAIR_PAYMENTS = 3
+# Gaps between payments (days) that make a calendar-monthly rhythm (a month +- a week).
+MONTHLY_DAYS = (24, 37)
 # Payments of one pair within this relative spread count as one fixed amount (a standing
 # order converted at the same rate; a few percent for exchange-rate drift).
 FIXED_AMOUNT_TOLERANCE = 0.03
@@ -97,6 +99,17 @@ def standing_order(band: pl.Expr, peak: pl.Expr, low: pl.Expr, high: pl.Expr) ->
     """
     fixed = high.le(low * (1.0 + FIXED_AMOUNT_TOLERANCE)).fill_null(False)
     return (band >= 2) & (peak <= 2) & fixed
+
+
+def monthly_cadence(peak: pl.Expr, buckets: pl.Expr, gaps_monthly: pl.Expr) -> pl.Expr:
+    """A pair paying once a month, month after month (any amount), over 90 days.
+
+    Research note (d): diaspora remittances are "monthly or near paydays" and sponsors pay
+    monthly; pay-per-view is paid per session, at no calendar rhythm (item 2). `peak` is the
+    most payments of the pair in one 30-day bucket, `buckets` how many buckets it paid in,
+    `gaps_monthly` whether every gap between its payments is `MONTHLY_DAYS` long.
+    """
+    return (peak <= 1) & (buckets >= 2) & gaps_monthly.fill_null(False)
 
 
 def _surname(column: str) -> pl.Expr:
@@ -214,6 +227,16 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .sum()
             .cast(pl.Int32)
             .alias("n_to_minor"),
+            (
+                pl.col("minor_receiver")
+                & pl.col("cross_border")
+                & pl.col("adult_sender")
+                & ~pl.col("related")
+                & pattern
+            )
+            .sum()
+            .cast(pl.Int32)
+            .alias("n_minor_pattern"),
             pl.col("minor_sender").any().alias("minor_sender"),
             pl.col("male_sender").any().alias("male_sender"),
             pl.col("related").any().alias("related"),
@@ -320,7 +343,7 @@ def _account_features(
     p30 = windowed(pairs, 1, checkpoints)
     p90 = windowed(
         pairs.filter(pl.col("cross_border") | (pl.col("n_ancillary") > 0)).drop(
-            "first_day", "last_day", "first_usd", "n_travel", "sender_country"
+            "last_day", "first_usd", "n_travel", "sender_country"
         ),
         w90,
         checkpoints,
@@ -337,8 +360,18 @@ def _account_features(
             pl.col("band_min_usd").min(),
             pl.col("band_max_usd").max(),
             pl.col("related").any(),
+            pl.col("n").max().alias("pair_peak_n"),
+            # Days between successive payments when the pair pays once per 30-day bucket.
+            pl.col("first_day")
+            .sort()
+            .diff()
+            .drop_nulls()
+            .is_between(MONTHLY_DAYS[0], MONTHLY_DAYS[1])
+            .all()
+            .alias("monthly_gaps"),
+            pl.len().alias("pair_buckets"),
             pl.col("n_to_minor").sum().alias("pair_minor"),
-            pl.col("n_to_minor").max().alias("pair_minor_peak"),
+            pl.col("n_minor_pattern").sum().alias("pair_minor_pattern"),
         )
         .filter((pl.col("pair_band") > 0) | (pl.col("pair_minor") > 0))
     )
@@ -357,6 +390,7 @@ def _account_features(
             pl.col("band_min_usd"),
             pl.col("band_max_usd"),
         )
+        | monthly_cadence(pl.col("pair_peak_n"), pl.col("pair_buckets"), pl.col("monthly_gaps"))
     ).select(*PAIR_KEYS, "k")
     p90 = p90.join(standing, on=[*PAIR_KEYS, "k"], how="anti")
     pair90 = pair90.join(standing, on=[*PAIR_KEYS, "k"], how="anti")
@@ -395,9 +429,21 @@ def _account_features(
     )
 
     # Receiver side, 30 days: fan-in of foreign senders and their countries (item 5).
-    foreign30 = p30.filter(pl.col("cross_border"))
+    foreign30 = p30.filter(pl.col("cross_border")).join(lifetime, on=list(PAIR_KEYS), how="left")
+    # Item 5 is about "frequent, low-value" payments from many senders: a sender counts
+    # towards the fan-in when it paid in the band in these 30 days and its payments to this
+    # receiver stay mostly in the band (a romance-scam victim's escalate out of it).
+    low_value = (pl.col("n_band_corr") > 0) & (
+        pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE
+    )
     recv30 = foreign30.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_foreign_senders_30"),
+        pl.col("sender_id").filter(low_value).n_unique().cast(pl.Int32).alias("r_low_senders_30"),
+        pl.col("sender_country")
+        .filter(low_value)
+        .n_unique()
+        .cast(pl.Int32)
+        .alias("r_low_countries_30"),
         pl.col("sender_country").n_unique().cast(pl.Int32).alias("r_sender_countries_30"),
         pl.col("sender_id")
         .filter(pl.col("minor_sender"))
@@ -412,8 +458,8 @@ def _account_features(
     hubs = (
         recv30.join(cash, on=["account_id", "k"], how="left")
         .filter(
-            (pl.col("r_foreign_senders_30") >= 5)
-            & (pl.col("r_sender_countries_30") >= 2)
+            (pl.col("r_low_senders_30") >= 5)
+            & (pl.col("r_low_countries_30") >= 2)
             & (pl.col("cashout_share_90").fill_null(0.0) >= 0.6)
         )
         .select(pl.col("account_id").alias("receiver_id"), "k", pl.lit(True).alias("to_hub"))
@@ -460,15 +506,17 @@ def _account_features(
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(pl.col("receiver_id").n_unique().cast(pl.Int32).alias("net_repeat_hubs_90"))
     )
-    # Items 10 and T7: an adult abroad paying a child's account directly. Counted only on
-    # pairs paying more often than monthly (2+ in one 30-day bucket): a sponsor's or a
-    # relative's monthly support of a teenager abroad is the note's hard negative.
-    minor_pairs = pair90.filter(pl.col("pair_minor_peak") >= 2)
+    # Items 10 and T7: an adult abroad paying a child's account directly (standing orders,
+    # a sponsor's fixed monthly sum, removed above), and how many of those payments had the
+    # pay-per-view shape (sender-local night with an even amount, a cover word or a handle).
+    minor_pairs = pair90.filter(pl.col("pair_minor") > 0)
     to_minor_recv = minor_pairs.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
-        pl.col("pair_minor").sum().alias("r_from_adults_to_minor_90")
+        pl.col("pair_minor").sum().alias("r_from_adults_to_minor_90"),
+        pl.col("pair_minor_pattern").sum().alias("r_minor_pattern_90"),
     )
     to_minor_send = minor_pairs.group_by(pl.col("sender_id").alias("account_id"), "k").agg(
-        pl.col("pair_minor").sum().alias("s_to_minor_90")
+        pl.col("pair_minor").sum().alias("s_to_minor_90"),
+        pl.col("pair_minor_pattern").sum().alias("s_to_minor_pattern_90"),
     )
     recv180 = p180.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("n_band_corr").sum().alias("r_band_corr_180"),
@@ -722,7 +770,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "s_minor_burst_abroad", "s_minor_burst_boy", "s_minor_burst_low_start",
     "r_crypto_senders_90", "r_crypto_band_share_90", "r_crypto_pattern_90",
     "net_crypto_shared_90", "net_crypto_pattern_90", "r_crypto_only_share_90",
-    "r_platform_payouts_90",
+    "r_platform_payouts_90", "r_low_senders_30", "r_low_countries_30",
+    "r_minor_pattern_90", "s_to_minor_pattern_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.
@@ -736,5 +785,6 @@ PAIR_NETWORK_COLUMNS: frozenset[str] = frozenset(
              "s_minor_burst_payees", "r_minor_burst_victims", "s_minor_burst_abroad",
              "s_minor_burst_boy", "s_minor_burst_low_start",
              "cashout_share_90", "r_sender_countries_30", "r_crypto_band_share_90",
-             "r_crypto_pattern_90", "r_crypto_only_share_90"}
+             "r_crypto_pattern_90", "r_crypto_only_share_90",
+             "r_low_countries_30"}
 )  # fmt: skip

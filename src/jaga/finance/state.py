@@ -41,6 +41,7 @@ SUM_COLUMNS = (
     "n_ancillary",
     "n_travel",
     "n_to_minor",
+    "n_minor_pattern",
 )
 ANY_COLUMNS = (
     "minor_sender",

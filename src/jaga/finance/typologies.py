@@ -137,6 +137,13 @@ RULES: tuple[Rule, ...] = (
          c("s_to_minor_90") >= 2,
          "{s_to_minor_90} payments from an adult to a minor's account abroad",
          family="minor"),
+    # Like S18: two supporting indicators on the same payment (sender-local night with an
+    # even amount, a cover word or a handle), here on payments to a child abroad.
+    Rule("S24-minor-night-pattern", "T7", "sender", 1.5, ("FATF-2025", "AMLC-MO"),
+         (c("s_to_minor_90") >= 2) & (c("s_to_minor_pattern_90") >= 2),
+         "{s_to_minor_pattern_90} of the payments to a minor abroad sent 21:00-04:00 "
+         "sender-local time with an even amount, a cover word or a social-media handle",
+         supporting=True),
     Rule("S12-minor-burst-new-payee", "T5", "sender", 2.5, ("FATF-2025", "FINCEN-2025"),
          c("s_minor_burst_payees") >= 1,
          "minor's account made a burst of payments to a new payee, then stopped "
@@ -164,13 +171,13 @@ RULES: tuple[Rule, ...] = (
          supporting=True, family=SHAPE),
     # --- Receiver side (T2, T3, T5, T7) ---
     Rule("R1-many-foreign-senders", "T2", "receiver", 1.5, ("AUSTRAC-2019", "DHS-ICE"),
-         NOT_SELLER & (c("r_foreign_senders_30") >= 5),
-         "{r_foreign_senders_30} distinct foreign senders in 30 days",
+         NOT_SELLER & (c("r_low_senders_30") >= 5),
+         "{r_low_senders_30} distinct foreign senders of low-value payments in 30 days",
          family="fan-in"),
     Rule("R1b-hub-cash-out", "T2", "receiver", 1.5, ("AUSTRAC-2019", "AMLC-2020"),
-         NOT_SELLER & ((c("r_foreign_senders_30") >= 5) & (c("r_sender_countries_30") >= 2)
+         NOT_SELLER & ((c("r_low_senders_30") >= 5) & (c("r_low_countries_30") >= 2)
          & (c("cashout_share_90") >= 0.6)),
-         "many-sender receiver (from {r_sender_countries_30} countries) whose money leaves "
+         "many-sender receiver (from {r_low_countries_30} countries) whose money leaves "
          "within 48 hours: a facilitator hub",
          family="cash-out"),
     Rule("R11-repeat-foreign-senders", "T2", "receiver", 2.5, ("AUSTRAC-2019", "AUSTRAC-CASE"),
@@ -228,6 +235,11 @@ RULES: tuple[Rule, ...] = (
          & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE),
          "{r_crypto_pattern_90} of those crypto credits sent at the payers' night with even "
          "amounts or cover words",
+         supporting=True),
+    Rule("R14-minor-night-credits", "T7", "receiver", 1.5, ("FATF-2025", "AMLC-MO"),
+         (c("r_from_adults_to_minor_90") >= 2) & (c("r_minor_pattern_90") >= 2),
+         "{r_minor_pattern_90} of those payments sent at the payers' night with an even "
+         "amount, a cover word or a social-media handle",
          supporting=True),
     Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.5, ("AMLC-MO", "FATF-2025"),
          c("r_from_adults_to_minor_90") >= 2,
