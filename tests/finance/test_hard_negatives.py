@@ -146,3 +146,47 @@ def test_strongest_multi_family_evidence_ranks_first(tmp_path: Path) -> None:
     ledger.pay("oneoff", "hub", 40, 12, 4.0, ("US", "PH"), "uniform", ("Leo Baker", "Rosa Cruz"))
     scores = _scores(ledger.score(tmp_path), ["hub", "oneoff"])
     assert scores["hub"] > scores["oneoff"]
+
+
+def test_monthly_remittance_to_a_teen_abroad_is_not_alerted(tmp_path: Path) -> None:
+    # An aunt abroad (another surname) sends a 16-year-old varying sums once a month at her
+    # night, "allowance": a calendar-monthly rhythm is a remittance, not paid sessions.
+    ledger = Ledger()
+    for month, usd in enumerate((60, 80, 50, 90, 70, 60)):
+        ledger.pay("aunt", "niece", usd, 3 + 30 * month + month % 3, 4.0, ("US", "PH"),
+                   "allowance", ("Ana Lopez", "Bea Cruz"), "F", 1975)  # fmt: skip
+    result = _with_birth_years(ledger, tmp_path, {"niece": 2008})
+    assert not _fired(result, "aunt", "S11-pays-minor-abroad")
+    assert _reasons(result, "aunt") == "" and _reasons(result, "niece") == ""
+
+
+def test_adult_paying_a_child_abroad_per_session_at_night_alerts(tmp_path: Path) -> None:
+    # Control (T7, AMLC direct offender-victim): several payments a month, even amounts,
+    # at the payer's night: S11 with S24 (the night pattern on payments to a minor).
+    ledger = Ledger()
+    for n, day in enumerate((2, 5, 9, 14, 20, 23, 31, 36)):
+        ledger.pay("payer", "child", (20, 30, 40)[n % 3], day, 4.0, ("US", "PH"), "",
+                   ("Tom Hale", "Bea Cruz"))  # fmt: skip
+    result = _with_birth_years(ledger, tmp_path, {"child": 2011})
+    reasons = _reasons(result, "payer")
+    assert "S11-pays-minor-abroad" in reasons
+    assert "S24-minor-night-pattern" in reasons and "AMLC-MO" in reasons
+
+
+def _with_birth_years(ledger: Ledger, tmp_path: Path, born: dict[str, int]) -> object:
+    """Score the ledger with a receiver_birth_year column (the Ledger writes none)."""
+    from jaga.finance.ingest import load_transactions
+    from jaga.finance.pipeline import score_transactions
+    from jaga.finance.rates import load_rates
+
+    from .test_new_rules import COLUMNS
+
+    lines = [COLUMNS + ",receiver_birth_year"]
+    for row in ledger.rows:
+        receiver = row.split(",")[3]
+        lines.append(row + "," + str(born.get(receiver, "")))
+    path = tmp_path / "tx.csv"
+    path.write_text("\n".join(lines) + "\n")
+    loaded = load_transactions(path, load_rates())
+    assert not loaded.errors
+    return score_transactions(loaded.valid)
