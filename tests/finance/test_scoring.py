@@ -67,3 +67,32 @@ def test_any_one_rule_alone_is_low_severity_and_below_the_threshold() -> None:
         assert out["rules_fired"][0] == 1
         assert out["rule_score"][0] < ALERT_THRESHOLD, rule.rule_id
         assert severity.item() == "low", rule.rule_id
+
+
+def _families(*rows: dict[str, float]) -> list[int]:
+    frame = pl.DataFrame(list(rows)).with_columns(pl.lit(True).alias("s_male"))
+    return evaluate_rules(frame)["families_fired"].to_list()
+
+
+def test_night_round_cover_word_and_male_are_one_family_that_never_corroborates() -> None:
+    # A payer with band cadence (S1) whose payments are all at night, even, with cover
+    # words, from a man: the habits raise the score but are no second family, no alert.
+    habits = _account(
+        s_band_corr_30=5, s_band_corr_90=12, s_night_share_90=0.9, s_round_share_90=0.9,
+        s_memo_90=5, s_max_pair_span_180=100, s_band_corr_180=20,
+    )  # fmt: skip
+    # Control: the same payer also paid a flagged beneficiary (S17), an independent family.
+    linked = {**habits, "net_flagged_payees_90": 1.0}
+    frame = pl.DataFrame([habits, linked]).with_columns(pl.lit(True).alias("s_male"))
+    judged = evaluate_rules(frame)
+    assert judged["rule:S3-night-payments"][0] and judged["rule:S13-male-sender"][0]
+    assert judged["families_fired"].to_list() == [1, 2]
+    habits_score, linked_score = judged["rule_score"].to_list()
+    assert habits_score < ALERT_THRESHOLD <= linked_score
+
+
+def test_crypto_to_a_hub_is_the_same_family_as_paying_the_hub() -> None:
+    # S8 (crypto to a many-sender hub) adds no family to S7 (paying that hub).
+    payer = _account(net_hub_receivers_90=1, net_crypto_to_hub_90=3, s_band_corr_90=3)
+    assert _families(payer) == [1]
+    assert _scores(payer)[0] < ALERT_THRESHOLD

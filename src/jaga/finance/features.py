@@ -44,12 +44,72 @@ PAIR_KEYS = ("sender_id", "receiver_id")
 # Payments in the band over 90 days that make a sender->receiver pair "repeated": item 2's
 # "4 or more in 30 days" spread over the 90-day window is stricter; 3 is one a month.
 REPEAT_PAIR_PAYMENTS = 3
+# Gaps between payments (days) that make a calendar-monthly rhythm (a month +- a week).
+MONTHLY_DAYS = (24, 37)
+# Payments of one pair within this relative spread count as one fixed amount (a standing
+# order converted at the same rate; a few percent for exchange-rate drift).
+FIXED_AMOUNT_TOLERANCE = 0.03
+# Share of a pair's payments that must be in the band for it to pay like sessions.
+SESSION_BAND_SHARE = 0.75
+# A payer sending fiat to this many accounts in 30 days is a platform or payroll; a
+# receiver it pays this many times in 90 days is one of its sellers or employees.
+PLATFORM_PAYEES = 20
+PLATFORM_PAYOUTS = 2
 # Distinct foreign senders with repeated payments that make a receiver a common beneficiary.
 REPEAT_HUB_SENDERS = 3
 # A crypto address paid in the band by this many unrelated senders within 90 days, with at
 # least this share of its crypto income in the band, is a shared low-value address (T6).
 CRYPTO_SHARED_SENDERS = 3
 CRYPTO_BAND_SHARE = 0.8
+# ... and at least this share of all its inbound payments in crypto: a checkout address
+# (FinCEN FIN-2021-NTC3: CVC to pay for content) takes crypto only, while a person whom fans
+# or a partner also tip in crypto is paid in fiat too.
+CRYPTO_ONLY_SHARE = 0.9
+
+
+def session_pair(band: pl.Expr, band_share: pl.Expr, peak: pl.Expr) -> pl.Expr:
+    """A sender->receiver pair that pays like pay-per-view sessions, over 90 days.
+
+    Repeated in-band payments (item 2: AUSTRAC's case paid "approximately twice a day";
+    the note suggests 4+ in 30 days) are what make a common beneficiary (item 5). The note's
+    hard negatives pay one person repeatedly too, and are told apart by the shape of the
+    pair (research note (d), benign background and hard negatives):
+    - more often than monthly: two or more in-band payments within one 30-day bucket (a
+      monthly sponsorship or remittance is one a month; standing orders of one fixed
+      amount are removed before, see `standing_order`);
+    - mostly in the band over the pair's observed history (`SESSION_BAND_SHARE`): a
+      romance-scam victim's payments escalate out of it, to one receiver.
+    `band`: in-band payments of the pair in 90 days; `band_share`: in-band share of all its
+    payments; `peak`: most in-band payments in one 30-day bucket.
+    """
+    return (
+        (band >= REPEAT_PAIR_PAYMENTS)
+        & (peak >= 2)
+        & (band_share.fill_null(0.0) >= SESSION_BAND_SHARE)
+    )
+
+
+def standing_order(band: pl.Expr, peak: pl.Expr, low: pl.Expr, high: pl.Expr) -> pl.Expr:
+    """A pair paying one fixed in-band amount at most about monthly over 90 days.
+
+    Research note (d): child sponsorships (a fixed monthly sum) and diaspora remittances
+    (monthly or near paydays) are the benign look-alikes of low-value corridor payments;
+    pay-per-view is paid per session, several times a month (item 2). `peak` is the most
+    in-band payments in one 30-day bucket (2 allows a month's payment on each edge).
+    """
+    fixed = high.le(low * (1.0 + FIXED_AMOUNT_TOLERANCE)).fill_null(False)
+    return (band >= 2) & (peak <= 2) & fixed
+
+
+def monthly_cadence(peak: pl.Expr, buckets: pl.Expr, gaps_monthly: pl.Expr) -> pl.Expr:
+    """A pair paying once a month, month after month (any amount), over 90 days.
+
+    Research note (d): diaspora remittances are "monthly or near paydays" and sponsors pay
+    monthly; pay-per-view is paid per session, at no calendar rhythm (item 2). `peak` is the
+    most payments of the pair in one 30-day bucket, `buckets` how many buckets it paid in,
+    `gaps_monthly` whether every gap between its payments is `MONTHLY_DAYS` long.
+    """
+    return (peak <= 1) & (buckets >= 2) & gaps_monthly.fill_null(False)
 
 
 def _surname(column: str) -> pl.Expr:
@@ -167,6 +227,16 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .sum()
             .cast(pl.Int32)
             .alias("n_to_minor"),
+            (
+                pl.col("minor_receiver")
+                & pl.col("cross_border")
+                & pl.col("adult_sender")
+                & ~pl.col("related")
+                & pattern
+            )
+            .sum()
+            .cast(pl.Int32)
+            .alias("n_minor_pattern"),
             pl.col("minor_sender").any().alias("minor_sender"),
             pl.col("male_sender").any().alias("male_sender"),
             pl.col("related").any().alias("related"),
@@ -178,6 +248,10 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             pl.col("day").min().alias("first_day"),
             pl.col("day").max().alias("last_day"),
             pl.col("usd").sort_by("ts").first().alias("first_usd"),
+            # Smallest and largest in-band corridor payment: a pair paying one fixed amount
+            # month after month is a sponsorship or remittance, not pay-per-view sessions.
+            pl.col("usd").filter(bc).min().alias("band_min_usd"),
+            pl.col("usd").filter(bc).max().alias("band_max_usd"),
         )
     )
 
@@ -267,12 +341,93 @@ def _account_features(
     w180: int,
 ) -> pl.DataFrame:
     p30 = windowed(pairs, 1, checkpoints)
+    # Gap (days) from each pair-bucket's first payment to the pair's previous bucket's, and
+    # that bucket: computed once per pair here rather than per window (a list sort per pair
+    # and checkpoint doubled the scoring time).
     p90 = windowed(
-        pairs.filter(pl.col("cross_border") | (pl.col("n_ancillary") > 0)).drop(
-            "first_day", "last_day", "first_usd", "n_travel", "sender_country"
+        pairs.filter(pl.col("cross_border") | (pl.col("n_ancillary") > 0))
+        .drop("last_day", "first_usd", "n_travel", "sender_country")
+        .sort("first_day")
+        .with_columns(
+            pl.col("first_day").diff().over(PAIR_KEYS).alias("gap_prev"),
+            pl.col("bucket").shift(1).over(PAIR_KEYS).alias("prev_bucket"),
         ),
         w90,
         checkpoints,
+    )
+    # Standing orders (research note (d): sponsorships and family remittances, monthly or
+    # near paydays): a pair paying one fixed in-band amount no more than about monthly. Its
+    # payments are what they look like and count towards no corridor indicator.
+    pair90 = (
+        p90.group_by(*PAIR_KEYS, "k")
+        .agg(
+            pl.col("n_band_corr").sum().alias("pair_band"),
+            pl.col("n").sum().alias("pair_n"),
+            pl.col("n_band_corr").max().alias("pair_band_peak"),
+            pl.col("band_min_usd").min(),
+            pl.col("band_max_usd").max(),
+            pl.col("related").any(),
+            pl.col("n").max().alias("pair_peak_n"),
+            # Days between successive payments when the pair pays once per 30-day bucket.
+            # Every gap to a previous payment inside the same window (the oldest payment's
+            # previous one lies outside it, or does not exist).
+            (
+                pl.col("prev_bucket").is_null()
+                | (pl.col("prev_bucket") > pl.col("k") + (w90 - 1))
+                | pl.col("gap_prev").is_between(MONTHLY_DAYS[0], MONTHLY_DAYS[1])
+            )
+            .all()
+            .alias("monthly_gaps"),
+            pl.len().alias("pair_buckets"),
+            pl.col("n_to_minor").sum().alias("pair_minor"),
+            pl.col("n_minor_pattern").sum().alias("pair_minor_pattern"),
+        )
+        .filter((pl.col("pair_band") > 0) | (pl.col("pair_minor") > 0))
+    )
+    # Over the pair's whole observed history: a romance-scam victim's payments start in the
+    # band and escalate out of it, which a 90-day window at the start cannot see yet.
+    lifetime = (
+        pairs.filter(pl.col("cross_border"))
+        .group_by(*PAIR_KEYS)
+        .agg((pl.col("n_band_corr").sum() / pl.col("n").sum()).alias("life_band_share"))
+    )
+    pair90 = pair90.join(lifetime, on=list(PAIR_KEYS), how="left")
+    standing = pair90.filter(
+        standing_order(
+            pl.col("pair_band"),
+            pl.col("pair_band_peak"),
+            pl.col("band_min_usd"),
+            pl.col("band_max_usd"),
+        )
+        | monthly_cadence(pl.col("pair_peak_n"), pl.col("pair_buckets"), pl.col("monthly_gaps"))
+    ).select(*PAIR_KEYS, "k")
+    p90 = p90.join(standing, on=[*PAIR_KEYS, "k"], how="anti")
+    pair90 = pair90.join(standing, on=[*PAIR_KEYS, "k"], how="anti")
+    # Platform payouts: a payer sending fiat to PLATFORM_PAYEES or more accounts in 30 days
+    # (a platform, a payroll) pays its sellers; a receiver it pays again and again is a
+    # seller with a known business (an adult creator, research note (d)), whose many small
+    # foreign tips fit that business rather than a facilitator's fan-in.
+    fiat30 = p30.filter(pl.col("n") > pl.col("n_crypto"))
+    platforms = (
+        fiat30.group_by("sender_id", "k")
+        .agg(pl.col("receiver_id").n_unique().alias("payees"))
+        .filter(pl.col("payees") >= PLATFORM_PAYEES)
+        .select("sender_id")
+        .unique()
+    )
+    payouts = (
+        windowed(
+            pairs.join(platforms, on="sender_id", how="semi")
+            .filter(pl.col("n") > pl.col("n_crypto"))
+            .select(*PAIR_KEYS, "bucket", "n"),
+            w90,
+            checkpoints,
+        )
+        .group_by(pl.col("receiver_id").alias("account_id"), "k")
+        .agg(pl.col("n").sum().cast(pl.Int32).alias("r_platform_payouts_90"))
+    )
+    sellers = payouts.filter(pl.col("r_platform_payouts_90") >= PLATFORM_PAYOUTS).select(
+        pl.col("account_id").alias("receiver_id"), "k"
     )
     p180 = windowed(
         pairs.filter(pl.col("cross_border")).select(
@@ -283,9 +438,21 @@ def _account_features(
     )
 
     # Receiver side, 30 days: fan-in of foreign senders and their countries (item 5).
-    foreign30 = p30.filter(pl.col("cross_border"))
+    foreign30 = p30.filter(pl.col("cross_border")).join(lifetime, on=list(PAIR_KEYS), how="left")
+    # Item 5 is about "frequent, low-value" payments from many senders: a sender counts
+    # towards the fan-in when it paid in the band in these 30 days and its payments to this
+    # receiver stay mostly in the band (a romance-scam victim's escalate out of it).
+    low_value = (pl.col("n_band_corr") > 0) & (
+        pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE
+    )
     recv30 = foreign30.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_foreign_senders_30"),
+        pl.col("sender_id").filter(low_value).n_unique().cast(pl.Int32).alias("r_low_senders_30"),
+        pl.col("sender_country")
+        .filter(low_value)
+        .n_unique()
+        .cast(pl.Int32)
+        .alias("r_low_countries_30"),
         pl.col("sender_country").n_unique().cast(pl.Int32).alias("r_sender_countries_30"),
         pl.col("sender_id")
         .filter(pl.col("minor_sender"))
@@ -300,11 +467,12 @@ def _account_features(
     hubs = (
         recv30.join(cash, on=["account_id", "k"], how="left")
         .filter(
-            (pl.col("r_foreign_senders_30") >= 5)
-            & (pl.col("r_sender_countries_30") >= 2)
+            (pl.col("r_low_senders_30") >= 5)
+            & (pl.col("r_low_countries_30") >= 2)
             & (pl.col("cashout_share_90").fill_null(0.0) >= 0.6)
         )
         .select(pl.col("account_id").alias("receiver_id"), "k", pl.lit(True).alias("to_hub"))
+        .join(sellers, on=["receiver_id", "k"], how="anti")
     )
     recv90 = p90.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_foreign_senders_90"),
@@ -313,18 +481,12 @@ def _account_features(
         pl.col("n_round_corr").sum().alias("r_round_corr_90"),
         pl.col("n_memo").sum().alias("r_memo_90"),
         pl.col("n").sum().alias("r_in_n_90"),
-        pl.col("n_to_minor").sum().alias("r_from_adults_to_minor_90"),
     )
     # Pair-level cadence over 90 days (items 2 and 5): the published cases describe the same
     # sender paying the same beneficiary again and again ("approximately twice a day";
     # "frequent ... to a common beneficiary ... by multiple customers"), which one-off tips
     # to many creators and monthly family remittances do not show.
-    pair90 = (
-        p90.filter(pl.col("n_band_corr") > 0)
-        .group_by(*PAIR_KEYS, "k")
-        .agg(pl.col("n_band_corr").sum().alias("pair_band"), pl.col("related").any())
-    )
-    repeat = pl.col("pair_band") >= REPEAT_PAIR_PAYMENTS
+    repeat = session_pair(pl.col("pair_band"), pl.col("life_band_share"), pl.col("pair_band_peak"))
     recv_pairs = pair90.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("sender_id").filter(repeat).n_unique().cast(pl.Int32).alias("r_repeat_senders_90"),
     )
@@ -342,14 +504,28 @@ def _account_features(
     )
     # A consumer repeatedly paying a beneficiary that other foreign senders also pay
     # repeatedly: the sender-side evidence of several independent accounts, aggregated.
-    repeat_hubs = recv_pairs.filter(pl.col("r_repeat_senders_90") >= REPEAT_HUB_SENDERS).select(
-        pl.col("account_id").alias("receiver_id"), "k"
+    repeat_hubs = (
+        recv_pairs.filter(pl.col("r_repeat_senders_90") >= REPEAT_HUB_SENDERS)
+        .select(pl.col("account_id").alias("receiver_id"), "k")
+        .join(sellers, on=["receiver_id", "k"], how="anti")
     )
     to_repeat_hub = (
         pair90.filter(repeat & ~pl.col("related"))
         .join(repeat_hubs, on=["receiver_id", "k"], how="inner")
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(pl.col("receiver_id").n_unique().cast(pl.Int32).alias("net_repeat_hubs_90"))
+    )
+    # Items 10 and T7: an adult abroad paying a child's account directly (standing orders,
+    # a sponsor's fixed monthly sum, removed above), and how many of those payments had the
+    # pay-per-view shape (sender-local night with an even amount, a cover word or a handle).
+    minor_pairs = pair90.filter(pl.col("pair_minor") > 0)
+    to_minor_recv = minor_pairs.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
+        pl.col("pair_minor").sum().alias("r_from_adults_to_minor_90"),
+        pl.col("pair_minor_pattern").sum().alias("r_minor_pattern_90"),
+    )
+    to_minor_send = minor_pairs.group_by(pl.col("sender_id").alias("account_id"), "k").agg(
+        pl.col("pair_minor").sum().alias("s_to_minor_90"),
+        pl.col("pair_minor_pattern").sum().alias("s_to_minor_pattern_90"),
     )
     recv180 = p180.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("n_band_corr").sum().alias("r_band_corr_180"),
@@ -390,7 +566,6 @@ def _account_features(
         pl.col("n_round_corr").sum().alias("s_round_corr_90"),
         pl.col("n_memo").sum().alias("s_memo_90"),
         pl.col("n_ancillary").sum().alias("s_ancillary_90"),
-        pl.col("n_to_minor").sum().alias("s_to_minor_90"),
         pl.col("receiver_id")
         .filter(pl.col("to_hub") & (pl.col("n_band_corr") > 0))
         .n_unique()
@@ -483,10 +658,35 @@ def _account_features(
         .alias("r_crypto_senders_90"),
         (pl.col("n_crypto_band").sum() / pl.col("n_crypto").sum()).alias("r_crypto_band_share_90"),
         pl.col("n_crypto_pattern").sum().cast(pl.Int32).alias("r_crypto_pattern_90"),
+        pl.col("n_crypto").sum().alias("r_crypto_in_n_90"),
+    )
+    # What else the address takes: a checkout address takes crypto only; a person's account
+    # that fans or friends also tip in crypto takes fiat too (transfers, platform payouts).
+    crypto_receivers = pairs.filter(pl.col("n_crypto") > 0).select("receiver_id").unique()
+    inbound_all = (
+        windowed(
+            pairs.join(crypto_receivers, on="receiver_id", how="semi").select(
+                *PAIR_KEYS, "bucket", "n"
+            ),
+            w90,
+            checkpoints,
+        )
+        .group_by(pl.col("receiver_id").alias("account_id"), "k")
+        .agg(pl.col("n").sum().alias("in_all_n"))
+    )
+    crypto_recv = (
+        crypto_recv.join(inbound_all, on=["account_id", "k"], how="left")
+        .with_columns(
+            (pl.col("r_crypto_in_n_90") / pl.col("in_all_n"))
+            .fill_null(0.0)
+            .alias("r_crypto_only_share_90")
+        )
+        .drop("in_all_n")
     )
     shared_addresses = crypto_recv.filter(
         (pl.col("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
         & (pl.col("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
+        & (pl.col("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE)
     ).select(pl.col("account_id").alias("receiver_id"), "k")
     crypto_send = (
         crypto90.filter(pl.col("n_crypto_band") > 0)
@@ -537,6 +737,9 @@ def _account_features(
         shared,
         forwards,
         cash,
+        payouts,
+        to_minor_recv,
+        to_minor_send,
         crypto_recv,
         crypto_send,
     ):
@@ -575,7 +778,9 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "net_repeat_hubs_90", "net_flagged_payees_90", "net_flagged_pattern_90",
     "s_minor_burst_abroad", "s_minor_burst_boy", "s_minor_burst_low_start",
     "r_crypto_senders_90", "r_crypto_band_share_90", "r_crypto_pattern_90",
-    "net_crypto_shared_90", "net_crypto_pattern_90",
+    "net_crypto_shared_90", "net_crypto_pattern_90", "r_crypto_only_share_90",
+    "r_platform_payouts_90", "r_low_senders_30", "r_low_countries_30",
+    "r_minor_pattern_90", "s_to_minor_pattern_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.
@@ -589,5 +794,6 @@ PAIR_NETWORK_COLUMNS: frozenset[str] = frozenset(
              "s_minor_burst_payees", "r_minor_burst_victims", "s_minor_burst_abroad",
              "s_minor_burst_boy", "s_minor_burst_low_start",
              "cashout_share_90", "r_sender_countries_30", "r_crypto_band_share_90",
-             "r_crypto_pattern_90"}
+             "r_crypto_pattern_90", "r_crypto_only_share_90",
+             "r_low_countries_30"}
 )  # fmt: skip

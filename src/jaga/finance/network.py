@@ -22,8 +22,10 @@ from __future__ import annotations
 import polars as pl
 
 from jaga.finance.features import PAIR_KEYS, REPEAT_HUB_SENDERS, windowed
-from jaga.finance.scoring import ALERT_THRESHOLD, evaluate_rules
-from jaga.finance.typologies import RULES
+from jaga.finance.scoring import ALERT_THRESHOLD, evaluate_rules, fired_column
+from jaga.finance.typologies import RULES, RULES_BY_ID
+
+COMMON = "common-beneficiary"
 
 NETWORK_COLUMNS = ("net_flagged_payees_90", "net_flagged_pattern_90")
 
@@ -34,8 +36,20 @@ def flagged_beneficiaries(features: pl.DataFrame) -> pl.DataFrame:
     # Only common beneficiaries can be flagged: judge those rows alone (few; fast).
     candidates = features.filter(pl.col("r_repeat_senders_90") >= REPEAT_HUB_SENDERS)
     judged = evaluate_rules(candidates, receiver_rules)
+    # Strong on its own: a common beneficiary (R11) and at least one more independent family
+    # of receiver-side evidence that is not timing, rounding or memo text (those describe the
+    # same payments R11 counts, so they do not corroborate it).
+    core_families = sorted({r.family for r in receiver_rules if not r.supporting} - {COMMON})
+    other = pl.sum_horizontal(
+        pl.any_horizontal(
+            pl.col(fired_column(r)) for r in receiver_rules if r.family == f and not r.supporting
+        ).cast(pl.Int32)
+        for f in core_families
+    )
     return judged.filter(
-        (pl.col("rule_score") >= ALERT_THRESHOLD) & (pl.col("families_fired") >= 2)
+        (pl.col("rule_score") >= ALERT_THRESHOLD)
+        & pl.col(fired_column(RULES_BY_ID["R11-repeat-foreign-senders"]))
+        & (other >= 1)
     ).select("account_id", "k")
 
 

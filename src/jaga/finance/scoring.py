@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from jaga.finance.typologies import RULES, Rule
+from jaga.finance.typologies import RULES, SHAPE, Rule
 
 ALERT_THRESHOLD = 4.0
 MEDIUM_SCORE = 4.0
@@ -79,11 +79,17 @@ def _side_score(rules: tuple[Rule, ...]) -> tuple[pl.Expr, pl.Expr]:
         for f in families
     ]
     support = pl.sum_horizontal(weight(r) for r in rules if r.supporting)
+    corroborating = pl.sum_horizontal(
+        [pl.lit(0.0)] + [weight(r) for r in rules if r.supporting and r.family != SHAPE]
+    )
     core = pl.sum_horizontal(family_scores)
-    # Supporting indicators (timing, rounding, memo, profile) count as one more family only
-    # when several of them, worth SUPPORT_FAMILY_MIN together, fire.
+    # Supporting indicators add to the score up to SUPPORT_CAP. They count as one more family
+    # only when those of them that say something about the link itself (night payments to a
+    # flagged beneficiary, a sextortion burst's payee abroad, crypto to a checkout address)
+    # reach SUPPORT_FAMILY_MIN; the payments' own habits (`SHAPE`: night, even amounts, memo
+    # words, male payer) are correlated with what the core rules count and never do.
     n_families = pl.sum_horizontal((score > 0).cast(pl.Int32) for score in family_scores) + (
-        support >= SUPPORT_FAMILY_MIN
+        corroborating >= SUPPORT_FAMILY_MIN
     ).cast(pl.Int32)
     total = core + pl.min_horizontal(support, pl.lit(SUPPORT_CAP))
     capped = (

@@ -41,6 +41,7 @@ SUM_COLUMNS = (
     "n_ancillary",
     "n_travel",
     "n_to_minor",
+    "n_minor_pattern",
 )
 ANY_COLUMNS = (
     "minor_sender",
@@ -50,6 +51,9 @@ ANY_COLUMNS = (
     "concern_jurisdiction",
     "purchase",
 )
+
+
+MIN_MAX_COLUMNS = ("band_min_usd", "band_max_usd")
 
 
 def state_dir() -> Path:
@@ -83,6 +87,11 @@ def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
         old_pairs = old_pairs.with_columns(
             *[pl.lit(0, pl.Int32).alias(c) for c in SUM_COLUMNS if c not in old_pairs.columns],
             *[pl.lit(False).alias(c) for c in ANY_COLUMNS if c not in old_pairs.columns],
+            *[
+                pl.lit(None, pl.Float64).alias(c)
+                for c in MIN_MAX_COLUMNS
+                if c not in old_pairs.columns
+            ],
         ).select(pair_days.columns)
         pair_days = pl.concat([old_pairs, pair_days], how="vertical_relaxed")
         pair_days = _merge_pair_days(pair_days)
@@ -117,6 +126,8 @@ def _merge_pair_days(frame: pl.DataFrame) -> pl.DataFrame:
         pl.col("first_day").min(),
         pl.col("last_day").max(),
         pl.col("first_usd").sort_by("first_day").first(),
+        pl.col("band_min_usd").min(),
+        pl.col("band_max_usd").max(),
     )
 
 

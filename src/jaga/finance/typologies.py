@@ -14,7 +14,12 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from jaga.finance.features import CRYPTO_BAND_SHARE, CRYPTO_SHARED_SENDERS
+from jaga.finance.features import (
+    CRYPTO_BAND_SHARE,
+    CRYPTO_ONLY_SHARE,
+    CRYPTO_SHARED_SENDERS,
+    PLATFORM_PAYOUTS,
+)
 from jaga.finance.indicators import SOURCES
 
 
@@ -39,6 +44,16 @@ class Rule:
 
 
 c = pl.col
+# Habits of the payments themselves (sender-local night, even amounts, memo words, the
+# payer's sex, a long-lived pair): correlated with each other and with the payments the
+# core rules count, so together they are one family that can add to the score (ranking) but
+# never corroborates another family (`scoring`: they make no family of their own).
+SHAPE = "shape"
+# A receiver paid again and again by a platform or payroll (features: PLATFORM_PAYEES) has a
+# known business, e.g. an adult creator (research note (d), hard negatives): many small
+# foreign credits at night fit that business, so the fan-in, cash-out and common-beneficiary
+# rules, which judge activity against what is expected of a private person, do not apply.
+NOT_SELLER = c("r_platform_payouts_90") < PLATFORM_PAYOUTS
 RULES: tuple[Rule, ...] = (
     # --- Consumer side (T1, T3, T4, T6, T7) ---
     Rule("S1-band-cadence", "T1", "sender", 2.0, ("AUSTRAC-2019", "AUSTRAC-CASE"),
@@ -54,19 +69,19 @@ RULES: tuple[Rule, ...] = (
     Rule("S3-night-payments", "T1", "sender", 1.0, ("FATF-2025",),
          (c("s_night_share_90") >= 0.5) & (c("s_band_corr_90") >= 2),
          "{s_night_share_90:.0%} of corridor payments sent 21:00-04:00 sender-local time",
-         supporting=True),
+         supporting=True, family=SHAPE),
     Rule("S4-round-amounts", "T1", "sender", 0.5, ("FATF-2025",),
          (c("s_round_share_90") > 0.7) & (c("s_band_corr_90") >= 3),
          "{s_round_share_90:.0%} of corridor payments are round amounts",
-         supporting=True),
+         supporting=True, family=SHAPE),
     Rule("S5-memo-cover-words", "T1", "sender", 0.5, ("AUSTRAC-2024", "FATF-2025"),
          (c("s_memo_90") >= 2) & (c("s_band_corr_90") >= 1),
          "{s_memo_90} payment memos with cover words or social-media handles",
-         supporting=True),
+         supporting=True, family=SHAPE),
     Rule("S6-long-lived-pair", "T1", "sender", 0.5, ("AUSTRAC-CASE",),
          (c("s_max_pair_span_180") >= 60) & (c("s_band_corr_180") >= 6),
          "repeated low-value payments to one receiver over {s_max_pair_span_180} days",
-         supporting=True),
+         supporting=True, family=SHAPE),
     Rule("S7-pays-hub", "T3", "sender", 1.5, ("AUSTRAC-2019", "DHS-ICE"),
          c("net_hub_receivers_90") >= 1,
          "pays {net_hub_receivers_90} receiver(s) abroad who each take money from 5 or more "
@@ -94,10 +109,12 @@ RULES: tuple[Rule, ...] = (
          "{net_flagged_pattern_90} of those payments sent 21:00-04:00 sender-local time with "
          "an even amount, a cover word or a social-media handle",
          supporting=True),
-    Rule("S8-crypto-to-cluster", "T6", "sender", 2.0, ("FINCEN-2021", "FATF-2025"),
-         c("net_crypto_to_hub_90") >= 1,
-         "{net_crypto_to_hub_90} crypto payment(s) to an address many senders pay",
-         family="crypto"),
+    # The same evidence as S7 (paying a many-sender receiver), sent in crypto: the channel
+    # does not make it independent, so it shares S7's family and weight.
+    Rule("S8-crypto-to-cluster", "T6", "sender", 1.5, ("FINCEN-2021", "FATF-2025"),
+         c("net_crypto_to_hub_90") >= 2,
+         "{net_crypto_to_hub_90} crypto payments to a receiver many foreign senders pay",
+         family="common-beneficiary"),
     Rule("S22-crypto-shared-address", "T6", "sender", 2.5, ("FINCEN-2021", "FATF-2025"),
          c("net_crypto_shared_90") >= 2,
          "{net_crypto_shared_90} crypto payments of USD 10-200 to an address that 3 or more "
@@ -120,6 +137,13 @@ RULES: tuple[Rule, ...] = (
          c("s_to_minor_90") >= 2,
          "{s_to_minor_90} payments from an adult to a minor's account abroad",
          family="minor"),
+    # Like S18: two supporting indicators on the same payment (sender-local night with an
+    # even amount, a cover word or a handle), here on payments to a child abroad.
+    Rule("S24-minor-night-pattern", "T7", "sender", 1.5, ("FATF-2025", "AMLC-MO"),
+         (c("s_to_minor_90") >= 2) & (c("s_to_minor_pattern_90") >= 2),
+         "{s_to_minor_pattern_90} of the payments to a minor abroad sent 21:00-04:00 "
+         "sender-local time with an even amount, a cover word or a social-media handle",
+         supporting=True),
     Rule("S12-minor-burst-new-payee", "T5", "sender", 2.5, ("FATF-2025", "FINCEN-2025"),
          c("s_minor_burst_payees") >= 1,
          "minor's account made a burst of payments to a new payee, then stopped "
@@ -144,45 +168,45 @@ RULES: tuple[Rule, ...] = (
     Rule("S13-male-sender", "T1", "sender", 0.25, ("FINTRAC-2020", "FINTRAC-2025"),
          c("s_male") & (c("s_band_corr_90") >= 2),
          "profile: male sender of corridor payments",
-         supporting=True),
+         supporting=True, family=SHAPE),
     # --- Receiver side (T2, T3, T5, T7) ---
     Rule("R1-many-foreign-senders", "T2", "receiver", 1.5, ("AUSTRAC-2019", "DHS-ICE"),
-         c("r_foreign_senders_30") >= 5,
-         "{r_foreign_senders_30} distinct foreign senders in 30 days",
+         NOT_SELLER & (c("r_low_senders_30") >= 5),
+         "{r_low_senders_30} distinct foreign senders of low-value payments in 30 days",
          family="fan-in"),
     Rule("R1b-hub-cash-out", "T2", "receiver", 1.5, ("AUSTRAC-2019", "AMLC-2020"),
-         (c("r_foreign_senders_30") >= 5) & (c("r_sender_countries_30") >= 2)
-         & (c("cashout_share_90") >= 0.6),
-         "many-sender receiver (from {r_sender_countries_30} countries) whose money leaves "
+         NOT_SELLER & ((c("r_low_senders_30") >= 5) & (c("r_low_countries_30") >= 2)
+         & (c("cashout_share_90") >= 0.6)),
+         "many-sender receiver (from {r_low_countries_30} countries) whose money leaves "
          "within 48 hours: a facilitator hub",
          family="cash-out"),
     Rule("R11-repeat-foreign-senders", "T2", "receiver", 2.5, ("AUSTRAC-2019", "AUSTRAC-CASE"),
-         c("r_repeat_senders_90") >= 3,
+         NOT_SELLER & (c("r_repeat_senders_90") >= 3),
          "{r_repeat_senders_90} foreign senders each paid it 3+ times in the USD 10-200 band "
          "within 90 days (frequent payments to a common beneficiary by multiple senders)",
          family="common-beneficiary"),
     Rule("R2-band-inbound", "T2", "receiver", 1.0, ("AUSTRAC-2019", "AMLC-2020"),
-         (c("r_band_corr_30") >= 4) | (c("r_band_corr_180") >= 20),
+         NOT_SELLER & ((c("r_band_corr_30") >= 4) | (c("r_band_corr_180") >= 20)),
          "{r_band_corr_30} low-value cross-border credits in 30 days ({r_band_corr_180} in 180)",
          family="fan-in"),
     Rule("R3-fast-cash-out", "T2", "receiver", 1.0, ("AMLC-2020",),
-         (c("cashout_share_90") >= 0.6) & (c("r_band_corr_90") >= 2),
+         NOT_SELLER & ((c("cashout_share_90") >= 0.6) & (c("r_band_corr_90") >= 2)),
          "{cashout_share_90:.0%} of inbound value moved on within 48 hours",
          family="cash-out"),
     Rule("R4-night-inbound", "T2", "receiver", 0.5, ("FATF-2025",),
-         (c("r_night_share_90") >= 0.5) & (c("r_band_corr_90") >= 3),
+         NOT_SELLER & ((c("r_night_share_90") >= 0.5) & (c("r_band_corr_90") >= 3)),
          "{r_night_share_90:.0%} of credits sent at the senders' night",
-         supporting=True),
+         supporting=True, family=SHAPE),
     Rule("R5-round-inbound", "T2", "receiver", 0.5, ("FATF-2025",),
-         (c("r_round_share_90") > 0.7) & (c("r_band_corr_90") >= 3),
+         NOT_SELLER & ((c("r_round_share_90") > 0.7) & (c("r_band_corr_90") >= 3)),
          "{r_round_share_90:.0%} of credits are round amounts",
-         supporting=True),
+         supporting=True, family=SHAPE),
     Rule("R6-memo-inbound", "T2", "receiver", 1.0, ("AUSTRAC-2024", "FATF-2025"),
-         c("r_memo_90") >= 2,
+         NOT_SELLER & (c("r_memo_90") >= 2),
          "{r_memo_90} credits with cover words or social-media handles",
-         supporting=True),
+         supporting=True, family=SHAPE),
     Rule("R7-shared-senders", "T3", "receiver", 1.0, ("AUSTRAC-2019", "AMLC-MO"),
-         c("net_shared_senders_90") >= 2,
+         NOT_SELLER & (c("net_shared_senders_90") >= 2),
          "{net_shared_senders_90} of its senders also pay other receivers in the corridor",
          family="fan-in"),
     Rule("R8-forwards-to-hub", "T3", "receiver", 1.0, ("AMLC-MO",),
@@ -199,14 +223,23 @@ RULES: tuple[Rule, ...] = (
          family="victims"),
     Rule("R12-crypto-shared-address", "T6", "receiver", 2.5, ("FINCEN-2021", "FATF-2025"),
          (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
-         & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE),
+         & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
+         & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE),
          "crypto address paid in the USD 10-200 band by {r_crypto_senders_90} unrelated "
-         "senders within 90 days, {r_crypto_band_share_90:.0%} of its crypto income in that band",
+         "senders within 90 days, {r_crypto_band_share_90:.0%} of its crypto income in that band, "
+         "{r_crypto_only_share_90:.0%} of all its credits in crypto (a checkout address)",
          family="crypto"),
     Rule("R13-crypto-night-credits", "T6", "receiver", 1.5, ("FATF-2025",),
-         (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS) & (c("r_crypto_pattern_90") >= 3),
+         (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS) & (c("r_crypto_pattern_90") >= 3)
+         & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
+         & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE),
          "{r_crypto_pattern_90} of those crypto credits sent at the payers' night with even "
          "amounts or cover words",
+         supporting=True),
+    Rule("R14-minor-night-credits", "T7", "receiver", 1.5, ("FATF-2025", "AMLC-MO"),
+         (c("r_from_adults_to_minor_90") >= 2) & (c("r_minor_pattern_90") >= 2),
+         "{r_minor_pattern_90} of those payments sent at the payers' night with an even "
+         "amount, a cover word or a social-media handle",
          supporting=True),
     Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.5, ("AMLC-MO", "FATF-2025"),
          c("r_from_adults_to_minor_90") >= 2,
