@@ -780,7 +780,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "r_crypto_senders_90", "r_crypto_band_share_90", "r_crypto_pattern_90",
     "net_crypto_shared_90", "net_crypto_pattern_90", "r_crypto_only_share_90",
     "r_platform_payouts_90", "r_low_senders_30", "r_low_countries_30",
-    "r_minor_pattern_90", "s_to_minor_pattern_90",
+    "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.

@@ -15,6 +15,14 @@ their payers inherit nothing from it.
 
 A receiver's flag is known from the checkpoint at which it alerts onward for 90 days, so a
 checkpoint only uses flags that the data up to it supports.
+
+Linked accounts on the hub's device (rule R15): the research note's T2 facilitator hub has
+"2-6 linked household accounts (shared device or address)". A payment's `device_id` is the
+device that sent it, so an account's devices are those of the payments it sent. Other
+accounts sending from a device that a flagged beneficiary also sent from get
+`net_hub_device_90`. A device used by more than `MAX_DEVICE_ACCOUNTS` accounts (a shop's or
+an agent's phone) links nobody. Device use is taken over the whole input (batch) or the
+stored 200 days (incremental), not per checkpoint: a shared phone is a standing link.
 """
 
 from __future__ import annotations
@@ -26,13 +34,32 @@ from jaga.finance.scoring import ALERT_THRESHOLD, evaluate_rules, fired_column
 from jaga.finance.typologies import RULES, RULES_BY_ID
 
 COMMON = "common-beneficiary"
+DEVICE_RULE = "R15-shares-device-with-hub"
 
-NETWORK_COLUMNS = ("net_flagged_payees_90", "net_flagged_pattern_90")
+NETWORK_COLUMNS = ("net_flagged_payees_90", "net_flagged_pattern_90", "net_hub_device_90")
+DEVICE_COLUMN = "net_hub_device_90"
+# A household shares one phone (research note T2: 2-6 linked accounts); a phone used by more
+# accounts is a shop's or an agent's and says nothing about who is linked to whom.
+MAX_DEVICE_ACCOUNTS = 10
+
+
+def device_accounts(tx: pl.DataFrame) -> pl.DataFrame:
+    """(device_id, account_id) of the payments' senders; empty when no row has a device."""
+    if "device_id" not in tx.columns:
+        return pl.DataFrame(schema={"device_id": pl.String, "account_id": tx.schema["sender_id"]})
+    return (
+        tx.filter(pl.col("device_id").is_not_null() & (pl.col("device_id") != ""))
+        .select("device_id", pl.col("sender_id").alias("account_id"))
+        .unique()
+    )
 
 
 def flagged_beneficiaries(features: pl.DataFrame) -> pl.DataFrame:
     """(account_id, k) of receivers alerting on receiver-side evidence as common beneficiaries."""
-    receiver_rules = tuple(rule for rule in RULES if rule.side == "receiver")
+    # R15 is itself derived from flagged beneficiaries: it never makes one.
+    receiver_rules = tuple(
+        rule for rule in RULES if rule.side == "receiver" and rule.rule_id != DEVICE_RULE
+    )
     # Only common beneficiaries can be flagged: judge those rows alone (few; fast).
     candidates = features.filter(pl.col("r_repeat_senders_90") >= REPEAT_HUB_SENDERS)
     judged = evaluate_rules(candidates, receiver_rules)
@@ -53,10 +80,32 @@ def flagged_beneficiaries(features: pl.DataFrame) -> pl.DataFrame:
     ).select("account_id", "k")
 
 
+def hub_device_links(known: pl.DataFrame, devices: pl.DataFrame) -> pl.DataFrame:
+    """(account_id, k, net_hub_device_90): flagged hubs (known at k) sharing a device with it."""
+    small = devices.filter(pl.len().over("device_id") <= MAX_DEVICE_ACCOUNTS)
+    hubs = known.rename({"receiver_id": "hub"}).join(
+        small.rename({"account_id": "hub"}), on="hub", how="inner"
+    )
+    return (
+        hubs.join(small, on="device_id", how="inner")
+        .filter(pl.col("account_id") != pl.col("hub"))
+        .group_by("account_id", "k")
+        .agg(pl.col("hub").n_unique().cast(pl.Int32).alias(DEVICE_COLUMN))
+    )
+
+
 def propagate(
-    features: pl.DataFrame, pairs: pl.DataFrame, step: int, checkpoints: int
+    features: pl.DataFrame,
+    pairs: pl.DataFrame,
+    step: int,
+    checkpoints: int,
+    devices: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Add `net_flagged_payees_90` and `net_flagged_pattern_90` to the account features."""
+    """Add the `net_flagged_*` and `net_hub_device_90` columns to the account features.
+
+    `devices` is `device_accounts` of the scored transactions (same account keys as
+    `features`); without it no account is linked by device.
+    """
     w90 = max(1, round(90 / step))
     flagged = flagged_beneficiaries(features)
     # Flagged at checkpoint j: known at j and the checkpoints of the next 90 days (j-1, ...).
@@ -94,6 +143,16 @@ def propagate(
         pl.col("account_id").cast(features.schema["account_id"]),
         pl.col("k").cast(features.schema["k"]),
     )
-    return features.join(inherited, on=["account_id", "k"], how="left").with_columns(
-        pl.col(c).fill_null(0) for c in NETWORK_COLUMNS
-    )
+    joined = features.join(inherited, on=["account_id", "k"], how="left")
+    if devices is not None and not devices.is_empty():
+        links = hub_device_links(
+            known,
+            devices.with_columns(pl.col("account_id").cast(key_type)),
+        ).with_columns(
+            pl.col("account_id").cast(features.schema["account_id"]),
+            pl.col("k").cast(features.schema["k"]),
+        )
+        joined = joined.join(links, on=["account_id", "k"], how="left")
+    else:
+        joined = joined.with_columns(pl.lit(0, pl.Int32).alias(DEVICE_COLUMN))
+    return joined.with_columns(pl.col(c).fill_null(0) for c in NETWORK_COLUMNS)

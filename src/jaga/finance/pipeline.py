@@ -15,7 +15,7 @@ from jaga.finance.features import (
     pair_buckets,
 )
 from jaga.finance.indicators import IndicatorConfig
-from jaga.finance.network import propagate
+from jaga.finance.network import device_accounts, propagate
 from jaga.finance.scoring import ALERT_THRESHOLD, Scored, evaluate_rules, score_checkpoints
 
 
@@ -58,7 +58,13 @@ def features_for(
     )  # fmt: skip
     pairs = pair_buckets(coded, anchor, step)
     flows = account_day_flows(coded)
-    features = propagate(account_features(pairs, flows, anchor, step, count), pairs, step, count)
+    features = propagate(
+        account_features(pairs, flows, anchor, step, count),
+        pairs,
+        step,
+        count,
+        device_accounts(coded),
+    )
     return (
         features.join(lookup, left_on="account_id", right_on="code")
         .drop("account_id")

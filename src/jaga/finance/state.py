@@ -3,8 +3,9 @@
 A new day's file is validated, enriched and folded into these aggregates; scoring then
 re-buckets the aggregates of the last 180 days around the new anchor day. Raw
 transactions are never re-read: the state holds only counts per sender, receiver and day
-(plus the ids of flagged payments, capped per account, for alert evidence). Files, not
-database tables: Parquet under `$JAGA_DATA_DIR/finance/` (or ./var/finance/).
+(plus the ids of flagged payments, capped per account, for alert evidence, and which
+account sent from which device, for rule R15: one row per device and account, last day used).
+Files, not database tables: Parquet under `$JAGA_DATA_DIR/finance/` (or ./var/finance/).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from jaga.finance.features import (
     account_features,
     pair_buckets,
 )
-from jaga.finance.network import propagate
+from jaga.finance.network import device_accounts, propagate
 
 KEEP_DAYS = 200  # the longest window (180 days) plus the 48-hour cash-out look-ahead
 EVIDENCE_PER_ACCOUNT = 20
@@ -82,6 +83,19 @@ def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
     old_pairs = _read(folder / "pair_days.parquet")
     old_flows = _read(folder / "account_days.parquet")
     old_evidence = _read(folder / "evidence.parquet")
+    devices = device_accounts(enriched).join(
+        enriched.group_by(pl.col("sender_id").alias("account_id"), "device_id").agg(
+            pl.col("day").max().alias("last_day")
+        ),
+        on=["device_id", "account_id"],
+    )
+    old_devices = _read(folder / "devices.parquet")
+    if old_devices is not None:
+        devices = (
+            pl.concat([old_devices, devices], how="vertical_relaxed")
+            .group_by("device_id", "account_id")
+            .agg(pl.col("last_day").max())
+        )
     if old_pairs is not None:
         # State written before a column existed: its old rows count zero of it.
         old_pairs = old_pairs.with_columns(
@@ -107,6 +121,7 @@ def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
     cutoff = anchor - KEEP_DAYS
     pair_days.filter(pl.col("bucket") > cutoff).write_parquet(folder / "pair_days.parquet")
     flows.filter(pl.col("day") > cutoff).write_parquet(folder / "account_days.parquet")
+    devices.filter(pl.col("last_day") > cutoff).write_parquet(folder / "devices.parquet")
     evidence = (
         evidence.unique("tx_id")
         .sort("ts", descending=True)
@@ -140,7 +155,9 @@ def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) 
     pairs = _merge_pair_days(
         pair_days.with_columns(((anchor - pl.col("bucket")) // step).cast(pl.Int32).alias("bucket"))
     )
-    return propagate(account_features(pairs, flows, anchor, step, 1), pairs, step, 1)
+    stored = _read(folder / "devices.parquet")
+    devices = None if stored is None else stored.select("device_id", "account_id")
+    return propagate(account_features(pairs, flows, anchor, step, 1), pairs, step, 1, devices)
 
 
 def stored_evidence(accounts: list[str], folder: Path | None = None) -> dict[str, str]:

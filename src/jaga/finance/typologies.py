@@ -241,6 +241,13 @@ RULES: tuple[Rule, ...] = (
          "{r_minor_pattern_90} of those payments sent at the payers' night with an even "
          "amount, a cover word or a social-media handle",
          supporting=True),
+    # Research note T2: a facilitator hub has "2-6 linked household accounts (shared device
+    # or address)"; AMLC's modus operandi names family operations. One family alone: low.
+    Rule("R15-shares-device-with-hub", "T2", "receiver", 2.5, ("AMLC-MO", "AMLC-2020"),
+         c("net_hub_device_90") >= 1,
+         "sends from the same device as {net_hub_device_90} flagged facilitator hub(s) "
+         "(linked household account)",
+         family="linked-account"),
     Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.5, ("AMLC-MO", "FATF-2025"),
          c("r_from_adults_to_minor_90") >= 2,
          "minor's account received {r_from_adults_to_minor_90} payments from adults abroad",
