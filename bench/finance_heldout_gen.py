@@ -25,6 +25,11 @@ from datetime import UTC, datetime
 import numpy as np
 import polars as pl
 
+from jaga.finance.schema import (  # the schema, not its rules
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+)
+
 START = datetime(2025, 3, 1, tzinfo=UTC)
 DAYS = 240  # eight months: shorter than a year, longer than a 180-day window
 START_EPOCH = int(START.timestamp())
@@ -1960,25 +1965,7 @@ def _assemble(w: World) -> Generated:
         ).alias("timestamp"),
         pl.col("sender_birth_year").cast(pl.Int32).replace(-1, None),
         pl.col("receiver_birth_year").cast(pl.Int32).replace(-1, None),
-    ).select(
-        "tx_id",
-        "timestamp",
-        "sender_id",
-        "receiver_id",
-        "amount",
-        "currency",
-        "sender_country",
-        "receiver_country",
-        "channel",
-        "memo",
-        "sender_name",
-        "receiver_name",
-        "sender_sex",
-        "sender_birth_year",
-        "receiver_birth_year",
-        "device_id",
-        "merchant_category",
-    )
+    ).select(*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
     tx_labels = pl.DataFrame(
         {
             "tx_id": frame["tx_id"],
