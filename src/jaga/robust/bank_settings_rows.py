@@ -8,7 +8,7 @@ row from them first. Keeping that in one place keeps the two stores from driftin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -60,3 +60,27 @@ def update_bank_settings(
         stored = type(defaults)(**{name: getattr(row, name) for name in asdict(defaults)})
     BankService(engine).log_settings_change(bank_id)
     return stored
+
+
+def read_bank_settings(
+    engine: Engine, row_type: type[Any], defaults: SettingsT, bank_ids: Iterable[int]
+) -> dict[int, SettingsT]:
+    """Each bank's settings from its row, or the defaults where none was saved."""
+    ids = list(bank_ids)
+    found: dict[int, SettingsT] = dict.fromkeys(ids, defaults)
+    if not ids:
+        return found
+    names = list(asdict(defaults))
+    with Session(engine) as session:
+        for row in session.scalars(select(row_type).where(row_type.bank_id.in_(ids))):
+            found[row.bank_id] = type(defaults)(**{name: getattr(row, name) for name in names})
+    return found
+
+
+def bank_settings_by_name(
+    engine: Engine, row_type: type[Any], defaults: SettingsT, bank_name: str
+) -> SettingsT:
+    """One bank's settings by name; an unknown name raises BankNotFound."""
+    with Session(engine) as session:
+        bank_id = bank_id_by_name(session, bank_name)
+    return read_bank_settings(engine, row_type, defaults, [bank_id])[bank_id]

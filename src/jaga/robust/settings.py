@@ -15,7 +15,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from jaga.banks.service import BankService
-from jaga.robust.bank_settings_rows import bank_id_by_name, update_bank_settings
+from jaga.robust.bank_settings_rows import (
+    bank_id_by_name,
+    bank_settings_by_name,
+    read_bank_settings,
+    update_bank_settings,
+)
 from jaga.store.models import BankRobustRow, RegionHashRow
 
 MAX_ANGLE_LIMIT = 16
@@ -55,22 +60,10 @@ class RobustStore:
 
     def settings(self, bank_ids: Iterable[int]) -> dict[int, RobustSettings]:
         """Each bank's settings (defaults where none were saved)."""
-        ids = list(bank_ids)
-        found: dict[int, RobustSettings] = dict.fromkeys(ids, RobustSettings())
-        if not ids:
-            return found
-        with Session(self.engine) as session:
-            rows = session.scalars(select(BankRobustRow).where(BankRobustRow.bank_id.in_(ids)))
-            for row in rows:
-                found[row.bank_id] = RobustSettings(
-                    row.enabled, row.deborder, row.max_angle, row.regions
-                )
-        return found
+        return read_bank_settings(self.engine, BankRobustRow, RobustSettings(), bank_ids)
 
     def bank_settings(self, bank_name: str) -> RobustSettings:
-        with Session(self.engine) as session:
-            bank_id = bank_id_by_name(session, bank_name)
-        return self.settings([bank_id])[bank_id]
+        return bank_settings_by_name(self.engine, BankRobustRow, RobustSettings(), bank_name)
 
     def update(
         self,

@@ -26,7 +26,12 @@ from sqlalchemy.orm import Session
 from jaga.banks.service import BankService
 from jaga.hashing.types import PdqHash
 from jaga.matching.pdq_index import PdqIndex
-from jaga.robust.bank_settings_rows import bank_id_by_name, update_bank_settings
+from jaga.robust.bank_settings_rows import (
+    bank_id_by_name,
+    bank_settings_by_name,
+    read_bank_settings,
+    update_bank_settings,
+)
 from jaga.robust.local_features import CheckSettings, Features, Verdict, check, unpack
 from jaga.store.models import BankVerifyRow, LocalFeatureRow
 
@@ -97,21 +102,11 @@ class VerifyStore:
         self.engine = engine
 
     def settings(self, bank_ids: Iterable[int]) -> dict[int, VerifySettings]:
-        ids = list(bank_ids)
-        found: dict[int, VerifySettings] = dict.fromkeys(ids, VerifySettings())
-        if not ids:
-            return found
-        with Session(self.engine) as session:
-            for row in session.scalars(select(BankVerifyRow).where(BankVerifyRow.bank_id.in_(ids))):
-                found[row.bank_id] = VerifySettings(
-                    row.enabled, row.distance, row.candidates, row.min_inliers
-                )
-        return found
+        """Each bank's settings (defaults where none were saved)."""
+        return read_bank_settings(self.engine, BankVerifyRow, VerifySettings(), bank_ids)
 
     def bank_settings(self, bank_name: str) -> VerifySettings:
-        with Session(self.engine) as session:
-            bank_id = bank_id_by_name(session, bank_name)
-        return self.settings([bank_id])[bank_id]
+        return bank_settings_by_name(self.engine, BankVerifyRow, VerifySettings(), bank_name)
 
     def update(
         self,
