@@ -179,7 +179,7 @@ def _with_birth_years(ledger: Ledger, tmp_path: Path, born: dict[str, int]) -> o
     from jaga.finance.pipeline import score_transactions
     from jaga.finance.rates import load_rates
 
-    from .test_new_rules import COLUMNS
+    from .ledger import COLUMNS
 
     lines = [COLUMNS + ",receiver_birth_year"]
     for row in ledger.rows:

@@ -3,64 +3,17 @@ negatives: each rule fires with its reason and source, and stays silent on look-
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import polars as pl
 
 from jaga.finance.ingest import load_transactions
-from jaga.finance.pipeline import Result, score_transactions
 from jaga.finance.rates import load_rates
 
-START = datetime(2024, 3, 1, tzinfo=UTC)
-COLUMNS = (
-    "tx_id,timestamp,sender_id,receiver_id,amount,currency,sender_country,receiver_country,"
-    "channel,memo,sender_name,receiver_name,sender_sex,sender_birth_year"
-)
+from .ledger import Ledger, fired, reasons
 
-
-class Ledger:
-    """Hand-written payments in USD (amounts and times chosen per test)."""
-
-    def __init__(self) -> None:
-        self.rows: list[str] = []
-
-    def pay(
-        self,
-        sender: str,
-        receiver: str,
-        usd: float,
-        day: float,
-        utc_hour: float,
-        countries: tuple[str, str] = ("US", "PH"),
-        memo: str = "",
-        names: tuple[str, str] = ("Jon Smith", "Ana Reyes"),
-        sex: str = "M",
-        born: int = 1970,
-        channel: str = "msb",
-    ) -> None:
-        when = START + timedelta(days=day, hours=utc_hour)
-        self.rows.append(
-            f"t{len(self.rows)},{when.isoformat()},{sender},{receiver},{usd:.2f},USD,"
-            f"{countries[0]},{countries[1]},{channel},{memo},{names[0]},{names[1]},{sex},{born}"
-        )
-
-    def score(self, tmp_path: Path) -> Result:
-        path = tmp_path / "tx.csv"
-        path.write_text("\n".join([COLUMNS, *self.rows]) + "\n")
-        loaded = load_transactions(path, load_rates())
-        assert not loaded.errors
-        return score_transactions(loaded.valid)
-
-
-def _reasons(result: Result, account: str) -> str:
-    row = result.alerts.filter(pl.col("account_id") == account)
-    return str(row["reasons"][0]) if row.height else ""
-
-
-def _fired(result: Result, account: str, rule_id: str) -> bool:
-    best = result.scored.accounts.filter(pl.col("account_id") == account)
-    return bool(best.height and best[f"rule:{rule_id}"][0])
+_reasons = reasons
+_fired = fired
 
 
 def _facilitator(ledger: Ledger, hub: str) -> None:
@@ -209,8 +162,7 @@ def test_state_written_before_the_new_columns_still_folds_in(tmp_path: Path) -> 
 
     ledger = Ledger()
     _facilitator(ledger, "hub")
-    path = tmp_path / "tx.csv"
-    path.write_text("\n".join([COLUMNS, *ledger.rows]) + "\n")
+    path = ledger.write(tmp_path)
     enriched = enrich(load_transactions(path, load_rates()).valid, IndicatorConfig())
     folder = tmp_path / "state"
     update(enriched.filter(pl.col("day") < enriched["day"].max()), folder)
