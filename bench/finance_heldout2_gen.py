@@ -36,7 +36,9 @@ shared surname.
 Benign background (share of transactions at hard=1; remainder is domestic P2P):
 * diaspora remittances (~26%): senders in US, Gulf, CA, JP, UK, AU, SG, HK, IT, KR, TW, MY
   to PH/VN/TH/ID/KH families; monthly on paydays (15th/25th/28th/30th), semi-monthly or US
-  biweekly Fridays, small lag; lognormal median ~250; 1-3 receivers, surname match 70%/45%;
+  biweekly Fridays, small lag; lognormal median ~250; 1-3 receivers (some of them teenage
+  children, born up to 2010; 5% of second receivers share the first one's phone), surname
+  match 70%/45%;
   15% are western partners supporting a partner/in-laws (no surname match); 60% round; ~15%
   night hours (shift workers); cover-like memos ("tuition", "medical", "family support").
 * freelancer payouts (~5%): platform accounts (US/AU/GB/SG/NL) paying SEA freelancers weekly,
@@ -114,6 +116,13 @@ Romance scammers are fraud but not OSAEC: label 0, hard_negative. `typology` is 
 typology an account was planted in; `population` is the benign population for accounts
 drawn from the background (e.g. a lone consumer) and the role for accounts created by a
 planted operation.
+
+Scale. Pools scale with n_tx (SEA people n/16, western people n/30, teens n/150, merchants
+and agents per country); the domestic P2P population absorbs whatever the others leave, so
+the output has exactly n_tx rows once n_tx >= ~1,000. Operations come whole, so at small
+scales (below ~50k rows for LI) a typology whose share is smaller than one operation is
+planted with probability share/size: the expected illicit volume is right, a given seed is
+noisy. Use >= 1M rows for evaluation.
 
 Determinism: everything derives from numpy's default_rng([seed, variant]). Ids are shuffled
 so id order says nothing about role. Usage:
@@ -847,6 +856,10 @@ def _rank_within(groups: np.ndarray) -> np.ndarray:
     return np.arange(n) - np.repeat(start, counts)
 
 
+# Typical smallest operation (illicit rows) per typology, used only at small scales.
+MIN_OP = {1: 12, 2: 25, 3: 25, 4: 45, 5: 10, 6: 10, 7: 5}
+
+
 class _World:
     def __init__(self, rng: np.random.Generator, n_tx: int, hard: float) -> None:
         self.rng = rng
@@ -974,7 +987,7 @@ class _World:
             ]
         )
         # benign crypto addresses (exchange deposit addresses and self-custody)
-        k = max(200, n // 200)
+        k = max(50, n // 200)
         self.benign_addr = acc.add(k, self.pick(VASP_C, None, k), "crypto_address", kind=ADDRESS)
 
     def agent_for(self, who: np.ndarray) -> np.ndarray:
@@ -998,14 +1011,14 @@ class _World:
     # -- background pools ---------------------------------------------------------------------
     def build_pools(self) -> None:
         acc, n = self.acc, self.n_tx
-        k = max(2000, n // 16)
+        k = max(300, n // 16)
         self.sea_people = acc.add(
             k, self.pick(SEA, [55, 12, 12, 12, 5, 4], k), "sea_person", birth=(1950, 2006)
         )
-        k = max(1000, n // 30)
+        k = max(200, n // 30)
         wp = [45, 12, 10, 8, 7, 4, 3, 4, 3, 2, 2, 1, 1, 0.5, 0.5]
         self.west_people = acc.add(k, self.pick(WEST, wp, k), "western_person", birth=(1945, 2006))
-        k = max(300, n // 150)
+        k = max(100, n // 150)
         tp = [30, 25, 10, 10, 10, 5, 5, 5]
         self.teens = acc.add(
             k,
@@ -1035,7 +1048,7 @@ class _World:
 
     def diaspora(self, target: int) -> None:
         acc, rng = self.acc, self.rng
-        ns = max(20, target // 17)
+        ns = max(5, target // 17)
         rc_names = ["PH", "VN", "TH", "ID", "KH"]
         rc = self.pick(rc_names, [62, 15, 8, 10, 5], ns)
         sc = np.zeros(ns, dtype=np.int64)
@@ -1075,7 +1088,7 @@ class _World:
         shared = (rank > 0) & (rng.random(nr) < 0.05)
         dev[shared] = dev[first[shared]]
         recv = acc.add(
-            nr, r_c, "diaspora_family", male=0.4, birth=(1945, 2006), surname=r_sur, device=dev
+            nr, r_c, "diaspora_family", male=0.4, birth=(1945, 2010), surname=r_sur, device=dev
         )
         # payment schedule per sender
         kind = rng.choice(4, size=ns, p=[0.6, 0.25, 0.1, 0.05])
@@ -1131,7 +1144,7 @@ class _World:
 
     def freelancers(self, target: int) -> None:
         acc, rng = self.acc, self.rng
-        nf = max(10, target // 22)
+        nf = max(3, target // 22)
         fl = acc.add(
             nf,
             self.pick(["PH", "ID", "VN", "TH", "MY"], [70, 10, 8, 7, 5], nf),
@@ -1210,7 +1223,7 @@ class _World:
 
     def crypto_benign(self, target: int) -> None:
         acc, rng = self.acc, self.rng
-        nu = max(10, target // 8)
+        nu = max(3, target // 8)
         pool = self.person_pool()
         users = pool[rng.integers(0, len(pool), nu)]
         nb = rng.integers(1, 5, nu)
@@ -1274,7 +1287,7 @@ class _World:
             birth=(1948, 1982),
             hard=True,
         )
-        n_org = max(1, (n_pairs - n_ind) // 60)
+        n_org = int((n_pairs - n_ind) / 60 + rng.random())  # stochastic rounding
         orgs = acc.add(
             n_org,
             self.pick(["US", "AU", "GB", "KR"], [50, 20, 20, 10], n_org),
@@ -2226,7 +2239,9 @@ class _World:
                 r = int(
                     acc.add(
                         1,
-                        self.pick(["US", "NG", "PH"], [50, 30, 20], 1),
+                        acc["country"][[s]]
+                        if rng.random() < 0.6
+                        else self.pick(["NG", "PH"], None, 1),
                         "mule",
                         role="mule",
                         label=1,
@@ -2300,6 +2315,10 @@ class _World:
         clusters: list[int] = []
         for typ, share in shares.items():
             b = round(patterned * share)
+            # at small scales an operation is bigger than the typology's share: plant it
+            # with probability share/size so the expected volume stays right
+            if b < MIN_OP[typ]:
+                b = MIN_OP[typ] if self.rng.random() < b / MIN_OP[typ] else 0
             if b <= 0:
                 continue
             if typ == 1:
@@ -2467,7 +2486,8 @@ class _World:
         ]
         addr = np.flatnonzero(kind == ADDRESS)
         if len(addr):
-            hexes = [f"{int(x):040x}" for x in rng.integers(0, 1 << 62, len(addr))]
+            digits = np.array(list("0123456789abcdef"))[rng.integers(0, 16, (len(addr), 40))]
+            hexes = ["".join(row) for row in digits]
             style = rng.integers(0, 3, len(addr))
             fmt = [
                 ("bc1q" + h[:38]) if st == 0 else ("0x" + h) if st == 1 else ("T" + h[:33])
