@@ -46,7 +46,7 @@ Benign background (share of transactions at hard=1; remainder is domestic P2P):
 * domestic card spend (~14%) of everyone (incl. offenders), MCC mix with some VPN (4816),
   streaming (4899), games (5816) and adult content (5967); domestic P2P/e-wallet of everyone,
   with repeated friends; SEA e-wallet bill/load payments; benign crypto buys and sends (~2%).
-* benign cash-outs: 35-75% of inbound credits of SEA receivers (families, freelancers,
+* benign cash-outs: 40-85% of inbound credits of SEA receivers (families 45%, freelancers,
   creators, students, scammers) are withdrawn at a cash-out agent within hours to days, so
   fast cash-out alone is not a signal.
 
@@ -63,7 +63,7 @@ to the ordinary background), accounts flagged `hard_negative`:
   escalating payments (x1.1-1.45 each, up to 15k) with "hospital"/"visa fee" memos.
 * gaming top-ups: 13-17-year-olds buying game credits (MCC 5816) and sometimes gift cards in
   bursts of 1-5 within hours, often late.
-* tourists: 1-2 trips of 3-21 days to PH/TH/VN/KH/ID: flights, hotels, restaurants,
+* tourists: ~1.3 trips each of 3-21 days (median 8) to PH/TH/VN/KH/ID: flights, hotels, restaurants,
   transport, 1-5 ATM withdrawals, souvenirs, sometimes jewellery.
 
 Planted typologies (labels `label_tx`=1, typology T1..T7). The illicit *transaction* ratio
@@ -106,16 +106,16 @@ same time at these volumes; the account counts follow from the transaction budge
 
 Account labels. `label`=1 for every party to the planted abuse: consumers, lone senders,
 facilitators (incl. lone receivers), household accounts, chain leads, mules and their
-controllers, CSAM crypto addresses and their consolidation address, travel offenders and
-their local contacts, direct offenders. Victims count too (`label` 1, role `victim` for
-sextortion victims and `minor_payee` for T7/T4-contact minors): the note scores minors'
-accounts (indicator 13) because the alert is a safeguarding trigger; a harness that wants
-offenders only can drop roles `victim`/`minor_payee`. Merchants, exchanges, cash-out agents
-and gift-card sellers that planted rows touch stay 0 (they also serve everyone else).
-Romance scammers are fraud but not OSAEC: label 0, hard_negative. `typology` is the first
-typology an account was planted in; `population` is the benign population for accounts
-drawn from the background (e.g. a lone consumer) and the role for accounts created by a
-planted operation.
+controllers, CSAM crypto addresses and their consolidation address, travel offenders and their
+local contacts, direct offenders. Victims count too (`label` 1, role `victim` for sextortion
+victims and `minor_payee` for T7/T4-contact minors): the note scores minors' accounts
+(indicator 13) because the alert is a safeguarding trigger; a harness that wants offenders only
+can drop roles `victim`/`minor_payee`. Merchants, exchanges, cash-out agents and gift-card
+sellers that planted rows touch stay 0 (they also serve everyone else). Romance scammers are
+fraud but not OSAEC: label 0, hard_negative. `typology` is the first typology an account was
+planted in; `role` is "benign" for background accounts; `population` is the benign population
+for accounts drawn from the background (e.g. a lone consumer) and the role for accounts created
+by a planted operation.
 
 Scale. Pools scale with n_tx (SEA people n/16, western people n/30, teens n/150, merchants
 and agents per country); the domestic P2P population absorbs whatever the others leave, so
