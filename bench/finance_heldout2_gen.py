@@ -33,7 +33,8 @@ MCC (ISO 18245 4-digit code) only when the receiver is a merchant or exchange. T
 no address field, so the note's "address cluster" is represented by a shared device id plus a
 shared surname.
 
-Benign background (share of transactions at hard=1; remainder is domestic P2P):
+Benign background (share of transactions at hard=1, before the receivers' cash-outs, which
+come on top; the remainder, ~27% at 1M, is domestic P2P):
 * diaspora remittances (~26%): senders in US, Gulf, CA, JP, UK, AU, SG, HK, IT, KR, TW, MY
   to PH/VN/TH/ID/KH families; monthly on paydays (15th/25th/28th/30th), semi-monthly or US
   biweekly Fridays, small lag; lognormal median ~250; 1-3 receivers (some of them teenage
@@ -50,8 +51,9 @@ Benign background (share of transactions at hard=1; remainder is domestic P2P):
   creators, students, scammers) are withdrawn at a cash-out agent within hours to days, so
   fast cash-out alone is not a signal.
 
-Hard negatives (~13% of transactions at hard=1, scaled by `hard`; at hard=0 their volume goes
-to the ordinary background), accounts flagged `hard_negative`:
+Hard negatives (~13% of transactions at hard=1 before their receivers' cash-outs, ~16% with
+them; scaled by `hard`; at hard=0 their volume goes to the ordinary background), accounts
+flagged `hard_negative`:
 * student sponsorships: western sponsors (1-4 students) and sponsor organisations (20-150
   students) paying 17-23-year-olds monthly, round 50-300 plus semester tuition lumps.
 * legitimate adult creators: adult (20-35) creators in PH/CO/TH/RO/ID/VN receiving round tips
