@@ -19,11 +19,12 @@ payments: the merchant's zone or UTC), so the offset alone never tells the sende
 
 Amounts are drawn as a USD value, converted into the recorded currency with the operator rates
 table Jaga ships (src/jaga/finance/data/rates_usd.csv, read at run time; a copy is embedded as
-fallback), then rounded: "round" payments to a round step of *that* currency (USD 50, GBP 40,
-PHP 2,500, JPY 7,000), others to the currency's minor unit. `usd` in the labels is recomputed
-from the rounded amount. Cross-border payments are recorded in the sender's currency, except
-15-30% of MSB/e-wallet ones recorded in the payout currency (never round then, as an FX
-conversion). Crypto sends are in BTC/USDT/ETH units. Cambodian accounts hold USD or KHR.
+fallback), then rounded: "round" payments to a round step of *that* currency, about a tenth of
+the amount (USD 50, GBP 40, PHP 2,900, PHP 12,000, JPY 7,000), others to the currency's minor
+unit. `usd` in the labels is recomputed from the rounded amount. Cross-border payments are
+recorded in the sender's currency, except 15-30% of MSB/e-wallet ones recorded in the payout
+currency (never round then, as an FX conversion). Crypto sends are in BTC/USDT/ETH units.
+Cambodian accounts hold USD or KHR.
 
 KYC is partial and noisy, per account and per channel: names present mostly on bank/MSB rows,
 rarely on card/crypto; surnames misspelt in ~5% of rows and written "SURNAME, GIVEN" in ~10%;
@@ -1743,8 +1744,8 @@ class _World:
         bucket = out_t // (12 * HOUR)
         ub, inv = np.unique(bucket, return_inverse=True)
         tot = np.bincount(inv, weights=amt)
-        first = np.full(len(ub), np.iinfo(np.int64).max)
-        np.minimum.at(first, inv, out_t)
+        first = np.zeros(len(ub), dtype=np.int64)
+        np.maximum.at(first, inv, out_t)  # after every credit it pays out
         k = len(ub)
         src = np.full(k, fac)
         if lead is not None:
@@ -2391,8 +2392,12 @@ class _World:
         zero_dec = np.isin(ccy, [CUR[c] for c in ZERO_DEC])
         crypto = ccym >= 2
         rnd = cols["rnd"] & ~crypto
-        mag = np.floor(np.log10(np.maximum(local, 1e-9)))
-        step = np.maximum(5 * 10 ** (mag - 1), np.where(zero_dec, 1.0, 1.0))
+        # a round step of about a tenth of the amount: 1 or 5 times a power of ten, at least 5
+        # from 10 up (USD 35, GBP 40, PHP 2,900, JPY 7,000, PHP 12,000)
+        x = np.maximum(0.15 * local, 1e-9)
+        base = 10.0 ** np.floor(np.log10(x))
+        step = np.where(x / base >= 5, 5 * base, base)
+        step = np.maximum(step, np.where(local >= 10, 5.0, 1.0))
         rounded = np.maximum(step, np.round(local / step) * step)
         plain = np.where(
             zero_dec, np.maximum(1, np.round(local)), np.maximum(0.01, np.round(local, 2))
