@@ -43,7 +43,11 @@ from finance_heldout_gen import Generated
 
 # Independent generators, each written only from the research note and the schema, each
 # exposing generate(n_tx, variant, seed, hard) -> Generated (tx, tx_labels, accounts).
-GENERATORS = {"1": "finance_heldout_gen", "2": "finance_heldout2_gen"}
+GENERATORS = {
+    "1": "finance_heldout_gen",
+    "2": "finance_heldout2_gen",
+    "3": "finance_heldout3_gen",
+}
 
 
 def generator(name: str) -> Callable[[int, str, int, float], Generated]:
