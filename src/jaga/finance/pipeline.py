@@ -11,6 +11,9 @@ from jaga.finance.features import (
     DEFAULT_STEP_DAYS,
     account_day_flows,
     account_features,
+    calendar_rhythm,
+    cross_border_pair_days,
+    discount_rhythm,
     enrich,
     pair_buckets,
 )
@@ -56,7 +59,9 @@ def features_for(
         .unique()
         .select(pl.col("a").to_physical().alias("code"), pl.col("a").cast(pl.String).alias("id"))
     )  # fmt: skip
-    pairs = pair_buckets(coded, anchor, step)
+    pairs = discount_rhythm(
+        pair_buckets(coded, anchor, step), calendar_rhythm(cross_border_pair_days(coded))
+    )
     flows = account_day_flows(coded)
     features = propagate(
         account_features(pairs, flows, anchor, step, count),
