@@ -72,14 +72,17 @@ def test_household_on_the_hubs_phone_is_linked_with_reason_and_source(tmp_path: 
     result = ledger.score(tmp_path)
     assert _fired(result, "house")
     reasons = _reasons(result, "house")
-    assert f"{RULE} sends from the same device as 1 flagged facilitator hub(s)" in reasons
+    assert (
+        f"{RULE} sends from the same device as 1 alerting facilitator hub(s), e.g. hub" in reasons
+    )
     assert "[source: AMLC-MO; AMLC-2020]" in reasons
     # The hub itself is not "linked" to itself, and the agent that only receives is not linked.
     assert not _fired(result, "hub") and not _fired(result, "agent")
 
 
-def test_device_link_alone_stays_low_and_unalerted(tmp_path: Path) -> None:
-    # A relative who only pays the shop from the hub's phone: one family, no alert.
+def test_device_link_alone_alerts_as_linked_household_at_low_severity(tmp_path: Path) -> None:
+    # A relative who only pays the shop from the hub's phone: the evidence is the hub's
+    # (corroborated there), so the account is listed, named as linked, but stays low.
     ledger = Ledger()
     _hub(ledger)
     _pay(
@@ -87,7 +90,11 @@ def test_device_link_alone_stays_low_and_unalerted(tmp_path: Path) -> None:
     )
     result = ledger.score(tmp_path)
     assert _fired(result, "cousin")
-    assert _reasons(result, "cousin") == ""
+    alert = result.alerts.filter(pl.col("account_id") == "cousin").row(0, named=True)
+    assert alert["role"] == "linked-household"
+    assert alert["severity"] == "low"
+    assert "e.g. hub" in alert["reasons"]
+    assert alert["reasons"].startswith(RULE)
 
 
 def test_shop_phone_used_by_many_accounts_links_nobody(tmp_path: Path) -> None:

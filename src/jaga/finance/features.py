@@ -67,11 +67,11 @@ CRYPTO_BAND_SHARE = 0.8
 CRYPTO_ONLY_SHARE = 0.9
 # Calendar rhythm (research note (d): family remittances "monthly or near paydays",
 # sponsors monthly; pay-per-view "in bursts", item 2 and T1): a pair paying on this many
-# distinct days or more, typically this many days apart or more (weekly or slower, not a
-# session's "twice a day"), with the gaps' coefficient of variation at most RHYTHM_MAX_CV
-# and never more than RHYTHM_MAX_PER_DAY payments on one day.
+# distinct days or more, typically this many days apart or more (about weekly or slower,
+# not a session's "twice a day" or several sessions a week), with the gaps' coefficient of
+# variation at most RHYTHM_MAX_CV and never more than RHYTHM_MAX_PER_DAY payments on one day.
 RHYTHM_MIN_DAYS = 4
-RHYTHM_MIN_GAP_DAYS = 5.0
+RHYTHM_MIN_GAP_DAYS = 6.0
 RHYTHM_MAX_CV = 0.5
 RHYTHM_MAX_PER_DAY = 2
 # Counts of a pair's payments that a calendar-rhythm pair contributes to no indicator: the
@@ -145,6 +145,8 @@ def calendar_rhythm(pair_days: pl.DataFrame) -> pl.DataFrame:
     `RHYTHM_MAX_CV`) and no day holds more than `RHYTHM_MAX_PER_DAY` payments. Judged over
     the pair's whole observed history (batch: the input; incremental: the stored 200 days).
     `pair_days`: one row per sender, receiver and day with `n`, the payments that day.
+    A night-time or even-amount shape does not undo a rhythm: families use cover words
+    ("family support", "medical bills") in earnest and send at any hour.
     """
     gaps = pair_days.sort("day").with_columns(
         pl.col("day").diff().over(PAIR_KEYS).cast(pl.Float64).alias("gap")
@@ -287,7 +289,14 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             (crypto_band & pattern).sum().cast(pl.Int32).alias("n_crypto_pattern"),
             pl.col("ancillary").sum().cast(pl.Int32).alias("n_ancillary"),
             (pl.col("travel") & pl.col("risky_corridor")).sum().cast(pl.Int32).alias("n_travel"),
-            (pl.col("minor_receiver") & pl.col("cross_border") & pl.col("adult_sender"))
+            # FINTRAC (item 4): "no apparent family connection"; a relative abroad sharing
+            # the child's surname is family support, not a direct payer (T7).
+            (
+                pl.col("minor_receiver")
+                & pl.col("cross_border")
+                & pl.col("adult_sender")
+                & ~pl.col("related")
+            )
             .sum()
             .cast(pl.Int32)
             .alias("n_to_minor"),

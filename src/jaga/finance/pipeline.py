@@ -18,7 +18,7 @@ from jaga.finance.features import (
     pair_buckets,
 )
 from jaga.finance.indicators import IndicatorConfig
-from jaga.finance.network import device_accounts, propagate
+from jaga.finance.network import DEVICE_HUB_COLUMN, device_accounts, propagate
 from jaga.finance.scoring import ALERT_THRESHOLD, Scored, evaluate_rules, score_checkpoints
 
 
@@ -70,10 +70,14 @@ def features_for(
         count,
         device_accounts(coded),
     )
+    hub_ids = lookup.rename({"code": DEVICE_HUB_COLUMN, "id": "_hub_id"})
     return (
         features.join(lookup, left_on="account_id", right_on="code")
         .drop("account_id")
         .rename({"id": "account_id"})
+        .join(hub_ids, on=DEVICE_HUB_COLUMN, how="left")
+        .drop(DEVICE_HUB_COLUMN)
+        .rename({"_hub_id": DEVICE_HUB_COLUMN})
     )
 
 

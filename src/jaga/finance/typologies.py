@@ -36,6 +36,9 @@ class Rule:
     reason: str  # str.format template over the account's feature values
     supporting: bool = False  # corroborating only (timing, rounding, memo, profile)
     family: str = "support"  # indicators of one family measure one thing: max, not sum
+    # The evidence is another account's, already corroborated by several families (a linked
+    # account of an alerting hub): exempt from the single-family cap, severity stays low.
+    inherited: bool = False
 
     def explain(self, values: dict[str, object]) -> str:
         """`indicator (sources)`: the readable reason an alert carries."""
@@ -242,12 +245,15 @@ RULES: tuple[Rule, ...] = (
          "amount, a cover word or a social-media handle",
          supporting=True),
     # Research note T2: a facilitator hub has "2-6 linked household accounts (shared device
-    # or address)"; AMLC's modus operandi names family operations. One family alone: low.
-    Rule("R15-shares-device-with-hub", "T2", "receiver", 2.5, ("AMLC-MO", "AMLC-2020"),
+    # or address)"; AMLC's modus operandi names family operations. The hub alerts on two or
+    # more independent facilitator families of its own (`network.device_hubs`): the linked
+    # account carries that evidence, so it alerts at the threshold, with the hub named, but
+    # as one indicator of its own its severity stays low (item 14).
+    Rule("R15-shares-device-with-hub", "T2", "receiver", 4.0, ("AMLC-MO", "AMLC-2020"),
          c("net_hub_device_90") >= 1,
-         "sends from the same device as {net_hub_device_90} flagged facilitator hub(s) "
-         "(linked household account)",
-         family="linked-account"),
+         "sends from the same device as {net_hub_device_90} alerting facilitator hub(s), "
+         "e.g. {net_hub_device_hub} (linked household account; the evidence is the hub's)",
+         family="linked-account", inherited=True),
     Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.5, ("AMLC-MO", "FATF-2025"),
          c("r_from_adults_to_minor_90") >= 2,
          "minor's account received {r_from_adults_to_minor_90} payments from adults abroad",
