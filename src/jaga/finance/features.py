@@ -578,6 +578,20 @@ def _account_features(
         pl.col("n_memo").sum().alias("r_memo_90"),
         pl.col("n").sum().alias("r_in_n_90"),
     )
+    # FATF 2025 with AUSTRAC 2024 (items 6-7): in-band credits from unrelated foreign
+    # senders, each sent at the sender's night with an even amount, a cover word or a handle
+    # (the pay-per-view shape of one payment), and how many senders sent them; only senders
+    # whose payments to it stay mostly in the band (a romance victim's escalate out of it).
+    recv_pattern = (
+        p90.filter(pl.col("n_pattern_corr") > 0)
+        .join(lifetime, on=list(PAIR_KEYS), how="left")
+        .filter(pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE)
+        .group_by(pl.col("receiver_id").alias("account_id"), "k")
+        .agg(
+            pl.col("n_pattern_corr").sum().cast(pl.Int32).alias("r_pattern_90"),
+            pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_pattern_senders_90"),
+        )
+    )
     # Pair-level cadence over 90 days (items 2 and 5): the published cases describe the same
     # sender paying the same beneficiary again and again ("approximately twice a day";
     # "frequent ... to a common beneficiary ... by multiple customers"), which one-off tips
@@ -820,6 +834,7 @@ def _account_features(
     for frame in (
         recv30,
         recv90,
+        recv_pattern,
         recv180,
         recv_pairs,
         send_pairs,
@@ -877,6 +892,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "net_crypto_shared_90", "net_crypto_pattern_90", "r_crypto_only_share_90",
     "r_platform_payouts_90", "r_low_senders_30", "r_low_countries_30",
     "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
+    "r_pattern_90", "r_pattern_senders_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.

@@ -31,6 +31,11 @@ MODEL_WEIGHT = 2.0
 SUPPORT_CAP = 1.5
 SINGLE_FAMILY_CAP = 3.5
 SUPPORT_FAMILY_MIN = 1.5
+# Three independent families of evidence reach the alert threshold whatever their weights
+# (item 14: indicators combined; AUSTRAC: regulators applying the typologies "easily
+# identified" such customers). Weak rules (1.0 each) in three families are not one weak
+# signal: two weak families plus corroborating habits stay below, a third family alerts.
+CORROBORATED_FAMILIES = 3
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,9 @@ def _side_score(rules: tuple[Rule, ...]) -> tuple[pl.Expr, pl.Expr]:
         [pl.lit(False)] + [pl.col(fired_column(r)) for r in rules if r.inherited]
     )
     capped = (
-        pl.when((n_families >= 2) | inherited)
+        pl.when(n_families >= CORROBORATED_FAMILIES)
+        .then(pl.max_horizontal(total, pl.lit(ALERT_THRESHOLD)))
+        .when((n_families >= 2) | inherited)
         .then(total)
         .otherwise(pl.min_horizontal(total, pl.lit(SINGLE_FAMILY_CAP)))
     )

@@ -208,6 +208,16 @@ RULES: tuple[Rule, ...] = (
          NOT_SELLER & (c("r_memo_90") >= 2),
          "{r_memo_90} credits with cover words or social-media handles",
          supporting=True, family=SHAPE),
+    # Like R13/R14: two supporting indicators on each of the same credits (sender-local night
+    # with an even amount, a cover word or a handle), from several unrelated foreign senders:
+    # a facilitator paid by a few buyers per session. Calendar-rhythm pairs (remittances,
+    # sponsorships) count none. It weighs as two and is the supporting family on its own.
+    Rule("R16-pattern-credits", "T2", "receiver", 1.5, ("FATF-2025", "AUSTRAC-2024"),
+         NOT_SELLER & (c("r_pattern_90") >= 3) & (c("r_pattern_senders_90") >= 2),
+         "{r_pattern_90} low-value credits from {r_pattern_senders_90} unrelated foreign "
+         "senders sent 21:00-04:00 sender-local time with an even amount, a cover word or a "
+         "social-media handle",
+         supporting=True),
     Rule("R7-shared-senders", "T3", "receiver", 1.0, ("AUSTRAC-2019", "AMLC-MO"),
          NOT_SELLER & (c("net_shared_senders_90") >= 2),
          "{net_shared_senders_90} of its senders also pay other receivers in the corridor",
