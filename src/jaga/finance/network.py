@@ -157,7 +157,10 @@ def propagate(
             .with_columns(pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32))
         )
 
-    known = for_90_days(flagged)
+    # Customers inherit from a flagged beneficiary and from a device hub alike: both alert
+    # on two or more independent receiver-side families of their own.
+    hubs = for_90_days(pl.concat([flagged, device_hubs(features)]).unique())
+    known = hubs
     paid = windowed(
         pairs.filter(
             pl.col("receiver_id").is_in(known["receiver_id"].unique().implode())
@@ -182,7 +185,6 @@ def propagate(
     )
     joined = features.join(inherited, on=["account_id", "k"], how="left")
     if devices is not None and not devices.is_empty():
-        hubs = for_90_days(pl.concat([flagged, device_hubs(features)]).unique())
         links = hub_device_links(
             hubs,
             devices.with_columns(pl.col("account_id").cast(key_type)),
