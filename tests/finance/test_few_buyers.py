@@ -44,3 +44,14 @@ def test_the_same_credits_by_day_with_odd_amounts_do_not_alert(tmp_path: Path) -
     result = ledger.score(tmp_path)
     assert not fired(result, "host", "R16-pattern-credits")
     assert reasons(result, "host") == ""
+
+
+def test_a_one_off_buyer_of_that_facilitator_inherits_from_it(tmp_path: Path) -> None:
+    # Its two buyers come back again and again (returning buyers), so the alerting
+    # facilitator passes S17 on to a buyer who paid it once, at night, an even amount.
+    ledger = Ledger()
+    _facilitator(ledger, 4.0, (40, 50, 30))
+    ledger.pay("lone", "host", 50, 20, 1.0, ("GB", "PH"), "", ("Ian Ross", "Rosa Cruz"))
+    result = ledger.score(tmp_path)
+    assert fired(result, "lone", "S17-pays-flagged-beneficiary")
+    assert "S18-pattern-to-flagged" in reasons(result, "lone")

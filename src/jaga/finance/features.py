@@ -296,6 +296,7 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
                 & pl.col("cross_border")
                 & pl.col("adult_sender")
                 & ~pl.col("related")
+                & pl.col("in_band")
             )
             .sum()
             .cast(pl.Int32)
@@ -597,8 +598,18 @@ def _account_features(
     # "frequent ... to a common beneficiary ... by multiple customers"), which one-off tips
     # to many creators and monthly family remittances do not show.
     repeat = session_pair(pl.col("pair_band"), pl.col("life_band_share"), pl.col("pair_band_peak"))
+    # Returning buyers: senders who paid it twice or more in the band within 90 days, their
+    # payments to it staying mostly in the band (a one-off tipper pays once).
+    returning = (pl.col("pair_band") >= 2) & (
+        pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE
+    )
     recv_pairs = pair90.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("sender_id").filter(repeat).n_unique().cast(pl.Int32).alias("r_repeat_senders_90"),
+        pl.col("sender_id")
+        .filter(returning & ~pl.col("related"))
+        .n_unique()
+        .cast(pl.Int32)
+        .alias("r_returning_senders_90"),
     )
     send_pairs = (
         pair90.filter(~pl.col("related"))
@@ -892,7 +903,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "net_crypto_shared_90", "net_crypto_pattern_90", "r_crypto_only_share_90",
     "r_platform_payouts_90", "r_low_senders_30", "r_low_countries_30",
     "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
-    "r_pattern_90", "r_pattern_senders_90",
+    "r_pattern_90", "r_pattern_senders_90", "r_returning_senders_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.

@@ -46,6 +46,8 @@ DEVICE_HUB_COLUMN = "net_hub_device_hub"
 # Receiver-side families that describe a facilitator hub (T2/T3): two of them make a device
 # hub whose phone's other users are its linked household (R15).
 FACILITATOR_FAMILIES = frozenset({"fan-in", "cash-out", COMMON})
+# Returning buyers a device hub needs before its customers inherit S17/S18.
+RETURNING_SENDERS = 2
 # A household shares one phone (research note T2: 2-6 linked accounts); a phone used by more
 # accounts is a shop's or an agent's and says nothing about who is linked to whom.
 MAX_DEVICE_ACCOUNTS = 10
@@ -157,10 +159,20 @@ def propagate(
             .with_columns(pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32))
         )
 
-    # Customers inherit from a flagged beneficiary and from a device hub alike: both alert
-    # on two or more independent receiver-side families of their own.
-    hubs = for_90_days(pl.concat([flagged, device_hubs(features)]).unique())
-    known = hubs
+    # Customers inherit from a flagged beneficiary, and from a device hub that buyers come
+    # back to (2+ unrelated senders paying it twice or more in the band within 90 days: the
+    # AUSTRAC case's repeated payments). A creator's one-off tippers make no returning
+    # buyers, so her fans inherit nothing even when her fan-in and cash-out alert.
+    device = device_hubs(features)
+    returning = device.join(
+        features.filter(pl.col("r_returning_senders_90") >= RETURNING_SENDERS).select(
+            "account_id", "k"
+        ),
+        on=["account_id", "k"],
+        how="semi",
+    )
+    known = for_90_days(pl.concat([flagged, returning]).unique())
+    hubs = for_90_days(pl.concat([flagged, device]).unique())
     paid = windowed(
         pairs.filter(
             pl.col("receiver_id").is_in(known["receiver_id"].unique().implode())
