@@ -34,24 +34,27 @@ def _pay(
                device=device)  # fmt: skip
 
 
-def _hub(ledger: Ledger, buyers: int = 5, device: str = "phone-h") -> None:
-    """A PH receiver that foreign senders pay again and again at their night, who cashes
-    most of it out within a day from her phone."""
+def _hub(
+    ledger: Ledger, buyers: int = 5, device: str = "phone-h", hour: float = 4.0, memo: str = "show"
+) -> None:
+    """A PH receiver that foreign senders pay again and again (by default at their night,
+    04:00 UTC, with a cover word), who cashes most of it out within a day from her phone."""
     surnames = ("Clark", "King", "Hill", "Scott", "Green")
     for i in range(buyers):
         for day in (2, 6, 10, 14):
-            _pay(ledger, f"buyer{i}", "hub", 50, day + i * 0.1, 4.0, ("US", "PH"),
-                       (f"Dan {surnames[i]}", "Rosa Cruz"), f"b{i}", "show")  # fmt: skip
+            _pay(ledger, f"buyer{i}", "hub", 50 + i * 0.37, day + i * 0.1, hour, ("US", "PH"),
+                       (f"Dan {surnames[i]}", "Rosa Cruz"), f"b{i}", memo)  # fmt: skip
     for day in (3, 7, 11, 15):
         _pay(ledger, "hub", "agent", 40 * buyers + 30, day, 6.0, ("PH", "PH"),
                    ("Rosa Cruz", "Cash Agent"), device)  # fmt: skip
 
 
 def _household(ledger: Ledger, device: str) -> None:
-    """A household account on `device`: a few low-value credits from abroad, moved on
-    within a day (fan-in and cash-out evidence of its own, each weak)."""
+    """A household account on `device`: a few low-value credits from abroad, sent in the
+    senders' daytime (16:00 UTC is 10:00 Central), moved on within a day (fan-in and
+    cash-out evidence of its own, each weak; no night pattern, so only two families)."""
     for i, day in enumerate((4, 8, 12, 13)):
-        _pay(ledger, f"uncle{i}", "house", 30, day, 4.0, ("US", "PH"), (f"Al Ward{i}", "Mia Cruz"))
+        _pay(ledger, f"uncle{i}", "house", 30, day, 16.0, ("US", "PH"), (f"Al Ward{i}", "Mia Cruz"))
     for day in (5, 9, 14):
         _pay(
             ledger, "house", "agent", 38, day, 6.0, ("PH", "PH"), ("Mia Cruz", "Cash Agent"), device
@@ -72,14 +75,17 @@ def test_household_on_the_hubs_phone_is_linked_with_reason_and_source(tmp_path: 
     result = ledger.score(tmp_path)
     assert _fired(result, "house")
     reasons = _reasons(result, "house")
-    assert f"{RULE} sends from the same device as 1 flagged facilitator hub(s)" in reasons
+    assert (
+        f"{RULE} sends from the same device as 1 alerting facilitator hub(s), e.g. hub" in reasons
+    )
     assert "[source: AMLC-MO; AMLC-2020]" in reasons
     # The hub itself is not "linked" to itself, and the agent that only receives is not linked.
     assert not _fired(result, "hub") and not _fired(result, "agent")
 
 
-def test_device_link_alone_stays_low_and_unalerted(tmp_path: Path) -> None:
-    # A relative who only pays the shop from the hub's phone: one family, no alert.
+def test_device_link_alone_alerts_as_linked_household_at_low_severity(tmp_path: Path) -> None:
+    # A relative who only pays the shop from the hub's phone: the evidence is the hub's
+    # (corroborated there), so the account is listed, named as linked, but stays low.
     ledger = Ledger()
     _hub(ledger)
     _pay(
@@ -87,7 +93,11 @@ def test_device_link_alone_stays_low_and_unalerted(tmp_path: Path) -> None:
     )
     result = ledger.score(tmp_path)
     assert _fired(result, "cousin")
-    assert _reasons(result, "cousin") == ""
+    alert = result.alerts.filter(pl.col("account_id") == "cousin").row(0, named=True)
+    assert alert["role"] == "linked-household"
+    assert alert["severity"] == "low"
+    assert "e.g. hub" in alert["reasons"]
+    assert alert["reasons"].startswith(RULE)
 
 
 def test_shop_phone_used_by_many_accounts_links_nobody(tmp_path: Path) -> None:
@@ -103,9 +113,10 @@ def test_shop_phone_used_by_many_accounts_links_nobody(tmp_path: Path) -> None:
 
 
 def test_phone_shared_with_an_unflagged_receiver_links_nobody(tmp_path: Path) -> None:
-    # Two foreign senders only: no common beneficiary, so the hub is not flagged.
+    # Two foreign senders paying by day (16:00 UTC), odd amounts, no memo: no common
+    # beneficiary and no night pattern, so the receiver does not alert and is no hub.
     ledger = Ledger()
-    _hub(ledger, buyers=2)
+    _hub(ledger, buyers=2, hour=16.0, memo="")
     _household(ledger, "phone-h")
     result = ledger.score(tmp_path)
     assert not _fired(result, "house")

@@ -190,3 +190,35 @@ def _with_birth_years(ledger: Ledger, tmp_path: Path, born: dict[str, int]) -> o
     loaded = load_transactions(path, load_rates())
     assert not loaded.errors
     return score_transactions(loaded.valid)
+
+
+def test_weekly_remittance_with_varying_amounts_to_a_teen_abroad_is_not_alerted(
+    tmp_path: Path,
+) -> None:
+    # An uncle abroad (another surname) sends a 15-year-old varying sums every week or so,
+    # at his night, memo "allowance", and the teen's family cashes some out: a calendar
+    # rhythm (research note (d): remittances paid near paydays) counts for no indicator.
+    ledger = Ledger()
+    day = 1.0
+    for week in range(22):
+        usd = (35, 60, 45, 80, 55)[week % 5]
+        ledger.pay("uncle", "nephew", usd, day, 4.0, ("US", "PH"), "allowance",
+                   ("Ray Lopez", "Leo Cruz"), "M", 1972)  # fmt: skip
+        day += (7, 7, 8, 6)[week % 4]
+    result = _with_birth_years(ledger, tmp_path, {"nephew": 2009})
+    assert not _fired(result, "uncle", "S11-pays-minor-abroad")
+    assert not _fired(result, "nephew", "R10-minor-paid-from-abroad")
+    assert _reasons(result, "uncle") == "" and _reasons(result, "nephew") == ""
+
+
+def test_the_same_sums_paid_in_bursts_to_a_child_abroad_still_alert(tmp_path: Path) -> None:
+    # Control: the same payer, amounts and memo, but paid per session in bursts (T1/T7:
+    # "2-30 payments/month in bursts") at his night: no rhythm, so the minor rules apply.
+    ledger = Ledger()
+    days = (1, 1.5, 3, 12, 12.6, 14, 30, 31, 31.5, 44, 52, 53, 70, 71, 71.4, 88)
+    for n, day in enumerate(days):
+        ledger.pay("payer", "child", (40, 60, 50, 80, 30)[n % 5], day, 4.0, ("US", "PH"),
+                   "allowance", ("Ray Lopez", "Leo Cruz"), "M", 1972)  # fmt: skip
+    result = _with_birth_years(ledger, tmp_path, {"child": 2009})
+    assert _fired(result, "payer", "S11-pays-minor-abroad")
+    assert "S24-minor-night-pattern" in _reasons(result, "payer")

@@ -65,6 +65,27 @@ CRYPTO_BAND_SHARE = 0.8
 # (FinCEN FIN-2021-NTC3: CVC to pay for content) takes crypto only, while a person whom fans
 # or a partner also tip in crypto is paid in fiat too.
 CRYPTO_ONLY_SHARE = 0.9
+# Calendar rhythm (research note (d): family remittances "monthly or near paydays",
+# sponsors monthly; pay-per-view "in bursts", item 2 and T1): a pair paying on this many
+# distinct days or more, typically this many days apart or more (about weekly or slower,
+# not a session's "twice a day" or several sessions a week), with the gaps' coefficient of
+# variation at most RHYTHM_MAX_CV and never more than RHYTHM_MAX_PER_DAY payments on one day.
+RHYTHM_MIN_DAYS = 4
+RHYTHM_MIN_GAP_DAYS = 6.0
+RHYTHM_MAX_CV = 0.5
+RHYTHM_MAX_PER_DAY = 2
+# Counts of a pair's payments that a calendar-rhythm pair contributes to no indicator: the
+# corridor band, its night/round/pattern shares, memo words and payments to a minor.
+RHYTHM_ZEROED = (
+    "n_band_corr",
+    "n_peak_corr",
+    "n_night_corr",
+    "n_round_corr",
+    "n_pattern_corr",
+    "n_memo",
+    "n_to_minor",
+    "n_minor_pattern",
+)
 
 
 def session_pair(band: pl.Expr, band_share: pl.Expr, peak: pl.Expr) -> pl.Expr:
@@ -110,6 +131,51 @@ def monthly_cadence(peak: pl.Expr, buckets: pl.Expr, gaps_monthly: pl.Expr) -> p
     `gaps_monthly` whether every gap between its payments is `MONTHLY_DAYS` long.
     """
     return (peak <= 1) & (buckets >= 2) & gaps_monthly.fill_null(False)
+
+
+def calendar_rhythm(pair_days: pl.DataFrame) -> pl.DataFrame:
+    """(sender_id, receiver_id) of pairs that pay at a calendar rhythm over their history.
+
+    Research note (d): diaspora remittances are paid "monthly or near paydays" and child
+    sponsors pay monthly; weekly and twice-monthly remitters keep a rhythm too, whatever the
+    amounts. Pay-per-view is paid per session, "2-30 payments/month in bursts" (T1; item 2:
+    "approximately twice a day"), at no calendar rhythm. A pair is rhythmic when it paid on
+    `RHYTHM_MIN_DAYS`+ distinct days, its median gap between payment days is at least
+    `RHYTHM_MIN_GAP_DAYS`, the gaps vary little (coefficient of variation at most
+    `RHYTHM_MAX_CV`) and no day holds more than `RHYTHM_MAX_PER_DAY` payments. Judged over
+    the pair's whole observed history (batch: the input; incremental: the stored 200 days).
+    `pair_days`: one row per sender, receiver and day with `n`, the payments that day.
+    A night-time or even-amount shape does not undo a rhythm: families use cover words
+    ("family support", "medical bills") in earnest and send at any hour.
+    """
+    gaps = pair_days.sort("day").with_columns(
+        pl.col("day").diff().over(PAIR_KEYS).cast(pl.Float64).alias("gap")
+    )
+    return (
+        gaps.group_by(*PAIR_KEYS)
+        .agg(
+            pl.len().alias("days"),
+            pl.col("n").max().alias("max_n"),
+            pl.col("gap").median().alias("gap_median"),
+            (pl.col("gap").std() / pl.col("gap").mean()).alias("gap_cv"),
+        )
+        .filter(
+            (pl.col("days") >= RHYTHM_MIN_DAYS)
+            & (pl.col("max_n") <= RHYTHM_MAX_PER_DAY)
+            & (pl.col("gap_median") >= RHYTHM_MIN_GAP_DAYS)
+            & (pl.col("gap_cv") <= RHYTHM_MAX_CV)
+        )
+        .select(*PAIR_KEYS)
+    )
+
+
+def cross_border_pair_days(tx: pl.DataFrame) -> pl.DataFrame:
+    """Cross-border payments per sender, receiver and day (input of `calendar_rhythm`)."""
+    return (
+        tx.filter(pl.col("cross_border"))
+        .group_by(*PAIR_KEYS, "day")
+        .agg(pl.len().cast(pl.Int32).alias("n"))
+    )
 
 
 def _surname(column: str) -> pl.Expr:
@@ -223,7 +289,15 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             (crypto_band & pattern).sum().cast(pl.Int32).alias("n_crypto_pattern"),
             pl.col("ancillary").sum().cast(pl.Int32).alias("n_ancillary"),
             (pl.col("travel") & pl.col("risky_corridor")).sum().cast(pl.Int32).alias("n_travel"),
-            (pl.col("minor_receiver") & pl.col("cross_border") & pl.col("adult_sender"))
+            # FINTRAC (item 4): "no apparent family connection"; a relative abroad sharing
+            # the child's surname is family support, not a direct payer (T7).
+            (
+                pl.col("minor_receiver")
+                & pl.col("cross_border")
+                & pl.col("adult_sender")
+                & ~pl.col("related")
+                & pl.col("in_band")
+            )
             .sum()
             .cast(pl.Int32)
             .alias("n_to_minor"),
@@ -311,6 +385,29 @@ def cashout_share(
     return in_window.group_by("account_id", "k").agg(
         (pl.col("left_48h").sum() / pl.col("in_usd").sum()).alias("cashout_share_90"),
         pl.col("in_usd").sum().alias("in_usd_90"),
+    )
+
+
+def discount_rhythm(pairs: pl.DataFrame, rhythm: pl.DataFrame) -> pl.DataFrame:
+    """Pair-buckets with the indicator counts of calendar-rhythm pairs set to zero.
+
+    `rhythm` (from `calendar_rhythm`) lists remittances and sponsorships: their payments are
+    what they look like and count towards no corridor, memo or minor indicator
+    (`RHYTHM_ZEROED`), nor towards a flagged beneficiary's customers. Counts of all payments
+    (`n`, `usd`, crypto) stay, so platform payouts and sextortion bursts are unaffected.
+    """
+    if rhythm.is_empty():
+        return pairs
+    marked = rhythm.select(
+        *(pl.col(k).cast(pairs.schema[k]) for k in PAIR_KEYS), pl.lit(True).alias("_rhythm")
+    )
+    return (
+        pairs.join(marked, on=list(PAIR_KEYS), how="left")
+        .with_columns(
+            pl.when(pl.col("_rhythm")).then(0).otherwise(pl.col(c)).cast(pairs.schema[c]).alias(c)
+            for c in RHYTHM_ZEROED
+        )
+        .drop("_rhythm")
     )
 
 
@@ -482,13 +579,37 @@ def _account_features(
         pl.col("n_memo").sum().alias("r_memo_90"),
         pl.col("n").sum().alias("r_in_n_90"),
     )
+    # FATF 2025 with AUSTRAC 2024 (items 6-7): in-band credits from unrelated foreign
+    # senders, each sent at the sender's night with an even amount, a cover word or a handle
+    # (the pay-per-view shape of one payment), and how many senders sent them; only senders
+    # whose payments to it stay mostly in the band (a romance victim's escalate out of it).
+    recv_pattern = (
+        p90.filter(pl.col("n_pattern_corr") > 0)
+        .join(lifetime, on=list(PAIR_KEYS), how="left")
+        .filter(pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE)
+        .group_by(pl.col("receiver_id").alias("account_id"), "k")
+        .agg(
+            pl.col("n_pattern_corr").sum().cast(pl.Int32).alias("r_pattern_90"),
+            pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_pattern_senders_90"),
+        )
+    )
     # Pair-level cadence over 90 days (items 2 and 5): the published cases describe the same
     # sender paying the same beneficiary again and again ("approximately twice a day";
     # "frequent ... to a common beneficiary ... by multiple customers"), which one-off tips
     # to many creators and monthly family remittances do not show.
     repeat = session_pair(pl.col("pair_band"), pl.col("life_band_share"), pl.col("pair_band_peak"))
+    # Returning buyers: senders who paid it twice or more in the band within 90 days, their
+    # payments to it staying mostly in the band (a one-off tipper pays once).
+    returning = (pl.col("pair_band") >= 2) & (
+        pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE
+    )
     recv_pairs = pair90.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("sender_id").filter(repeat).n_unique().cast(pl.Int32).alias("r_repeat_senders_90"),
+        pl.col("sender_id")
+        .filter(returning & ~pl.col("related"))
+        .n_unique()
+        .cast(pl.Int32)
+        .alias("r_returning_senders_90"),
     )
     send_pairs = (
         pair90.filter(~pl.col("related"))
@@ -724,6 +845,7 @@ def _account_features(
     for frame in (
         recv30,
         recv90,
+        recv_pattern,
         recv180,
         recv_pairs,
         send_pairs,
@@ -781,6 +903,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "net_crypto_shared_90", "net_crypto_pattern_90", "r_crypto_only_share_90",
     "r_platform_payouts_90", "r_low_senders_30", "r_low_countries_30",
     "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
+    "r_pattern_90", "r_pattern_senders_90", "r_returning_senders_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.

@@ -18,9 +18,13 @@ checkpoint only uses flags that the data up to it supports.
 
 Linked accounts on the hub's device (rule R15): the research note's T2 facilitator hub has
 "2-6 linked household accounts (shared device or address)". A payment's `device_id` is the
-device that sent it, so an account's devices are those of the payments it sent. Other
-accounts sending from a device that a flagged beneficiary also sent from get
-`net_hub_device_90`. A device used by more than `MAX_DEVICE_ACCOUNTS` accounts (a shop's or
+device that sent it, so an account's devices are those of the payments it sent. A device
+hub is a flagged beneficiary or a receiver that alerts on its own receiver-side evidence
+from two or more independent facilitator families (fan-in, cash-out, common beneficiary:
+T2/T3); other accounts sending from a device that such a hub also sent from get
+`net_hub_device_90` and one hub's id (`net_hub_device_hub`) for the reason. The link
+carries the hub's evidence, which is already corroborated (`scoring`: R15 is an inherited
+rule). A device used by more than `MAX_DEVICE_ACCOUNTS` accounts (a shop's or
 an agent's phone) links nobody. Device use is taken over the whole input (batch) or the
 stored 200 days (incremental), not per checkpoint: a shared phone is a standing link.
 """
@@ -31,13 +35,19 @@ import polars as pl
 
 from jaga.finance.features import PAIR_KEYS, REPEAT_HUB_SENDERS, windowed
 from jaga.finance.scoring import ALERT_THRESHOLD, evaluate_rules, fired_column
-from jaga.finance.typologies import RULES, RULES_BY_ID
+from jaga.finance.typologies import RULES, RULES_BY_ID, Rule
 
 COMMON = "common-beneficiary"
 DEVICE_RULE = "R15-shares-device-with-hub"
 
 NETWORK_COLUMNS = ("net_flagged_payees_90", "net_flagged_pattern_90", "net_hub_device_90")
 DEVICE_COLUMN = "net_hub_device_90"
+DEVICE_HUB_COLUMN = "net_hub_device_hub"
+# Receiver-side families that describe a facilitator hub (T2/T3): two of them make a device
+# hub whose phone's other users are its linked household (R15).
+FACILITATOR_FAMILIES = frozenset({"fan-in", "cash-out", COMMON})
+# Returning buyers a device hub needs before its customers inherit S17/S18.
+RETURNING_SENDERS = 2
 # A household shares one phone (research note T2: 2-6 linked accounts); a phone used by more
 # accounts is a shop's or an agent's and says nothing about who is linked to whom.
 MAX_DEVICE_ACCOUNTS = 10
@@ -54,12 +64,33 @@ def device_accounts(tx: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _receiver_rules() -> tuple[Rule, ...]:
+    # R15 is itself derived from flagged hubs: it never makes one.
+    return tuple(rule for rule in RULES if rule.side == "receiver" and rule.rule_id != DEVICE_RULE)
+
+
+def device_hubs(features: pl.DataFrame) -> pl.DataFrame:
+    """(account_id, k) of receivers alerting on 2+ facilitator families of their own."""
+    receiver_rules = _receiver_rules()
+    # Candidates: some fan-in or cash-out evidence at all (few rows; fast).
+    candidates = features.filter(
+        (pl.col("r_band_corr_30") >= 1) | (pl.col("r_repeat_senders_90") >= REPEAT_HUB_SENDERS)
+    )
+    judged = evaluate_rules(candidates, receiver_rules)
+    families = pl.sum_horizontal(
+        pl.any_horizontal(
+            pl.col(fired_column(r)) for r in receiver_rules if r.family == f and not r.supporting
+        ).cast(pl.Int32)
+        for f in sorted(FACILITATOR_FAMILIES)
+    )
+    return judged.filter((pl.col("rule_score") >= ALERT_THRESHOLD) & (families >= 2)).select(
+        "account_id", "k"
+    )
+
+
 def flagged_beneficiaries(features: pl.DataFrame) -> pl.DataFrame:
     """(account_id, k) of receivers alerting on receiver-side evidence as common beneficiaries."""
-    # R15 is itself derived from flagged beneficiaries: it never makes one.
-    receiver_rules = tuple(
-        rule for rule in RULES if rule.side == "receiver" and rule.rule_id != DEVICE_RULE
-    )
+    receiver_rules = _receiver_rules()
     # Only common beneficiaries can be flagged: judge those rows alone (few; fast).
     candidates = features.filter(pl.col("r_repeat_senders_90") >= REPEAT_HUB_SENDERS)
     judged = evaluate_rules(candidates, receiver_rules)
@@ -81,7 +112,8 @@ def flagged_beneficiaries(features: pl.DataFrame) -> pl.DataFrame:
 
 
 def hub_device_links(known: pl.DataFrame, devices: pl.DataFrame) -> pl.DataFrame:
-    """(account_id, k, net_hub_device_90): flagged hubs (known at k) sharing a device with it."""
+    """(account_id, k, net_hub_device_90, net_hub_device_hub): hubs (known at k) sharing a
+    device with it, and the first of them."""
     small = devices.filter(pl.len().over("device_id") <= MAX_DEVICE_ACCOUNTS)
     hubs = known.rename({"receiver_id": "hub"}).join(
         small.rename({"account_id": "hub"}), on="hub", how="inner"
@@ -90,7 +122,10 @@ def hub_device_links(known: pl.DataFrame, devices: pl.DataFrame) -> pl.DataFrame
         hubs.join(small, on="device_id", how="inner")
         .filter(pl.col("account_id") != pl.col("hub"))
         .group_by("account_id", "k")
-        .agg(pl.col("hub").n_unique().cast(pl.Int32).alias(DEVICE_COLUMN))
+        .agg(
+            pl.col("hub").n_unique().cast(pl.Int32).alias(DEVICE_COLUMN),
+            pl.col("hub").min().alias(DEVICE_HUB_COLUMN),
+        )
     )
 
 
@@ -107,20 +142,37 @@ def propagate(
     `features`); without it no account is linked by device.
     """
     w90 = max(1, round(90 / step))
-    flagged = flagged_beneficiaries(features)
-    # Flagged at checkpoint j: known at j and the checkpoints of the next 90 days (j-1, ...).
-    known = (
-        flagged.with_columns(
-            pl.int_ranges(
-                (pl.col("k") - w90 + 1).clip(lower_bound=0), pl.col("k") + 1, dtype=pl.Int32
-            ).alias("k")
-        )
-        .explode("k")
-        .unique()
-        .rename({"account_id": "receiver_id"})
-    )
     key_type = pairs.schema["receiver_id"]
-    known = known.with_columns(pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32))
+    flagged = flagged_beneficiaries(features)
+
+    def for_90_days(frame: pl.DataFrame) -> pl.DataFrame:
+        # Flagged at checkpoint j: known at j and the checkpoints of the next 90 days.
+        return (
+            frame.with_columns(
+                pl.int_ranges(
+                    (pl.col("k") - w90 + 1).clip(lower_bound=0), pl.col("k") + 1, dtype=pl.Int32
+                ).alias("k")
+            )
+            .explode("k")
+            .unique()
+            .rename({"account_id": "receiver_id"})
+            .with_columns(pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32))
+        )
+
+    # Customers inherit from a flagged beneficiary, and from a device hub that buyers come
+    # back to (2+ unrelated senders paying it twice or more in the band within 90 days: the
+    # AUSTRAC case's repeated payments). A creator's one-off tippers make no returning
+    # buyers, so her fans inherit nothing even when her fan-in and cash-out alert.
+    device = device_hubs(features)
+    returning = device.join(
+        features.filter(pl.col("r_returning_senders_90") >= RETURNING_SENDERS).select(
+            "account_id", "k"
+        ),
+        on=["account_id", "k"],
+        how="semi",
+    )
+    known = for_90_days(pl.concat([flagged, returning]).unique())
+    hubs = for_90_days(pl.concat([flagged, device]).unique())
     paid = windowed(
         pairs.filter(
             pl.col("receiver_id").is_in(known["receiver_id"].unique().implode())
@@ -146,7 +198,7 @@ def propagate(
     joined = features.join(inherited, on=["account_id", "k"], how="left")
     if devices is not None and not devices.is_empty():
         links = hub_device_links(
-            known,
+            hubs,
             devices.with_columns(pl.col("account_id").cast(key_type)),
         ).with_columns(
             pl.col("account_id").cast(features.schema["account_id"]),
@@ -154,5 +206,8 @@ def propagate(
         )
         joined = joined.join(links, on=["account_id", "k"], how="left")
     else:
-        joined = joined.with_columns(pl.lit(0, pl.Int32).alias(DEVICE_COLUMN))
+        joined = joined.with_columns(
+            pl.lit(0, pl.Int32).alias(DEVICE_COLUMN),
+            pl.lit(None, features.schema["account_id"]).alias(DEVICE_HUB_COLUMN),
+        )
     return joined.with_columns(pl.col(c).fill_null(0) for c in NETWORK_COLUMNS)

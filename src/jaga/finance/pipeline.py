@@ -11,11 +11,14 @@ from jaga.finance.features import (
     DEFAULT_STEP_DAYS,
     account_day_flows,
     account_features,
+    calendar_rhythm,
+    cross_border_pair_days,
+    discount_rhythm,
     enrich,
     pair_buckets,
 )
 from jaga.finance.indicators import IndicatorConfig
-from jaga.finance.network import device_accounts, propagate
+from jaga.finance.network import DEVICE_HUB_COLUMN, device_accounts, propagate
 from jaga.finance.scoring import ALERT_THRESHOLD, Scored, evaluate_rules, score_checkpoints
 
 
@@ -56,7 +59,9 @@ def features_for(
         .unique()
         .select(pl.col("a").to_physical().alias("code"), pl.col("a").cast(pl.String).alias("id"))
     )  # fmt: skip
-    pairs = pair_buckets(coded, anchor, step)
+    pairs = discount_rhythm(
+        pair_buckets(coded, anchor, step), calendar_rhythm(cross_border_pair_days(coded))
+    )
     flows = account_day_flows(coded)
     features = propagate(
         account_features(pairs, flows, anchor, step, count),
@@ -65,10 +70,14 @@ def features_for(
         count,
         device_accounts(coded),
     )
+    hub_ids = lookup.rename({"code": DEVICE_HUB_COLUMN, "id": "_hub_id"})
     return (
         features.join(lookup, left_on="account_id", right_on="code")
         .drop("account_id")
         .rename({"id": "account_id"})
+        .join(hub_ids, on=DEVICE_HUB_COLUMN, how="left")
+        .drop(DEVICE_HUB_COLUMN)
+        .rename({"_hub_id": DEVICE_HUB_COLUMN})
     )
 
 

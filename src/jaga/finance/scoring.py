@@ -31,6 +31,11 @@ MODEL_WEIGHT = 2.0
 SUPPORT_CAP = 1.5
 SINGLE_FAMILY_CAP = 3.5
 SUPPORT_FAMILY_MIN = 1.5
+# Three independent families of evidence reach the alert threshold whatever their weights
+# (item 14: indicators combined; AUSTRAC: regulators applying the typologies "easily
+# identified" such customers). Weak rules (1.0 each) in three families are not one weak
+# signal: two weak families plus corroborating habits stay below, a third family alerts.
+CORROBORATED_FAMILIES = 3
 
 
 @dataclass(frozen=True)
@@ -92,8 +97,14 @@ def _side_score(rules: tuple[Rule, ...]) -> tuple[pl.Expr, pl.Expr]:
         corroborating >= SUPPORT_FAMILY_MIN
     ).cast(pl.Int32)
     total = core + pl.min_horizontal(support, pl.lit(SUPPORT_CAP))
+    # An inherited rule (R15) carries another account's corroborated evidence: not capped.
+    inherited = pl.any_horizontal(
+        [pl.lit(False)] + [pl.col(fired_column(r)) for r in rules if r.inherited]
+    )
     capped = (
-        pl.when(n_families >= 2)
+        pl.when(n_families >= CORROBORATED_FAMILIES)
+        .then(pl.max_horizontal(total, pl.lit(ALERT_THRESHOLD)))
+        .when((n_families >= 2) | inherited)
         .then(total)
         .otherwise(pl.min_horizontal(total, pl.lit(SINGLE_FAMILY_CAP)))
     )
@@ -142,8 +153,13 @@ def score_checkpoints(
 
 
 def role_of(row: dict[str, object], rules: tuple[Rule, ...] = RULES) -> str:
-    """sender, receiver or both: which side of the account's payments the fired rules judge."""
-    sides = {rule.side for rule in rules if row.get(fired_column(rule))}
+    """sender, receiver or both: which side of the account's payments the fired rules judge;
+    linked-household when its only core evidence is a link to an alerting hub (R15)."""
+    fired = [rule for rule in rules if row.get(fired_column(rule))]
+    core = [rule for rule in fired if not rule.supporting]
+    if core and all(rule.inherited for rule in core):
+        return "linked-household"
+    sides = {rule.side for rule in fired}
     if sides == {"sender"}:
         return "sender"
     if sides == {"receiver"}:

@@ -20,6 +20,8 @@ from jaga.finance.features import (
     PAIR_KEYS,
     account_day_flows,
     account_features,
+    calendar_rhythm,
+    discount_rhythm,
     pair_buckets,
 )
 from jaga.finance.network import device_accounts, propagate
@@ -157,6 +159,13 @@ def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) 
     )
     stored = _read(folder / "devices.parquet")
     devices = None if stored is None else stored.select("device_id", "account_id")
+    # Stored pair-days (bucket = day) give each pair's payment days for the calendar rhythm.
+    rhythm = calendar_rhythm(
+        pair_days.filter(pl.col("cross_border")).select(
+            *PAIR_KEYS, pl.col("bucket").alias("day"), "n"
+        )
+    )
+    pairs = discount_rhythm(pairs, rhythm)
     return propagate(account_features(pairs, flows, anchor, step, 1), pairs, step, 1, devices)
 
 

@@ -36,6 +36,9 @@ class Rule:
     reason: str  # str.format template over the account's feature values
     supporting: bool = False  # corroborating only (timing, rounding, memo, profile)
     family: str = "support"  # indicators of one family measure one thing: max, not sum
+    # The evidence is another account's, already corroborated by several families (a linked
+    # account of an alerting hub): exempt from the single-family cap, severity stays low.
+    inherited: bool = False
 
     def explain(self, values: dict[str, object]) -> str:
         """`indicator (sources)`: the readable reason an alert carries."""
@@ -205,6 +208,16 @@ RULES: tuple[Rule, ...] = (
          NOT_SELLER & (c("r_memo_90") >= 2),
          "{r_memo_90} credits with cover words or social-media handles",
          supporting=True, family=SHAPE),
+    # Like R13/R14: two supporting indicators on each of the same credits (sender-local night
+    # with an even amount, a cover word or a handle), from several unrelated foreign senders:
+    # a facilitator paid by a few buyers per session. Calendar-rhythm pairs (remittances,
+    # sponsorships) count none. It weighs as two and is the supporting family on its own.
+    Rule("R16-pattern-credits", "T2", "receiver", 1.5, ("FATF-2025", "AUSTRAC-2024"),
+         NOT_SELLER & (c("r_pattern_90") >= 3) & (c("r_pattern_senders_90") >= 2),
+         "{r_pattern_90} low-value credits from {r_pattern_senders_90} unrelated foreign "
+         "senders sent 21:00-04:00 sender-local time with an even amount, a cover word or a "
+         "social-media handle",
+         supporting=True),
     Rule("R7-shared-senders", "T3", "receiver", 1.0, ("AUSTRAC-2019", "AMLC-MO"),
          NOT_SELLER & (c("net_shared_senders_90") >= 2),
          "{net_shared_senders_90} of its senders also pay other receivers in the corridor",
@@ -242,12 +255,15 @@ RULES: tuple[Rule, ...] = (
          "amount, a cover word or a social-media handle",
          supporting=True),
     # Research note T2: a facilitator hub has "2-6 linked household accounts (shared device
-    # or address)"; AMLC's modus operandi names family operations. One family alone: low.
-    Rule("R15-shares-device-with-hub", "T2", "receiver", 2.5, ("AMLC-MO", "AMLC-2020"),
+    # or address)"; AMLC's modus operandi names family operations. The hub alerts on two or
+    # more independent facilitator families of its own (`network.device_hubs`): the linked
+    # account carries that evidence, so it alerts at the threshold, with the hub named, but
+    # as one indicator of its own its severity stays low (item 14).
+    Rule("R15-shares-device-with-hub", "T2", "receiver", 4.0, ("AMLC-MO", "AMLC-2020"),
          c("net_hub_device_90") >= 1,
-         "sends from the same device as {net_hub_device_90} flagged facilitator hub(s) "
-         "(linked household account)",
-         family="linked-account"),
+         "sends from the same device as {net_hub_device_90} alerting facilitator hub(s), "
+         "e.g. {net_hub_device_hub} (linked household account; the evidence is the hub's)",
+         family="linked-account", inherited=True),
     Rule("R10-minor-paid-from-abroad", "T7", "receiver", 2.5, ("AMLC-MO", "FATF-2025"),
          c("r_from_adults_to_minor_90") >= 2,
          "minor's account received {r_from_adults_to_minor_90} payments from adults abroad",
