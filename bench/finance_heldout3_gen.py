@@ -160,29 +160,114 @@ COVER = [
     "uang makan", "biaya rumah sakit", "gift", "load", "pasalubong",
 ]  # fmt: skip
 HANDLE_STEMS = ["sweet", "pinay", "baby", "angel", "cutie", "kitty", "mahal", "ganda", "honey"]
-DIASPORA_MEMOS = ["", "", "", "padala", "pang-gastos", "for mama", "family support", "bills",
-                  "birthday", "allowance", "pang-kuryente", "tuition", "remittance", "tulong"]  # fmt: skip
-STUDENT_MEMOS = ["tuition", "school fees", "education", "allowance", "baon", "books",
-                 "scholarship", "uniform", "dorm rent", "biaya sekolah", ""]  # fmt: skip
-CHARITY_MEMOS = ["donation", "typhoon relief", "feeding program", "medical bills", "", "",
-                 "school supplies drive", "monthly pledge", "for the kids", "orphanage support"]  # fmt: skip
-ROMANCE_MEMOS = ["ticket", "visa fee", "hospital", "medical bills", "love you", "for your mom",
-                 "", "customs fee", "rent", "my love", "emergency"]  # fmt: skip
+DIASPORA_MEMOS = [
+    "",
+    "",
+    "",
+    "padala",
+    "pang-gastos",
+    "for mama",
+    "family support",
+    "bills",
+    "birthday",
+    "allowance",
+    "pang-kuryente",
+    "tuition",
+    "remittance",
+    "tulong",
+]
+STUDENT_MEMOS = [
+    "tuition",
+    "school fees",
+    "education",
+    "allowance",
+    "baon",
+    "books",
+    "scholarship",
+    "uniform",
+    "dorm rent",
+    "biaya sekolah",
+    "",
+]
+CHARITY_MEMOS = [
+    "donation",
+    "typhoon relief",
+    "feeding program",
+    "medical bills",
+    "",
+    "",
+    "school supplies drive",
+    "monthly pledge",
+    "for the kids",
+    "orphanage support",
+]
+ROMANCE_MEMOS = [
+    "ticket",
+    "visa fee",
+    "hospital",
+    "medical bills",
+    "love you",
+    "for your mom",
+    "",
+    "customs fee",
+    "rent",
+    "my love",
+    "emergency",
+]
 CREATOR_MEMOS = ["tip", "", "", "thanks for the show", "custom vid", "subscription", "xoxo", "gift"]
-DOMESTIC_MEMOS = ["", "", "", "", "bayad", "utang", "food", "grocery", "rent", "kuryente",
-                  "load", "pamasahe", "share", "salamat", "bills", "uang makan", "tabang"]  # fmt: skip
+DOMESTIC_MEMOS = [
+    "",
+    "",
+    "",
+    "",
+    "bayad",
+    "utang",
+    "food",
+    "grocery",
+    "rent",
+    "kuryente",
+    "load",
+    "pamasahe",
+    "share",
+    "salamat",
+    "bills",
+    "uang makan",
+    "tabang",
+]
 
-MCC = {"grocery": "5411", "restaurant": "5812", "airline": "4511", "hotel": "7011",
-       "atm": "6011", "jewelry": "5944", "gift": "5947", "adult": "5967", "games": "5816",
-       "digital": "5815", "crypto": "6051", "software": "5734", "electronics": "5732",
-       "transport": "4121", "fuel": "5541", "clothing": "5651", "telecom": "4814"}  # fmt: skip
-TOURIST_TOWNS = {"TH": ["Phuket", "Pattaya", "Bangkok Sukhumvit", "Chiang Mai", "Krabi"],
-                 "PH": ["Boracay", "Makati", "El Nido", "Cebu Mactan", "Bohol Panglao"],
-                 "JP": ["Tokyo", "Kyoto"], "ES": ["Barcelona"], "MX": ["Cancun"],
-                 "KH": ["Siem Reap"], "VN": ["Hoi An", "Da Nang"]}  # fmt: skip
-REMOTE_TOWNS = {"PH": ["Pampanga Barangay", "Samar", "Leyte Ormoc", "Cordova", "Taguig Pateros"],
-                "TH": ["Udon Thani", "Nong Khai", "Sisaket", "Buriram"],
-                "KH": ["Svay Pak", "Battambang"]}  # fmt: skip
+MCC = {
+    "grocery": "5411",
+    "restaurant": "5812",
+    "airline": "4511",
+    "hotel": "7011",
+    "atm": "6011",
+    "jewelry": "5944",
+    "gift": "5947",
+    "adult": "5967",
+    "games": "5816",
+    "digital": "5815",
+    "crypto": "6051",
+    "software": "5734",
+    "electronics": "5732",
+    "transport": "4121",
+    "fuel": "5541",
+    "clothing": "5651",
+    "telecom": "4814",
+}
+TOURIST_TOWNS = {
+    "TH": ["Phuket", "Pattaya", "Bangkok Sukhumvit", "Chiang Mai", "Krabi"],
+    "PH": ["Boracay", "Makati", "El Nido", "Cebu Mactan", "Bohol Panglao"],
+    "JP": ["Tokyo", "Kyoto"],
+    "ES": ["Barcelona"],
+    "MX": ["Cancun"],
+    "KH": ["Siem Reap"],
+    "VN": ["Hoi An", "Da Nang"],
+}
+REMOTE_TOWNS = {
+    "PH": ["Pampanga Barangay", "Samar", "Leyte Ormoc", "Cordova", "Taguig Pateros"],
+    "TH": ["Udon Thani", "Nong Khai", "Sisaket", "Buriram"],
+    "KH": ["Svay Pak", "Battambang"],
+}
 
 ALLOWED_LABEL_ROLES = ("offender", "facilitator", "household", "mule", "site", "victim")
 
@@ -204,6 +289,7 @@ class _World:
     acc: dict[str, list[np.ndarray]] = field(default_factory=dict)
     txc: list[dict[str, np.ndarray]] = field(default_factory=list)
     n_acc: int = 0
+    n_ill: int = 0
     tz_cache: list[np.ndarray] = field(default_factory=list)
 
     def accounts(
@@ -219,7 +305,7 @@ class _World:
         sex: str | np.ndarray | None = None,
         birth: np.ndarray | None = None,
         surname: np.ndarray | None = None,
-        region: str | None = None,
+        region: str | np.ndarray | None = None,
         device: np.ndarray | None = None,
         kind: str = "person",
     ) -> np.ndarray:
@@ -241,11 +327,12 @@ class _World:
         by = birth if birth is not None else rng.integers(1955, 2004, n)
         names = np.empty(n, dtype=object)
         if kind == "person":
-            reg = (
-                np.full(n, region, dtype=object)
-                if region
-                else np.array([REGION.get(c, "W") for c in ctry], dtype=object)
-            )
+            if isinstance(region, str):
+                reg = np.full(n, region, dtype=object)
+            elif region is not None:
+                reg = region
+            else:
+                reg = np.array([REGION.get(c, "W") for c in ctry], dtype=object)
             sn = np.empty(n, dtype=object)
             for r in np.unique(reg):
                 m = reg == r
@@ -269,12 +356,20 @@ class _World:
             else np.char.add("d", rng.integers(16**9, 16**10, n).astype(str)).astype(object)
         )
         cols = {
-            "id": ids, "country": ctry, "tz": tz, "name": names, "sex": sx, "birth": by,
-            "device": dev, "pop": np.full(n, pop, dtype=object),
-            "role": np.full(n, role, dtype=object), "typ": np.full(n, typ, dtype=object),
-            "label": np.full(n, label, dtype=np.int8), "hard": np.full(n, hard),
+            "id": ids,
+            "country": ctry,
+            "tz": tz,
+            "name": names,
+            "sex": sx,
+            "birth": by,
+            "device": dev,
+            "pop": np.full(n, pop, dtype=object),
+            "role": np.full(n, role, dtype=object),
+            "typ": np.full(n, typ, dtype=object),
+            "label": np.full(n, label, dtype=np.int8),
+            "hard": np.full(n, hard),
             "kind": np.full(n, kind, dtype=object),
-        }  # fmt: skip
+        }
         for k, v in cols.items():
             self.acc.setdefault(k, []).append(np.asarray(v))
         return ids
@@ -324,7 +419,9 @@ class _World:
             for d in np.unique(dec):
                 m = dec == d
                 amt[m] = np.round(amt[m], int(d))
-        amt = np.maximum(amt, 10.0 ** -np.asarray(DECIMALS.get(str(cur), 2) if dec is None else dec))
+        amt = np.maximum(
+            amt, 10.0 ** -np.asarray(DECIMALS.get(str(cur), 2) if dec is None else dec)
+        )
 
         def full(v: np.ndarray | str | None) -> np.ndarray:
             if v is None:
@@ -333,25 +430,31 @@ class _World:
                 return np.full(n, v, dtype=object)
             return v.astype(object)
 
+        self.n_ill += int(np.sum(np.broadcast_to(np.asarray(label), (n,))))
         self.txc.append(
             {
-                "s": s.astype(np.int64), "r": r.astype(np.int64), "t": t.astype(np.int64),
-                "amt": amt.astype(float), "cur": cur_a, "ch": full(ch), "memo": full(memo),
-                "mcc": full(mcc), "lab": np.broadcast_to(np.asarray(label, np.int8), (n,)).copy(),
+                "s": s.astype(np.int64),
+                "r": r.astype(np.int64),
+                "t": t.astype(np.int64),
+                "amt": amt.astype(float),
+                "cur": cur_a,
+                "ch": full(ch),
+                "memo": full(memo),
+                "mcc": full(mcc),
+                "lab": np.broadcast_to(np.asarray(label, np.int8), (n,)).copy(),
                 "typ": full(typ) if isinstance(typ, str) else typ.astype(object),
             }
-        )  # fmt: skip
+        )
 
     def n_rows(self) -> int:
         return sum(len(c["s"]) for c in self.txc)
 
 
 def _nice(x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Even-denominated amounts: round to a step of about a tenth of the value (1-2-5 series)."""
+    """Even-denominated amounts: 45 or 50, 1,500 or 2,000 (half or whole power of ten)."""
     x = np.maximum(np.asarray(x, dtype=float), 1e-9)
     mag = 10.0 ** np.floor(np.log10(x))
-    step = np.where(x / mag >= 5, mag / 2, np.where(x / mag >= 2, mag / 5, mag / 10))
-    step = np.where(rng.random(len(x)) < 0.5, step * 2, step)
+    step = np.where(rng.random(len(x)) < 0.6, mag / 2, mag)
     out = np.maximum(np.round(x / step) * step, step)
     return out
 
@@ -366,12 +469,43 @@ def _loctime(
     return T0 + day.astype(np.int64) * DAY + sod - tz_min.astype(np.int64) * 60
 
 
-DAYTIME = np.array([1, 0.5, 0.3, 0.2, 0.2, 0.5, 1.5, 3, 4, 5, 5, 5.5, 6, 5.5, 5, 5, 5, 5.5, 6,
-                    6, 5, 4, 3, 2], dtype=float)  # fmt: skip
-EVENING = np.array([2, 1.5, 1, 0.5, 0.3, 0.3, 0.5, 1, 1.5, 2, 2, 2, 2.5, 2.5, 2, 2, 2.5, 3, 4,
-                    5, 6, 6.5, 6, 4], dtype=float)  # fmt: skip
-NIGHT = np.array([10, 9, 7, 5, 1, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2,
-                  0.2, 0.2, 0.3, 0.5, 7, 10, 11], dtype=float)  # fmt: skip
+DAYTIME = np.array(
+    [1, 0.5, 0.3, 0.2, 0.2, 0.5, 1.5, 3, 4, 5, 5, 5.5, 6, 5.5, 5, 5, 5, 5.5, 6, 6, 5, 4, 3, 2],
+    dtype=float,
+)
+EVENING = np.array(
+    [2, 1.5, 1, 0.5, 0.3, 0.3, 0.5, 1, 1.5, 2, 2, 2, 2.5, 2.5, 2, 2, 2.5, 3, 4, 5, 6, 6.5, 6, 4],
+    dtype=float,
+)
+NIGHT = np.array(
+    [
+        10,
+        9,
+        7,
+        5,
+        1,
+        0.2,
+        0.2,
+        0.2,
+        0.2,
+        0.2,
+        0.2,
+        0.2,
+        0.2,
+        0.2,
+        0.2,
+        0.2,
+        0.2,
+        0.2,
+        0.2,
+        0.3,
+        0.5,
+        7,
+        10,
+        11,
+    ],
+    dtype=float,
+)
 
 
 def _choice(rng: np.random.Generator, pool: list[str], n: int) -> np.ndarray:
@@ -433,31 +567,28 @@ def _diaspora(w: _World, n_target: int) -> np.ndarray:
     ns = max(10, int(n_target / per))
     home = rng.choice(["PH", "TH", "VN", "ID"], size=ns, p=[0.62, 0.14, 0.12, 0.12])
     host = rng.choice(DIASPORA_HOSTS, size=ns, p=DIASPORA_P)
-    snd = w.accounts(ns, host.astype(object), "diaspora", "sender", region=None)
-    # sender's names follow their home region, not the host country
-    chunk = w.acc["name"][-1]
+    # diaspora workers carry their home region's names; many are women (OFWs)
+    snd = w.accounts(
+        ns,
+        host.astype(object),
+        "diaspora",
+        "sender",
+        region=np.array([REGION[h] for h in home], dtype=object),
+        sex=np.where(rng.random(ns) < 0.6, "F", "M").astype(object),
+    )
+    names = w.acc["name"][-1]
     nrel = rng.choice([1, 2, 3], size=ns, p=[0.5, 0.35, 0.15])
     tot = int(nrel.sum())
     owner = np.repeat(np.arange(ns), nrel)
     share = rng.random(tot) < 0.7
-    sn = np.array([c.split(" ", 1)[-1] for c in chunk[owner]], dtype=object)
+    sn = np.array([c.split(" ", 1)[-1] for c in names[owner]], dtype=object)
     rel = w.accounts(
-        tot, home[owner].astype(object), "diaspora", "relative",
-        surname=np.where(share, sn, None), region=None,
-    )  # fmt: skip
-    # re-draw sender names from home region (diaspora are from the receiving country)
-    for hcode in np.unique(home):
-        m = home == hcode
-        reg = REGION.get(hcode, "W")
-        sn2 = rng.choice(SURNAMES[reg].split(), size=int(m.sum()))
-        gv = rng.choice(GIVEN_F.get(reg, GIVEN_F["W"]).split(), size=int(m.sum()))
-        chunk_s = w.acc["name"][-2]
-        chunk_s[m] = np.char.add(np.char.add(gv.astype(str), " "), sn2.astype(str))
-    # relatives of a shared-surname sender carry the sender's (new) surname
-    sn_new = np.array([c.split(" ", 1)[-1] for c in w.acc["name"][-2][owner]], dtype=object)
-    rel_names = w.acc["name"][-1]
-    given = np.array([c.split(" ", 1)[0] for c in rel_names], dtype=object)
-    rel_names[share] = np.char.add(np.char.add(given[share].astype(str), " "), sn_new[share].astype(str))
+        tot,
+        home[owner].astype(object),
+        "diaspora",
+        "relative",
+        surname=np.where(share, sn, None),
+    )
     # payments: ~1.3/month per relative around the 1st/15th/30th
     cnt = rng.poisson(per / nrel.mean() * 0.9 * np.ones(tot)).clip(1)
     k = int(cnt.sum())
@@ -488,10 +619,17 @@ def _agents(w: _World, per_country: int) -> dict[str, np.ndarray]:
 
 
 def _cashouts(
-    w: _World, who: np.ndarray, credit_t: np.ndarray, credit_usd: np.ndarray,
-    country: np.ndarray, agents: dict[str, np.ndarray], frac: np.ndarray, delay_h: np.ndarray,
-    label: int = 0, typ: str = "",
-) -> None:  # fmt: skip
+    w: _World,
+    who: np.ndarray,
+    credit_t: np.ndarray,
+    credit_usd: np.ndarray,
+    country: np.ndarray,
+    agents: dict[str, np.ndarray],
+    frac: np.ndarray,
+    delay_h: np.ndarray,
+    label: int = 0,
+    typ: str = "",
+) -> None:
     """Withdraw `frac` of a credit after `delay_h` hours at a local agent."""
     rng = w.rng
     n = len(who)
@@ -555,20 +693,41 @@ def _merchants(w: _World, countries: list[str], per: int) -> dict[tuple[str, str
 
 
 def _card(
-    w: _World, n_rows: int, merch: dict[tuple[str, str], np.ndarray], holders: np.ndarray,
-    holder_ctry: np.ndarray, label: int = 0, typ: str = "",
-    cats: list[str] | None = None, cat_p: list[float] | None = None,
-    days: np.ndarray | None = None, where: np.ndarray | None = None,
-) -> None:  # fmt: skip
+    w: _World,
+    n_rows: int,
+    merch: dict[tuple[str, str], np.ndarray],
+    holders: np.ndarray,
+    holder_ctry: np.ndarray,
+    label: int = 0,
+    typ: str = "",
+    cats: list[str] | None = None,
+    cat_p: list[float] | None = None,
+    days: np.ndarray | None = None,
+    where: np.ndarray | None = None,
+) -> None:
     """Card spending by `holders` at merchants of their country (or `where`)."""
     rng = w.rng
     if n_rows <= 0 or len(holders) == 0:
         return
-    cats = cats or ["grocery", "restaurant", "transport", "fuel", "clothing", "electronics",
-                    "digital", "software", "telecom", "atm", "airline", "hotel"]  # fmt: skip
+    cats = cats or [
+        "grocery",
+        "restaurant",
+        "transport",
+        "fuel",
+        "clothing",
+        "electronics",
+        "digital",
+        "software",
+        "telecom",
+        "atm",
+        "airline",
+        "hotel",
+    ]
     cat_p = cat_p or [0.3, 0.22, 0.1, 0.1, 0.07, 0.03, 0.05, 0.02, 0.04, 0.05, 0.01, 0.01]
     hi = rng.integers(0, len(holders), n_rows)
-    cat = np.asarray(cats, dtype=object)[rng.choice(len(cats), size=n_rows, p=np.array(cat_p) / sum(cat_p))]
+    cat = np.asarray(cats, dtype=object)[
+        rng.choice(len(cats), size=n_rows, p=np.array(cat_p) / sum(cat_p))
+    ]
     mc = where[hi] if where is not None else holder_ctry[hi]
     rcv = np.empty(n_rows, dtype=np.int64)
     for key in set(zip(mc.tolist(), cat.tolist(), strict=True)):
@@ -576,7 +735,9 @@ def _card(
         pool = merch.get(key, merch.get(("US", key[1])))
         assert pool is not None
         rcv[m] = pool[rng.integers(0, len(pool), int(m.sum()))]
-    day = days[hi] + rng.integers(0, 3, n_rows) if days is not None else rng.integers(0, DAYS, n_rows)
+    day = (
+        days[hi] + rng.integers(0, 3, n_rows) if days is not None else rng.integers(0, DAYS, n_rows)
+    )
     day = np.clip(day, 0, DAYS - 1)
     t = _loctime(rng, n_rows, w.tz_of(holders[hi]), day, DAYTIME)
     usd = rng.lognormal(np.log(30), 0.9, n_rows)
@@ -586,24 +747,45 @@ def _card(
     # some issuers report MCC codes, some a text descriptor
     code = np.array([MCC[c] for c in cat], dtype=object)
     mcc = np.where(rng.random(n_rows) < 0.8, code, cat).astype(object)
-    w.tx(holders[hi], rcv, t, usd, cur, "card", None, mcc, label=label, typ=typ,
-         round_p=np.where(cat == "atm", 1.0, 0.05))  # fmt: skip
+    w.tx(
+        holders[hi],
+        rcv,
+        t,
+        usd,
+        cur,
+        "card",
+        None,
+        mcc,
+        label=label,
+        typ=typ,
+        round_p=np.where(cat == "atm", 1.0, 0.05),
+    )
 
 
 # --------------------------------------------------------------------------- hard negatives
 
 
 def _students(w: _World, n_rows: int) -> None:
+    if n_rows <= 0:
+        return
     rng = w.rng
     nsp = max(1, n_rows // 22)
     sc = rng.choice(OFFENDER_COUNTRIES, size=nsp, p=OFFENDER_P).astype(object)
-    sp = w.accounts(nsp, sc, "student", "sponsor", hard=True, sex=None, birth=rng.integers(1950, 1990, nsp))
+    sp = w.accounts(
+        nsp, sc, "student", "sponsor", hard=True, sex=None, birth=rng.integers(1950, 1990, nsp)
+    )
     k = rng.choice([1, 2, 3, 4], size=nsp, p=[0.55, 0.25, 0.12, 0.08])
     tot = int(k.sum())
     owner = np.repeat(np.arange(nsp), k)
     stc = rng.choice(["PH", "TH", "ID", "KH", "VN"], size=tot, p=[0.5, 0.15, 0.15, 0.1, 0.1])
-    st = w.accounts(tot, stc.astype(object), "student", "student", hard=True,
-                    birth=rng.integers(2002, 2009, tot))  # fmt: skip
+    st = w.accounts(
+        tot,
+        stc.astype(object),
+        "student",
+        "student",
+        hard=True,
+        birth=rng.integers(2002, 2009, tot),
+    )
     monthly = rng.choice([40, 50, 60, 75, 100, 150, 200], size=tot) * 1.0
     dom = rng.integers(1, 10, tot)
     ev = np.repeat(np.arange(tot), 12)
@@ -620,15 +802,30 @@ def _students(w: _World, n_rows: int) -> None:
 
 def _creators(w: _World, n_rows: int, agents: dict[str, np.ndarray]) -> None:
     """Adult creators tipped by many foreign fans late at night; weekly withdrawals."""
+    if n_rows <= 0:
+        return
     rng = w.rng
     ncr = max(1, n_rows // 150)
     cc = rng.choice(["PH", "TH", "CO", "VN", "ID"], size=ncr, p=[0.45, 0.2, 0.15, 0.1, 0.1])
-    cr = w.accounts(ncr, cc.astype(object), "creator", "creator", hard=True, sex="F",
-                    birth=rng.integers(1985, 2004, ncr))  # fmt: skip
+    cr = w.accounts(
+        ncr,
+        cc.astype(object),
+        "creator",
+        "creator",
+        hard=True,
+        sex="F",
+        birth=rng.integers(1985, 2004, ncr),
+    )
     nfan = max(5, n_rows // 8)
     fc = rng.choice(OFFENDER_COUNTRIES, size=nfan, p=OFFENDER_P).astype(object)
-    fans = w.accounts(nfan, fc, "creator", "fan", hard=True,
-                      sex=np.where(rng.random(nfan) < 0.85, "M", "F").astype(object))  # fmt: skip
+    fans = w.accounts(
+        nfan,
+        fc,
+        "creator",
+        "fan",
+        hard=True,
+        sex=np.where(rng.random(nfan) < 0.85, "M", "F").astype(object),
+    )
     pop = rng.pareto(1.2, ncr) + 1
     fav = rng.choice(ncr, size=nfan, p=pop / pop.sum())
     n_tip = int(n_rows * 0.9)
@@ -655,28 +852,63 @@ def _creators(w: _World, n_rows: int, agents: dict[str, np.ndarray]) -> None:
 
 
 def _webcam(w: _World, n_rows: int, merch: dict[tuple[str, str], np.ndarray]) -> None:
+    if n_rows <= 0:
+        return
     rng = w.rng
     nu = max(1, n_rows // 12)
     uc = rng.choice(OFFENDER_COUNTRIES, size=nu, p=OFFENDER_P).astype(object)
-    u = w.accounts(nu, uc, "webcam", "viewer", hard=True,
-                   sex=np.where(rng.random(nu) < 0.9, "M", "F").astype(object))  # fmt: skip
+    u = w.accounts(
+        nu,
+        uc,
+        "webcam",
+        "viewer",
+        hard=True,
+        sex=np.where(rng.random(nu) < 0.9, "M", "F").astype(object),
+    )
     plat = np.concatenate([merch[("NL", "adult")], merch[("US", "adult")], merch[("GB", "adult")]])
     ui = rng.integers(0, nu, n_rows)
     day = rng.integers(0, DAYS, n_rows)
     t = _loctime(rng, n_rows, w.tz_of(u[ui]), day, NIGHT + EVENING)
     usd = rng.choice([9.99, 14.99, 19.99, 24.99, 29.99, 49.99, 50, 100], size=n_rows)
     cur = np.array([CUR[c] for c in uc[ui]], dtype=object)
-    w.tx(u[ui], plat[rng.integers(0, len(plat), n_rows)], t, usd, cur, "card", "", MCC["adult"], round_p=0.3)
+    w.tx(
+        u[ui],
+        plat[rng.integers(0, len(plat), n_rows)],
+        t,
+        usd,
+        cur,
+        "card",
+        "",
+        MCC["adult"],
+        round_p=0.3,
+    )
 
 
 def _charity(w: _World, n_rows: int) -> None:
+    if n_rows <= 0:
+        return
     rng = w.rng
     nch = max(1, n_rows // 400)
     ch_c = rng.choice(["PH", "TH", "KH", "VN", "ID"], size=nch, p=[0.5, 0.15, 0.15, 0.1, 0.1])
     ch_ids = w.accounts(nch, ch_c.astype(object), "charity", "charity", hard=True, kind="merchant")
-    w.set_names(ch_ids, [f"{n} Foundation" for n in rng.choice(
-        ["Bahay Pag-asa", "Hope for Kids", "Tabang Bata", "Light of Mercy", "Sunflower",
-         "Rainbow Children", "Harapan Anak"], nch)])  # fmt: skip
+    w.set_names(
+        ch_ids,
+        [
+            f"{n} Foundation"
+            for n in rng.choice(
+                [
+                    "Bahay Pag-asa",
+                    "Hope for Kids",
+                    "Tabang Bata",
+                    "Light of Mercy",
+                    "Sunflower",
+                    "Rainbow Children",
+                    "Harapan Anak",
+                ],
+                nch,
+            )
+        ],
+    )
     nd = max(5, n_rows // 6)
     dc = rng.choice(OFFENDER_COUNTRIES, size=nd, p=OFFENDER_P).astype(object)
     d = w.accounts(nd, dc, "charity", "donor", hard=True, birth=rng.integers(1945, 2000, nd))
@@ -684,7 +916,9 @@ def _charity(w: _World, n_rows: int) -> None:
     monthly = rng.random(nd) < 0.4
     n_d = int(n_rows * 0.85)
     di = rng.integers(0, nd, n_d)
-    day = np.where(monthly[di], (rng.integers(0, 12, n_d) * 30.4 + 1).astype(int), rng.integers(0, DAYS, n_d))
+    day = np.where(
+        monthly[di], (rng.integers(0, 12, n_d) * 30.4 + 1).astype(int), rng.integers(0, DAYS, n_d)
+    )
     t = _loctime(rng, n_d, w.tz_of(d[di]), day, EVENING)
     usd = rng.choice([10, 20, 25, 30, 50, 100, 200], size=n_d) * 1.0
     cur = np.array([CUR[c] for c in dc[di]], dtype=object)
@@ -693,22 +927,43 @@ def _charity(w: _World, n_rows: int) -> None:
     # charities disburse to local beneficiaries/suppliers
     nb = n_rows - n_d
     ci = rng.integers(0, nch, nb)
-    ben = w.accounts(max(1, nb // 3), ch_c[ci[: max(1, nb // 3)]].astype(object), "charity", "beneficiary", hard=True)
+    ben = w.accounts(
+        max(1, nb // 3),
+        ch_c[ci[: max(1, nb // 3)]].astype(object),
+        "charity",
+        "beneficiary",
+        hard=True,
+    )
     bi = rng.integers(0, len(ben), nb)
     day = rng.integers(0, DAYS, nb)
     t = _loctime(rng, nb, w.tz_of(ch_ids[ci]), day, DAYTIME)
-    w.tx(ch_ids[ci], ben[bi], t, rng.lognormal(np.log(120), 0.8, nb),
-         np.array([CUR[c] for c in ch_c[ci]], dtype=object), "bank", "disbursement")  # fmt: skip
+    w.tx(
+        ch_ids[ci],
+        ben[bi],
+        t,
+        rng.lognormal(np.log(120), 0.8, nb),
+        np.array([CUR[c] for c in ch_c[ci]], dtype=object),
+        "bank",
+        "disbursement",
+    )
 
 
 def _romance(w: _World, n_rows: int, agents: dict[str, np.ndarray]) -> None:
     """Victims (older, both sexes) paying one 'partner' escalating sums; scammer cashes out."""
+    if n_rows <= 0:
+        return
     rng = w.rng
     nv = max(1, n_rows // 14)
     vc = rng.choice(OFFENDER_COUNTRIES, size=nv, p=OFFENDER_P).astype(object)
-    v = w.accounts(nv, vc, "romance", "scam_victim", hard=True,
-                   sex=np.where(rng.random(nv) < 0.55, "F", "M").astype(object),
-                   birth=rng.integers(1945, 1975, nv))  # fmt: skip
+    v = w.accounts(
+        nv,
+        vc,
+        "romance",
+        "scam_victim",
+        hard=True,
+        sex=np.where(rng.random(nv) < 0.55, "F", "M").astype(object),
+        birth=rng.integers(1945, 1975, nv),
+    )
     nsc = max(1, nv // 4)
     scc = rng.choice(["PH", "MY", "NG", "GH", "ID"], size=nsc, p=[0.35, 0.15, 0.25, 0.15, 0.1])
     sc = w.accounts(nsc, scc.astype(object), "romance", "scam_receiver", hard=True)
@@ -723,33 +978,58 @@ def _romance(w: _World, n_rows: int, agents: dict[str, np.ndarray]) -> None:
     usd = rng.uniform(40, 150, nv)[ev] * (rng.uniform(1.2, 1.6, nv)[ev] ** step)
     usd = np.minimum(usd, 20000)
     cur = np.array([CUR[c] for c in vc[ev]], dtype=object)
-    chn = _kyc_channel(rng, len(ev), {"msb": 0.45, "bank": 0.25, "ewallet": 0.15, "crypto": 0.05, "p2p": 0.1})
+    chn = _kyc_channel(
+        rng, len(ev), {"msb": 0.45, "bank": 0.25, "ewallet": 0.15, "crypto": 0.05, "p2p": 0.1}
+    )
     cur[chn == "crypto"] = "USDT"
     w.tx(v[ev], sc[tgt[ev]], t, usd, cur, chn, _choice(rng, ROMANCE_MEMOS, len(ev)), round_p=0.7)
     m = rng.random(len(ev)) < 0.7
-    _cashouts(w, sc[tgt[ev]][m], t[m], usd[m], scc[tgt[ev]][m].astype(object), agents,
-              rng.uniform(0.7, 1.0, int(m.sum())), rng.uniform(1, 30, int(m.sum())))  # fmt: skip
+    _cashouts(
+        w,
+        sc[tgt[ev]][m],
+        t[m],
+        usd[m],
+        scc[tgt[ev]][m].astype(object),
+        agents,
+        rng.uniform(0.7, 1.0, int(m.sum())),
+        rng.uniform(1, 30, int(m.sum())),
+    )
 
 
 def _gaming(w: _World, n_rows: int, merch: dict[tuple[str, str], np.ndarray]) -> np.ndarray:
     """Teen and adult gamers: bursts of top-ups to game merchants (often a new one)."""
+    if n_rows <= 0:
+        return np.zeros(0, dtype=np.int64)
     rng = w.rng
     ng = max(1, n_rows // 12)
     gc = rng.choice(["US", "GB", "AU", "PH", "ID", "TH", "CA", "MY"], size=ng).astype(object)
     minor = rng.random(ng) < 0.55
     by = np.where(minor, rng.integers(2008, 2012, ng), rng.integers(1985, 2007, ng))
-    g = w.accounts(ng, gc, "gaming", "gamer", hard=True,
-                   sex=np.where(rng.random(ng) < 0.75, "M", "F").astype(object), birth=by)  # fmt: skip
+    g = w.accounts(
+        ng,
+        gc,
+        "gaming",
+        "gamer",
+        hard=True,
+        sex=np.where(rng.random(ng) < 0.75, "M", "F").astype(object),
+        birth=by,
+    )
     games = np.concatenate([merch[(c, "games")] for c in ("US", "SG", "JP", "KR")])
     nb = max(1, n_rows // 3)
     gi = rng.integers(0, ng, nb)
     size = rng.integers(1, 6, nb)
     ev = np.repeat(np.arange(nb), size)
-    ev = ev[: n_rows] if len(ev) > n_rows else ev
+    ev = ev[:n_rows] if len(ev) > n_rows else ev
     day = rng.integers(0, DAYS, nb)[ev]
-    t = _loctime(rng, len(ev), w.tz_of(g[gi[ev]]), day, EVENING) + rng.integers(0, 40 * 3600, len(ev))
+    t = _loctime(rng, len(ev), w.tz_of(g[gi[ev]]), day, EVENING) + rng.integers(
+        0, 40 * 3600, len(ev)
+    )
     t = np.minimum(t, T0 + DAYS * DAY - 1)
-    usd = rng.choice([0.99, 1.99, 4.99, 9.99, 19.99, 49.99, 99.99], size=len(ev), p=[0.1, 0.15, 0.25, 0.25, 0.15, 0.07, 0.03])
+    usd = rng.choice(
+        [0.99, 1.99, 4.99, 9.99, 19.99, 49.99, 99.99],
+        size=len(ev),
+        p=[0.1, 0.15, 0.25, 0.25, 0.15, 0.07, 0.03],
+    )
     gm = games[rng.integers(0, len(games), nb)][ev]
     cur = np.array([CUR[c] for c in gc[gi[ev]]], dtype=object)
     chn = _kyc_channel(rng, len(ev), {"card": 0.6, "ewallet": 0.35, "other": 0.05})
@@ -759,33 +1039,59 @@ def _gaming(w: _World, n_rows: int, merch: dict[tuple[str, str], np.ndarray]) ->
 
 
 def _tourists(w: _World, n_rows: int, merch: dict[tuple[str, str], np.ndarray]) -> None:
+    if n_rows <= 0:
+        return
     rng = w.rng
     nt = max(1, n_rows // 25)
     hc = rng.choice(OFFENDER_COUNTRIES, size=nt, p=OFFENDER_P).astype(object)
     tr = w.accounts(nt, hc, "tourist", "tourist", hard=True)
-    dest = rng.choice(["TH", "PH", "VN", "KH", "JP"], size=nt, p=[0.4, 0.3, 0.12, 0.08, 0.1]).astype(object)
+    dest = rng.choice(
+        ["TH", "PH", "VN", "KH", "JP"], size=nt, p=[0.4, 0.3, 0.12, 0.08, 0.1]
+    ).astype(object)
     start = rng.integers(0, DAYS - 20, nt)
     length = rng.integers(5, 15, nt)
     # flights and hotel from home before the trip
     pre = np.repeat(np.arange(nt), 2)
     cat = np.tile(np.array(["airline", "hotel"], dtype=object), nt)
     rc = np.array([merch[(h, c)][0] for h, c in zip(hc[pre], cat, strict=True)])
-    t = _loctime(rng, len(pre), w.tz_of(tr[pre]), np.maximum(start[pre] - rng.integers(5, 60, len(pre)), 0), DAYTIME)
-    w.tx(tr[pre], rc, t, rng.lognormal(np.log(700), 0.5, len(pre)), np.array([CUR[c] for c in hc[pre]], dtype=object),
-         "card", None, np.array([MCC[c] for c in cat], dtype=object))  # fmt: skip
+    t = _loctime(
+        rng,
+        len(pre),
+        w.tz_of(tr[pre]),
+        np.maximum(start[pre] - rng.integers(5, 60, len(pre)), 0),
+        DAYTIME,
+    )
+    w.tx(
+        tr[pre],
+        rc,
+        t,
+        rng.lognormal(np.log(700), 0.5, len(pre)),
+        np.array([CUR[c] for c in hc[pre]], dtype=object),
+        "card",
+        None,
+        np.array([MCC[c] for c in cat], dtype=object),
+    )
     left = n_rows - len(pre)
     per = np.maximum(1, (left * length / length.sum()).astype(int))
     ev = np.repeat(np.arange(nt), per)
     day = start[ev] + (rng.random(len(ev)) * length[ev]).astype(int)
     cats = ["atm", "hotel", "restaurant", "jewelry", "gift", "transport", "grocery"]
-    ccat = np.asarray(cats, dtype=object)[rng.choice(7, size=len(ev), p=[0.3, 0.08, 0.3, 0.03, 0.06, 0.13, 0.1])]
+    ccat = np.asarray(cats, dtype=object)[
+        rng.choice(7, size=len(ev), p=[0.3, 0.08, 0.3, 0.03, 0.06, 0.13, 0.1])
+    ]
     rcv = np.empty(len(ev), dtype=np.int64)
     for key in set(zip(dest[ev].tolist(), ccat.tolist(), strict=True)):
         m = (dest[ev] == key[0]) & (ccat == key[1])
         pool = merch[key]
         rcv[m] = pool[rng.integers(0, len(pool), int(m.sum()))]
-    t = _loctime(rng, len(ev), w.tz_of(tr[ev]) * 0 + np.array([TZ[d][0] for d in dest[ev]]), day, DAYTIME)
-    usd = np.where(ccat == "atm", rng.choice([60, 100, 150, 200, 300], len(ev)) * 1.0, rng.lognormal(np.log(35), 0.9, len(ev)))
+    t = _loctime(
+        rng, len(ev), w.tz_of(tr[ev]) * 0 + np.array([TZ[d][0] for d in dest[ev]]), day, DAYTIME
+    )
+    usd = np.where(
+        ccat == "atm",
+        rng.choice([60, 100, 150, 200, 300], len(ev)) * 1.0,
+        rng.lognormal(np.log(35), 0.9, len(ev)),
+    )
     cur = np.array([CUR[d] for d in dest[ev]], dtype=object)
     mcc = np.array([MCC[c] for c in ccat], dtype=object)
     w.tx(tr[ev], rcv, t, usd, cur, "card", None, mcc, round_p=np.where(ccat == "atm", 1.0, 0.05))
@@ -793,6 +1099,8 @@ def _tourists(w: _World, n_rows: int, merch: dict[tuple[str, str], np.ndarray]) 
 
 def _freelance(w: _World, n_rows: int) -> None:
     """Foreign platforms paying SEA freelancers twice a month: one sender, many payees."""
+    if n_rows <= 0:
+        return
     rng = w.rng
     npf = max(1, n_rows // 2000 + 3)
     pc = rng.choice(["US", "AU", "GB", "SG", "NL"], size=npf).astype(object)
@@ -808,30 +1116,61 @@ def _freelance(w: _World, n_rows: int) -> None:
     usd = rng.lognormal(np.log(450), 0.7, n_rows)
     memo = np.char.add("payout INV-", rng.integers(10000, 99999, n_rows).astype(str)).astype(object)
     ch = _kyc_channel(rng, n_rows, {"bank": 0.6, "ewallet": 0.3, "other": 0.1})
-    w.tx(pf[plat[fi]], fl[fi], t, usd, np.array([CUR[c] for c in pc[plat[fi]]], dtype=object), ch, memo)
+    w.tx(
+        pf[plat[fi]],
+        fl[fi],
+        t,
+        usd,
+        np.array([CUR[c] for c in pc[plat[fi]]], dtype=object),
+        ch,
+        memo,
+    )
 
 
 def _crypto_benign(w: _World, n_rows: int, merch: dict[tuple[str, str], np.ndarray]) -> None:
     """Ordinary crypto users: exchange purchases, then transfers to other wallets."""
+    if n_rows <= 0:
+        return
     rng = w.rng
     nu = max(1, n_rows // 10)
     uc = rng.choice(["US", "GB", "DE", "AU", "CA", "PH", "SG", "KR"], size=nu).astype(object)
     u = w.accounts(nu, uc, "crypto", "holder", birth=rng.integers(1975, 2005, nu))
-    wal = w.accounts(max(1, nu // 3), rng.choice(["US", "SG", "NL", "SC"], max(1, nu // 3)).astype(object),
-                     "crypto", "wallet", kind="crypto")  # fmt: skip
+    wal = w.accounts(
+        max(1, nu // 3),
+        rng.choice(["US", "SG", "NL", "SC"], max(1, nu // 3)).astype(object),
+        "crypto",
+        "wallet",
+        kind="crypto",
+    )
     nb = n_rows // 2
     ui = rng.integers(0, nu, nb)
     ex = np.array([merch[(c if (c, "crypto") in merch else "US", "crypto")][0] for c in uc[ui]])
     day = rng.integers(0, DAYS, nb)
     t = _loctime(rng, nb, w.tz_of(u[ui]), day, EVENING)
     usd = rng.lognormal(np.log(150), 1.0, nb)
-    w.tx(u[ui], ex, t, usd, np.array([CUR[c] for c in uc[ui]], dtype=object),
-         np.where(rng.random(nb) < 0.6, "card", "bank").astype(object), None, MCC["crypto"], round_p=0.6)  # fmt: skip
+    w.tx(
+        u[ui],
+        ex,
+        t,
+        usd,
+        np.array([CUR[c] for c in uc[ui]], dtype=object),
+        np.where(rng.random(nb) < 0.6, "card", "bank").astype(object),
+        None,
+        MCC["crypto"],
+        round_p=0.6,
+    )
     ns = n_rows - nb
     si = rng.integers(0, nu, ns)
     t = _loctime(rng, ns, w.tz_of(u[si]), rng.integers(0, DAYS, ns), EVENING)
     coin = rng.choice(["BTC", "ETH", "USDT", "USDC"], ns).astype(object)
-    w.tx(u[si], wal[rng.integers(0, len(wal), ns)], t, rng.lognormal(np.log(120), 1.0, ns), coin, "crypto")
+    w.tx(
+        u[si],
+        wal[rng.integers(0, len(wal), ns)],
+        t,
+        rng.lognormal(np.log(120), 1.0, ns),
+        coin,
+        "crypto",
+    )
 
 
 # --------------------------------------------------------------------------- planted typologies
@@ -844,12 +1183,25 @@ class _Budget:
     left: int
 
 
-def _persons(w: _World, n: int, countries: list[str], p: list[float] | None, pop: str, role: str,
-             typ: str, *, male: float, born: tuple[int, int], label: int = 1) -> np.ndarray:  # fmt: skip
+def _persons(
+    w: _World,
+    n: int,
+    countries: list[str],
+    p: list[float] | None,
+    pop: str,
+    role: str,
+    typ: str,
+    *,
+    male: float,
+    born: tuple[int, int],
+    label: int = 1,
+) -> np.ndarray:
     rng = w.rng
     c = rng.choice(countries, size=n, p=p).astype(object)
     sx = np.where(rng.random(n) < male, "M", "F").astype(object)
-    return w.accounts(n, c, pop, role, typ=typ, label=label, sex=sx, birth=rng.integers(born[0], born[1], n))
+    return w.accounts(
+        n, c, pop, role, typ=typ, label=label, sex=sx, birth=rng.integers(born[0], born[1], n)
+    )
 
 
 def _acc_attr(w: _World, key: str, ids: np.ndarray) -> np.ndarray:
@@ -857,20 +1209,33 @@ def _acc_attr(w: _World, key: str, ids: np.ndarray) -> np.ndarray:
 
 
 def _livestream(
-    w: _World, budget: int, agents: dict[str, np.ndarray], merch: dict[tuple[str, str], np.ndarray],
+    w: _World,
+    budget: int,
+    agents: dict[str, np.ndarray],
+    merch: dict[tuple[str, str], np.ndarray],
     obf: float,
-) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+) -> tuple[np.ndarray, np.ndarray]:
     """T1 consumers, T2 facilitator hubs, T3 networks. Returns facilitators and their typology."""
     rng = w.rng
-    start_rows = w.n_rows()
     facs: list[int] = []
     fac_typ: list[str] = []
-    while w.n_rows() - start_rows < budget or not facs:
-        k = 1 if rng.random() < 0.55 else int(rng.integers(2, 5))
+    credit_rows = 0
+    credit_budget = int(0.63 * budget)
+    clusters: list[tuple[np.ndarray, list[np.ndarray], str, str, bool]] = []
+    all_r: list[np.ndarray] = []
+    all_t: list[np.ndarray] = []
+    all_usd: list[np.ndarray] = []
+    while credit_rows < credit_budget or not facs:
+        # first cluster a lone hub (T1/T2), second a network (T3), then random
+        nc = len(clusters)
+        k = 1 if nc == 0 else int(rng.integers(2, 5)) if nc == 1 or rng.random() < 0.45 else 1
+        cluster_start = credit_rows
         net = k > 1
         ctyp, ftyp = ("T3", "T3") if net else ("T1", "T2")
         fctry = rng.choice(["PH", "TH", "VN", "KH"], p=[0.62, 0.23, 0.08, 0.07])
-        f = _persons(w, k, [str(fctry)], None, "livestream", "facilitator", ftyp, male=0.3, born=(1965, 1996))
+        f = _persons(
+            w, k, [str(fctry)], None, "livestream", "facilitator", ftyp, male=0.3, born=(1965, 1996)
+        )
         fdev = _acc_attr(w, "device", f)
         fname = _acc_attr(w, "name", f)
         hh_all = []
@@ -881,14 +1246,31 @@ def _livestream(
             dev = np.where(rng.random(nh) < 0.5, fdev[j], None).astype(object)
             own = np.char.add("d", rng.integers(16**9, 16**10, nh).astype(str)).astype(object)
             dev = np.where(dev == None, own, dev).astype(object)  # noqa: E711
-            hh = w.accounts(nh, str(fctry), "livestream", "household", typ=ftyp, label=1,
-                            surname=sur, device=dev)  # fmt: skip
+            hh = w.accounts(
+                nh,
+                str(fctry),
+                "livestream",
+                "household",
+                typ=ftyp,
+                label=1,
+                surname=sur,
+                device=dev,
+            )
             hh_all.append(hh)
         facs.extend(f.tolist())
         fac_typ.extend([ftyp] * k)
         ncons = int(rng.integers(2, 6)) * k
-        cons = _persons(w, ncons, OFFENDER_COUNTRIES, OFFENDER_P, "livestream", "offender", ctyp,
-                        male=0.97, born=(1950, 1992))  # fmt: skip
+        cons = _persons(
+            w,
+            ncons,
+            OFFENDER_COUNTRIES,
+            OFFENDER_P,
+            "livestream",
+            "offender",
+            ctyp,
+            male=0.97,
+            born=(1950, 1992),
+        )
         ctz = w.tz_of(cons)
         ccur = [CUR[c] for c in _acc_attr(w, "country", cons)]
         credits_r, credits_t, credits_usd = [], [], []
@@ -898,7 +1280,14 @@ def _livestream(
             st = rng.uniform(-life + 20, DAYS - 20)
             a, b = max(0.0, st), min(float(DAYS - 1), st + life)
             n = max(2, int(rng.poisson(rate * (b - a) / 30.4)))
-            n = min(n, max(2, budget // 3))
+            # credits take ~63 % of the block (cash-outs follow); never overshoot by much
+            room = credit_budget - credit_rows
+            if nc == 0:  # leave room for a network
+                room = min(room, credit_budget // 2 - (credit_rows - cluster_start))
+            if i > 0 and room < 2:
+                break
+            n = min(n, max(2, budget // 3, room if i == 0 else 0), max(2, room))
+            credit_rows += n
             nrec = int(rng.choice(range(1, 9), p=[0.3, 0.22, 0.16, 0.11, 0.08, 0.06, 0.04, 0.03]))
             pool = f if (not net or rng.random() < 0.8) else np.array(facs)
             recs = pool[rng.integers(0, len(pool), nrec)]
@@ -909,9 +1298,19 @@ def _livestream(
             bday = np.sort(rng.uniform(a, b, nb)).astype(int)
             pb = np.sort(rng.integers(0, nb, n))
             night = rng.random(nb) < 0.85
-            hrs = np.where(night, rng.choice(24, nb, p=NIGHT / NIGHT.sum()), rng.choice(24, nb, p=DAYTIME / DAYTIME.sum()))
-            t = (T0 + bday[pb] * DAY + hrs[pb] * 3600 + rng.integers(0, 3600, n)
-                 + rng.integers(0, 100, n) * 60 - int(ctz[i]) * 60)  # fmt: skip
+            hrs = np.where(
+                night,
+                rng.choice(24, nb, p=NIGHT / NIGHT.sum()),
+                rng.choice(24, nb, p=DAYTIME / DAYTIME.sum()),
+            )
+            t = (
+                T0
+                + bday[pb] * DAY
+                + hrs[pb] * 3600
+                + rng.integers(0, 3600, n)
+                + rng.integers(0, 100, n) * 60
+                - int(ctz[i]) * 60
+            )
             day = bday[pb]
             ok = add_day[None, :] <= day[:, None] + 0.5
             last = ok.sum(axis=1).clip(1)
@@ -925,24 +1324,68 @@ def _livestream(
                 usd = np.where(day > mid, rng.uniform(150, 250, n), usd)
             payout_cur = rng.random(n) < 0.15
             cur = np.where(payout_cur, CUR[str(fctry)], ccur[i]).astype(object)
-            ch = _kyc_channel(rng, n, {"msb": 0.45, "ewallet": 0.2, "bank": 0.13, "p2p": 0.14, "other": 0.05, "card": 0.03})
-            w.tx(np.full(n, cons[i]), r, t, usd, cur, ch, _illicit_memos(rng, n, obf), label=1,
-                 typ=ctyp, round_p=0.82)  # fmt: skip
+            ch = _kyc_channel(
+                rng,
+                n,
+                {
+                    "msb": 0.45,
+                    "ewallet": 0.2,
+                    "bank": 0.13,
+                    "p2p": 0.14,
+                    "other": 0.05,
+                    "card": 0.03,
+                },
+            )
+            w.tx(
+                np.full(n, cons[i]),
+                r,
+                t,
+                usd,
+                cur,
+                ch,
+                _illicit_memos(rng, n, obf),
+                label=1,
+                typ=ctyp,
+                round_p=0.82,
+            )
             credits_r.append(r)
             credits_t.append(t)
             credits_usd.append(usd)
         # ancillary (benign-labelled) spending of consumers: VPN, webcam platforms
         anc = cons[rng.random(ncons) < 0.5]
-        _card(w, 3 * len(anc), merch, anc, _acc_attr(w, "country", anc), cats=["software", "adult"], cat_p=[0.6, 0.4])
-        _cashout_hub(w, f, hh_all, np.concatenate(credits_r), np.concatenate(credits_t),
-                     np.concatenate(credits_usd), str(fctry), agents, ftyp, net)  # fmt: skip
+        _card(
+            w,
+            3 * len(anc),
+            merch,
+            anc,
+            _acc_attr(w, "country", anc),
+            cats=["software", "adult"],
+            cat_p=[0.6, 0.4],
+        )
+        clusters.append((f, hh_all, str(fctry), ftyp, net))
+        all_r.extend(credits_r)
+        all_t.extend(credits_t)
+        all_usd.extend(credits_usd)
+    # cash-outs after all clusters: a consumer may pay a facilitator of another cluster
+    rr, tt, uu = np.concatenate(all_r), np.concatenate(all_t), np.concatenate(all_usd)
+    for f, hh_all, fctry, ftyp, net in clusters:
+        m = np.isin(rr, f)
+        _cashout_hub(w, f, hh_all, rr[m], tt[m], uu[m], fctry, agents, ftyp, net)
     return np.array(facs, dtype=np.int64), np.array(fac_typ, dtype=object)
 
 
 def _cashout_hub(
-    w: _World, f: np.ndarray, hh: list[np.ndarray], r: np.ndarray, t: np.ndarray, usd: np.ndarray,
-    ctry: str, agents: dict[str, np.ndarray], typ: str, net: bool,
-) -> None:  # fmt: skip
+    w: _World,
+    f: np.ndarray,
+    hh: list[np.ndarray],
+    r: np.ndarray,
+    t: np.ndarray,
+    usd: np.ndarray,
+    ctry: str,
+    agents: dict[str, np.ndarray],
+    typ: str,
+    net: bool,
+) -> None:
     """Facilitators withdraw most inbound value within 48 h (agent or household accounts)."""
     rng = w.rng
     fidx = {int(x): j for j, x in enumerate(f)}
@@ -959,66 +1402,172 @@ def _cashout_hub(
     delay = rng.uniform(0.5, 40, n)
     to_hh = rng.random(n) < 0.4
     a = go & ~to_hh
-    _cashouts(w, fac[a], last[a], tot[a], np.full(int(a.sum()), ctry, dtype=object), agents,
-              frac[a], delay[a], label=1, typ=typ)  # fmt: skip
+    _cashouts(
+        w,
+        fac[a],
+        last[a],
+        tot[a],
+        np.full(int(a.sum()), ctry, dtype=object),
+        agents,
+        frac[a],
+        delay[a],
+        label=1,
+        typ=typ,
+    )
     b = np.flatnonzero(go & to_hh)
     if len(b):
         hrec = np.array([hh[fidx[int(x)]][rng.integers(0, len(hh[fidx[int(x)]]))] for x in fac[b]])
         tt = last[b] + (delay[b] * 3600).astype(np.int64)
         ch = np.where(rng.random(len(b)) < 0.7, "ewallet", "p2p").astype(object)
-        w.tx(fac[b], hrec, tt, tot[b] * frac[b], CUR[ctry], ch, _choice(rng, ["", "", "pang-gastos", "share", "bigay"], len(b)),
-             label=1, typ=typ, round_p=0.7)  # fmt: skip
+        w.tx(
+            fac[b],
+            hrec,
+            tt,
+            tot[b] * frac[b],
+            CUR[ctry],
+            ch,
+            _choice(rng, ["", "", "pang-gastos", "share", "bigay"], len(b)),
+            label=1,
+            typ=typ,
+            round_p=0.7,
+        )
         m = rng.random(len(b)) < 0.8
-        _cashouts(w, hrec[m], tt[m], tot[b][m] * frac[b][m], np.full(int(m.sum()), ctry, dtype=object), agents,
-                  rng.uniform(0.8, 1.0, int(m.sum())), rng.uniform(0.5, 24, int(m.sum())), label=1, typ=typ)  # fmt: skip
+        _cashouts(
+            w,
+            hrec[m],
+            tt[m],
+            tot[b][m] * frac[b][m],
+            np.full(int(m.sum()), ctry, dtype=object),
+            agents,
+            rng.uniform(0.8, 1.0, int(m.sum())),
+            rng.uniform(0.5, 24, int(m.sum())),
+            label=1,
+            typ=typ,
+        )
     if net and len(f) > 1:  # chains: the first facilitator forwards a share to another
         m = (fac == f[0]) & (rng.random(n) < 0.35)
         tgt = f[1 + rng.integers(0, len(f) - 1, int(m.sum()))]
-        w.tx(fac[m], tgt, last[m] + (rng.uniform(1, 47, int(m.sum())) * 3600).astype(np.int64),
-             tot[m] * rng.uniform(0.2, 0.5, int(m.sum())), CUR[ctry], "ewallet", "", label=1, typ="T3", round_p=0.7)  # fmt: skip
+        w.tx(
+            fac[m],
+            tgt,
+            last[m] + (rng.uniform(1, 47, int(m.sum())) * 3600).astype(np.int64),
+            tot[m] * rng.uniform(0.2, 0.5, int(m.sum())),
+            CUR[ctry],
+            "ewallet",
+            "",
+            label=1,
+            typ="T3",
+            round_p=0.7,
+        )
 
 
 def _travel(w: _World, budget: int, merch: dict[tuple[str, str], np.ndarray]) -> None:
     """T4: offending trips 2-4x the usual length to non-tourist towns; ATMs, jewellery, gifts."""
     rng = w.rng
-    start_rows = w.n_rows()
-    while w.n_rows() - start_rows < budget or w.n_rows() == start_rows:
-        o = _persons(w, 1, ["US", "GB", "AU", "DE", "CA", "NL"], None, "travel", "offender", "T4",
-                     male=1.0, born=(1948, 1975))  # fmt: skip
+    start_rows = w.n_ill
+    while w.n_ill - start_rows < budget or w.n_ill == start_rows:
+        o = _persons(
+            w,
+            1,
+            ["US", "GB", "AU", "DE", "CA", "NL"],
+            None,
+            "travel",
+            "offender",
+            "T4",
+            male=1.0,
+            born=(1948, 1975),
+        )
         home = str(_acc_attr(w, "country", o)[0])
         d0 = int(rng.integers(5, 10))
         # usual holiday (benign)
         s0 = int(rng.integers(0, 120))
         dest0 = str(rng.choice(["JP", "ES", "MX"]))
-        _card(w, 2 * d0, merch, o, np.array([dest0], dtype=object), days=np.array([s0]),
-              where=np.array([dest0], dtype=object))  # fmt: skip
-        for _ in range(int(rng.integers(1, 3))):
+        _card(
+            w,
+            2 * d0,
+            merch,
+            o,
+            np.array([dest0], dtype=object),
+            days=np.array([s0]),
+            where=np.array([dest0], dtype=object),
+        )
+        for trip in range(int(rng.integers(1, 3))):
+            if trip and w.n_ill - start_rows >= budget:
+                break
             dest = str(rng.choice(["PH", "TH", "KH"], p=[0.55, 0.3, 0.15]))
             L = int(d0 * rng.uniform(2, 4))
             s = int(rng.integers(130, max(131, DAYS - L)))
-            pre = _loctime(rng, 2, w.tz_of(np.repeat(o, 2)), np.array([max(0, s - 20)] * 2), DAYTIME)
-            w.tx(np.repeat(o, 2), np.array([merch[(home, "airline")][0], merch[(home, "hotel")][-1]]), pre,
-                 rng.uniform(600, 1500, 2), CUR[home], "card", None, np.array([MCC["airline"], MCC["hotel"]], dtype=object),
-                 label=1, typ="T4")  # fmt: skip
+            pre = _loctime(
+                rng, 2, w.tz_of(np.repeat(o, 2)), np.array([max(0, s - 20)] * 2), DAYTIME
+            )
+            w.tx(
+                np.repeat(o, 2),
+                np.array([merch[(home, "airline")][0], merch[(home, "hotel")][-1]]),
+                pre,
+                rng.uniform(600, 1500, 2),
+                CUR[home],
+                "card",
+                None,
+                np.array([MCC["airline"], MCC["hotel"]], dtype=object),
+                label=1,
+                typ="T4",
+            )
             per_day = rng.uniform(1.5, 3.0)
             n = int(L * per_day)
             day = s + (rng.random(n) * L).astype(int)
-            cats = np.asarray(["atm", "hotel", "jewelry", "gift", "restaurant", "grocery"], dtype=object)
+            cats = np.asarray(
+                ["atm", "hotel", "jewelry", "gift", "restaurant", "grocery"], dtype=object
+            )
             ccat = cats[rng.choice(6, n, p=[0.45, 0.1, 0.08, 0.12, 0.15, 0.1])]
             rcv = np.array([_remote(merch, dest, c, rng) for c in ccat])
             t = _loctime(rng, n, np.full(n, TZ[dest][0]), np.clip(day, 0, DAYS - 1), DAYTIME)
-            usd = np.where(ccat == "atm", rng.choice([100, 150, 200, 300], n) * 1.0, rng.lognormal(np.log(60), 0.8, n))
-            w.tx(np.repeat(o, n), rcv, t, usd, CUR[dest], "card", None, np.array([MCC[c] for c in ccat], dtype=object),
-                 label=1, typ="T4", round_p=np.where(ccat == "atm", 1.0, 0.1))  # fmt: skip
+            usd = np.where(
+                ccat == "atm",
+                rng.choice([100, 150, 200, 300], n) * 1.0,
+                rng.lognormal(np.log(60), 0.8, n),
+            )
+            w.tx(
+                np.repeat(o, n),
+                rcv,
+                t,
+                usd,
+                CUR[dest],
+                "card",
+                None,
+                np.array([MCC[c] for c in ccat], dtype=object),
+                label=1,
+                typ="T4",
+                round_p=np.where(ccat == "atm", 1.0, 0.1),
+            )
             # payments to a local contact during the stay
             nc = max(1, int(L * 0.25))
-            loc = _persons(w, 1, [dest], None, "travel", "facilitator", "T4", male=0.2, born=(1965, 1995))
-            t = _loctime(rng, nc, np.full(nc, TZ[dest][0]), np.clip(s + rng.integers(0, L, nc), 0, DAYS - 1), EVENING)
-            w.tx(np.repeat(o, nc), np.repeat(loc, nc), t, rng.uniform(20, 150, nc), CUR[dest],
-                 _kyc_channel(rng, nc, {"ewallet": 0.6, "msb": 0.4}), _illicit_memos(rng, nc), label=1, typ="T4", round_p=0.8)  # fmt: skip
+            loc = _persons(
+                w, 1, [dest], None, "travel", "facilitator", "T4", male=0.2, born=(1965, 1995)
+            )
+            t = _loctime(
+                rng,
+                nc,
+                np.full(nc, TZ[dest][0]),
+                np.clip(s + rng.integers(0, L, nc), 0, DAYS - 1),
+                EVENING,
+            )
+            w.tx(
+                np.repeat(o, nc),
+                np.repeat(loc, nc),
+                t,
+                rng.uniform(20, 150, nc),
+                CUR[dest],
+                _kyc_channel(rng, nc, {"ewallet": 0.6, "msb": 0.4}),
+                _illicit_memos(rng, nc),
+                label=1,
+                typ="T4",
+                round_p=0.8,
+            )
 
 
-def _remote(merch: dict[tuple[str, str], np.ndarray], c: str, cat: str, rng: np.random.Generator) -> int:
+def _remote(
+    merch: dict[tuple[str, str], np.ndarray], c: str, cat: str, rng: np.random.Generator
+) -> int:
     pool = merch[(c, cat)]
     half = len(pool) // 2
     return int(pool[half + rng.integers(0, len(pool) - half)]) if half else int(pool[0])
@@ -1027,42 +1576,89 @@ def _remote(merch: dict[tuple[str, str], np.ndarray], c: str, cat: str, rng: np.
 def _fsec(w: _World, budget: int, merch: dict[tuple[str, str], np.ndarray], obf: float) -> None:
     """T5: minors sextorted; bursts to a new payee then silence; mules forward abroad."""
     rng = w.rng
-    start_rows = w.n_rows()
-    while w.n_rows() - start_rows < budget or w.n_rows() == start_rows:
+    start_rows = w.n_ill
+    while w.n_ill - start_rows < budget or w.n_ill == start_rows:
         mc = str(rng.choice(["US", "NG", "PH", "CI"], p=[0.4, 0.3, 0.15, 0.15]))
         mule = _persons(w, 1, [mc], None, "fsec", "mule", "T5", male=0.9, born=(1990, 2003))
-        abroad = _persons(w, 1, ["NG", "CI", "PH"], None, "fsec", "mule", "T5", male=0.9, born=(1985, 2000))
-        nv = int(rng.integers(3, 15))
-        vc = rng.choice(["US", "GB", "AU", "CA", "PH", "SG"], nv, p=[0.45, 0.15, 0.12, 0.1, 0.1, 0.08]).astype(object)
+        abroad = _persons(
+            w, 1, ["NG", "CI", "PH"], None, "fsec", "mule", "T5", male=0.9, born=(1985, 2000)
+        )
+        left = budget - (w.n_ill - start_rows)
+        nv = min(int(rng.integers(3, 15)), max(2, left // 6))
+        vc = rng.choice(
+            ["US", "GB", "AU", "CA", "PH", "SG"], nv, p=[0.45, 0.15, 0.12, 0.1, 0.1, 0.08]
+        ).astype(object)
         if mc == "US":
             vc[:] = "US"
-        v = w.accounts(nv, vc, "fsec", "victim", typ="T5", label=1,
-                       sex=np.where(rng.random(nv) < 0.85, "M", "F").astype(object),
-                       birth=rng.integers(2008, 2012, nv))  # fmt: skip
+        v = w.accounts(
+            nv,
+            vc,
+            "fsec",
+            "victim",
+            typ="T5",
+            label=1,
+            sex=np.where(rng.random(nv) < 0.85, "M", "F").astype(object),
+            birth=rng.integers(2008, 2012, nv),
+        )
         # their ordinary lives: game top-ups (label 0)
         games = merch[("US", "games")]
         k = 6 * nv
         vi = rng.integers(0, nv, k)
-        w.tx(v[vi], games[rng.integers(0, len(games), k)], _loctime(rng, k, w.tz_of(v[vi]), rng.integers(0, DAYS, k), EVENING),
-             rng.choice([4.99, 9.99, 19.99], k), np.array([CUR[c] for c in vc[vi]], dtype=object), "card", "", MCC["games"])  # fmt: skip
+        w.tx(
+            v[vi],
+            games[rng.integers(0, len(games), k)],
+            _loctime(rng, k, w.tz_of(v[vi]), rng.integers(0, DAYS, k), EVENING),
+            rng.choice([4.99, 9.99, 19.99], k),
+            np.array([CUR[c] for c in vc[vi]], dtype=object),
+            "card",
+            "",
+            MCC["games"],
+        )
         got_t, got_usd = [], []
         for i in range(nv):
             n = int(rng.integers(2, 7))
             d = int(rng.integers(10, DAYS - 5))
             span = rng.uniform(24, 72) * 3600
-            t = _loctime(rng, 1, w.tz_of(v[i : i + 1]), np.array([d]), EVENING)[0] + np.sort(rng.uniform(0, span, n)).astype(np.int64)
+            t = _loctime(rng, 1, w.tz_of(v[i : i + 1]), np.array([d]), EVENING)[0] + np.sort(
+                rng.uniform(0, span, n)
+            ).astype(np.int64)
             first = rng.uniform(20, 240)
             amts = np.concatenate([[first], first * rng.uniform(0.5, 2.0, n - 1)])
             amts = amts * min(1.0, 1500 / amts.sum())
             cur = CUR[str(vc[i])]
             if rng.random() < 0.25:  # gift-card variant
                 gc = merch[(str(vc[i]) if (str(vc[i]), "gift") in merch else "US", "gift")]
-                w.tx(np.full(n, v[i]), np.full(n, gc[0]), t, np.round(amts / 25) * 25 + 25, cur, "card", None,
-                     MCC["gift"], label=1, typ="T5")  # fmt: skip
+                w.tx(
+                    np.full(n, v[i]),
+                    np.full(n, gc[0]),
+                    t,
+                    np.round(amts / 25) * 25 + 25,
+                    cur,
+                    "card",
+                    None,
+                    MCC["gift"],
+                    label=1,
+                    typ="T5",
+                )
                 continue
             ch = _kyc_channel(rng, n, {"p2p": 0.55, "ewallet": 0.2, "card": 0.1, "bank": 0.15})
-            memo = np.where(rng.random(n) < 0.7, "", _choice(rng, ["pls", "sorry", "here", "stop", "delete it"], n)).astype(object)
-            w.tx(np.full(n, v[i]), np.full(n, mule[0]), t, amts, cur, ch, memo, label=1, typ="T5", round_p=0.4)
+            memo = np.where(
+                rng.random(n) < 0.7,
+                "",
+                _choice(rng, ["pls", "sorry", "here", "stop", "delete it"], n),
+            ).astype(object)
+            w.tx(
+                np.full(n, v[i]),
+                np.full(n, mule[0]),
+                t,
+                amts,
+                cur,
+                ch,
+                memo,
+                label=1,
+                typ="T5",
+                round_p=0.4,
+            )
             got_t.append(t)
             got_usd.append(amts)
         if got_t:
@@ -1071,36 +1667,75 @@ def _fsec(w: _World, budget: int, merch: dict[tuple[str, str], np.ndarray], obf:
             m = rng.random(len(tt)) < 0.75
             ch = np.where(rng.random(int(m.sum())) < 0.7, "msb", "crypto").astype(object)
             cur = np.where(ch == "crypto", "USDT", CUR[mc]).astype(object)
-            w.tx(np.full(int(m.sum()), mule[0]), np.full(int(m.sum()), abroad[0]),
-                 tt[m] + (rng.uniform(1, 40, int(m.sum())) * 3600).astype(np.int64), uu[m] * rng.uniform(0.8, 0.95, int(m.sum())),
-                 cur, ch, "", label=1, typ="T5")  # fmt: skip
+            w.tx(
+                np.full(int(m.sum()), mule[0]),
+                np.full(int(m.sum()), abroad[0]),
+                tt[m] + (rng.uniform(1, 40, int(m.sum())) * 3600).astype(np.int64),
+                uu[m] * rng.uniform(0.8, 0.95, int(m.sum())),
+                cur,
+                ch,
+                "",
+                label=1,
+                typ="T5",
+            )
 
 
 def _cvc(w: _World, budget: int, merch: dict[tuple[str, str], np.ndarray]) -> None:
     """T6: young offenders buy crypto and pay a cluster of site addresses; sites consolidate."""
     rng = w.rng
-    start_rows = w.n_rows()
+    start_rows = w.n_ill
     sites: list[np.ndarray] = []
     hubs: list[int] = []
-    for _ in range(int(rng.integers(1, 4))):
+    for _ in range(1 if budget < 100 else int(rng.integers(1, 4))):
         k = int(rng.integers(3, 9))
-        sites.append(w.accounts(k, str(rng.choice(["RU", "SC", "PA", "NL"])), "cvc", "site", typ="T6", label=1, kind="crypto"))
+        sites.append(
+            w.accounts(
+                k,
+                str(rng.choice(["RU", "SC", "PA", "NL"])),
+                "cvc",
+                "site",
+                typ="T6",
+                label=1,
+                kind="crypto",
+            )
+        )
         hubs.append(int(w.accounts(1, "SC", "cvc", "site", typ="T6", label=1, kind="crypto")[0]))
     recv_t: list[np.ndarray] = []
     recv_usd: list[np.ndarray] = []
     recv_site: list[np.ndarray] = []
-    while w.n_rows() - start_rows < budget or not recv_t:
-        o = _persons(w, 1, ["US", "GB", "DE", "CA", "AU", "SE"], None, "cvc", "offender", "T6", male=0.97, born=(1986, 2005))
+    while w.n_ill - start_rows < budget or not recv_t:
+        o = _persons(
+            w,
+            1,
+            ["US", "GB", "DE", "CA", "AU", "SE"],
+            None,
+            "cvc",
+            "offender",
+            "T6",
+            male=0.97,
+            born=(1986, 2005),
+        )
         home = str(_acc_attr(w, "country", o)[0])
         si = int(rng.integers(0, len(sites)))
-        nbuy = int(rng.integers(1, 5))
+        nbuy = min(int(rng.integers(1, 5)), max(1, (budget - (w.n_ill - start_rows)) // 4))
         ex = merch[(home if (home, "crypto") in merch else "US", "crypto")][0]
         for _ in range(nbuy):
             d = int(rng.integers(0, DAYS - 3))
             t0 = _loctime(rng, 1, w.tz_of(o), np.array([d]), NIGHT + EVENING)[0]
             usd = float(rng.uniform(50, 500))
-            w.tx(o, np.array([ex]), np.array([t0]), np.array([usd]), CUR[home], str(rng.choice(["card", "bank"])), None,
-                 MCC["crypto"], label=1, typ="T6", round_p=0.8)  # fmt: skip
+            w.tx(
+                o,
+                np.array([ex]),
+                np.array([t0]),
+                np.array([usd]),
+                CUR[home],
+                str(rng.choice(["card", "bank"])),
+                None,
+                MCC["crypto"],
+                label=1,
+                typ="T6",
+                round_p=0.8,
+            )
             ns = int(rng.integers(1, 4))
             t = t0 + np.sort(rng.uniform(600, 48 * 3600, ns)).astype(np.int64)
             part = usd * rng.dirichlet(np.ones(ns)) * 0.97
@@ -1118,61 +1753,135 @@ def _cvc(w: _World, budget: int, merch: dict[tuple[str, str], np.ndarray]) -> No
         wk = (tt[m] - T0) // (7 * DAY)
         for wv in np.unique(wk):
             sel = wk == wv
-            w.tx(np.array([addrs[int(rng.integers(0, len(addrs)))]]), np.array([hubs[si]]),
-                 np.array([T0 + (int(wv) + 1) * 7 * DAY - 3600]), np.array([uu[m][sel].sum()]), "BTC", "crypto",
-                 None, label=1, typ="T6")  # fmt: skip
+            w.tx(
+                np.array([addrs[int(rng.integers(0, len(addrs)))]]),
+                np.array([hubs[si]]),
+                np.array([T0 + (int(wv) + 1) * 7 * DAY - 3600]),
+                np.array([uu[m][sel].sum()]),
+                "BTC",
+                "crypto",
+                None,
+                label=1,
+                typ="T6",
+            )
 
 
 def _direct(w: _World, budget: int, obf: float) -> None:
     """T7: foreign adult paying a young account directly, no facilitator."""
     rng = w.rng
-    start_rows = w.n_rows()
-    while w.n_rows() - start_rows < budget or w.n_rows() == start_rows:
-        o = _persons(w, 1, OFFENDER_COUNTRIES, OFFENDER_P, "direct", "offender", "T7", male=0.98, born=(1955, 1992))
+    start_rows = w.n_ill
+    while w.n_ill - start_rows < budget or w.n_ill == start_rows:
+        o = _persons(
+            w,
+            1,
+            OFFENDER_COUNTRIES,
+            OFFENDER_P,
+            "direct",
+            "offender",
+            "T7",
+            male=0.98,
+            born=(1955, 1992),
+        )
         vc = str(rng.choice(["PH", "TH", "ID", "VN"], p=[0.6, 0.15, 0.15, 0.1]))
         nv = int(rng.choice([1, 1, 1, 2, 3]))
-        v = w.accounts(nv, vc, "direct", "victim", typ="T7", label=1,
-                       sex=np.where(rng.random(nv) < 0.7, "F", "M").astype(object), birth=rng.integers(2007, 2012, nv))  # fmt: skip
+        v = w.accounts(
+            nv,
+            vc,
+            "direct",
+            "victim",
+            typ="T7",
+            label=1,
+            sex=np.where(rng.random(nv) < 0.7, "F", "M").astype(object),
+            birth=rng.integers(2007, 2012, nv),
+        )
         life = rng.uniform(30, 240)
         a = rng.uniform(0, DAYS - 30)
         b = min(DAYS - 1.0, a + life)
         n = max(2, int(rng.poisson(rng.uniform(2, 8) * (b - a) / 30.4)))
         n = min(n, max(2, budget // 2))
         day = np.sort(rng.uniform(a, b, n)).astype(int)
-        hours = np.where(rng.random(n) < 0.6, rng.choice(24, n, p=NIGHT / NIGHT.sum()), rng.choice(24, n, p=EVENING / EVENING.sum()))
+        hours = np.where(
+            rng.random(n) < 0.6,
+            rng.choice(24, n, p=NIGHT / NIGHT.sum()),
+            rng.choice(24, n, p=EVENING / EVENING.sum()),
+        )
         t = T0 + day * DAY + hours * 3600 + rng.integers(0, 3600, n) - int(w.tz_of(o)[0]) * 60
         usd = rng.uniform(10, 150, n) * np.linspace(0.7, 1.3, n)
-        memo = np.where(rng.random(n) < 0.5, _choice(rng, ["load", "pang-load", "baon", "for school", "gift", "pulsa", "for u"], n),
-                        _illicit_memos(rng, n, obf)).astype(object)  # fmt: skip
+        memo = np.where(
+            rng.random(n) < 0.5,
+            _choice(rng, ["load", "pang-load", "baon", "for school", "gift", "pulsa", "for u"], n),
+            _illicit_memos(rng, n, obf),
+        ).astype(object)
         ch = _kyc_channel(rng, n, {"ewallet": 0.45, "p2p": 0.25, "msb": 0.3})
         home = str(_acc_attr(w, "country", o)[0])
-        w.tx(np.repeat(o, n), v[rng.integers(0, nv, n)], t, usd, CUR[home], ch, memo, label=1, typ="T7", round_p=0.75)
+        w.tx(
+            np.repeat(o, n),
+            v[rng.integers(0, nv, n)],
+            t,
+            usd,
+            CUR[home],
+            ch,
+            memo,
+            label=1,
+            typ="T7",
+            round_p=0.75,
+        )
 
 
 def _lone(w: _World, budget: int, facs: np.ndarray, fac_typ: np.ndarray, obf: float) -> None:
     """~30 % of illicit rows: one-off buyers (1-2 payments), looser parameters."""
     rng = w.rng
-    start_rows = w.n_rows()
-    while w.n_rows() - start_rows < budget:
+    start_rows = w.n_ill
+    while w.n_ill - start_rows < budget:
         u = rng.random()
-        o = _persons(w, 1, OFFENDER_COUNTRIES, OFFENDER_P, "lone", "offender", "T1", male=0.95, born=(1950, 2000))
+        o = _persons(
+            w,
+            1,
+            OFFENDER_COUNTRIES,
+            OFFENDER_P,
+            "lone",
+            "offender",
+            "T1",
+            male=0.95,
+            born=(1950, 2000),
+        )
         n = int(rng.choice([1, 1, 1, 2]))
         if u < 0.6 and len(facs):
             j = int(rng.integers(0, len(facs)))
             r, typ = np.repeat(facs[j], n), "T1" if fac_typ[j] == "T2" else "T3"
         elif u < 0.85:
             rc = str(rng.choice(["PH", "TH", "VN", "KH"], p=[0.65, 0.2, 0.08, 0.07]))
-            r, typ = np.repeat(_persons(w, 1, [rc], None, "lone", "facilitator", "T1", male=0.3, born=(1965, 1996)), n), "T1"
+            r, typ = (
+                np.repeat(
+                    _persons(
+                        w, 1, [rc], None, "lone", "facilitator", "T1", male=0.3, born=(1965, 1996)
+                    ),
+                    n,
+                ),
+                "T1",
+            )
         else:
             rc = str(rng.choice(["PH", "TH", "ID"]))
-            v = w.accounts(1, rc, "lone", "victim", typ="T7", label=1, birth=rng.integers(2007, 2012, 1))
+            v = w.accounts(
+                1, rc, "lone", "victim", typ="T7", label=1, birth=rng.integers(2007, 2012, 1)
+            )
             r, typ = np.repeat(v, n), "T7"
         day = rng.integers(0, DAYS, n)
         t = _loctime(rng, n, np.repeat(w.tz_of(o), n), day, NIGHT + DAYTIME)
         home = str(_acc_attr(w, "country", o)[0])
         ch = _kyc_channel(rng, n, {"msb": 0.4, "ewallet": 0.25, "p2p": 0.2, "bank": 0.15})
-        w.tx(np.repeat(o, n), r, t, rng.uniform(10, 200, n), CUR[home], ch, _illicit_memos(rng, n, obf),
-             label=1, typ=typ, round_p=0.55)  # fmt: skip
+        w.tx(
+            np.repeat(o, n),
+            r,
+            t,
+            rng.uniform(10, 200, n),
+            CUR[home],
+            ch,
+            _illicit_memos(rng, n, obf),
+            label=1,
+            typ=typ,
+            round_p=0.55,
+        )
 
 
 # --------------------------------------------------------------------------- assembly
@@ -1199,7 +1908,11 @@ def _noisy_names(rng: np.random.Generator, names: pl.Series) -> pl.Series:
         pl.when(pl.col("u") < 0.25)
         .then(pl.col("n").str.to_uppercase())
         .when(pl.col("u") < 0.4)
-        .then(pl.concat_str([parts.field("field_1").str.to_uppercase(), pl.lit(", "), parts.field("field_0")]))
+        .then(
+            pl.concat_str(
+                [parts.field("field_1").str.to_uppercase(), pl.lit(", "), parts.field("field_0")]
+            )
+        )
         .when(pl.col("u") < 0.43)
         .then(pl.col("n").str.replace(r"[aeiou]", ""))
         .otherwise(pl.col("n"))
@@ -1221,7 +1934,11 @@ def _assemble(w: _World, rng: np.random.Generator) -> Generated:
     ext = np.where(
         kind == "crypto",
         np.char.add("bc1q", (code * 7919 % 10**12).astype(str)),
-        np.where(kind == "merchant", np.char.add("M", code.astype(str)), np.char.add("AC", code.astype(str))),
+        np.where(
+            kind == "merchant",
+            np.char.add("M", code.astype(str)),
+            np.char.add("AC", code.astype(str)),
+        ),
     ).astype(object)
     s, r, ch = c["s"], c["r"], c["ch"].astype(str)
     rec_tz = np.where(ch == "msb", acc["tz"][r], acc["tz"][s])
@@ -1247,7 +1964,10 @@ def _assemble(w: _World, rng: np.random.Generator) -> Generated:
     s_name = _noisy_names(rng, pl.Series(acc["name"][s].astype(str)))
     r_name = _noisy_names(rng, pl.Series(acc["name"][r].astype(str)))
     s_name_np = opt(s_name.to_numpy(), keep[:, 0] & (s_person | (acc["kind"][s] == "merchant")))
-    r_name_np = opt(np.where(r_merch, acc["name"][r], r_name.to_numpy()), keep[:, 1] & (acc["kind"][r] != "crypto"))
+    r_name_np = opt(
+        np.where(r_merch, acc["name"][r], r_name.to_numpy()),
+        keep[:, 1] & (acc["kind"][r] != "crypto"),
+    )
     sex = acc["sex"][s].astype(object).copy()
     sex[rng.random(n) < 0.05] = "U"
     sby = acc["birth"][s] + np.where(rng.random(n) < 0.03, rng.choice([-1, 1], n), 0)
@@ -1268,8 +1988,12 @@ def _assemble(w: _World, rng: np.random.Generator) -> Generated:
             "sender_name": s_name_np,
             "receiver_name": r_name_np,
             "sender_sex": opt(sex, keep[:, 2] & s_person),
-            "sender_birth_year": pl.Series(np.where(keep[:, 3] & s_person, sby, -1)).replace(-1, None).cast(pl.Int32),
-            "receiver_birth_year": pl.Series(np.where(keep[:, 4] & r_person, rby, -1)).replace(-1, None).cast(pl.Int32),
+            "sender_birth_year": pl.Series(np.where(keep[:, 3] & s_person, sby, -1))
+            .replace(-1, None)
+            .cast(pl.Int32),
+            "receiver_birth_year": pl.Series(np.where(keep[:, 4] & r_person, rby, -1))
+            .replace(-1, None)
+            .cast(pl.Int32),
             "device_id": opt(acc["device"][s], keep[:, 5] & s_person),
             "merchant_category": opt(mcc, np.ones(n, bool)),
         }
@@ -1296,15 +2020,28 @@ def _assemble(w: _World, rng: np.random.Generator) -> Generated:
 
 
 def _merchant_world(w: _World) -> dict[tuple[str, str], np.ndarray]:
-    countries = sorted({*OFFENDER_COUNTRIES, *DIASPORA_HOSTS, *SEA, "ES", "MX", "CO", "NG", "GH", "IN"})
+    countries = sorted(
+        {*OFFENDER_COUNTRIES, *DIASPORA_HOSTS, *SEA, "ES", "MX", "CO", "NG", "GH", "IN"}
+    )
     merch = _merchants(w, countries, 30)
-    for c in ("PH", "TH", "KH", "VN", "JP", "ES", "MX"):  # first half tourist spots, second half remote towns
+    for c in (
+        "PH",
+        "TH",
+        "KH",
+        "VN",
+        "JP",
+        "ES",
+        "MX",
+    ):  # first half tourist spots, second half remote towns
         for cat in ("hotel", "atm", "jewelry", "gift", "restaurant", "grocery"):
             ids = w.accounts(8, c, "merchant", cat, kind="merchant")
             tour = TOURIST_TOWNS.get(c, ["City"])
             rem = REMOTE_TOWNS.get(c, tour)
-            w.set_names(ids, [f"{cat.title()} {tour[i % len(tour)]}" for i in range(4)]
-                        + [f"{cat.title()} {rem[i % len(rem)]}" for i in range(4)])  # fmt: skip
+            w.set_names(
+                ids,
+                [f"{cat.title()} {tour[i % len(tour)]}" for i in range(4)]
+                + [f"{cat.title()} {rem[i % len(rem)]}" for i in range(4)],
+            )
             merch[(c, cat)] = ids
     return merch
 
@@ -1323,14 +2060,14 @@ def generate(n_tx: int, variant: str, seed: int, hard: float = 1.0) -> Generated
     agents = _agents(w, max(20, n_tx // 4000))
     budget = round(n_tx * (0.0005 if variant == "li" else 0.002))
     lone = round(0.3 * budget)
-    pat = budget - lone
+    pat = round((budget - lone) * 0.92)  # the planted blocks overshoot a little
     obf = 0.15
     facs, fac_typ = _livestream(w, round(pat * 0.55), agents, merch, obf)
     _travel(w, round(pat * 0.08), merch)
     _fsec(w, round(pat * 0.15), merch, obf)
     _cvc(w, round(pat * 0.10), merch)
     _direct(w, round(pat * 0.12), obf)
-    _lone(w, budget - sum(int(x["lab"].sum()) for x in w.txc), facs, fac_typ, obf)
+    _lone(w, budget - w.n_ill, facs, fac_typ, obf)
     # illicit actors' ordinary lives (label 0)
     ill = np.flatnonzero(np.concatenate(w.acc["label"]) == 1)
     ill = ill[np.concatenate(w.acc["kind"])[ill] == "person"]
@@ -1350,7 +2087,16 @@ def generate(n_tx: int, variant: str, seed: int, hard: float = 1.0) -> Generated
     m = rng.random(len(last["r"])) < 0.55
     rc = _acc_attr(w, "country", last["r"][m])
     usd = last["amt"][m] * np.array([RATES[x] for x in last["cur"][m]])
-    _cashouts(w, last["r"][m], last["t"][m], usd, rc, agents, rng.uniform(0.5, 1.0, int(m.sum())), rng.uniform(0.5, 60, int(m.sum())))
+    _cashouts(
+        w,
+        last["r"][m],
+        last["t"][m],
+        usd,
+        rc,
+        agents,
+        rng.uniform(0.5, 1.0, int(m.sum())),
+        rng.uniform(0.5, 60, int(m.sum())),
+    )
     del rel
     _freelance(w, int(n_tx * 0.025))
     _crypto_benign(w, int(n_tx * 0.008), merch)
@@ -1378,8 +2124,10 @@ def main() -> None:
     g.tx_labels.write_parquet(a.out / "tx_labels.parquet")
     g.accounts.write_csv(a.out / "accounts.csv")
     ill = int(g.tx_labels["label_tx"].sum())
-    print(f"{g.tx.height} rows, {ill} illicit ({ill / g.tx.height:.4%}), "
-          f"{g.accounts.height} accounts, {int(g.accounts['label'].sum())} labelled; {el:.1f} s")  # fmt: skip
+    print(
+        f"{g.tx.height} rows, {ill} illicit ({ill / g.tx.height:.4%}), "
+        f"{g.accounts.height} accounts, {int(g.accounts['label'].sum())} labelled; {el:.1f} s"
+    )
 
 
 if __name__ == "__main__":
