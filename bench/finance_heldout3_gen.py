@@ -737,7 +737,7 @@ def _card(
     ]
     mc = where[hi] if where is not None else holder_ctry[hi]
     rcv = np.empty(n_rows, dtype=np.int64)
-    for key in set(zip(mc.tolist(), cat.tolist(), strict=True)):
+    for key in sorted(set(zip(mc.tolist(), cat.tolist(), strict=True))):
         m = (mc == key[0]) & (cat == key[1])
         pool = merch.get(key, merch.get(("US", key[1])))
         assert pool is not None
@@ -1087,7 +1087,7 @@ def _tourists(w: _World, n_rows: int, merch: dict[tuple[str, str], np.ndarray]) 
         rng.choice(7, size=len(ev), p=[0.3, 0.08, 0.3, 0.03, 0.06, 0.13, 0.1])
     ]
     rcv = np.empty(len(ev), dtype=np.int64)
-    for key in set(zip(dest[ev].tolist(), ccat.tolist(), strict=True)):
+    for key in sorted(set(zip(dest[ev].tolist(), ccat.tolist(), strict=True))):
         m = (dest[ev] == key[0]) & (ccat == key[1])
         pool = merch[key]
         rcv[m] = pool[rng.integers(0, len(pool), int(m.sum()))]
@@ -1928,98 +1928,137 @@ def _noisy_names(rng: np.random.Generator, names: pl.Series) -> pl.Series:
     return out["n"]
 
 
+def _str(v: np.ndarray) -> pl.Series:
+    """Object array of str/None to a polars String series (fast path via Python lists)."""
+    return pl.Series([x if isinstance(x, str) else None for x in v.tolist()], dtype=pl.String)
+
+
 def _assemble(w: _World, rng: np.random.Generator) -> Generated:
     acc = {k: np.concatenate(v) for k, v in w.acc.items()}
     c = {k: np.concatenate([ch[k] for ch in w.txc]) for k in w.txc[0]}
     order = np.argsort(c["t"], kind="stable")
     c = {k: v[order] for k, v in c.items()}
     n = len(c["t"])
-    used = np.unique(np.concatenate([c["s"], c["r"]]))
-    # scrambled external ids; merchants "M", crypto addresses "bc1q...", others numeric
+    s, r = c["s"], c["r"]
+    used = np.unique(np.concatenate([s, r]))
+    # scrambled external ids; merchants "M", crypto addresses "bc1q...", others "AC"
     code = rng.permutation(w.n_acc).astype(np.int64) + 10**9
-    kind = acc["kind"]
-    ext = np.where(
-        kind == "crypto",
-        np.char.add("bc1q", (code * 7919 % 10**12).astype(str)),
-        np.where(
-            kind == "merchant",
-            np.char.add("M", code.astype(str)),
-            np.char.add("AC", code.astype(str)),
-        ),
-    ).astype(object)
-    s, r, ch = c["s"], c["r"], c["ch"].astype(str)
-    rec_tz = np.where(ch == "msb", acc["tz"][r], acc["tz"][s])
-    local = c["t"] + rec_tz * 60
-    sign = np.where(rec_tz < 0, "-", "+")
-    hh = np.char.zfill((np.abs(rec_tz) // 60).astype(str), 2)
-    mm = np.char.zfill((np.abs(rec_tz) % 60).astype(str), 2)
-    off = np.char.add(np.char.add(np.char.add(sign, hh), ":"), mm)
-    ts = pl.from_epoch(pl.Series(local), time_unit="s").dt.strftime("%Y-%m-%dT%H:%M:%S")
-    ts = (ts + pl.Series(off.astype(object))).alias("timestamp")
-    probs = np.array([KYC[x] for x in KYC])
-    cidx = pl.Series(ch).replace_strict({k: i for i, k in enumerate(KYC)}).to_numpy()
-    pr = probs[cidx]
-    keep = rng.random((n, 6)) < pr
-    s_person = acc["kind"][s] == "person"
-    r_person = acc["kind"][r] == "person"
-    r_merch = acc["kind"][r] == "merchant"
-
-    def opt(v: np.ndarray, m: np.ndarray) -> pl.Series:
-        txt = pl.Series([x if isinstance(x, str) else "" for x in v.tolist()], dtype=pl.String)
-        return pl.select(pl.when(pl.Series(m) & (txt != "")).then(txt)).to_series()
-
-    s_name = _noisy_names(rng, pl.Series(acc["name"][s].astype(str)))
-    r_name = _noisy_names(rng, pl.Series(acc["name"][r].astype(str)))
-    s_name_np = opt(s_name.to_numpy(), keep[:, 0] & (s_person | (acc["kind"][s] == "merchant")))
-    r_name_np = opt(
-        np.where(r_merch, acc["name"][r], r_name.to_numpy()),
-        keep[:, 1] & (acc["kind"][r] != "crypto"),
+    kind = _str(acc["kind"])
+    a = pl.DataFrame(
+        {
+            "code": code,
+            "kind": kind,
+            "name": _str(np.char.replace(acc["name"].astype(str), "_", " ").astype(object)),
+            "country": _str(acc["country"]),
+            "sex": _str(acc["sex"]),
+            "birth": acc["birth"].astype(np.int32),
+            "device": _str(acc["device"]),
+            "tz": acc["tz"].astype(np.int32),
+        }
+    ).with_columns(
+        ext=pl.when(pl.col("kind") == "crypto")
+        .then(pl.lit("bc1q") + (pl.col("code") * 7919 % 10**12).cast(pl.String))
+        .when(pl.col("kind") == "merchant")
+        .then(pl.lit("M") + pl.col("code").cast(pl.String))
+        .otherwise(pl.lit("AC") + pl.col("code").cast(pl.String))
     )
-    sex = acc["sex"][s].astype(object).copy()
-    sex[rng.random(n) < 0.05] = "U"
-    sby = acc["birth"][s] + np.where(rng.random(n) < 0.03, rng.choice([-1, 1], n), 0)
-    rby = acc["birth"][r]
-    mcc = c["mcc"]
+    si, ri = pl.Series(s), pl.Series(r)
+    S = a.select(pl.all().gather(si))
+    R = a.select(pl.all().gather(ri))
+    ch = _str(c["ch"])
+    cur = _str(c["cur"])
+    keep = (
+        rng.random((n, 6))
+        < np.array([KYC[x] for x in KYC])[
+            ch.replace_strict({k: i for i, k in enumerate(KYC)}, return_dtype=pl.Int64).to_numpy()
+        ]
+    )
+    rec_tz = np.where(ch.to_numpy() == "msb", R["tz"].to_numpy(), S["tz"].to_numpy()).astype(
+        np.int64
+    )
+    local = c["t"] + rec_tz * 60
+    tzs = pl.Series(rec_tz)
+    off = (
+        pl.select(
+            pl.when(tzs < 0).then(pl.lit("-")).otherwise(pl.lit("+"))
+            + (tzs.abs() // 60).cast(pl.String).str.zfill(2)
+            + pl.lit(":")
+            + (tzs.abs() % 60).cast(pl.String).str.zfill(2)
+        )
+    ).to_series()
+    ts = pl.from_epoch(pl.Series(local), time_unit="s").dt.strftime("%Y-%m-%dT%H:%M:%S") + off
+    u = rng.random(n)
+    sby_noise = np.where(u < 0.03, rng.choice([-1, 1], n), 0)
+    sex_u = rng.random(n) < 0.05
     tx = pl.DataFrame(
         {
-            "tx_id": np.char.add("H3-", np.char.zfill(np.arange(1, n + 1).astype(str), 9)),
+            "tx_id": pl.select(
+                pl.lit("H3-") + (pl.int_range(1, n + 1).cast(pl.String).str.zfill(9))
+            ).to_series(),
             "timestamp": ts,
-            "sender_id": ext[s].astype(str),
-            "receiver_id": ext[r].astype(str),
+            "sender_id": S["ext"],
+            "receiver_id": R["ext"],
             "amount": c["amt"],
-            "currency": c["cur"].astype(str),
-            "sender_country": acc["country"][s].astype(str),
-            "receiver_country": acc["country"][r].astype(str),
+            "currency": cur,
+            "sender_country": S["country"],
+            "receiver_country": R["country"],
             "channel": ch,
-            "memo": opt(c["memo"], np.ones(n, bool)),
-            "sender_name": s_name_np,
-            "receiver_name": r_name_np,
-            "sender_sex": opt(sex, keep[:, 2] & s_person),
-            "sender_birth_year": pl.Series(np.where(keep[:, 3] & s_person, sby, -1))
-            .replace(-1, None)
-            .cast(pl.Int32),
-            "receiver_birth_year": pl.Series(np.where(keep[:, 4] & r_person, rby, -1))
-            .replace(-1, None)
-            .cast(pl.Int32),
-            "device_id": opt(acc["device"][s], keep[:, 5] & s_person),
-            "merchant_category": opt(mcc, np.ones(n, bool)),
+            "memo": _str(c["memo"]),
+            "_sn": _noisy_names(rng, S["name"]),
+            "_rn": _noisy_names(rng, R["name"]),
+            "_rname": R["name"],
+            "_sk": S["kind"],
+            "_rk": R["kind"],
+            "_sex": S["sex"],
+            "_sby": S["birth"] + sby_noise,
+            "_rby": R["birth"],
+            "_dev": S["device"],
+            "merchant_category": _str(c["mcc"]),
+            "_k0": keep[:, 0],
+            "_k1": keep[:, 1],
+            "_k2": keep[:, 2],
+            "_k3": keep[:, 3],
+            "_k4": keep[:, 4],
+            "_k5": keep[:, 5],
+            "_su": sex_u,
         }
-    ).with_columns(pl.col("memo").replace("", None))
-    rate = pl.Series(c["cur"].astype(str)).replace_strict(RATES, return_dtype=pl.Float64).to_numpy()
+    )
+    sp = pl.col("_sk") == "person"
+    rp = pl.col("_rk") == "person"
+    tx = tx.with_columns(
+        memo=pl.when(pl.col("memo") != "").then(pl.col("memo")),
+        sender_name=pl.when(pl.col("_k0") & (pl.col("_sk") != "crypto")).then(pl.col("_sn")),
+        receiver_name=pl.when(pl.col("_k1") & (pl.col("_rk") == "merchant"))
+        .then(pl.col("_rname"))
+        .when(pl.col("_k1") & rp)
+        .then(pl.col("_rn")),
+        sender_sex=pl.when(pl.col("_k2") & sp).then(
+            pl.when(pl.col("_su")).then(pl.lit("U")).otherwise(pl.col("_sex"))
+        ),
+        sender_birth_year=pl.when(pl.col("_k3") & sp).then(pl.col("_sby")).cast(pl.Int32),
+        receiver_birth_year=pl.when(pl.col("_k4") & rp).then(pl.col("_rby")).cast(pl.Int32),
+        device_id=pl.when(pl.col("_k5") & sp).then(pl.col("_dev")),
+    ).select(
+        "tx_id", "timestamp", "sender_id", "receiver_id", "amount", "currency", "sender_country",
+        "receiver_country", "channel", "memo", "sender_name", "receiver_name", "sender_sex",
+        "sender_birth_year", "receiver_birth_year", "device_id", "merchant_category",
+    )  # fmt: skip
+    rate = cur.replace_strict(RATES, return_dtype=pl.Float64).to_numpy()
     labels = pl.DataFrame(
         {
             "label_tx": c["lab"].astype(np.int64),
-            "label_typology": c["typ"].astype(str),
+            "label_typology": _str(c["typ"]).fill_null(""),
             "usd": c["amt"] * rate,
         }
     )
+    ui = pl.Series(used)
     accounts = pl.DataFrame(
         {
-            "account_id": ext[used].astype(str),
+            "account_id": a["ext"].gather(ui),
             "label": acc["label"][used].astype(np.int64),
-            "typology": acc["typ"][used].astype(str),
-            "role": acc["role"][used].astype(str),
-            "population": acc["pop"][used].astype(str),
+            "typology": _str(acc["typ"][used]).fill_null(""),
+            "role": _str(acc["role"][used]),
+            "population": _str(acc["pop"][used]),
             "hard_negative": acc["hard"][used].astype(bool),
         }
     )
