@@ -65,8 +65,9 @@ Lone buyers are many accounts with 1-2 payments each (population "lone"): at 1M 
 'li' has 500 illicit rows, 198 labelled accounts (83 lone buyers, 22 lone receivers, 15 lone
 minors); 'hi' 2,000 rows, 841 accounts (506 / 115 / 62). They are the hardest cases by design;
 report recall with and without population == "lone". At 1M 'li' the one-actor-per-typology
-minimum squeezes lone rows to ~20-27 % (seeds 1-3); 'hi' gives ~32 %. About 20-25 s per 1M rows
-on the loaded 2-core machine.
+minimum squeezes lone rows to ~20-27 % (seeds 1-3); 'hi' gives ~32 %; 5M 'li' 34 % (2,500 rows,
+1,087 accounts, of which 939 lone). Time on the loaded 2-core machine (nice 10): 1M rows 15-18 s
+inside generate (21-25 s wall with writing), 5M 'li' 90 s (112 s wall, 4.3 GB peak RSS).
 
     nice -n 10 .venv/bin/python bench/finance_heldout3_gen.py --tx 1000000 --variant li \
         --seed 1 --out /tmp/h3
