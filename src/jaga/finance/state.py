@@ -38,6 +38,7 @@ SUM_COLUMNS = (
     "n_pattern_corr",
     "n_memo",
     "n_handle",
+    "n_charity",
     "n_crypto",
     "n_crypto_band",
     "n_crypto_pattern",
