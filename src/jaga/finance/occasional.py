@@ -12,10 +12,12 @@ a lone buyer cannot be told from a one-off tipper by the pair, and the research 
 decides there.
 
 A pair is occasional when, over its whole observed history (batch: the input; incremental:
-the stored 200 days), it paid across the border on 2+ distinct days, never 2+ times on one
-day and never on days less than `SESSION_GAP_DAYS` apart (48 hours: the window item 12 uses
-for a prompt follow-up, and wider than "twice a day"), and typically a week or more apart
-(`OCCASIONAL_MEDIAN_GAP_DAYS`): a buyer paying every few days is frequent, not occasional.
+the stored 200 days), it paid across the border on 2+ distinct days, typically a week or
+more apart (`OCCASIONAL_MEDIAN_GAP_DAYS`: a buyer paying every few days is frequent, not
+occasional), and most of its payments stand alone (`OCCASIONAL_ALONE_SHARE`): no other
+payment of the pair on the same day or the day before or after (`SESSION_GAP_DAYS`, 48
+hours: wider than "twice a day"). A consumer's payments come in sessions; a fan's tip now
+and then, twice in a row once in a while, does not make its tips sessions.
 """
 
 from __future__ import annotations
@@ -28,27 +30,35 @@ PAIR_KEYS = ("sender_id", "receiver_id")
 SESSION_GAP_DAYS = 2
 # Median days between payment days of an occasional payer: about weekly or rarer.
 OCCASIONAL_MEDIAN_GAP_DAYS = 7
+# Share of an occasional pair's payments that stand alone (more than half: most).
+OCCASIONAL_ALONE_SHARE = 0.5
 
 
 def occasional_pairs(pair_days: pl.DataFrame) -> pl.DataFrame:
-    """(sender_id, receiver_id) of pairs paying on 2+ days, never in a burst.
+    """(sender_id, receiver_id) of pairs paying on 2+ days, mostly one payment alone.
 
     `pair_days`: one row per sender, receiver and day with `n`, the cross-border payments
     that day (`features.cross_border_pair_days`).
     """
-    gaps = pair_days.sort("day").with_columns(pl.col("day").diff().over(PAIR_KEYS).alias("gap"))
+    gaps = pair_days.sort("day").with_columns(
+        pl.col("day").diff().over(PAIR_KEYS).alias("gap"),
+        (-pl.col("day").diff(-1)).over(PAIR_KEYS).alias("gap_next"),
+    )
+    alone = (
+        (pl.col("n") == 1)
+        & (pl.col("gap").is_null() | (pl.col("gap") >= SESSION_GAP_DAYS))
+        & (pl.col("gap_next").is_null() | (pl.col("gap_next") >= SESSION_GAP_DAYS))
+    )
     return (
         gaps.group_by(*PAIR_KEYS)
         .agg(
             pl.len().alias("days"),
-            pl.col("n").max().alias("max_n"),
-            pl.col("gap").min().alias("min_gap"),
+            (pl.col("n").filter(alone).sum() / pl.col("n").sum()).alias("alone_share"),
             pl.col("gap").median().alias("median_gap"),
         )
         .filter(
             (pl.col("days") >= 2)
-            & (pl.col("max_n") <= 1)
-            & (pl.col("min_gap") >= SESSION_GAP_DAYS)
+            & (pl.col("alone_share") > OCCASIONAL_ALONE_SHARE)
             & (pl.col("median_gap") >= OCCASIONAL_MEDIAN_GAP_DAYS)
         )
         .select(*PAIR_KEYS)
