@@ -99,12 +99,13 @@ def test_charity_vocabulary_is_context_only() -> None:
 def test_occasional_tips_are_told_from_sessions() -> None:
     days = pl.DataFrame(
         {
-            "sender_id": ["fan"] * 5 + ["buyer"] * 4 + ["pledge"] * 3 + ["lone"],
-            "receiver_id": ["r"] * 13,
+            "sender_id": ["fan"] * 5 + ["buyer"] * 4 + ["pledge"] * 3 + ["lone"] + ["twice"] * 2,
+            "receiver_id": ["r"] * 15,
             # A fan tipping about monthly (twice in a row once); a buyer paying in sessions
-            # (two payments a night); a monthly pledge; a one-off payment.
-            "day": [3, 4, 40, 75, 110, 1, 15, 30, 31, 1, 31, 62, 5],
-            "n": [1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1, 1],
+            # (two payments a night); a monthly pledge; a one-off payment; two payments
+            # weeks apart (a lone buyer who came back once: no habit yet).
+            "day": [3, 4, 40, 75, 110, 1, 15, 30, 31, 1, 31, 62, 5, 10, 29],
+            "n": [1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1],
         },
         schema_overrides={"day": pl.Int32, "n": pl.Int32},
     )

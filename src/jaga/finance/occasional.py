@@ -12,7 +12,9 @@ a lone buyer cannot be told from a one-off tipper by the pair, and the research 
 decides there.
 
 A pair is occasional when, over its whole observed history (batch: the input; incremental:
-the stored 200 days), it paid across the border on 2+ distinct days, typically a week or
+the stored 200 days), it paid across the border on 3+ distinct days (`OCCASIONAL_MIN_DAYS`:
+two payments weeks apart are as much a lone buyer who came back once as a habit; the
+research note's lone buyers make "1-3 payments"), typically a week or
 more apart (`OCCASIONAL_MEDIAN_GAP_DAYS`: a buyer paying every few days is frequent, not
 occasional), and most of its payments stand alone (`OCCASIONAL_ALONE_SHARE`): no other
 payment of the pair on the same day or the day before or after (`SESSION_GAP_DAYS`, 48
@@ -28,6 +30,8 @@ PAIR_KEYS = ("sender_id", "receiver_id")
 # Two payments of a pair within this many days (payment days 0-1 apart: within 48 hours)
 # are one session burst.
 SESSION_GAP_DAYS = 2
+# Payment days that establish a habit of tipping or pledging.
+OCCASIONAL_MIN_DAYS = 3
 # Median days between payment days of an occasional payer: about weekly or rarer.
 OCCASIONAL_MEDIAN_GAP_DAYS = 7
 # Share of an occasional pair's payments that stand alone (more than half: most).
@@ -35,7 +39,7 @@ OCCASIONAL_ALONE_SHARE = 0.5
 
 
 def occasional_pairs(pair_days: pl.DataFrame) -> pl.DataFrame:
-    """(sender_id, receiver_id) of pairs paying on 2+ days, mostly one payment alone.
+    """(sender_id, receiver_id) of pairs paying on 3+ days, mostly one payment alone.
 
     `pair_days`: one row per sender, receiver and day with `n`, the cross-border payments
     that day (`features.cross_border_pair_days`).
@@ -57,7 +61,7 @@ def occasional_pairs(pair_days: pl.DataFrame) -> pl.DataFrame:
             pl.col("gap").median().alias("median_gap"),
         )
         .filter(
-            (pl.col("days") >= 2)
+            (pl.col("days") >= OCCASIONAL_MIN_DAYS)
             & (pl.col("alone_share") > OCCASIONAL_ALONE_SHARE)
             & (pl.col("median_gap") >= OCCASIONAL_MEDIAN_GAP_DAYS)
         )
