@@ -82,7 +82,7 @@ CHARITY_PATTERN = (
 
 def charity_memo(memo: pl.Expr) -> pl.Expr:
     """Whether a memo carries charity or donation vocabulary (`CHARITY_WORDS`)."""
-    return memo.fill_null("").str.to_lowercase().str.contains(CHARITY_PATTERN)
+    return memo.str.contains("(?i)" + CHARITY_PATTERN).fill_null(False)
 
 
 def merchant_accounts(tx: pl.DataFrame) -> pl.DataFrame:
