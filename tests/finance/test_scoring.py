@@ -18,6 +18,7 @@ from jaga.finance.typologies import RULES
 
 def _account(**values: float) -> dict[str, float]:
     row = dict.fromkeys(FEATURE_COLUMNS, 0.0)
+    row["r_organisation"] = False  # organisations.py: not a charity or business
     row.update(values)
     return row
 

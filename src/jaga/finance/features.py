@@ -36,6 +36,7 @@ from jaga.finance.indicators import (
     TRAVEL_CATEGORIES,
     IndicatorConfig,
 )
+from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 DEFAULT_STEP_DAYS = 30
@@ -282,6 +283,8 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .cast(pl.Int32)
             .alias("n_memo"),
             pl.col("memo_handle").sum().cast(pl.Int32).alias("n_handle"),
+            # Charity vocabulary (organisations.py): benign context for organisations only.
+            charity_memo(pl.col("memo")).sum().cast(pl.Int32).alias("n_charity"),
             (pl.col("channel") == "crypto").sum().cast(pl.Int32).alias("n_crypto"),
             # CVC payments (FinCEN FIN-2021-NTC3) in the USD 10-200 band, and those of them
             # with the pay-per-view shape (sender-local night, even amount or cover word).
@@ -335,7 +338,9 @@ def account_day_flows(tx: pl.DataFrame) -> pl.DataFrame:
     inbound = tx.group_by(pl.col("receiver_id").alias("account_id"), "day").agg(
         pl.col("usd").sum().alias("in_usd")
     )
-    outbound = tx.group_by(pl.col("sender_id").alias("account_id"), "day").agg(
+    # Spending at merchants is not cash-out (item 12; organisations.cash_out_rows).
+    sent = cash_out_rows(tx)
+    outbound = sent.group_by(pl.col("sender_id").alias("account_id"), "day").agg(
         pl.col("usd").sum().alias("out_usd")
     )
     return inbound.join(outbound, on=["account_id", "day"], how="full", coalesce=True).with_columns(
@@ -526,6 +531,9 @@ def _account_features(
     sellers = payouts.filter(pl.col("r_platform_payouts_90") >= PLATFORM_PAYOUTS).select(
         pl.col("account_id").alias("receiver_id"), "k"
     )
+    # Charities and businesses (organisations.py) are no hub or common beneficiary either.
+    orgs = organisations(pairs, w90, checkpoints)
+    sellers = pl.concat([sellers, orgs])
     p180 = windowed(
         pairs.filter(pl.col("cross_border")).select(
             *PAIR_KEYS, "bucket", "n_band_corr", "n_travel", "first_day", "last_day"
@@ -864,6 +872,7 @@ def _account_features(
         to_minor_send,
         crypto_recv,
         crypto_send,
+        orgs.select(pl.col("receiver_id").alias("account_id"), "k", r_organisation=pl.lit(True)),
     ):
         out = out.join(frame, on=["account_id", "k"], how="left")
     schema = out.collect_schema()

@@ -135,11 +135,13 @@ def propagate(
     step: int,
     checkpoints: int,
     devices: pl.DataFrame | None = None,
+    occasional: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Add the `net_flagged_*` and `net_hub_device_90` columns to the account features.
 
     `devices` is `device_accounts` of the scored transactions (same account keys as
-    `features`); without it no account is linked by device.
+    `features`); without it no account is linked by device. `occasional` pairs
+    (`occasional.occasional_pairs`: tips now and then, never a session) inherit nothing.
     """
     w90 = max(1, round(90 / step))
     key_type = pairs.schema["receiver_id"]
@@ -173,6 +175,8 @@ def propagate(
     )
     known = for_90_days(pl.concat([flagged, returning]).unique())
     hubs = for_90_days(pl.concat([flagged, device]).unique())
+    if occasional is not None and not occasional.is_empty():
+        pairs = pairs.join(occasional, on=list(PAIR_KEYS), how="anti")
     paid = windowed(
         pairs.filter(
             pl.col("receiver_id").is_in(known["receiver_id"].unique().implode())

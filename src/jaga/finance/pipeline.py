@@ -19,6 +19,7 @@ from jaga.finance.features import (
 )
 from jaga.finance.indicators import IndicatorConfig
 from jaga.finance.network import DEVICE_HUB_COLUMN, device_accounts, propagate
+from jaga.finance.occasional import occasional_pairs
 from jaga.finance.scoring import ALERT_THRESHOLD, Scored, evaluate_rules, score_checkpoints
 
 
@@ -59,9 +60,8 @@ def features_for(
         .unique()
         .select(pl.col("a").to_physical().alias("code"), pl.col("a").cast(pl.String).alias("id"))
     )  # fmt: skip
-    pairs = discount_rhythm(
-        pair_buckets(coded, anchor, step), calendar_rhythm(cross_border_pair_days(coded))
-    )
+    pair_days = cross_border_pair_days(coded)
+    pairs = discount_rhythm(pair_buckets(coded, anchor, step), calendar_rhythm(pair_days))
     flows = account_day_flows(coded)
     features = propagate(
         account_features(pairs, flows, anchor, step, count),
@@ -69,6 +69,7 @@ def features_for(
         step,
         count,
         device_accounts(coded),
+        occasional_pairs(pair_days),
     )
     hub_ids = lookup.rename({"code": DEVICE_HUB_COLUMN, "id": "_hub_id"})
     return (

@@ -25,6 +25,7 @@ from jaga.finance.features import (
     pair_buckets,
 )
 from jaga.finance.network import device_accounts, propagate
+from jaga.finance.occasional import occasional_pairs
 
 KEEP_DAYS = 200  # the longest window (180 days) plus the 48-hour cash-out look-ahead
 EVIDENCE_PER_ACCOUNT = 20
@@ -38,6 +39,7 @@ SUM_COLUMNS = (
     "n_pattern_corr",
     "n_memo",
     "n_handle",
+    "n_charity",
     "n_crypto",
     "n_crypto_band",
     "n_crypto_pattern",
@@ -166,7 +168,13 @@ def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) 
         )
     )
     pairs = discount_rhythm(pairs, rhythm)
-    return propagate(account_features(pairs, flows, anchor, step, 1), pairs, step, 1, devices)
+    occasional = occasional_pairs(
+        pair_days.filter(pl.col("cross_border")).select(
+            *PAIR_KEYS, pl.col("bucket").alias("day"), "n"
+        )
+    )
+    features = account_features(pairs, flows, anchor, step, 1)
+    return propagate(features, pairs, step, 1, devices, occasional)
 
 
 def stored_evidence(accounts: list[str], folder: Path | None = None) -> dict[str, str]:

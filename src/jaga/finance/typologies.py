@@ -56,7 +56,8 @@ SHAPE = "shape"
 # known business, e.g. an adult creator (research note (d), hard negatives): many small
 # foreign credits at night fit that business, so the fan-in, cash-out and common-beneficiary
 # rules, which judge activity against what is expected of a private person, do not apply.
-NOT_SELLER = c("r_platform_payouts_90") < PLATFORM_PAYOUTS
+# An organisation (a charity, a business: organisations.py) is judged the same way.
+NOT_SELLER = (c("r_platform_payouts_90") < PLATFORM_PAYOUTS) & ~c("r_organisation")
 RULES: tuple[Rule, ...] = (
     # --- Consumer side (T1, T3, T4, T6, T7) ---
     Rule("S1-band-cadence", "T1", "sender", 2.0, ("AUSTRAC-2019", "AUSTRAC-CASE"),

@@ -1,0 +1,194 @@
+"""Organisations and spending: hard negatives told apart by principle (charities, businesses).
+
+The OSAEC indicators describe *private persons*: a facilitator who takes many small foreign
+payments and cashes them out promptly (research items 5 and 12), and consumers who pay such
+a person again and again (item 2). Two benign look-alikes named by the research note (d)
+("charity"; businesses paid by many customers) meet the counts of those indicators without
+their substance. This module tells them apart by what the indicators mean, not by numbers
+fitted to one data set:
+
+- **Cash-out is not spending** (item 12: "prompt MSB pickup or e-wallet cash-out", plus
+  withdrawals). A payment with a merchant category, or to an account that acts as a
+  merchant (most of its credits are purchases from several payers), is spending on goods
+  or suppliers; it does not count as money "leaving within 48 hours" (`cash_out_rows`).
+- **An organisation is not a facilitator** (`organisations`): a receiver is treated as an
+  organisation (a charity or a business) at a checkpoint when, over the 90-day window,
+  1. very many distinct accounts pay it (`ORG_MIN_PAYERS`), far more than a household;
+  2. most of them pay at most once per 30 days (`ORG_ONCE_SHARE`): one-off gifts or a
+     monthly pledge, not the repeated sessions of item 2 ("approximately twice a day");
+  3. it spends rather than cashes out: most of its outgoing value goes to merchants
+     (`ORG_SPEND_SHARE`), or it sends nothing on at all;
+  4. and it looks like an organisation's donations rather than sessions: its low-value
+     corridor credits are mostly sent in the senders' daytime (FATF's indicator is "late
+     at night or early morning"), or many of its credits carry charity vocabulary
+     (`CHARITY_WORDS`). The vocabulary is *benign context only*, never enough on its own:
+     AUSTRAC and FATF name "education" and "medical bills" as cover words, so a word list
+     cannot clear anyone; it only counts together with signs 1-3.
+  An organisation is treated like a platform seller (`typologies.NOT_SELLER`): the fan-in,
+  cash-out, common-beneficiary and inbound-shape rules, which judge activity against what
+  is expected of a private person, do not apply to it, and it is no hub, common
+  beneficiary or flagged beneficiary whose payers inherit evidence (`S7`, `S8`, `S16`,
+  `S17`, `S18`). Its payers' own evidence (several receivers, night payments, minors)
+  still counts.
+
+The thresholds are our design choices written down from those principles (a household is a
+handful of people; "at most once a month" is the remittance/pledge rhythm of the research
+note (d)); they are not published figures.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+# Distinct payers in 90 days that make a receiver "paid by very many": an order of magnitude
+# above a family (research note (d): diaspora senders have 1-3 receivers, households 2-6).
+ORG_MIN_PAYERS = 25
+# Share of those payers paying at most once in every 30-day bucket (a one-off gift or a
+# monthly pledge): pay-per-view buyers pay per session, several times a month (item 2).
+ORG_ONCE_SHARE = 0.8
+# Share of outgoing value paid to merchants (goods, suppliers) that makes it spending.
+ORG_SPEND_SHARE = 0.5
+# Low-value corridor credits sent at the senders' night (21:00-04:00, a third of the day):
+# at most this share is daytime giving; FATF's indicator is the opposite, "late at night".
+ORG_MAX_NIGHT_SHARE = 0.3
+# Share of all credits with charity vocabulary in the memo that counts as charity context.
+ORG_CHARITY_SHARE = 0.25
+# An account most of whose credits (by count) are purchases, from this many payers or more,
+# acts as a merchant: payments to it are spending even without a merchant category.
+MERCHANT_PURCHASE_SHARE = 0.5
+MERCHANT_MIN_PAYERS = 5
+
+# Charity and donation vocabulary (English; Filipino/Tagalog/Cebuano; Bahasa Indonesia and
+# Malay), matched on word boundaries of the lower-cased memo. Deliberately left out: words
+# for "help", "school", "education", "medical" (e.g. "tulong", "hinabang", "bantuan"),
+# which AUSTRAC and FATF list as cover descriptions; the list is benign context only.
+CHARITY_WORDS: tuple[str, ...] = (
+    # English
+    "donation", "donations", "donate", "donated", "pledge", "monthly pledge", "relief",
+    "relief goods", "typhoon relief", "flood relief", "fund", "fundraiser", "fundraising",
+    "scholarship fund", "mission", "medical mission", "charity", "charitable", "tithe",
+    "tithes", "offering", "feeding program", "outreach", "sponsor a child", "zakat",
+    # Filipino / Tagalog / Cebuano
+    "abuloy", "ambag", "donasyon", "kawanggawa", "bayanihan", "handog",
+    # Bahasa Indonesia / Malay
+    "donasi", "sumbangan", "derma", "amal", "sedekah", "infaq", "infak", "sadaqah",
+)  # fmt: skip
+CHARITY_PATTERN = (
+    r"\b("
+    + "|".join(sorted((w.replace(" ", r"\s+") for w in CHARITY_WORDS), key=len, reverse=True))
+    + r")\b"
+)
+
+
+def charity_memo(memo: pl.Expr) -> pl.Expr:
+    """Whether a memo carries charity or donation vocabulary (`CHARITY_WORDS`)."""
+    return memo.str.contains("(?i)" + CHARITY_PATTERN).fill_null(False)
+
+
+def merchant_accounts(tx: pl.DataFrame) -> pl.DataFrame:
+    """`receiver_id` of accounts acting as merchants: most credits are purchases, 5+ payers."""
+    return (
+        tx.group_by("receiver_id")
+        .agg(
+            pl.col("purchase").mean().alias("_share"),
+            pl.col("sender_id").filter(pl.col("purchase")).n_unique().alias("_payers"),
+        )
+        .filter(
+            (pl.col("_share") >= MERCHANT_PURCHASE_SHARE)
+            & (pl.col("_payers") >= MERCHANT_MIN_PAYERS)
+        )
+        .select("receiver_id")
+    )
+
+
+def cash_out_rows(tx: pl.DataFrame) -> pl.DataFrame:
+    """The payments that can be a cash-out (item 12): not purchases, not to a merchant.
+
+    `tx` is enriched (`purchase`: a merchant category other than gift cards; a gift card
+    stays, since victims are told to buy them). Paying a merchant or a supplier is spending.
+    """
+    return tx.filter(~pl.col("purchase")).join(merchant_accounts(tx), on="receiver_id", how="anti")
+
+
+def organisations(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
+    """(receiver_id, k) of receivers that are organisations over the 90-day window.
+
+    `pairs` is the pair-bucket table (`features.pair_buckets`, with `n_charity`).
+    """
+    # Imported here: `features` calls this module while it is being built.
+    from jaga.finance.features import windowed
+
+    breadth = (
+        pairs.group_by("receiver_id")
+        .agg(pl.col("sender_id").n_unique().alias("_payers"))
+        .filter(pl.col("_payers") >= ORG_MIN_PAYERS)
+        .select("receiver_id")
+    )
+    inbound = windowed(
+        pairs.join(breadth, on="receiver_id", how="semi").select(
+            "sender_id", "receiver_id", "bucket", "n", "n_band_corr", "n_night_corr", "n_charity"
+        ),
+        w90,
+        checkpoints,
+    )
+    per_payer = inbound.group_by("receiver_id", "sender_id", "k").agg(
+        pl.col("n").max().alias("peak"),
+        pl.col("n").sum(),
+        pl.col("n_band_corr").sum(),
+        pl.col("n_night_corr").sum(),
+        pl.col("n_charity").sum(),
+    )
+    received = (
+        per_payer.group_by("receiver_id", "k")
+        .agg(
+            pl.len().alias("payers"),
+            (pl.col("peak") <= 1).mean().alias("once_share"),
+            (pl.col("n_night_corr").sum() / pl.col("n_band_corr").sum())
+            .fill_nan(0.0)
+            .alias("night_share"),
+            (pl.col("n_charity").sum() / pl.col("n").sum()).alias("charity_share"),
+        )
+        .filter((pl.col("payers") >= ORG_MIN_PAYERS) & (pl.col("once_share") >= ORG_ONCE_SHARE))
+    )
+    # Where its money goes: merchants (purchases, or accounts most of whose credits are
+    # purchases from several payers) or elsewhere.
+    merchants = (
+        pairs.group_by("receiver_id")
+        .agg(
+            (pl.col("n").filter(pl.col("purchase")).sum() / pl.col("n").sum()).alias("_share"),
+            pl.col("sender_id").filter(pl.col("purchase")).n_unique().alias("_payers"),
+        )
+        .filter(
+            (pl.col("_share") >= MERCHANT_PURCHASE_SHARE)
+            & (pl.col("_payers") >= MERCHANT_MIN_PAYERS)
+        )
+        .select("receiver_id", pl.lit(True).alias("_merchant"))
+    )
+    spent = (
+        windowed(
+            pairs.join(breadth.rename({"receiver_id": "sender_id"}), on="sender_id", how="semi")
+            .join(merchants, on="receiver_id", how="left")
+            .select(
+                pl.col("sender_id").alias("receiver_id"),
+                "bucket",
+                "usd",
+                (pl.col("purchase") | pl.col("_merchant").fill_null(False)).alias("_spend"),
+            ),
+            w90,
+            checkpoints,
+        )
+        .group_by("receiver_id", "k")
+        .agg((pl.col("usd").filter(pl.col("_spend")).sum() / pl.col("usd").sum()).alias("spend"))
+    )
+    return (
+        received.join(spent, on=["receiver_id", "k"], how="left")
+        .filter(
+            # Sends nothing on, or spends most of it (no cash-out).
+            pl.col("spend").fill_null(1.0).fill_nan(1.0).ge(ORG_SPEND_SHARE)
+            & (
+                (pl.col("night_share") <= ORG_MAX_NIGHT_SHARE)
+                | (pl.col("charity_share") >= ORG_CHARITY_SHARE)
+            )
+        )
+        .select("receiver_id", pl.col("k").cast(pl.Int32))
+    )
