@@ -240,6 +240,8 @@ def _main_row(
     """The glyphs of a line that sit on its main row: letters share one row about one
     letter tall, while light patches of a photo linked to them (stripes, sky between
     branches) stray above and below. Empty when even the row is taller than a letter line."""
+    if members.size == 0:
+        return members
     heights = boxes[members, cv2.CC_STAT_HEIGHT]
     tops = boxes[members, cv2.CC_STAT_TOP]
     middles = tops + heights / 2
