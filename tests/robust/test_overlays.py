@@ -24,7 +24,7 @@ from jaga.demo.drawing import draw_scene
 from jaga.hashing.hasher import hash_bytes
 from jaga.hashing.image_io import iter_luma_frames, open_image
 from jaga.hashing.pdq import bit_vector_to_hex, hamming_distance_hex
-from jaga.robust.overlays import find_overlays
+from jaga.robust.overlays import find_overlays, painted_out
 from jaga.robust.views import ViewSettings
 
 ORIGINAL_SEEDS = (501, 502)
@@ -268,3 +268,27 @@ def test_scan_against_a_plain_list_finds_the_overlaid_copy_and_says_how(
         if Path(item["path"]).name.startswith("original"):
             hows = [m["how"] for m in item["matches"]]
             assert any("overlaid text and logo painted out" in how for how in hows), hows
+
+
+def test_a_corner_badge_is_also_painted_out_without_the_coloured_things_elsewhere() -> None:
+    """Watermarks sit in corners: when graphics are found both in a corner and elsewhere
+    (a coloured thing of the photo), the corner ones are also painted out on their own."""
+    picture = _photo_like(502)
+    draw = ImageDraw.Draw(picture, "RGBA")
+    width, height = picture.size
+    # A flat orange sign in the middle of the scene, and a blue badge in the lower right.
+    draw.rectangle(
+        (width // 2 - 40, height // 2 - 25, width // 2 + 40, height // 2 + 25), (240, 120, 0)
+    )
+    side = width // 8
+    left, top = width - side - width // 25, height - side // 2 - height // 25
+    draw.rounded_rectangle((left, top, left + side, top + side // 2), 8, (30, 60, 210, 220))
+    frame = _frame(_jpeg(picture))
+    found = find_overlays(frame.luma, frame.chroma)
+    assert found is not None and "logo" in found.kinds and found.corner is not None
+    h, w = found.corner.shape
+    assert found.corner[h - h // 10 :, w - w // 10 :].any()  # the badge
+    assert not found.corner[h // 3 : 2 * h // 3, w // 3 : 2 * w // 3].any()  # not the sign
+    assert found.mask[h // 2 - 5 : h // 2 + 5, w // 2 - 5 : w // 2 + 5].all()  # both in the mask
+    hows = [how for how, _picture in painted_out(frame.luma, found)]
+    assert hows[0].endswith("painted out") and any("corner logo" in how for how in hows)

@@ -73,6 +73,10 @@ GRAPHIC_MAX_SHARE = 0.08
 """A badge or watermark covers between these shares of the picture: smaller is noise or a
 detail, larger is part of the scene (a painted wall, a shirt)."""
 
+CORNER_SHARE = 1 / 3
+"""A graphic lies in a corner when its box is within this share of the width from a side
+and of the height from the top or bottom (where logos and watermarks are put)."""
+
 GRAPHIC_SOLIDITY = 0.55
 """Blob area over its bounding box: drawn shapes (rectangles, discs, rounded badges) are
 compact; a saturated region of a photo (foliage, a flower bed) is ragged."""
@@ -86,6 +90,8 @@ class Overlay:
     mask: npt.NDArray[np.bool_]
     kinds: tuple[str, ...]
     parts: tuple[npt.NDArray[np.bool_], ...] = ()
+    # The graphics that lie in a corner, when only some of the graphics found do.
+    corner: npt.NDArray[np.bool_] | None = None
 
 
 def find_overlays(
@@ -94,19 +100,21 @@ def find_overlays(
     """The overlays on a picture (outlined text, flat saturated graphics), or None."""
     kinds: list[str] = []
     parts: list[npt.NDArray[np.bool_]] = []
+    corner: npt.NDArray[np.bool_] | None = None
     text = _outlined_glyphs(luma)
     if text is not None:
         parts.append(text)
         kinds.append("text")
     if chroma is not None:
-        graphics = _flat_graphics(luma, chroma)
-        if graphics is not None:
+        found = _flat_graphics(luma, chroma)
+        if found is not None:
+            graphics, corner = found
             parts.append(graphics)
             kinds.append("logo")
     if not kinds:
         return None
     mask = parts[0] if len(parts) == 1 else parts[0] | parts[1]
-    return Overlay(mask, tuple(kinds), tuple(parts))
+    return Overlay(mask, tuple(kinds), tuple(parts), corner)
 
 
 def painted_out(
@@ -124,6 +132,12 @@ def painted_out(
             (f"overlaid {kind} painted out", inpaint(luma, part))
             for kind, part in zip(overlay.kinds, overlay.parts, strict=True)
         ]
+    if overlay.corner is not None:
+        # Logos and watermarks sit in a corner; coloured things of the photo anywhere.
+        text = overlay.parts[0] if overlay.kinds[0] == "text" else None
+        kinds = "text and corner logo" if text is not None else "corner logo"
+        corner = overlay.corner if text is None else overlay.corner | text
+        views.append((f"overlaid {kinds} painted out", inpaint(luma, corner)))
     return views
 
 
@@ -375,8 +389,9 @@ one or two letters that touch their neighbours and so were not taken for glyphs.
 
 def _flat_graphics(
     luma: npt.NDArray[np.float32], chroma: npt.NDArray[np.float32]
-) -> npt.NDArray[np.bool_] | None:
-    """Compact blobs of flat, strong colour inside the picture, holes filled, or None."""
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_] | None] | None:
+    """Compact blobs of flat, strong colour inside the picture, holes filled, or None; and
+    those of them that lie in a corner, when that is some but not all of them."""
     strong = chroma >= GRAPHIC_CHROMA
     if strong.mean() < GRAPHIC_MIN_SHARE:
         return None
@@ -411,14 +426,25 @@ def _flat_graphics(
     keep &= (ring_size > 0) & (blob_chroma - ring_chroma >= GRAPHIC_STEP)
     if not keep.any():
         return None
+    height, width = luma.shape
+    in_corner = ((right <= width * CORNER_SHARE) | (left >= width * (1 - CORNER_SHARE))) & (
+        (bottom <= height * CORNER_SHARE) | (top >= height * (1 - CORNER_SHARE))
+    )
     found = np.zeros(luma.shape, dtype=np.uint8)
+    cornered = np.zeros(luma.shape, dtype=np.uint8)
     for label in np.flatnonzero(keep):
         rows = slice(int(top[label]), int(bottom[label]))
         columns = slice(int(left[label]), int(right[label]))
         blob = (labels[rows, columns] == label).astype(np.uint8)
         contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         cv2.drawContours(found[rows, columns], contours, -1, 1, cv2.FILLED)
-    return np.asarray(cv2.dilate(found, _SQUARE3, iterations=1) > 0)
+        if in_corner[label]:
+            cv2.drawContours(cornered[rows, columns], contours, -1, 1, cv2.FILLED)
+    some = bool(in_corner[keep].any()) and not bool(in_corner[keep].all())
+    return (
+        np.asarray(cv2.dilate(found, _SQUARE3, iterations=1) > 0),
+        np.asarray(cv2.dilate(cornered, _SQUARE3, iterations=1) > 0) if some else None,
+    )
 
 
 def _steps(values: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
