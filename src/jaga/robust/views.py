@@ -37,7 +37,7 @@ from jaga.hashing.image_io import LumaFrame
 from jaga.hashing.pdq import hash_frame
 from jaga.hashing.types import PdqHash
 from jaga.robust.corners import corner_tilt
-from jaga.robust.overlays import find_overlays, inpaint
+from jaga.robust.overlays import find_overlays, painted_out
 
 WORK_SIDE = 512
 """Longest side the views are cut from: PDQ needs the reduced decode (at least 128 px on the
@@ -140,11 +140,8 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         # inpainting is the dearest step here.
         overlay = find_overlays(luma, work.chroma)
         if overlay is not None:
-            add(
-                f"overlaid {' and '.join(overlay.kinds)} painted out",
-                inpaint(luma, overlay.mask),
-                False,
-            )
+            for how, picture in painted_out(luma, overlay):
+                add(how, picture, False)
             if "text" in overlay.kinds:
                 add("overlaid text filtered out", _median(luma), False)
     # A turned copy has straight edges (its filled corners, or the frame it lies on) that
