@@ -55,6 +55,10 @@ MIN_COLUMNS = 12
 """Fewest agreeing columns for a confident read: a photo's own dark edge runs along a
 predicted wedge for a few columns by chance, rarely for a dozen."""
 
+MAX_RING_FILL = 0.95
+"""A picture turned on its own canvas still touches every side of it (about half of each
+outermost line is picture): a ring of fill colour all round is a frame, not wedges."""
+
 COARSE_STEP = 0.4
 COARSE_COLUMNS = 4
 MIDDLE_STEP = 0.1
@@ -124,18 +128,21 @@ def corner_tilt(
     """
     height, width = luma.shape
     patch = max(2, min(height, width) // 100)
-    levels = [
-        float(np.median(corner))
-        for corner in (
+    corners = np.stack(
+        (
             luma[:patch, :patch],
             luma[:patch, -patch:],
             luma[-patch:, :patch],
             luma[-patch:, -patch:],
         )
-    ]
-    fill = float(np.median(levels))
-    if max(abs(level - fill) for level in levels) > FILL_TOLERANCE:
+    ).reshape(4, -1)
+    levels = np.sort(corners, axis=1)[:, corners.shape[1] // 2]
+    fill = float(np.sort(levels)[1:3].mean())
+    if float(np.abs(levels - fill).max()) > FILL_TOLERANCE:
         return None  # a turned copy's four corners are all fill, of one colour
+    ring = np.concatenate((luma[0], luma[-1], luma[:, 0], luma[:, -1]))
+    if float(np.mean(np.abs(ring - fill) <= FILL_TOLERANCE)) >= MAX_RING_FILL:
+        return None  # a frame all round (padding): the picture touches no side of the canvas
     reach = max_tilt + 0.5
     true_height, true_width = (float(height), float(width)) if extent is None else extent
     true_height = min(float(height), max(height - 1.0, true_height))
