@@ -186,6 +186,8 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         # a flat or a blurred fill.
         survived = kept & _turn_mask(rotated_area(luma.shape, tilt, centre), -tilt, centre)
         add(name, _paint_lost_corners(turned, survived), False)
+        if abs(tilt) >= EDGES_CONTINUED_TILT:
+            add(f"{name}, edges continued", _continue_edges(turned, survived), False)
         if settings.deborder and rank == 0:
             for how, box in content_boxes(turned, kept):
                 add(f"{name}, {how}", _cut(turned, box), False)
@@ -856,6 +858,33 @@ def _paint_lost_corners(
         own = np.where(level_weights > 1e-3, level_values / np.maximum(level_weights, 1e-6), coarse)
         estimate = share * own + (1.0 - share) * coarse
     return np.where(known, luma, estimate).astype(np.float32)
+
+
+EDGES_CONTINUED_TILT = 3.0
+"""From this tilt on, the lost corners are also painted by continuing the picture's edges
+into them (a second view): straight lines of buildings and streets do run on into them,
+and where they do the smooth fill misses. The corners grow with the tilt (an 8° turn loses
+about a tenth of the picture); under 3° either fill does."""
+
+
+def _continue_edges(
+    luma: npt.NDArray[np.float32], known: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.float32]:
+    """Unknown pixels painted by cv2.inpaint (Telea), which carries edges into them.
+
+    With no turn (only the fill differing), the originals with the corners an 8° turn loses
+    came within 31 bits for 84.5% (urban100) / 97.9% (bsds500) this way and 87.9% / 98.3%
+    by push-pull; for 91.4% / 98.8% by one or the other: the two fail on different photos.
+    """
+    if known.all() or not known.any():
+        return luma
+    painted = cv2.inpaint(
+        np.clip(luma + 0.5, 0, 255).astype(np.uint8),
+        (~known).view(np.uint8),
+        3,
+        cv2.INPAINT_TELEA,
+    )
+    return np.where(known, luma, painted.astype(np.float32)).astype(np.float32)
 
 
 def rotated_area(
