@@ -23,32 +23,50 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-STEP = 0.1
-"""Resolution of the read tilt, degrees: 0.1° moves a 512 px picture's corner by 0.5 px."""
-
 FILL_TOLERANCE = 12.0
 """Luma levels within which a pixel has the fill colour (JPEG noise near the wedge edge)."""
 
+MIN_EDGE_CONTRAST = 24.0
+"""Levels between the fill and the photo just past the wedge for that column's edge pixel to
+say how much of it is fill; below, the column's depth is only counted in whole pixels."""
+
 AGREE = 1.0
 """A column agrees with a tilt when its fill ends within this many pixels of the predicted
-depth (the wedge edge is anti-aliased over a pixel; JPEG moves it by about one more)."""
+depth (the wedge's edge, read to a fraction of a pixel, moves by about one with JPEG)."""
 
 SHORT = 1.5
 """A column contradicts a tilt when its fill ends this many pixels short of the predicted
 depth: the turn would have filled those pixels, so the copy was turned less."""
 
 CONTRADICTION_COST = 4.0
-"""One contradicting column outweighs this many agreeing ones: a photo's own dark band can
-agree by chance, but bright pixels where the wedge must be are hard evidence."""
+"""Cost of one contradicting column, in squared pixels of misfit: bright pixels where the
+wedge must be are hard evidence, a photo's own dark band agreeing by chance is not."""
+
+DARK_EDGE_COST = 1.0
+"""Cost of a column whose fill runs past the predicted wedge: the photo's own edge is as
+dark as the fill there. Flat, so that such columns neither pull the read nor decide it."""
 
 MIN_SUPPORT = 0.1
-"""Share of the columns with a predicted wedge (at least 2 px deep) that must agree for a
+"""Share of the columns with a predicted wedge (at least 1 px deep) that must agree for a
 read to be confident (and at least MIN_COLUMNS): one side in four, half of it showing its
 edge, is enough; fewer, and the photo's edges are too dark to tell where the wedges end."""
 
 MIN_COLUMNS = 12
 """Fewest agreeing columns for a confident read: a photo's own dark edge runs along a
 predicted wedge for a few columns by chance, rarely for a dozen."""
+
+MAX_RING_FILL = 0.95
+"""A picture turned on its own canvas still touches every side of it (about half of each
+outermost line is picture): a ring of fill colour all round is a frame, not wedges."""
+
+COARSE_STEP = 0.4
+COARSE_COLUMNS = 4
+MIDDLE_STEP = 0.1
+FINE_STEP = 0.02
+"""The read is coarse to fine: every 0.4° first (on every 4th column), every 0.1° around
+the two best, then every 0.02° around the best of those. A wedge read to a tenth of a
+pixel over 100-200 columns fixes the tilt to a few hundredths of a degree, and a 0.3°
+error already costs PDQ several bits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,78 +81,200 @@ class CornerTilt:
     confident: bool
 
 
-def corner_tilt(luma: npt.NDArray[np.float32], max_tilt: float) -> CornerTilt | None:
-    """The tilt whose corner wedges best fit the picture, or None without filled corners."""
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One side of the canvas seen as the top: per column, how deep the fill runs."""
+
+    observed: npt.NDArray[np.float64]  # fill depth, to a fraction of a pixel
+    seen: npt.NDArray[np.bool_]  # the fill's end was found (else it runs at least `reach`)
+    offsets: npt.NDArray[np.float64]  # column centre's offset from the middle (x right)
+    half_height: npt.NDArray[np.float64]  # of the canvas seen with this side on top
+    half_width: npt.NDArray[np.float64]
+    reach: npt.NDArray[np.float64]  # depths are read this far: deeper only says "at least"
+
+    def sparse(self, step: int) -> _Side:
+        """Every `step`-th column: the coarse search needs no more (a fraction of the work)."""
+        return _Side(
+            self.observed[::step],
+            self.seen[::step],
+            self.offsets[::step],
+            self.half_height[::step],
+            self.half_width[::step],
+            self.reach[::step],
+        )
+
+    @staticmethod
+    def joined(sides: list[_Side]) -> _Side:
+        """All sides' columns as one (one pass of array work instead of four)."""
+        return _Side(
+            np.concatenate([side.observed for side in sides]),
+            np.concatenate([side.seen for side in sides]),
+            np.concatenate([side.offsets for side in sides]),
+            np.concatenate([side.half_height for side in sides]),
+            np.concatenate([side.half_width for side in sides]),
+            np.concatenate([side.reach for side in sides]),
+        )
+
+
+def corner_tilt(
+    luma: npt.NDArray[np.float32], max_tilt: float, extent: tuple[float, float] | None = None
+) -> CornerTilt | None:
+    """The tilt whose corner wedges best fit the picture, or None without filled corners.
+
+    `extent` is the picture's true height and width in `luma`'s pixels, when its last row
+    and column stand for less than a whole pixel (a 481 px photo decoded at half size is
+    240.5 pixels wide in 241): the wedges of the far sides are read from the true edge, or
+    they seem half a pixel deeper and bend the read.
+    """
     height, width = luma.shape
     patch = max(2, min(height, width) // 100)
-    levels = [
-        float(np.median(corner))
-        for corner in (
+    corners = np.stack(
+        (
             luma[:patch, :patch],
             luma[:patch, -patch:],
             luma[-patch:, :patch],
             luma[-patch:, -patch:],
         )
-    ]
-    fill = float(np.median(levels))
-    if max(abs(level - fill) for level in levels) > FILL_TOLERANCE:
+    ).reshape(4, -1)
+    levels = np.sort(corners, axis=1)[:, corners.shape[1] // 2]
+    fill = float(np.sort(levels)[1:3].mean())
+    if float(np.abs(levels - fill).max()) > FILL_TOLERANCE:
         return None  # a turned copy's four corners are all fill, of one colour
+    ring = np.concatenate((luma[0], luma[-1], luma[:, 0], luma[:, -1]))
+    if float(np.mean(np.abs(ring - fill) <= FILL_TOLERANCE)) >= MAX_RING_FILL:
+        return None  # a frame all round (padding): the picture touches no side of the canvas
     reach = max_tilt + 0.5
-    sides = [_fill_depths(np.rot90(luma, turns), fill, reach) for turns in range(4)]
-    # Coarse to fine: every 0.4° first (a column agrees over about 0.4° at 200 px from the
-    # centre), then every 0.1° around the two best coarse tilts.
-    coarse = np.arange(-reach, reach + 0.01, 0.4)
-    coarse_score, _, _ = _scores(sides, coarse[np.abs(coarse) >= 0.45])
-    leaders = coarse[np.abs(coarse) >= 0.45][np.argsort(coarse_score)[::-1][:2]]
-    fine = np.unique(
-        np.round(np.concatenate([np.arange(c - 0.5, c + 0.51, STEP) for c in leaders]), 1)
+    true_height, true_width = (float(height), float(width)) if extent is None else extent
+    true_height = min(float(height), max(height - 1.0, true_height))
+    true_width = min(float(width), max(width - 1.0, true_width))
+    # Seen as the top, each side's rows run from the far end (right, bottom) or its columns
+    # do (bottom, left): the array's far end lies past the true one by the fraction.
+    spare_rows, spare_columns = height - true_height, width - true_width
+    spares = [
+        (0.0, 0.0),
+        (spare_columns, 0.0),
+        (spare_rows, spare_columns),
+        (0.0, spare_rows),
+    ]
+    sides = _Side.joined(
+        [_fill_depths(np.rot90(luma, turns), fill, reach, *spares[turns]) for turns in range(4)]
     )
-    fine = fine[(np.abs(fine) >= 0.45) & (np.abs(fine) <= reach)]
-    score, support, wedge_columns = _scores(sides, fine)
-    best = int(np.argmax(score))
-    if score[best] <= 0:
+    # Coarse on every few columns, then finer on all of them around the best.
+    coarse = np.arange(-reach, reach + 1e-6, COARSE_STEP)
+    coarse = coarse[np.abs(coarse) >= 0.45]
+    coarse_cost, _, _ = _fit(sides.sparse(COARSE_COLUMNS), coarse)
+    leaders = coarse[np.argsort(coarse_cost)[:2]]
+    middle = _around(leaders, COARSE_STEP, MIDDLE_STEP, reach)
+    middle_cost, _, _ = _fit(sides, middle)
+    fine = _around(middle[np.argmin(middle_cost)][None], MIDDLE_STEP, FINE_STEP, reach)
+    cost, support, wedge_columns = _fit(sides, fine)
+    best = int(np.argmin(cost))
+    if support[best] <= 0:
         return None
     confident = support[best] >= max(MIN_COLUMNS, MIN_SUPPORT * wedge_columns[best])
-    return CornerTilt(round(float(fine[best]), 1), bool(confident))
+    return CornerTilt(round(float(fine[best]), 2), bool(confident))
 
 
-Side = tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], float]
+def _around(
+    centres: npt.NDArray[np.float64], width: float, step: float, reach: float
+) -> npt.NDArray[np.float64]:
+    """Tilts every `step` within `width` of each centre (2 decimals, 0.45-`reach` degrees)."""
+    count = round(width / step)
+    offsets = np.arange(-count, count + 1) * step
+    found = np.unique(np.round((centres[:, None] + offsets[None, :]).ravel(), 2))
+    kept = found[(np.abs(found) >= 0.45) & (np.abs(found) <= reach)]
+    return np.asarray(kept, dtype=np.float64)
 
 
-def _scores(
-    sides: list[Side], degrees: npt.NDArray[np.float64]
+def _predicted(
+    side: _Side, angles: npt.NDArray[np.float64]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Fill depth each column would have for each tilt (rows: tilts), and how much of a
+    depth error there is distance from the wedge's edge (its cosine to the edge's normal).
+
+    The picture, a W x H rectangle turned by t about the centre, bounds a column at x from
+    above by its top edge, y <= (H/2 + x sin t) / cos t, and near one end by the side edge
+    that leans over it, y <= (W/2 - sign(t) x cos t) / |sin t|. The fill runs from the
+    canvas's top (y = H/2) down to the lower of the two; where both lie above the canvas,
+    the column has no fill (depth 0). Near the end the leaning edge is steep (seven pixels
+    of depth per column at 8°): there a depth error says little, so it counts by |sin t|.
+    """
+    sine, cosine = np.sin(angles)[:, None], np.cos(angles)[:, None]
+    x = side.offsets[None, :]
+    half_height, half_width = side.half_height[None, :], side.half_width[None, :]
+    top_edge = (half_height + x * sine) / cosine
+    lean = (half_width - np.sign(sine) * x * cosine) / np.maximum(np.abs(sine), 1e-9)
+    depth = np.maximum(half_height - np.minimum(top_edge, lean), 0.0)
+    normal = np.where(top_edge <= lean, cosine, np.abs(sine))
+    return np.asarray(depth, dtype=np.float64), np.asarray(normal, dtype=np.float64)
+
+
+def _fit(
+    side: _Side, degrees: npt.NDArray[np.float64]
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """For each candidate tilt: its score, its agreeing columns, its columns with a wedge."""
-    angles = np.radians(degrees)
-    support = np.zeros(angles.size)
-    contradictions = np.zeros(angles.size)
-    wedge_columns = np.zeros(angles.size)
-    for observed, offsets, half_height in sides:
-        if observed.size == 0:
-            continue
-        predicted = (
-            half_height
-            - (half_height + offsets[None, :] * np.sin(angles)[:, None]) / np.cos(angles)[:, None]
-        )
-        wedge = predicted >= 2.0
-        # Full weight within half a pixel, none past AGREE + half a pixel: a soft count
-        # centres the read on the tilt the columns fit best, not the edge of a plateau.
-        closeness = np.clip(AGREE + 0.5 - np.abs(observed[None, :] - predicted), 0.0, 1.0)
-        support += np.where(wedge, closeness, 0.0).sum(axis=1)
-        contradictions += (wedge & (observed[None, :] < predicted - SHORT)).sum(axis=1)
-        wedge_columns += wedge.sum(axis=1)
-    return support - CONTRADICTION_COST * contradictions, support, wedge_columns
+    """For each candidate tilt: its misfit cost, its agreeing columns, its wedge columns.
+
+    Every column costs: its squared misfit (pixels from the wedge's edge) when within
+    AGREE, CONTRADICTION_COST when its fill stops SHORT of the wedge, DARK_EDGE_COST when
+    the fill runs past it. A column where neither tilt nor picture has a wedge costs
+    nothing; one whose fill runs past the depth read (`reach`) can only say that the wedge
+    is not shallower.
+    """
+    predicted, normal = _predicted(side, np.radians(degrees))
+    observed = side.observed[None, :]
+    seen = side.seen[None, :]
+    reach = side.reach[None, :]
+    misfit = (observed - predicted) * normal
+    short = seen & (misfit < -SHORT)
+    past = np.where(seen, misfit > AGREE, predicted < reach - 1.0)
+    column_cost = np.where(
+        short,
+        CONTRADICTION_COST,
+        np.where(past, DARK_EDGE_COST, np.where(seen, np.square(misfit), 0.0)),
+    )
+    wedge = (predicted >= 1.0) & (predicted < reach - 1.0)
+    support = (wedge & seen & (np.abs(misfit) <= AGREE)).sum(axis=1)
+    return column_cost.sum(axis=1), support.astype(np.float64), wedge.sum(axis=1).astype(np.float64)
 
 
-def _fill_depths(side: npt.NDArray[np.float32], fill: float, max_degrees: float) -> Side:
-    """Per column of the top side's middle: how many pixels from the top have the fill
-    colour, and the column's offset from the centre (y up, x right)."""
+def _fill_depths(
+    side: npt.NDArray[np.float32],
+    fill: float,
+    max_degrees: float,
+    spare_rows: float = 0.0,
+    spare_columns: float = 0.0,
+) -> _Side:
+    """Per column of the top side (2 px from each end): how deep the fill runs from the top.
+
+    Whole pixels of fill colour, plus the share of fill in the first pixel that is not: at
+    the reduced size the wedge's edge crosses pixels, and a pixel's level between the fill's
+    and the photo's just inside says where (counting whole pixels within the tolerance
+    alone reads every wedge about half a pixel short, which is 0.3° at 8°).
+    """
     height, width = side.shape
-    # Near the corners the neighbouring side's wedge takes over: keep the middle 70%.
-    start, stop = round(width * 0.15), round(width * 0.85)
-    # The deepest wedge there is about half the width times tan(tilt); look a little past.
-    reach = min(height, math.ceil(width / 2 * math.tan(math.radians(max_degrees))) + 4)
-    band = np.abs(side[:reach, start:stop] - fill) > FILL_TOLERANCE
-    depth = np.where(band.any(axis=0), np.argmax(band, axis=0), reach).astype(np.float64)
-    offsets = np.arange(start, stop, dtype=np.float64) + 0.5 - width / 2.0
-    return depth, offsets, height / 2.0
+    # The deepest wedge away from the corners is about half the width times tan(tilt).
+    reach = min(height - 2, math.ceil(width / 2 * math.tan(math.radians(max_degrees))) + 4)
+    start, stop = 2, width - 2
+    band = side[: reach + 2, start:stop].astype(np.float64)
+    off = np.abs(band[:reach] - fill) > FILL_TOLERANCE
+    found = np.asarray(off.any(axis=0), dtype=np.bool_)
+    depth = np.where(found, np.argmax(off, axis=0), reach)
+    columns = np.arange(band.shape[1])
+    edge = band[np.minimum(depth, reach), columns]
+    inside = band[np.minimum(depth + 1, reach + 1), columns]
+    contrast = inside - fill
+    share = np.clip((inside - edge) / np.where(contrast == 0, 1.0, contrast), 0.0, 1.0)
+    share = np.where(found & (np.abs(contrast) >= MIN_EDGE_CONTRAST), share, 0.0)
+    # `spare_rows` of the array lie beyond the true edge, at its top here; the columns' true
+    # middle is `spare_columns` further on when they run from the far end.
+    true_height, true_width = height - spare_rows, width - spare_columns
+    offsets = np.arange(start, stop, dtype=np.float64) + 0.5 - spare_columns - true_width / 2.0
+    count = offsets.size
+    return _Side(
+        depth + share - spare_rows,
+        found,
+        offsets,
+        np.full(count, true_height / 2.0),
+        np.full(count, true_width / 2.0),
+        np.full(count, reach - spare_rows),
+    )

@@ -100,6 +100,10 @@ class WorkImage:
     scale: int
     # Colour strength at the same size, when the decoder gave it (finds drawn logos).
     chroma: npt.NDArray[np.float32] | None = None
+    # The picture's true height and width in these pixels: a 481 px side decoded at half
+    # size is 240.5 pixels, and its last pixel stands for half a pixel (the tilt read and
+    # the turn back use the true centre and edges).
+    extent: tuple[float, float] | None = None
 
 
 def work_image(frame: LumaFrame) -> WorkImage:
@@ -109,7 +113,9 @@ def work_image(frame: LumaFrame) -> WorkImage:
     if factor > 1:
         luma = _reduce(luma, factor)
         chroma = None if chroma is None else _reduce(chroma, factor)
-    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), frame.scale * factor, chroma)
+    scale = frame.scale * factor
+    extent = (frame.full_height / scale, frame.full_width / scale)
+    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), scale, chroma, extent)
 
 
 def _reduce(values: npt.NDArray[np.float32], factor: int) -> npt.NDArray[np.float32]:
@@ -122,6 +128,7 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
     luma = work.luma
     views: list[View] = []
     seen: set[str] = set()
+    quiet = has_quiet_side(luma)  # no side without detail: no frame of any kind
 
     def add(how: str, picture: npt.NDArray[np.float32], dihedral: bool) -> None:
         if min(picture.shape) < 16:
@@ -133,8 +140,15 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         views.append(View(how, pdq))
 
     if settings.deborder:
-        for how, box in content_boxes(luma):
-            add(how, _cut(luma, box), settings.dihedral)
+        # Dihedral variants (a padded copy also mirrored or turned a quarter) for the first
+        # box only, the detectors' best: they more than double a view's hashing time.
+        for rank, (how, box, colour) in enumerate(framed_boxes(luma, quiet=quiet)):
+            picture = (
+                _cut(luma, box)
+                if colour is None
+                else _cut_exact(luma, exact_box(luma, box, colour))
+            )
+            add(how, picture, settings.dihedral and rank == 0)
     if settings.overlays:
         # Only when something drawn on top was found: most pictures have none, and the
         # inpainting is the dearest step here.
@@ -155,43 +169,61 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         and any(view.how.startswith("de-bordered") for view in views)
     )
     tilts = (
-        tilt_candidates(luma, settings.max_tilt, guess=not framed) if settings.max_tilt > 0 else []
+        tilt_candidates(luma, settings.max_tilt, guess=not framed, extent=work.extent, quiet=quiet)
+        if settings.max_tilt > 0
+        else []
     )
+    centre = turn_centre(luma.shape, work.extent)
     for rank, tilt in enumerate(tilts):
-        turned = rotate(luma, -tilt)
+        turned = rotate(luma, -tilt, centre)
         name = _turn_name(tilt)
-        kept = rotated_area(luma.shape, -tilt)
+        kept = rotated_area(luma.shape, -tilt, centre)
         # What survived both turns: the corners lost to the first are painted in from the
         # picture around them, which PDQ's coarse picture of the original is closer to than
         # a flat or a blurred fill.
-        survived = kept & _turn_mask(rotated_area(luma.shape, tilt), -tilt)
+        survived = kept & _turn_mask(rotated_area(luma.shape, tilt, centre), -tilt, centre)
         add(name, _paint_lost_corners(turned, survived), False)
+        if abs(tilt) >= EDGES_CONTINUED_TILT:
+            add(f"{name}, edges continued", _continue_edges(turned, survived), False)
         if settings.deborder and rank == 0:
             for how, box in content_boxes(turned, kept):
                 add(f"{name}, {how}", _cut(turned, box), False)
     if settings.exhaustive:
         steps = range(2, int(settings.max_tilt) + 1, 2)
         for angle in (float(sign * a) for a in steps for sign in (-1, 1)):
-            add(_turn_name(angle), rotate(luma, -angle), False)
+            add(_turn_name(angle), rotate(luma, -angle, centre), False)
     return views
 
 
 def tilt_candidates(
-    luma: npt.NDArray[np.float32], max_tilt: float, *, guess: bool = True
+    luma: npt.NDArray[np.float32],
+    max_tilt: float,
+    *,
+    guess: bool = True,
+    extent: tuple[float, float] | None = None,
+    quiet: bool | None = None,
 ) -> list[float]:
     """The tilts worth turning back, best first (at most two).
 
     A copy turned on its own canvas has filled corners whose wedges give the tilt even when
     most of the photo's edges are dark (jaga.robust.corners); a copy turned on a larger
-    frame has no such wedges but straight edges against the frame (`frame_tilts`). Both
-    are read; the corner read comes first when confident, and is the only guess when
-    nothing else is found (and `guess` allows: not when the picture has a frame).
+    frame has no such wedges but straight edges against the frame (`frame_tilts`). A
+    confident corner read is the tilt, read to a few hundredths of a degree from all four
+    wedges: the frame read then only finds the same tilt or a line of the photo (on 360
+    turned bench copies it never found a match the corner read missed), so it is skipped.
+    Otherwise the frame read decides, and the corner read's best fit is the only guess
+    when nothing else is found (and `guess` allows: not when the picture has a frame).
     """
-    found: list[float] = []
-    corners = corner_tilt(luma, max_tilt)
+    corners = corner_tilt(luma, max_tilt, extent)
     if corners is not None and corners.confident:
-        found.append(corners.degrees)
-    for tilt in frame_tilts(luma):
+        return [corners.degrees]
+    found: list[float] = []
+    # A picture lying turned on a frame has frame all along some side's outer lines; with
+    # neither that nor fill-coloured corners there is no straight edge against a frame.
+    if quiet is None:
+        quiet = has_quiet_side(luma)
+    lines = frame_tilts(luma) if corners is not None or quiet else []
+    for tilt in lines:
         if abs(tilt) <= max_tilt + 0.5 and all(abs(tilt - t) > 0.3 for t in found):
             found.append(tilt)
     # Filled corners but edges too dark to be sure: the wedges' best fit is still the best
@@ -311,7 +343,20 @@ def content_boxes(
     they count as frame, whatever their value. One pixel of error costs PDQ 6-10 bits at
     these sizes, so every box is refined to the line where the picture starts.
     """
-    found: list[tuple[str, Box]] = []
+    return [(how, box) for how, box, _colour in framed_boxes(luma, valid)]
+
+
+def framed_boxes(
+    luma: npt.NDArray[np.float32],
+    valid: npt.NDArray[np.bool_] | None = None,
+    *,
+    quiet: bool | None = None,
+) -> list[tuple[str, Box, float | None]]:
+    """`content_boxes`, each with the frame's colour when the frame is one flat colour
+    (padding, an app's canvas): then its edges can be read to a fraction of a pixel."""
+    found: list[tuple[str, Box, float | None]] = []
+    if valid is None and not (has_quiet_side(luma) if quiet is None else quiet):
+        return found
     detail = _detail_mask(luma)
     if valid is not None:
         detail &= _shrink(valid)
@@ -324,7 +369,9 @@ def content_boxes(
         box = _uniform_frame(coloured, detail) or _solid_block(coloured | detail)
         if box is not None:
             box = _refine(coloured, box)
-            found += _with_centred("de-bordered", box, luma.shape)
+            boxes = _with_centred("de-bordered", box, luma.shape)
+            boxes += _matched_margins("de-bordered", box, luma.shape)
+            found += [(h, b, background) for h, b in boxes]
             if valid is None:
                 # A dark photo on a dark app canvas (or a light one on white) has edges
                 # within the frame tolerance of the canvas and is cut too short; an app's
@@ -332,7 +379,7 @@ def content_boxes(
                 # not exactly canvas.
                 grown = _grow_to_canvas(luma, background, box)
                 if max(abs(a - b) for a, b in zip(grown, box, strict=True)) > 2:
-                    found.append(("de-bordered (to the canvas)", grown))
+                    found.append(("de-bordered (to the canvas)", grown, background))
     box = _solid_block(detail)
     if box is not None:
         # The detail mask reaches past the picture: the forward step of the line before
@@ -341,13 +388,123 @@ def content_boxes(
         top, bottom, left, right = _refine(detail, box)
         box = (top + 2, bottom - 1, left + 2, right - 1)
         for how, candidate in _with_centred("de-bordered (flat fill)", box, luma.shape):
-            if all(candidate != other for _, other in found):
-                found.append((how, candidate))
+            if all(candidate != other for _, other, _c in found):
+                found.append((how, candidate, None))
     if valid is None:
         for box in centred_pictures(luma):
-            if all(box != other for _, other in found):
-                found.append(("de-bordered (centred on a fill)", box))
+            if all(box != other for _, other, _c in found):
+                found.append(("de-bordered (centred on a fill)", box, None))
     return found
+
+
+FBox = tuple[float, float, float, float]  # a box with edges at fractions of a pixel
+
+EDGE_CONTRAST = 24.0
+"""Levels between the frame colour and the photo's pixel just inside for that pixel to say
+how much of the edge pixel is photo (below, JPEG's noise is too large a share)."""
+
+
+def exact_box(luma: npt.NDArray[np.float32], box: Box, background: float) -> FBox:
+    """`box` with each edge that lies on a flat frame moved to where the photo really ends.
+
+    At the reduced size a photo's edge rarely falls on a pixel boundary (a 470 px photo in
+    a screenshot reduced 4x ends a quarter of the way into a pixel): the edge pixels mix
+    photo and frame, and a whole-pixel box is up to a pixel off, which costs PDQ 6-10 bits.
+    The mix says where the edge is: a line's share of photo is how far its pixels are from
+    the frame colour, relative to the photo just inside it (median over the line).
+    """
+    top, bottom, left, right = box
+    across = luma[:, left:right]
+    down = luma[top:bottom, :].T
+    return (
+        _exact_edge(across, top, background, inward=1),
+        _exact_edge(across, bottom, background, inward=-1),
+        _exact_edge(down, left, background, inward=1),
+        _exact_edge(down, right, background, inward=-1),
+    )
+
+
+def _exact_edge(lines: npt.NDArray[np.float32], edge: int, background: float, inward: int) -> float:
+    """The fractional position of one edge of the picture in `lines` (rows along it).
+
+    `edge` is the first picture line (inward = 1, a top or left edge) or one past the last
+    (inward = -1). The edge line and the one outside it may each hold part of the photo;
+    the line beyond them inside is the reference for "all photo".
+    """
+    count = lines.shape[0]
+    if inward > 0:
+        mixed, reference, whole = (edge, edge - 1), edge + 1, edge + 1
+    else:
+        mixed, reference, whole = (edge - 1, edge), edge - 2, edge - 1
+    # An edge on the canvas's own border has no frame beyond it.
+    if not (0 < edge < count) or not 0 <= reference < count:
+        return float(edge)
+    contrast = lines[reference] - background
+    usable = np.abs(contrast) >= EDGE_CONTRAST
+    if int(np.count_nonzero(usable)) < max(4, lines.shape[1] // 8):
+        return float(edge)
+    share = sum(
+        float(np.median(np.clip((lines[m][usable] - background) / contrast[usable], 0.0, 1.0)))
+        for m in mixed
+        if 0 <= m < count
+    )
+    exact = whole - inward * share
+    return exact if abs(exact - edge) <= 1.5 else float(edge)
+
+
+def _cut_exact(luma: npt.NDArray[np.float32], box: FBox) -> npt.NDArray[np.float32]:
+    """The picture inside a fractional box, resampled (bilinear) at the same pixel size."""
+    top, bottom, left, right = box
+    rows, columns = max(1, round(bottom - top)), max(1, round(right - left))
+    step_y, step_x = (bottom - top) / rows, (right - left) / columns
+    # Output pixel (i, j) reads the input at its centre; OpenCV's pixel centres are at
+    # whole coordinates, so the input position is the box corner + (index + 0.5) * step - 0.5.
+    matrix = np.array(
+        [[step_x, 0.0, left + 0.5 * step_x - 0.5], [0.0, step_y, top + 0.5 * step_y - 0.5]],
+        dtype=np.float64,
+    )
+    cut = cv2.warpAffine(
+        np.ascontiguousarray(luma, dtype=np.float32),
+        matrix,
+        (columns, rows),
+        flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
+    return np.asarray(cut, dtype=np.float32)
+
+
+QUIET_BAND = 3
+"""Outermost lines of each side read by `has_quiet_side`: thinner than any frame worth
+cutting (MIN_TRIM of 128 px or more is at least 3 lines)."""
+
+QUIET_SHARE = 0.5
+"""A side is quiet when at most this share of its outer band has detail: a frame (flat
+colour, a blurred fill, an app's canvas and bars) has almost none, and a side only partly
+framed (a picture spanning the width of a 9:16 canvas) still has more than half."""
+
+
+def has_quiet_side(luma: npt.NDArray[np.float32]) -> bool:
+    """Whether some side's outermost lines are mostly without detail.
+
+    Every frame the detectors cut away (uniform padding, a blurred or gradient fill, a
+    screenshot's canvas) covers the outermost lines of at least one side with pixels of no
+    detail; a photo running to the edge has texture there on all four. Reading four thin
+    bands costs a few hundredths of a millisecond and spares most pictures the frame
+    detectors (about a quarter of the views' time).
+    """
+    band = QUIET_BAND + 2  # the detail of a line reads the next line and its 3x3 window
+    if min(luma.shape) < 4 * band:
+        return True
+    # Each pair of opposite bands as one strip (the far one with its outer lines at the
+    # end): two small detail masks instead of four; the lines where they meet are unread.
+    across = np.concatenate((luma[:band], luma[-band:]))
+    down = np.concatenate((luma[:, :band].T, luma[:, -band:].T))
+    for strip in (across, down):
+        detail = _detail_mask(np.ascontiguousarray(strip))
+        for outer in (detail[:QUIET_BAND], detail[-QUIET_BAND:]):
+            if float(outer.mean()) <= QUIET_SHARE:
+                return True
+    return False
 
 
 EDGE_STEP = 8.0
@@ -456,21 +613,61 @@ a blurred fill changes by a fraction of a level per pixel, a photo's own area do
 
 
 def _with_centred(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:
-    """The box, and when its margins differ, the centred box with the narrower margins.
+    """The box, and when its margins differ, boxes centred on each axis and on both.
 
-    Padding is put on evenly (apps centre the picture); a wider margin on one side is then
-    most often the photo's own flat edge (sky, a wall) taken for frame.
+    Apps centre the picture they pad (most always across, a screenshot's photo not always
+    down): a wider margin on one side is then most often the photo's own flat or dark edge
+    taken for frame, and the narrower margin is the frame's. Each axis is centred alone
+    too, since a screenshot's photo sits centred across but anywhere down.
     """
     height, width = shape[:2]
     top, bottom, left, right = box
     vertical = min(top, height - bottom)
     horizontal = min(left, width - right)
-    centred = (vertical, height - vertical, horizontal, width - horizontal)
+    down = (vertical, height - vertical, left, right)
+    across = (top, bottom, horizontal, width - horizontal)
+    both = (vertical, height - vertical, horizontal, width - horizontal)
     found = [(how, box)]
-    if max(abs(a - b) for a, b in zip(centred, box, strict=True)) > 2 and _worth_cutting(
-        centred, height, width
+    for name, centred in (
+        ("centred", both),
+        ("centred across", across),
+        ("centred down", down),
     ):
-        found.append((f"{how}, centred", centred))
+        if (
+            max(abs(a - b) for a, b in zip(centred, box, strict=True)) > 2
+            and all(centred != other for _, other in found)
+            and _worth_cutting(centred, height, width)
+        ):
+            found.append((f"{how}, {name}", centred))
+    return found
+
+
+def _matched_margins(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:
+    """For a centred box whose margins are a larger share of one axis than of the other,
+    the boxes with that axis's margins matched to the other's: same share (padding by a
+    share of the picture's size, as "pad p%" tools do) and same width (a border of so many
+    pixels). A photo's dark edge on a black frame (a light one on white) reads as frame and
+    widens the margins of its axis only; the axis with the narrower margins is the frame.
+    """
+    height, width = shape[:2]
+    top, bottom, left, right = box
+    if abs(top - (height - bottom)) > 2 or abs(left - (width - right)) > 2:
+        return []  # not centred: a screenshot's or a collage's frame, not padding
+    vertical, horizontal = min(top, height - bottom), min(left, width - right)
+    if min(vertical, horizontal) < MIN_TRIM * min(height, width):
+        return []  # the picture spans one axis: nothing to match
+    found: list[tuple[str, Box]] = []
+    if vertical / height > horizontal / width:
+        margins = (round(horizontal / width * height), horizontal)
+        boxes = [(m, height - m, left, right) for m in margins]
+    else:
+        margins = (round(vertical / height * width), vertical)
+        boxes = [(top, bottom, m, width - m) for m in margins]
+    for name, candidate in zip(("same share", "same width"), boxes, strict=True):
+        if max(abs(a - b) for a, b in zip(candidate, box, strict=True)) > 2 and all(
+            candidate != other for _, other in found
+        ):
+            found.append((f"{how}, margins of {name}", candidate))
     return found
 
 
@@ -579,23 +776,43 @@ def _worth_cutting(box: Box, height: int, width: int) -> bool:
     )
 
 
-def rotate(luma: npt.NDArray[np.float32], angle: float) -> npt.NDArray[np.float32]:
+Centre = tuple[float, float]  # x, y of a turn's centre, in pixel-centre coordinates
+
+
+def turn_centre(shape: tuple[int, ...], extent: tuple[float, float] | None) -> Centre:
+    """The middle of the picture: of its true extent when the last row and column stand for
+    part of a pixel (the copy was turned about its own full-size middle)."""
+    height, width = (float(shape[0]), float(shape[1])) if extent is None else extent
+    return ((width - 1) / 2, (height - 1) / 2)
+
+
+def rotate(
+    luma: npt.NDArray[np.float32], angle: float, centre: Centre | None = None
+) -> npt.NDArray[np.float32]:
     """Turn by `angle` degrees (counter-clockwise) on the same canvas. The corners are
     filled with the picture's mean, which moves PDQ less than black would."""
-    return _warp(luma, angle, cv2.INTER_LINEAR, float(luma.mean()))
+    return _warp(luma, angle, cv2.INTER_LINEAR, float(luma.mean()), centre)
 
 
-def _turn_mask(mask: npt.NDArray[np.bool_], angle: float) -> npt.NDArray[np.bool_]:
-    return _warp(mask.astype(np.float32), angle, cv2.INTER_NEAREST, 0.0) > 0.5
+def _turn_mask(
+    mask: npt.NDArray[np.bool_], angle: float, centre: Centre | None = None
+) -> npt.NDArray[np.bool_]:
+    return _warp(mask.astype(np.float32), angle, cv2.INTER_NEAREST, 0.0, centre) > 0.5
 
 
 def _warp(
-    values: npt.NDArray[np.float32], angle: float, interpolation: int, fill: float
+    values: npt.NDArray[np.float32],
+    angle: float,
+    interpolation: int,
+    fill: float,
+    centre: Centre | None = None,
 ) -> npt.NDArray[np.float32]:
     """PIL's `Image.rotate` (same centre, same direction, same pixels to 1e-3 away from
     the seam) by OpenCV's affine warp, at a fifth of the time."""
     height, width = values.shape
-    matrix = cv2.getRotationMatrix2D(((width - 1) / 2, (height - 1) / 2), angle, 1.0)
+    if centre is None:
+        centre = turn_centre(values.shape, None)
+    matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
     turned = cv2.warpAffine(
         np.ascontiguousarray(values, dtype=np.float32),
         matrix,
@@ -610,34 +827,68 @@ def _warp(
 def _paint_lost_corners(
     luma: npt.NDArray[np.float32], known: npt.NDArray[np.bool_]
 ) -> npt.NDArray[np.float32]:
-    """Unknown pixels painted in from the known ones (cv2.inpaint, Telea), at half size.
+    """Unknown pixels filled from the known ones by push-pull over a Gaussian pyramid.
 
-    A turned copy lost its corners; continuing the picture's own structure into them
-    brings the turned-back view closer to the original than the local mean did (on 40 bench
-    photos turned 4° and 8°, exact angle: median 14-20 bits instead of 16-22). PDQ keeps
-    only 64x64 samples, so painting at half size (a quarter of the work) loses nothing
-    measurable; one pixel of the seam (blended with the copy's black fill) is repainted.
+    A turned copy lost its corners. PDQ keeps only the low frequencies of a 64x64 picture,
+    so what fills them best is the smoothest continuation of the picture around them: each
+    pyramid level averages the known pixels (weighted by how much of each is known), and
+    going back up, what a level does not know is taken from the coarser level's estimate.
+    Measured on the original photos with the corners a turn by 8° loses (no turn, so only
+    the fill differs; 120 urban100 / 120 bsds500 photos, both turn directions): within 31
+    bits of the reference for 87.9% / 98.3%, against 78.2% / 97.1% for cv2.inpaint (Telea)
+    at half size, the previous fill, which continues edges into the corners that PDQ's
+    coarse picture of the original does not have. About 0.1 ms at 256 px.
     """
     if known.all() or not known.any():
         return luma
-    height, width = luma.shape
-    small_size = (max(1, width // 2), max(1, height // 2))
-    small = cv2.resize(luma, small_size, interpolation=cv2.INTER_AREA)
-    small_known = cv2.resize(known.view(np.uint8), small_size, interpolation=cv2.INTER_NEAREST)
-    small_known = cv2.erode(small_known, np.ones((3, 3), np.uint8))
+    weight = known.astype(np.float32)
+    values = [luma * weight]
+    weights = [weight]
+    while min(values[-1].shape) > 8:
+        values.append(np.asarray(cv2.pyrDown(values[-1]), dtype=np.float32))
+        weights.append(np.asarray(cv2.pyrDown(weights[-1]), dtype=np.float32))
+    estimate = values[-1] / np.maximum(weights[-1], 1e-6)
+    for level_values, level_weights in zip(values[-2::-1], weights[-2::-1], strict=True):
+        height, width = level_values.shape
+        coarse = cv2.pyrUp(estimate, dstsize=(width, height))
+        share = np.minimum(level_weights, 1.0)
+        own = np.where(level_weights > 1e-3, level_values / np.maximum(level_weights, 1e-6), coarse)
+        estimate = share * own + (1.0 - share) * coarse
+    return np.where(known, luma, estimate).astype(np.float32)
+
+
+EDGES_CONTINUED_TILT = 3.0
+"""From this tilt on, the lost corners are also painted by continuing the picture's edges
+into them (a second view): straight lines of buildings and streets do run on into them,
+and where they do the smooth fill misses. The corners grow with the tilt (an 8° turn loses
+about a tenth of the picture); under 3° either fill does."""
+
+
+def _continue_edges(
+    luma: npt.NDArray[np.float32], known: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.float32]:
+    """Unknown pixels painted by cv2.inpaint (Telea), which carries edges into them.
+
+    With no turn (only the fill differing), the originals with the corners an 8° turn loses
+    came within 31 bits for 84.5% (urban100) / 97.9% (bsds500) this way and 87.9% / 98.3%
+    by push-pull; for 91.4% / 98.8% by one or the other: the two fail on different photos.
+    """
+    if known.all() or not known.any():
+        return luma
     painted = cv2.inpaint(
-        np.clip(small + 0.5, 0, 255).astype(np.uint8),
-        (small_known == 0).view(np.uint8),
+        np.clip(luma + 0.5, 0, 255).astype(np.uint8),
+        (~known).view(np.uint8),
         3,
         cv2.INPAINT_TELEA,
     )
-    fill = cv2.resize(painted.astype(np.float32), (width, height), interpolation=cv2.INTER_LINEAR)
-    return np.where(known, luma, fill).astype(np.float32)
+    return np.where(known, luma, painted.astype(np.float32)).astype(np.float32)
 
 
-def rotated_area(shape: tuple[int, ...], angle: float) -> npt.NDArray[np.bool_]:
+def rotated_area(
+    shape: tuple[int, ...], angle: float, centre: Centre | None = None
+) -> npt.NDArray[np.bool_]:
     """Which pixels of a same-canvas turn by `angle` come from the picture (not the fill)."""
-    return _warp(np.ones(shape[:2], np.float32), angle, cv2.INTER_NEAREST, 0.0) > 0
+    return _warp(np.ones(shape[:2], np.float32), angle, cv2.INTER_NEAREST, 0.0, centre) > 0
 
 
 def _cut(luma: npt.NDArray[np.float32], box: Box) -> npt.NDArray[np.float32]:
