@@ -7,12 +7,10 @@ scan report says so. An unrelated picture under the very same overlay must not m
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import numpy as np
-import pdqhash
 import pytest
 from PIL import Image, ImageDraw
 from typer.testing import CliRunner
@@ -23,9 +21,11 @@ from jaga.cli import app
 from jaga.demo.drawing import draw_scene
 from jaga.hashing.hasher import hash_bytes
 from jaga.hashing.image_io import iter_luma_frames, open_image
-from jaga.hashing.pdq import bit_vector_to_hex, hamming_distance_hex
+from jaga.hashing.pdq import hamming_distance_hex
 from jaga.robust.overlays import find_overlays, painted_out
 from jaga.robust.views import ViewSettings
+
+from .pictures import jpeg, reference_hex
 
 ORIGINAL_SEEDS = (501, 502)
 STRANGER_SEEDS = (601, 602)
@@ -103,15 +103,8 @@ def overlaid(image: Image.Image) -> Image.Image:
     return copy
 
 
-def _jpeg(image: Image.Image, quality: int = 90) -> bytes:
-    buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="JPEG", quality=quality)
-    return buffer.getvalue()
-
-
-def _reference_hex(image: Image.Image) -> str:
-    bits, _quality = pdqhash.compute(np.asarray(image.convert("RGB")))
-    return bit_vector_to_hex(bits)
+_jpeg = jpeg
+_reference_hex = reference_hex
 
 
 def _frame(data: bytes):  # type: ignore[no-untyped-def]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
 
@@ -19,13 +17,10 @@ from jaga.banks.records import EntryInput
 from jaga.demo.drawing import draw_scene
 from jaga.robust.settings import RobustStore
 
+from .pictures import jpeg
 from .test_robust_scan_cli import _reference_hex, padded_tilted_captioned
 
-
-def _jpeg(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, "JPEG", quality=90)
-    return buffer.getvalue()
+_jpeg = jpeg
 
 
 @pytest.fixture(scope="module")

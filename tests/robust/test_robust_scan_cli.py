@@ -14,8 +14,6 @@ import io
 import json
 from pathlib import Path
 
-import numpy as np
-import pdqhash
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 from typer.testing import CliRunner
@@ -24,21 +22,18 @@ from jaga.banks.records import EntryInput
 from jaga.banks.service import BankService
 from jaga.cli import app
 from jaga.demo.drawing import draw_scene
-from jaga.hashing.pdq import bit_vector_to_hex
+
+from .pictures import jpeg, reference_hex
 
 ORIGINAL_SEEDS = (501, 502, 503)
 STRANGER_SEEDS = (601, 602, 603)
 
 
 def _jpeg(image: Image.Image, quality: int = 92) -> bytes:
-    buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="JPEG", quality=quality)
-    return buffer.getvalue()
+    return jpeg(image, quality)
 
 
-def _reference_hex(image: Image.Image) -> str:
-    bits, _quality = pdqhash.compute(np.asarray(image.convert("RGB")))
-    return bit_vector_to_hex(bits)
+_reference_hex = reference_hex
 
 
 def padded_tilted_captioned(image: Image.Image) -> Image.Image:

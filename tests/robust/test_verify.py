@@ -34,14 +34,13 @@ from jaga.robust.build import add_original
 from jaga.robust.settings import RobustStore
 from jaga.robust.verify import VerifySettings, VerifyStore, query_rows
 
+from .pictures import jpeg
+
 ORIGINAL_SEEDS = (501, 502, 503)
 STRANGER_SEEDS = (601, 602, 603)
 
 
-def _jpeg(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="JPEG", quality=90)
-    return buffer.getvalue()
+_jpeg = jpeg
 
 
 def heavily_edited(image: Image.Image) -> Image.Image:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import io
-
-import numpy as np
-import pdqhash
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 from jaga.demo.drawing import draw_scene
 from jaga.hashing.hasher import hash_bytes
 from jaga.hashing.image_io import iter_luma_frames, open_image
-from jaga.hashing.pdq import bit_vector_to_hex, hamming_distance_hex
+from jaga.hashing.pdq import hamming_distance_hex
 from jaga.robust.views import (
     ViewSettings,
     centred_pictures,
@@ -22,11 +18,11 @@ from jaga.robust.views import (
     work_image,
 )
 
+from .pictures import jpeg, reference_hex
+
 
 def _jpeg(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, "JPEG", quality=92)
-    return buffer.getvalue()
+    return jpeg(image, 92)
 
 
 def _work(image: Image.Image):  # type: ignore[no-untyped-def]
@@ -44,8 +40,7 @@ def _padded(image: Image.Image, fill: str, share: float = 0.2) -> Image.Image:
     return canvas
 
 
-def _reference(image: Image.Image) -> str:
-    return bit_vector_to_hex(pdqhash.compute(np.asarray(image.convert("RGB")))[0])
+_reference = reference_hex
 
 
 @pytest.mark.parametrize("fill", ["black", "white", "blurred"])
