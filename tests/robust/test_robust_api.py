@@ -6,6 +6,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,10 +18,25 @@ from jaga.banks.records import EntryInput
 from jaga.demo.drawing import draw_scene
 from jaga.robust.settings import RobustStore
 
-from .pictures import jpeg
-from .test_robust_scan_cli import _reference_hex, padded_tilted_captioned
+from .pictures import jpeg, reference_hex
+from .test_robust_scan_cli import padded_tilted_captioned
 
-_jpeg = jpeg
+
+def hash_and_match_until(
+    client: Any, picture: bytes, matched: bool, params: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The server's answer once it says `matched` (or its last within about 10 s): bank and
+    settings changes reach a running server within about a second."""
+    for _ in range(40):
+        answer = client.post(
+            "/v1/hash-and-match", files={"file": ("c.jpg", picture)}, params=params or {}
+        )
+        assert answer.status_code == 200, answer.text
+        body: dict[str, Any] = answer.json()
+        if body["matched"] is matched:
+            break
+        time.sleep(0.25)
+    return body
 
 
 @pytest.fixture(scope="module")
@@ -33,19 +49,13 @@ def test_hash_and_match_finds_a_framed_tilted_copy_and_says_how(server: Server) 
     original = draw_scene(511)
     server.banks.create_bank("robust-api")
     server.banks.add_entries(
-        "robust-api", [EntryInput("pdq", _reference_hex(original), original_id="o-1")], source="t"
+        "robust-api", [EntryInput("pdq", reference_hex(original), original_id="o-1")], source="t"
     )
     _, platform = server.keys.create("robust-platform", ["hash", "match"])
-    copy = _jpeg(padded_tilted_captioned(original))
-    stranger = _jpeg(padded_tilted_captioned(draw_scene(611)))
+    copy = jpeg(padded_tilted_captioned(original))
+    stranger = jpeg(padded_tilted_captioned(draw_scene(611)))
     with server.client(platform) as client:
-        for _ in range(40):  # the server applies bank changes within about a second
-            found = client.post("/v1/hash-and-match", files={"file": ("c.jpg", copy)})
-            assert found.status_code == 200, found.text
-            if found.json()["matched"]:
-                break
-            time.sleep(0.25)
-        body = found.json()
+        body = hash_and_match_until(client, copy, matched=True)
         assert body["matched"] is True, body
         (match,) = body["matches"]
         assert match["original_id"] == "o-1"
@@ -57,12 +67,7 @@ def test_hash_and_match_finds_a_framed_tilted_copy_and_says_how(server: Server) 
 
     RobustStore(server.banks.engine).update("robust-api", enabled=False)
     with server.client(platform) as client:
-        for _ in range(40):  # settings reach the server within about a second
-            missed = client.post("/v1/hash-and-match", files={"file": ("c.jpg", copy)})
-            if not missed.json()["matched"]:
-                break
-            time.sleep(0.25)
-        assert missed.json()["matched"] is False
+        assert hash_and_match_until(client, copy, matched=False)["matched"] is False
 
 
 def test_hash_and_match_verifies_a_heavily_edited_copy_by_local_features(
@@ -80,18 +85,10 @@ def test_hash_and_match_verifies_a_heavily_edited_copy_by_local_features(
     store = RobustStore(server.banks.engine)
     assert add_original(server.banks, store, "verify-api", tmp_path / "original-512.png") is None
     _, platform = server.keys.create("verify-platform", ["hash", "match"])
-    copy = _jpeg(heavily_edited(original))
-    stranger = _jpeg(heavily_edited(draw_scene(612)))
+    copy = jpeg(heavily_edited(original))
+    stranger = jpeg(heavily_edited(draw_scene(612)))
     with server.client(platform) as client:
-        for _ in range(40):  # the server applies bank changes within about a second
-            found = client.post(
-                "/v1/hash-and-match", files={"file": ("c.jpg", copy)}, params={"bank": "verify-api"}
-            )
-            assert found.status_code == 200, found.text
-            if found.json()["matched"]:
-                break
-            time.sleep(0.25)
-        body = found.json()
+        body = hash_and_match_until(client, copy, matched=True, params={"bank": "verify-api"})
         assert body["matched"] is True, body
         (match,) = body["matches"]
         assert match["original_id"] == "original-512.png"
