@@ -13,6 +13,7 @@ and is what `state` stores, so later days never need the raw history.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TypeVar
 
 import polars as pl
@@ -424,29 +425,125 @@ def account_features(
     Sender-side (`s_`) and receiver-side (`r_`) features; the `net_` ones use the
     neighbourhood (a receiver's other senders, a sender's receivers) and are what the
     "no pair/network" baseline leaves out.
+
+    Computed in stages, each stage's frames collected together (`pl.collect_all`): the
+    windowed pair tables that several features read (`_Windows`) are materialised once.
+    One lazy plan over everything recomputed them in every branch that read them (the
+    branches project different columns, so Polars could not share them), which was most of
+    the scoring time.
     """
+    windows = _windows(pairs, flows, anchor_day, step, checkpoints)
+    frames = _feature_frames(pairs.lazy(), windows, checkpoints)
+    return _assemble(windows.p30, frames, anchor_day, step)
+
+
+@dataclass(frozen=True)
+class _Windows:
+    """Materialised tables the features share (one row per pair or account and checkpoint).
+
+    `p30`: pair-buckets in the checkpoint's last 30 days; `p90`: cross-border pair-buckets
+    in the 90-day window, standing orders removed; `pair90`: the same per pair; `p180`:
+    cross-border pair-buckets over 180 days; `lifetime`: each cross-border pair's in-band
+    share over its history; `sellers`: platform sellers and organisations; `payouts`,
+    `orgs`: their parts; `recv30`: receiver fan-in; `cash`: the 48-hour cash-out; `hubs`;
+    `fsec`: sextortion bursts.
+    """
+
+    p30: pl.LazyFrame
+    p90: pl.LazyFrame
+    pair90: pl.LazyFrame
+    p180: pl.LazyFrame
+    lifetime: pl.LazyFrame
+    sellers: pl.LazyFrame
+    payouts: pl.LazyFrame
+    orgs: pl.LazyFrame
+    recv30: pl.LazyFrame
+    cash: pl.LazyFrame
+    hubs: pl.LazyFrame
+    fsec: pl.LazyFrame
+    w90: int
+    w180: int
+
+
+def _collect(*frames: pl.LazyFrame) -> list[pl.LazyFrame]:
+    """Run independent plans together; their results as lazy frames for the next stage."""
+    return [frame.lazy() for frame in pl.collect_all(frames)]
+
+
+def _windows(
+    pairs: pl.DataFrame, flows: pl.DataFrame, anchor_day: int, step: int, checkpoints: int
+) -> _Windows:
+    """The shared tables of `account_features`, materialised in three stages."""
     w90 = max(1, round(90 / step))
     w180 = max(1, round(180 / step))
-    # One lazy plan: Polars runs the independent branches in parallel and drops unused columns.
-    pairs_lazy = pairs.lazy()
-    flows_lazy = flows.lazy()
-    return _account_features(pairs_lazy, flows_lazy, anchor_day, step, checkpoints, w90, w180)
+    lazy = pairs.lazy()
+    p30 = windowed(lazy, 1, checkpoints)
+    lifetime, p90_all, p180, payouts, orgs, cash, fsec = _collect(
+        _lifetime(lazy),
+        _corridor_pairs_90(lazy, w90, checkpoints),
+        _corridor_pairs_180(lazy, w180, checkpoints),
+        _platform_payouts(lazy, p30, w90, checkpoints),
+        organisations(lazy, w90, checkpoints),
+        cashout_share(flows.lazy(), anchor_day, step, checkpoints),
+        _sextortion_bursts(lazy),
+    )
+    pair90_all = _pair_windows_90(p90_all, lifetime, w90)
+    sellers = pl.concat(
+        [
+            payouts.filter(pl.col("r_platform_payouts_90") >= PLATFORM_PAYOUTS).select(
+                pl.col("account_id").alias("receiver_id"), "k"
+            ),
+            orgs,
+        ]
+    )
+    standing = _standing_pairs(pair90_all)
+    recv30 = _receiver_30(p30, lifetime)
+    p90, pair90, sellers, recv30 = _collect(
+        p90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
+        pair90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
+        sellers,
+        recv30,
+    )
+    (hubs,) = _collect(_hubs(recv30, cash, sellers))
+    return _Windows(
+        p30,
+        p90,
+        pair90,
+        p180,
+        lifetime,
+        sellers,
+        payouts,
+        orgs,
+        recv30,
+        cash,
+        hubs,
+        fsec,
+        w90,
+        w180,
+    )
 
 
-def _account_features(
-    pairs: pl.LazyFrame,
-    flows: pl.LazyFrame,
-    anchor_day: int,
-    step: int,
-    checkpoints: int,
-    w90: int,
-    w180: int,
-) -> pl.DataFrame:
-    p30 = windowed(pairs, 1, checkpoints)
-    # Gap (days) from each pair-bucket's first payment to the pair's previous bucket's, and
-    # that bucket: computed once per pair here rather than per window (a list sort per pair
-    # and checkpoint doubled the scoring time).
-    p90 = windowed(
+def _lifetime(pairs: pl.LazyFrame) -> pl.LazyFrame:
+    """In-band share of each cross-border pair's payments over its whole observed history.
+
+    A romance-scam victim's payments start in the band and escalate out of it, which a
+    90-day window at the start cannot see yet.
+    """
+    return (
+        pairs.filter(pl.col("cross_border"))
+        .group_by(*PAIR_KEYS)
+        .agg((pl.col("n_band_corr").sum() / pl.col("n").sum()).alias("life_band_share"))
+    )
+
+
+def _corridor_pairs_90(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
+    """Cross-border (or ancillary) pair-buckets of each checkpoint's 90-day window.
+
+    With the gap (days) from each pair-bucket's first payment to the pair's previous
+    bucket's, and that bucket: computed once per pair here rather than per window (a list
+    sort per pair and checkpoint doubled the scoring time).
+    """
+    return windowed(
         pairs.filter(pl.col("cross_border") | (pl.col("n_ancillary") > 0))
         .drop("last_day", "first_usd", "n_travel", "sender_country")
         .sort("first_day")
@@ -457,10 +554,22 @@ def _account_features(
         w90,
         checkpoints,
     )
-    # Standing orders (research note (d): sponsorships and family remittances, monthly or
-    # near paydays): a pair paying one fixed in-band amount no more than about monthly. Its
-    # payments are what they look like and count towards no corridor indicator.
-    pair90 = (
+
+
+def _corridor_pairs_180(pairs: pl.LazyFrame, w180: int, checkpoints: int) -> pl.LazyFrame:
+    """Cross-border pair-buckets of each checkpoint's 180-day window (the columns used)."""
+    return windowed(
+        pairs.filter(pl.col("cross_border")).select(
+            *PAIR_KEYS, "bucket", "n_band_corr", "n_travel", "first_day", "last_day"
+        ),
+        w180,
+        checkpoints,
+    )
+
+
+def _pair_windows_90(p90: pl.LazyFrame, lifetime: pl.LazyFrame, w90: int) -> pl.LazyFrame:
+    """One row per pair and checkpoint with in-band or minor payments in the 90 days."""
+    return (
         p90.group_by(*PAIR_KEYS, "k")
         .agg(
             pl.col("n_band_corr").sum().alias("pair_band"),
@@ -485,16 +594,18 @@ def _account_features(
             pl.col("n_minor_pattern").sum().alias("pair_minor_pattern"),
         )
         .filter((pl.col("pair_band") > 0) | (pl.col("pair_minor") > 0))
+        .join(lifetime, on=list(PAIR_KEYS), how="left")
     )
-    # Over the pair's whole observed history: a romance-scam victim's payments start in the
-    # band and escalate out of it, which a 90-day window at the start cannot see yet.
-    lifetime = (
-        pairs.filter(pl.col("cross_border"))
-        .group_by(*PAIR_KEYS)
-        .agg((pl.col("n_band_corr").sum() / pl.col("n").sum()).alias("life_band_share"))
-    )
-    pair90 = pair90.join(lifetime, on=list(PAIR_KEYS), how="left")
-    standing = pair90.filter(
+
+
+def _standing_pairs(pair90: pl.LazyFrame) -> pl.LazyFrame:
+    """(pair, k) of standing orders and monthly remittances over the 90 days.
+
+    Research note (d): sponsorships and family remittances, monthly or near paydays: a
+    pair paying one fixed in-band amount no more than about monthly. Its payments are what
+    they look like and count towards no corridor indicator.
+    """
+    return pair90.filter(
         standing_order(
             pl.col("pair_band"),
             pl.col("pair_band_peak"),
@@ -503,21 +614,27 @@ def _account_features(
         )
         | monthly_cadence(pl.col("pair_peak_n"), pl.col("pair_buckets"), pl.col("monthly_gaps"))
     ).select(*PAIR_KEYS, "k")
-    p90 = p90.join(standing, on=[*PAIR_KEYS, "k"], how="anti")
-    pair90 = pair90.join(standing, on=[*PAIR_KEYS, "k"], how="anti")
-    # Platform payouts: a payer sending fiat to PLATFORM_PAYEES or more accounts in 30 days
-    # (a platform, a payroll) pays its sellers; a receiver it pays again and again is a
-    # seller with a known business (an adult creator, research note (d)), whose many small
-    # foreign tips fit that business rather than a facilitator's fan-in.
-    fiat30 = p30.filter(pl.col("n") > pl.col("n_crypto"))
+
+
+def _platform_payouts(
+    pairs: pl.LazyFrame, p30: pl.LazyFrame, w90: int, checkpoints: int
+) -> pl.LazyFrame:
+    """Fiat payments per receiver and checkpoint (90 days) from platforms or payrolls.
+
+    A payer sending fiat to PLATFORM_PAYEES or more accounts in 30 days (a platform, a
+    payroll) pays its sellers; a receiver it pays again and again is a seller with a known
+    business (an adult creator, research note (d)), whose many small foreign tips fit that
+    business rather than a facilitator's fan-in.
+    """
     platforms = (
-        fiat30.group_by("sender_id", "k")
+        p30.filter(pl.col("n") > pl.col("n_crypto"))
+        .group_by("sender_id", "k")
         .agg(pl.col("receiver_id").n_unique().alias("payees"))
         .filter(pl.col("payees") >= PLATFORM_PAYEES)
         .select("sender_id")
         .unique()
     )
-    payouts = (
+    return (
         windowed(
             pairs.join(platforms, on="sender_id", how="semi")
             .filter(pl.col("n") > pl.col("n_crypto"))
@@ -528,29 +645,20 @@ def _account_features(
         .group_by(pl.col("receiver_id").alias("account_id"), "k")
         .agg(pl.col("n").sum().cast(pl.Int32).alias("r_platform_payouts_90"))
     )
-    sellers = payouts.filter(pl.col("r_platform_payouts_90") >= PLATFORM_PAYOUTS).select(
-        pl.col("account_id").alias("receiver_id"), "k"
-    )
-    # Charities and businesses (organisations.py) are no hub or common beneficiary either.
-    orgs = organisations(pairs, w90, checkpoints)
-    sellers = pl.concat([sellers, orgs])
-    p180 = windowed(
-        pairs.filter(pl.col("cross_border")).select(
-            *PAIR_KEYS, "bucket", "n_band_corr", "n_travel", "first_day", "last_day"
-        ),
-        w180,
-        checkpoints,
-    )
 
-    # Receiver side, 30 days: fan-in of foreign senders and their countries (item 5).
+
+def _receiver_30(p30: pl.LazyFrame, lifetime: pl.LazyFrame) -> pl.LazyFrame:
+    """Receiver side, 30 days: fan-in of foreign senders and their countries (item 5).
+
+    Item 5 is about "frequent, low-value" payments from many senders: a sender counts
+    towards the low-value fan-in when it paid in the band in these 30 days and its payments
+    to this receiver stay mostly in the band (a romance-scam victim's escalate out of it).
+    """
     foreign30 = p30.filter(pl.col("cross_border")).join(lifetime, on=list(PAIR_KEYS), how="left")
-    # Item 5 is about "frequent, low-value" payments from many senders: a sender counts
-    # towards the fan-in when it paid in the band in these 30 days and its payments to this
-    # receiver stay mostly in the band (a romance-scam victim's escalate out of it).
     low_value = (pl.col("n_band_corr") > 0) & (
         pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE
     )
-    recv30 = foreign30.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
+    return foreign30.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_foreign_senders_30"),
         pl.col("sender_id").filter(low_value).n_unique().cast(pl.Int32).alias("r_low_senders_30"),
         pl.col("sender_country")
@@ -566,10 +674,16 @@ def _account_features(
         .alias("r_minor_senders_30"),
         pl.col("n_band_corr").sum().alias("r_band_corr_30"),
     )
-    cash = cashout_share(flows, anchor_day, step, checkpoints)
-    # Hubs per checkpoint (item 5 with item 12): 5+ foreign senders from 2+ countries in 30
-    # days, most of the money moved on within 48 hours. Senders' network features point here.
-    hubs = (
+
+
+def _hubs(recv30: pl.LazyFrame, cash: pl.LazyFrame, sellers: pl.LazyFrame) -> pl.LazyFrame:
+    """(receiver_id, k, to_hub) of hubs: item 5 with item 12.
+
+    5+ low-value foreign senders from 2+ countries in 30 days, most of the money moved on
+    within 48 hours; not a platform seller or an organisation. Senders' network features
+    point here.
+    """
+    return (
         recv30.join(cash, on=["account_id", "k"], how="left")
         .filter(
             (pl.col("r_low_senders_30") >= 5)
@@ -579,39 +693,57 @@ def _account_features(
         .select(pl.col("account_id").alias("receiver_id"), "k", pl.lit(True).alias("to_hub"))
         .join(sellers, on=["receiver_id", "k"], how="anti")
     )
-    recv90 = p90.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
-        pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_foreign_senders_90"),
-        pl.col("n_band_corr").sum().alias("r_band_corr_90"),
-        pl.col("n_night_corr").sum().alias("r_night_corr_90"),
-        pl.col("n_round_corr").sum().alias("r_round_corr_90"),
-        pl.col("n_memo").sum().alias("r_memo_90"),
-        pl.col("n").sum().alias("r_in_n_90"),
-    )
-    # FATF 2025 with AUSTRAC 2024 (items 6-7): in-band credits from unrelated foreign
-    # senders, each sent at the sender's night with an even amount, a cover word or a handle
-    # (the pay-per-view shape of one payment), and how many senders sent them; only senders
-    # whose payments to it stay mostly in the band (a romance victim's escalate out of it).
-    recv_pattern = (
-        p90.filter(pl.col("n_pattern_corr") > 0)
-        .join(lifetime, on=list(PAIR_KEYS), how="left")
-        .filter(pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE)
-        .group_by(pl.col("receiver_id").alias("account_id"), "k")
-        .agg(
-            pl.col("n_pattern_corr").sum().cast(pl.Int32).alias("r_pattern_90"),
-            pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_pattern_senders_90"),
-        )
-    )
-    # Pair-level cadence over 90 days (items 2 and 5): the published cases describe the same
-    # sender paying the same beneficiary again and again ("approximately twice a day";
-    # "frequent ... to a common beneficiary ... by multiple customers"), which one-off tips
-    # to many creators and monthly family remittances do not show.
+
+
+def _feature_frames(pairs: pl.LazyFrame, windows: _Windows, checkpoints: int) -> list[pl.DataFrame]:
+    """Every per-(account_id, k) feature table, computed together from the shared tables."""
+    w = windows
+    send90, p90_hub = _sender_90(w.p90, w.hubs)
+    recv_pairs = _receiver_pairs(w.pair90)
+    frames = [
+        w.recv30,
+        _receiver_90(w.p90),
+        _receiver_pattern(w.p90, w.lifetime),
+        _receiver_180(w.p180),
+        recv_pairs,
+        _sender_pairs(w.pair90),
+        _to_repeat_hubs(w.pair90, recv_pairs, w.sellers),
+        _sender_30(w.p30),
+        send90,
+        _sender_180(w.p180),
+        *_sextortion(w.fsec, w.w180, checkpoints),
+        _shared_senders(w.p90, send90),
+        _forwards(p90_hub),
+        w.cash,
+        w.payouts,
+        *_minor_payments(w.pair90),
+        *_crypto(pairs, w.w90, checkpoints),
+        w.orgs.select(pl.col("receiver_id").alias("account_id"), "k", r_organisation=pl.lit(True)),
+    ]
+    return pl.collect_all(frames)
+
+
+def _repeat() -> tuple[pl.Expr, pl.Expr]:
+    """Pair-level cadence over 90 days (items 2 and 5): session pairs and returning buyers.
+
+    The published cases describe the same sender paying the same beneficiary again and
+    again ("approximately twice a day"; "frequent ... to a common beneficiary ... by
+    multiple customers"), which one-off tips to many creators and monthly family
+    remittances do not show. Returning buyers: senders who paid it twice or more in the
+    band within 90 days, their payments to it staying mostly in the band (a one-off tipper
+    pays once).
+    """
     repeat = session_pair(pl.col("pair_band"), pl.col("life_band_share"), pl.col("pair_band_peak"))
-    # Returning buyers: senders who paid it twice or more in the band within 90 days, their
-    # payments to it staying mostly in the band (a one-off tipper pays once).
     returning = (pl.col("pair_band") >= 2) & (
         pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE
     )
-    recv_pairs = pair90.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
+    return repeat, returning
+
+
+def _receiver_pairs(pair90: pl.LazyFrame) -> pl.LazyFrame:
+    """Senders paying a receiver in sessions, and returning buyers (see `_repeat`)."""
+    repeat, returning = _repeat()
+    return pair90.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("sender_id").filter(repeat).n_unique().cast(pl.Int32).alias("r_repeat_senders_90"),
         pl.col("sender_id")
         .filter(returning & ~pl.col("related"))
@@ -619,7 +751,12 @@ def _account_features(
         .cast(pl.Int32)
         .alias("r_returning_senders_90"),
     )
-    send_pairs = (
+
+
+def _sender_pairs(pair90: pl.LazyFrame) -> pl.LazyFrame:
+    """A sender's busiest unrelated pair and how many payees it pays in sessions."""
+    repeat, _ = _repeat()
+    return (
         pair90.filter(~pl.col("related"))
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(
@@ -631,22 +768,37 @@ def _account_features(
             .alias("s_repeat_payees_90"),
         )
     )
-    # A consumer repeatedly paying a beneficiary that other foreign senders also pay
-    # repeatedly: the sender-side evidence of several independent accounts, aggregated.
+
+
+def _to_repeat_hubs(
+    pair90: pl.LazyFrame, recv_pairs: pl.LazyFrame, sellers: pl.LazyFrame
+) -> pl.LazyFrame:
+    """Common beneficiaries a consumer pays in sessions.
+
+    A consumer repeatedly paying a beneficiary that other foreign senders also pay
+    repeatedly: the sender-side evidence of several independent accounts, aggregated.
+    """
+    repeat, _ = _repeat()
     repeat_hubs = (
         recv_pairs.filter(pl.col("r_repeat_senders_90") >= REPEAT_HUB_SENDERS)
         .select(pl.col("account_id").alias("receiver_id"), "k")
         .join(sellers, on=["receiver_id", "k"], how="anti")
     )
-    to_repeat_hub = (
+    return (
         pair90.filter(repeat & ~pl.col("related"))
         .join(repeat_hubs, on=["receiver_id", "k"], how="inner")
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(pl.col("receiver_id").n_unique().cast(pl.Int32).alias("net_repeat_hubs_90"))
     )
-    # Items 10 and T7: an adult abroad paying a child's account directly (standing orders,
-    # a sponsor's fixed monthly sum, removed above), and how many of those payments had the
-    # pay-per-view shape (sender-local night with an even amount, a cover word or a handle).
+
+
+def _minor_payments(pair90: pl.LazyFrame) -> tuple[pl.LazyFrame, pl.LazyFrame]:
+    """Items 10 and T7: an adult abroad paying a child's account directly.
+
+    Standing orders (a sponsor's fixed monthly sum) are removed before; with how many of
+    those payments had the pay-per-view shape (sender-local night with an even amount, a
+    cover word or a handle). Receiver side, then sender side.
+    """
     minor_pairs = pair90.filter(pl.col("pair_minor") > 0)
     to_minor_recv = minor_pairs.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("pair_minor").sum().alias("r_from_adults_to_minor_90"),
@@ -656,17 +808,63 @@ def _account_features(
         pl.col("pair_minor").sum().alias("s_to_minor_90"),
         pl.col("pair_minor_pattern").sum().alias("s_to_minor_pattern_90"),
     )
-    recv180 = p180.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
+    return to_minor_recv, to_minor_send
+
+
+def _receiver_90(p90: pl.LazyFrame) -> pl.LazyFrame:
+    """Receiver side, 90 days: foreign senders and corridor credits with their shape."""
+    return p90.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
+        pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_foreign_senders_90"),
+        pl.col("n_band_corr").sum().alias("r_band_corr_90"),
+        pl.col("n_night_corr").sum().alias("r_night_corr_90"),
+        pl.col("n_round_corr").sum().alias("r_round_corr_90"),
+        pl.col("n_memo").sum().alias("r_memo_90"),
+        pl.col("n").sum().alias("r_in_n_90"),
+    )
+
+
+def _receiver_pattern(p90: pl.LazyFrame, lifetime: pl.LazyFrame) -> pl.LazyFrame:
+    """FATF 2025 with AUSTRAC 2024 (items 6-7): credits with the pay-per-view shape.
+
+    In-band credits from unrelated foreign senders, each sent at the sender's night with an
+    even amount, a cover word or a handle, and how many senders sent them; only senders
+    whose payments to it stay mostly in the band (a romance victim's escalate out of it).
+    """
+    return (
+        p90.filter(pl.col("n_pattern_corr") > 0)
+        .join(lifetime, on=list(PAIR_KEYS), how="left")
+        .filter(pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE)
+        .group_by(pl.col("receiver_id").alias("account_id"), "k")
+        .agg(
+            pl.col("n_pattern_corr").sum().cast(pl.Int32).alias("r_pattern_90"),
+            pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_pattern_senders_90"),
+        )
+    )
+
+
+def _receiver_180(p180: pl.LazyFrame) -> pl.LazyFrame:
+    """Receiver side, 180 days: corridor credits."""
+    return p180.group_by(pl.col("receiver_id").alias("account_id"), "k").agg(
         pl.col("n_band_corr").sum().alias("r_band_corr_180"),
     )
 
-    # Sender side (items 1, 2, 4, 7): corridor payments, distinct unrelated receivers.
-    send30 = p30.group_by(pl.col("sender_id").alias("account_id"), "k").agg(
+
+def _sender_30(p30: pl.LazyFrame) -> pl.LazyFrame:
+    """Sender side, 30 days (items 1, 2, 4, 7): corridor payments and all payments."""
+    return p30.group_by(pl.col("sender_id").alias("account_id"), "k").agg(
         pl.col("n_band_corr").sum().alias("s_band_corr_30"),
         pl.col("n").sum().alias("s_out_n_30"),
         pl.col("usd").sum().alias("s_out_usd_30"),
         pl.col("male_sender").any().alias("s_male"),
     )
+
+
+def _sender_90(p90: pl.LazyFrame, hubs: pl.LazyFrame) -> tuple[pl.LazyFrame, pl.LazyFrame]:
+    """Sender side, 90 days: distinct unrelated receivers, corridor payments, hubs paid.
+
+    Also returns the 90-day pair-buckets marked `to_hub` (those that count), which the
+    chain feature (`_forwards`) reads.
+    """
     p90_hub = (
         p90.join(hubs, on=["receiver_id", "k"], how="left")
         .with_columns(pl.col("to_hub").fill_null(False))
@@ -702,7 +900,12 @@ def _account_features(
         .alias("net_hub_receivers_90"),
         pl.col("n_crypto").filter(pl.col("to_hub")).sum().alias("net_crypto_to_hub_90"),
     )
-    send180 = p180.group_by(pl.col("sender_id").alias("account_id"), "k").agg(
+    return send90, p90_hub
+
+
+def _sender_180(p180: pl.LazyFrame) -> pl.LazyFrame:
+    """Sender side, 180 days: corridor and travel payments, the longest corridor pair."""
+    return p180.group_by(pl.col("sender_id").alias("account_id"), "k").agg(
         pl.col("n_band_corr").sum().alias("s_band_corr_180"),
         pl.col("n_travel").sum().alias("s_travel_180"),
         # Item 2: long-lived edges with repeated in-band payments.
@@ -710,10 +913,16 @@ def _account_features(
             "s_max_pair_span_180"
         ),
     )
-    # FSEC (item 13): a minor's payments to a new payee, >= 2 within 72 h, then silence. FATF:
-    # totals "rarely exceed" EUR 1,500 (kept as a bound); payments "often start below" EUR 250
-    # (often, not always: not required, victims who start higher are still victims).
-    fsec = (
+
+
+def _sextortion_bursts(pairs: pl.LazyFrame) -> pl.LazyFrame:
+    """FSEC (item 13): a minor's payments to a new payee, >= 2 within 72 h, then silence.
+
+    One row per such pair over its history. FATF: totals "rarely exceed" EUR 1,500 (kept
+    as a bound); payments "often start below" EUR 250 (often, not always: not required,
+    victims who start higher are still victims).
+    """
+    return (
         pairs.group_by(*PAIR_KEYS)
         .agg(
             pl.col("minor_sender").any(),
@@ -737,6 +946,13 @@ def _account_features(
             & (pl.col("pair_usd") <= FSEC_TOTAL_MAX_USD)
         )
     )
+
+
+def _sextortion(
+    fsec: pl.LazyFrame, w180: int, checkpoints: int
+) -> tuple[pl.LazyFrame, pl.LazyFrame, pl.LazyFrame]:
+    """The victim's burst features, the mule's victims over 180 days, and payments to a
+    mule (a receiver of two or more victims), from `_sextortion_bursts`."""
     fsec_k = windowed(fsec, 1, checkpoints)
     # The burst's own corroborating indicators (FinCEN FIN-2025-NTC2 red flag: a series of
     # payments over a short time to a recipient in a jurisdiction of concern with no personal
@@ -768,10 +984,17 @@ def _account_features(
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(pl.len().cast(pl.Int32).alias("net_pays_sextortion_mule"))
     )
-    # CVC (T6; FinCEN FIN-2021-NTC3, FATF 2025): an address that several unrelated senders
-    # pay in the USD 10-200 band within 90 days and whose income is almost all such payments
-    # (a pay-per-view checkout). A personal or exchange deposit address has one payer; a
-    # shared service address takes amounts of every size, so its in-band share is lower.
+    return fsec_sender, fsec_receiver, fsec_to_mule
+
+
+def _crypto(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> tuple[pl.LazyFrame, pl.LazyFrame]:
+    """CVC (T6; FinCEN FIN-2021-NTC3, FATF 2025): shared low-value addresses and payers.
+
+    An address that several unrelated senders pay in the USD 10-200 band within 90 days
+    and whose income is almost all such payments (a pay-per-view checkout). A personal or
+    exchange deposit address has one payer; a shared service address takes amounts of
+    every size, so its in-band share is lower. Receiver side, then sender side.
+    """
     crypto90 = windowed(
         pairs.filter(pl.col("n_crypto") > 0).select(
             *PAIR_KEYS, "bucket", "n_crypto", "n_crypto_band", "n_crypto_pattern"
@@ -826,55 +1049,46 @@ def _account_features(
             pl.col("n_crypto_pattern").sum().cast(pl.Int32).alias("net_crypto_pattern_90"),
         )
     )
-    # Network (T3): a receiver's senders who also pay other corridor receivers.
+    return crypto_recv, crypto_send
+
+
+def _shared_senders(p90: pl.LazyFrame, send90: pl.LazyFrame) -> pl.LazyFrame:
+    """Network (T3): a receiver's senders who also pay other corridor receivers."""
     multi = send90.filter(pl.col("s_unrelated_receivers_90") >= 2).select(
         pl.col("account_id").alias("sender_id"), "k", pl.lit(True).alias("multi")
     )
-    shared = (
+    return (
         p90.filter(pl.col("n_band_corr") > 0)
         .join(multi, on=["sender_id", "k"], how="inner")
         .group_by(pl.col("receiver_id").alias("account_id"), "k")
         .agg(pl.col("sender_id").n_unique().cast(pl.Int32).alias("net_shared_senders_90"))
     )
-    # Chains: a receiver forwarding to a hub.
-    forwards = (
+
+
+def _forwards(p90_hub: pl.LazyFrame) -> pl.LazyFrame:
+    """Chains: a receiver forwarding to a hub."""
+    return (
         p90_hub.filter(pl.col("to_hub"))
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(pl.col("receiver_id").n_unique().cast(pl.Int32).alias("net_forwards_to_hub_90"))
     )
 
-    active = pl.concat(
+
+def _assemble(
+    p30: pl.LazyFrame, frames: list[pl.DataFrame], anchor_day: int, step: int
+) -> pl.DataFrame:
+    """Left-join every feature table onto the accounts active in each checkpoint's 30 days.
+
+    Missing counts are 0 and missing flags False; shares are computed last.
+    """
+    out = pl.concat(
         [
             p30.select(pl.col("sender_id").alias("account_id"), "k"),
             p30.select(pl.col("receiver_id").alias("account_id"), "k"),
         ]
     ).unique()
-    out = active
-    for frame in (
-        recv30,
-        recv90,
-        recv_pattern,
-        recv180,
-        recv_pairs,
-        send_pairs,
-        to_repeat_hub,
-        send30,
-        send90,
-        send180,
-        fsec_sender,
-        fsec_receiver,
-        fsec_to_mule,
-        shared,
-        forwards,
-        cash,
-        payouts,
-        to_minor_recv,
-        to_minor_send,
-        crypto_recv,
-        crypto_send,
-        orgs.select(pl.col("receiver_id").alias("account_id"), "k", r_organisation=pl.lit(True)),
-    ):
-        out = out.join(frame, on=["account_id", "k"], how="left")
+    for frame in frames:
+        out = out.join(frame.lazy(), on=["account_id", "k"], how="left")
     schema = out.collect_schema()
     out = out.with_columns(
         pl.col(c).fill_null(False) if schema[c] == pl.Boolean else pl.col(c).fill_null(0)
