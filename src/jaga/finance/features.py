@@ -43,6 +43,8 @@ FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 DEFAULT_STEP_DAYS = 30
 WINDOW_DAYS = (30, 90, 180)
 PAIR_KEYS = ("sender_id", "receiver_id")
+# Account and checkpoint in one integer column (`_account_key`): the fast join key.
+ACCOUNT_KEY = "_account_k"
 # Payments in the band over 90 days that make a sender->receiver pair "repeated": item 2's
 # "4 or more in 30 days" spread over the 90-day window is stricter; 3 is one a month.
 REPEAT_PAIR_PAYMENTS = 3
@@ -1079,17 +1081,26 @@ def _assemble(
 ) -> pl.DataFrame:
     """Left-join every feature table onto the accounts active in each checkpoint's 30 days.
 
-    Missing counts are 0 and missing flags False; shares are computed last.
+    Missing counts are 0 and missing flags False; shares are computed last. Integer account
+    codes (the batch path) are joined on one 64-bit key, account and checkpoint together:
+    some twenty joins on two columns were a third of the feature time.
     """
-    out = pl.concat(
+    active = pl.concat(
         [
             p30.select(pl.col("sender_id").alias("account_id"), "k"),
             p30.select(pl.col("receiver_id").alias("account_id"), "k"),
         ]
     ).unique()
+    out = active.collect()
+    keys = ["account_id", "k"]
+    if out.schema["account_id"].is_integer():
+        out = out.with_columns(_account_key())
+        frames = [frame.with_columns(_account_key()).drop(keys) for frame in frames]
+        keys = [ACCOUNT_KEY]
     for frame in frames:
-        out = out.join(frame.lazy(), on=["account_id", "k"], how="left")
-    schema = out.collect_schema()
+        out = out.join(frame, on=keys, how="left")
+    out = out.drop(ACCOUNT_KEY, strict=False)
+    schema = out.schema
     out = out.with_columns(
         pl.col(c).fill_null(False) if schema[c] == pl.Boolean else pl.col(c).fill_null(0)
         for c in schema.names()
@@ -1101,7 +1112,13 @@ def _assemble(
         _share("s_round_corr_90", "s_band_corr_90").alias("s_round_share_90"),
         _share("r_night_corr_90", "r_band_corr_90").alias("r_night_share_90"),
         _share("r_round_corr_90", "r_band_corr_90").alias("r_round_share_90"),
-    ).collect()
+    )
+
+
+def _account_key() -> pl.Expr:
+    """One unsigned 64-bit join key from an integer account code and a checkpoint."""
+    account = pl.col("account_id").cast(pl.UInt64) * (1 << 32)
+    return (account + pl.col("k").cast(pl.UInt64)).alias(ACCOUNT_KEY)
 
 
 def _share(part: str, whole: str) -> pl.Expr:
