@@ -8,6 +8,7 @@ header not counted), the field, what is wrong and the value found.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,12 +56,19 @@ def read_table(path: Path) -> pl.DataFrame:
     suffix = path.suffix.lower()
     try:
         if suffix in {".parquet", ".pq"}:
-            return pl.read_parquet(path)
+            return pl.read_parquet(path, columns=_schema_columns(pl.read_parquet_schema(path)))
         if suffix in {".csv", ".txt", ".gz"}:
             return pl.read_csv(path, infer_schema=False)
     except (pl.exceptions.PolarsError, OSError) as error:
         raise FinanceError(f"{path}: cannot read as {suffix[1:]}: {error}") from error
     raise FinanceError(f"{path}: unknown file type {suffix!r} (use .csv or .parquet)")
+
+
+def _schema_columns(schema: Mapping[str, pl.DataType]) -> list[str]:
+    """The file's columns that the schema knows (in file order): labels and other extra
+    columns are never read. Missing required columns are reported by `validate`."""
+    known = {*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS}
+    return [name for name in schema if name in known]
 
 
 def _text(column: str, frame: pl.DataFrame) -> pl.Expr:
@@ -95,7 +103,7 @@ def validate(frame: pl.DataFrame, rates: dict[str, float]) -> IngestResult:
             f"(required: {', '.join(REQUIRED_COLUMNS)})"
         )
     this_year = datetime.now(UTC).year
-    work = frame.with_row_index(ROW, offset=1)
+    work = frame.lazy().with_row_index(ROW, offset=1)
     optional = [c for c in OPTIONAL_COLUMNS if c in frame.columns]
     work = work.select(
         pl.col(ROW),
@@ -114,9 +122,8 @@ def validate(frame: pl.DataFrame, rates: dict[str, float]) -> IngestResult:
         (
             "tx_id",
             "duplicate of an earlier row",
-            (pl.col("raw_tx_id").fill_null("") != "")
-            & pl.col("raw_tx_id").is_duplicated()
-            & ~pl.col("raw_tx_id").is_first_distinct(),
+            # A later occurrence of an id is a duplicate (one hashing pass, not two).
+            (pl.col("raw_tx_id").fill_null("") != "") & ~pl.col("raw_tx_id").is_first_distinct(),
         ),
         (
             "timestamp",
@@ -165,22 +172,24 @@ def validate(frame: pl.DataFrame, rates: dict[str, float]) -> IngestResult:
                 year.is_null() | (year < 1900) | (year > this_year) | (year != year.floor())
             )
             checks.append((column, f"not a year between 1900 and {this_year}", bad))
-    flagged = work.with_columns(
-        [expr.alias(f"bad_{i}") for i, (_, _, expr) in enumerate(checks)]
-    ).with_columns(pl.any_horizontal([f"bad_{i}" for i in range(len(checks))]).alias("bad"))
+    # One pass over the rows (Polars runs the checks in parallel); the problems of the few
+    # bad rows are then read from the flagged table, a column pair at a time.
+    flagged = (
+        work.with_columns([expr.alias(f"bad_{i}") for i, (_, _, expr) in enumerate(checks)])
+        .with_columns(pl.any_horizontal([f"bad_{i}" for i in range(len(checks))]).alias("bad"))
+        .collect()
+    )
     errors: list[RowError] = []
-    for i, (field, message, _) in enumerate(checks):
-        hits = flagged.filter(pl.col(f"bad_{i}")).select(ROW, f"raw_{field}")
-        for row, value in hits.head(MAX_REPORTED_ERRORS - len(errors)).iter_rows():
+    any_bad = bool(flagged["bad"].any())
+    for i, (field, message, _) in enumerate(checks if any_bad else ()):
+        hits = flagged.select(ROW, f"raw_{field}", f"bad_{i}").filter(pl.col(f"bad_{i}"))
+        for row, value, _bad in hits.head(MAX_REPORTED_ERRORS - len(errors)).iter_rows():
             errors.append(RowError(int(row), field, message, "" if value is None else str(value)))
     errors.sort(key=lambda e: (e.row, e.field))
-    good = flagged.filter(~pl.col("bad"))
-    rate_table = pl.DataFrame(
-        {"currency": list(rates), "usd_per_unit": list(rates.values())},
-        schema={"currency": pl.String, "usd_per_unit": pl.Float64},
-    )
+    good = flagged.filter(~pl.col("bad")) if any_bad else flagged
     valid = (
-        good.select(
+        good.lazy()
+        .select(
             pl.col("raw_tx_id").alias("tx_id"),
             pl.col("ts"),
             pl.col("raw_sender_id").alias("sender_id"),
@@ -200,12 +209,16 @@ def validate(frame: pl.DataFrame, rates: dict[str, float]) -> IngestResult:
             _optional_text("merchant_category", optional, lower=True),
             pl.col(ROW),
         )
-        .join(rate_table, on="currency", how="left")
-        .with_columns((pl.col("amount") * pl.col("usd_per_unit")).alias("usd"))
-        .drop("usd_per_unit")
+        .with_columns((pl.col("amount") * _usd_per_unit(rates)).alias("usd"))
+        .collect()
     )
     bad_rows = flagged.height - good.height
     return IngestResult(valid, errors, bad_rows, frame.height)
+
+
+def _usd_per_unit(rates: dict[str, float]) -> pl.Expr:
+    """The rates table looked up per row (every valid row's currency is in it)."""
+    return pl.col("currency").replace_strict(rates, default=None, return_dtype=pl.Float64)
 
 
 def _optional_text(
