@@ -371,28 +371,42 @@ def windowed(frame: FrameT, buckets: int, checkpoints: int) -> FrameT:
 def cashout_share(
     flows: pl.LazyFrame, anchor_day: int, step: int, checkpoints: int
 ) -> pl.LazyFrame:
-    """Share of inbound value sent on within 48 hours (item 12), per account and checkpoint."""
-    out_by_day = flows.select("account_id", "day", "out_usd")
-    later = [
-        out_by_day.with_columns((pl.col("day") - lag).alias("day")).rename(
-            {"out_usd": f"out_{lag}"}
-        )
-        for lag in (1, 2)
-    ]
-    matched = flows.filter(pl.col("in_usd") > 0)
-    for frame in later:
-        matched = matched.join(frame, on=["account_id", "day"], how="left")
-    matched = matched.with_columns(
-        pl.min_horizontal(
-            "in_usd",
-            pl.col("out_usd") + pl.col("out_1").fill_null(0) + pl.col("out_2").fill_null(0),
-        ).alias("left_48h"),
-        ((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket"),
+    """Share of inbound value sent on within 48 hours (item 12), per account and checkpoint.
+
+    The value sent on the same day and the next two (`flows` has one row per account and
+    day, so those are the next two rows at most, found by sorting rather than by two
+    self-joins), summed per 30-day bucket and then over each checkpoint's three buckets.
+    """
+    left_48h = pl.min_horizontal(
+        "in_usd",
+        pl.col("out_usd")
+        + _sent_days_later(1, 1).fill_null(0)
+        + pl.coalesce(_sent_days_later(2, 1), _sent_days_later(2, 2)).fill_null(0),
     )
-    in_window = windowed(matched, 3, checkpoints)
-    return in_window.group_by("account_id", "k").agg(
-        (pl.col("left_48h").sum() / pl.col("in_usd").sum()).alias("cashout_share_90"),
-        pl.col("in_usd").sum().alias("in_usd_90"),
+    per_bucket = (
+        flows.sort("account_id", "day")
+        .with_columns(left_48h.alias("left_48h"))
+        .filter(pl.col("in_usd") > 0)
+        .group_by(
+            "account_id", ((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket")
+        )
+        .agg(pl.col("left_48h").sum(), pl.col("in_usd").sum())
+    )
+    return (
+        windowed(per_bucket, 3, checkpoints)
+        .group_by("account_id", "k")
+        .agg(
+            (pl.col("left_48h").sum() / pl.col("in_usd").sum()).alias("cashout_share_90"),
+            pl.col("in_usd").sum().alias("in_usd_90"),
+        )
+    )
+
+
+def _sent_days_later(days: int, rows: int) -> pl.Expr:
+    """`out_usd` of the same account `days` later, read `rows` rows ahead (null if none)."""
+    ahead = pl.col("account_id").shift(-rows) == pl.col("account_id")
+    return pl.when(ahead & (pl.col("day").shift(-rows) == pl.col("day") + days)).then(
+        pl.col("out_usd").shift(-rows)
     )
 
 
