@@ -176,9 +176,11 @@ def calendar_rhythm(pair_days: pl.DataFrame) -> pl.DataFrame:
 def cross_border_pair_days(tx: pl.DataFrame) -> pl.DataFrame:
     """Cross-border payments per sender, receiver and day (input of `calendar_rhythm`)."""
     return (
-        tx.filter(pl.col("cross_border"))
+        tx.lazy()
+        .filter(pl.col("cross_border"))
         .group_by(*PAIR_KEYS, "day")
         .agg(pl.len().cast(pl.Int32).alias("n"))
+        .collect()
     )
 
 
@@ -222,8 +224,10 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
         & (_surname("sender_name") == _surname("receiver_name"))
     )
     category = pl.col("merchant_category").fill_null("")
+    # Lazy: the streaming engine runs these columns over chunks of rows on every core.
     return (
-        tx.with_columns(
+        tx.lazy()
+        .with_columns(
             (pl.col("ts").dt.epoch("d")).cast(pl.Int32).alias("day"),
             cross.alias("cross_border"),
             (
@@ -258,6 +262,7 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
                 "band_corridor"
             ),
         )
+        .collect()
     )
 
 
@@ -269,7 +274,8 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
     crypto_band = (pl.col("channel") == "crypto") & pl.col("in_band") & ~pl.col("related")
     pattern = pl.col("night") & (pl.col("is_round") | pl.col("memo_cover") | pl.col("memo_handle"))
     return (
-        tx.with_columns(((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket"))
+        tx.lazy()
+        .with_columns(((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket"))
         .group_by(*PAIR_KEYS, "bucket")
         .agg(
             pl.len().cast(pl.Int32).alias("n"),
@@ -333,21 +339,25 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             pl.col("usd").filter(bc).min().alias("band_min_usd"),
             pl.col("usd").filter(bc).max().alias("band_max_usd"),
         )
+        .collect()
     )
 
 
 def account_day_flows(tx: pl.DataFrame) -> pl.DataFrame:
     """Per account and day: value received and value sent (for the 48-hour cash-out)."""
-    inbound = tx.group_by(pl.col("receiver_id").alias("account_id"), "day").agg(
+    lazy = tx.lazy()
+    inbound = lazy.group_by(pl.col("receiver_id").alias("account_id"), "day").agg(
         pl.col("usd").sum().alias("in_usd")
     )
     # Spending at merchants is not cash-out (item 12; organisations.cash_out_rows).
-    sent = cash_out_rows(tx)
+    sent = cash_out_rows(lazy)
     outbound = sent.group_by(pl.col("sender_id").alias("account_id"), "day").agg(
         pl.col("usd").sum().alias("out_usd")
     )
-    return inbound.join(outbound, on=["account_id", "day"], how="full", coalesce=True).with_columns(
-        pl.col("in_usd").fill_null(0.0), pl.col("out_usd").fill_null(0.0)
+    return (
+        inbound.join(outbound, on=["account_id", "day"], how="full", coalesce=True)
+        .with_columns(pl.col("in_usd").fill_null(0.0), pl.col("out_usd").fill_null(0.0))
+        .collect()
     )
 
 

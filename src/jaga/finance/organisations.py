@@ -38,7 +38,11 @@ note (d)); they are not published figures.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import polars as pl
+
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
 # Distinct payers in 90 days that make a receiver "paid by very many": an order of magnitude
 # above a family (research note (d): diaspora senders have 1-3 receivers, households 2-6).
@@ -85,7 +89,7 @@ def charity_memo(memo: pl.Expr) -> pl.Expr:
     return memo.str.contains("(?i)" + CHARITY_PATTERN).fill_null(False)
 
 
-def merchant_accounts(tx: pl.DataFrame) -> pl.DataFrame:
+def merchant_accounts(tx: FrameT) -> FrameT:
     """`receiver_id` of accounts acting as merchants: most credits are purchases, 5+ payers."""
     return (
         tx.group_by("receiver_id")
@@ -101,7 +105,7 @@ def merchant_accounts(tx: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def cash_out_rows(tx: pl.DataFrame) -> pl.DataFrame:
+def cash_out_rows(tx: FrameT) -> FrameT:
     """The payments that can be a cash-out (item 12): not purchases, not to a merchant.
 
     `tx` is enriched (`purchase`: a merchant category other than gift cards; a gift card
