@@ -53,7 +53,8 @@ def fired_column(rule: Rule) -> str:
 
 def evaluate_rules(features: pl.DataFrame, rules: tuple[Rule, ...] = RULES) -> pl.DataFrame:
     """Add one boolean column per rule, the rule score, rules and families fired."""
-    fired = features.with_columns(
+    # Lazy: the streaming engine evaluates the rules over chunks of rows on every core.
+    fired = features.lazy().with_columns(
         rule.condition.fill_null(False).alias(fired_column(rule)) for rule in rules
     )
     # Sender-side rules judge the account as a payer (consumer, victim), receiver-side ones
@@ -69,7 +70,7 @@ def evaluate_rules(features: pl.DataFrame, rules: tuple[Rule, ...] = RULES) -> p
             "rules_fired"
         ),
         families.alias("families_fired"),
-    )
+    ).collect()
 
 
 def _side_score(rules: tuple[Rule, ...]) -> tuple[pl.Expr, pl.Expr]:
@@ -144,12 +145,23 @@ def score_checkpoints(
         .group_by("account_id")
         .agg(pl.col("checkpoint_day").min().alias("first_alert_day"))
     )
-    best = (
-        frame.sort(["score", "checkpoint_day"], descending=[True, True])
-        .unique("account_id", keep="first", maintain_order=True)
-        .join(first, on="account_id", how="left")
-    )
+    best = frame[_best_rows(frame)].join(first, on="account_id", how="left")
     return Scored(frame, best)
+
+
+def _best_rows(frame: pl.DataFrame) -> pl.Series:
+    """Row numbers of each account's highest-scoring (then latest) checkpoint, best first.
+
+    Sorted on the three key columns only, then the rows gathered: sorting the whole frame
+    moved every feature and rule column.
+    """
+    return (
+        frame.select("account_id", "score", "checkpoint_day")
+        .with_row_index("_row")
+        .sort(["score", "checkpoint_day"], descending=[True, True])
+        .unique("account_id", keep="first", maintain_order=True)
+        .get_column("_row")
+    )
 
 
 def role_of(row: dict[str, object], rules: tuple[Rule, ...] = RULES) -> str:
