@@ -136,17 +136,23 @@ def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
 
 
 def _merge_pair_days(frame: pl.DataFrame) -> pl.DataFrame:
-    """Combine rows of the same pair and day (a day split over two files)."""
-    return frame.group_by(*PAIR_KEYS, "bucket").agg(
-        *[pl.col(c).sum() for c in SUM_COLUMNS],
-        *[pl.col(c).any() for c in ANY_COLUMNS],
-        pl.col("corridor_risk").max(),
-        pl.col("sender_country").first(),
-        pl.col("first_day").min(),
-        pl.col("last_day").max(),
-        pl.col("first_usd").sort_by("first_day").first(),
-        pl.col("band_min_usd").min(),
-        pl.col("band_max_usd").max(),
+    """Combine rows of the same pair and day (a day split over two files); lazily, so the
+    streaming engine aggregates on every core."""
+    return (
+        frame.lazy()
+        .group_by(*PAIR_KEYS, "bucket")
+        .agg(
+            *[pl.col(c).sum() for c in SUM_COLUMNS],
+            *[pl.col(c).any() for c in ANY_COLUMNS],
+            pl.col("corridor_risk").max(),
+            pl.col("sender_country").first(),
+            pl.col("first_day").min(),
+            pl.col("last_day").max(),
+            pl.col("first_usd").sort_by("first_day").first(),
+            pl.col("band_min_usd").min(),
+            pl.col("band_max_usd").max(),
+        )
+        .collect()
     )
 
 
