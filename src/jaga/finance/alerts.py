@@ -33,15 +33,21 @@ def evidence_ids(tx: pl.DataFrame, accounts: list[str]) -> dict[str, str]:
     """Up to MAX_EVIDENCE most recent flagged payments per account (space-separated ids)."""
     if not accounts or tx.is_empty():
         return {}
-    flagged = tx.filter(
-        pl.col("band_corridor")
-        | pl.col("minor_sender")
-        | pl.col("minor_receiver")
-        | pl.col("memo_handle")
-        | (pl.col("channel") == "crypto")
-        | pl.col("travel")
-        | pl.col("ancillary")
-    ).select("tx_id", "ts", "sender_id", "receiver_id")
+    # Lazy: the enriched frame comes from a streaming query in chunks, which an eager filter
+    # over all its columns walks several times slower.
+    flagged = (
+        tx.lazy()
+        .filter(
+            pl.col("band_corridor")
+            | pl.col("minor_sender")
+            | pl.col("minor_receiver")
+            | pl.col("memo_handle")
+            | (pl.col("channel") == "crypto")
+            | pl.col("travel")
+            | pl.col("ancillary")
+        )
+        .select("tx_id", "ts", "sender_id", "receiver_id")
+    )
     both = pl.concat(
         [
             flagged.filter(pl.col("sender_id").is_in(accounts)).select(
@@ -52,8 +58,10 @@ def evidence_ids(tx: pl.DataFrame, accounts: list[str]) -> dict[str, str]:
             ),
         ]
     )
-    grouped = both.group_by("account_id").agg(
-        pl.col("tx_id").sort_by("ts", descending=True).head(MAX_EVIDENCE)
+    grouped = (
+        both.group_by("account_id")
+        .agg(pl.col("tx_id").sort_by("ts", descending=True).head(MAX_EVIDENCE))
+        .collect()
     )
     return {a: " ".join(ids) for a, ids in grouped.iter_rows()}
 
