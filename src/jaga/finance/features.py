@@ -532,21 +532,10 @@ def _windows(
     )
     (hubs,) = _collect(_hubs(recv30, cash, sellers))
     return _Windows(
-        p30,
-        p90,
-        pair90,
-        p180,
-        lifetime,
-        sellers,
-        payouts,
-        orgs,
-        recv30,
-        cash,
-        hubs,
-        fsec,
-        w90,
-        w180,
-    )
+        p30=p30, p90=p90, pair90=pair90, p180=p180, lifetime=lifetime, sellers=sellers,
+        payouts=payouts, orgs=orgs, recv30=recv30, cash=cash, hubs=hubs, fsec=fsec,
+        w90=w90, w180=w180,
+    )  # fmt: skip
 
 
 def _lifetime(pairs: pl.LazyFrame) -> pl.LazyFrame:
