@@ -17,6 +17,7 @@ from typing import TypeVar
 
 import polars as pl
 
+from jaga.finance.business import standing_sellers
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
@@ -533,7 +534,9 @@ def _account_features(
     )
     # Charities and businesses (organisations.py) are no hub or common beneficiary either.
     orgs = organisations(pairs, w90, checkpoints)
-    sellers = pl.concat([sellers, orgs])
+    # Standing platform sellers (business.py): a known business over the observed history.
+    standing = standing_sellers(pairs, checkpoints, PLATFORM_PAYEES)
+    sellers = pl.concat([sellers, orgs, standing])
     p180 = windowed(
         pairs.filter(pl.col("cross_border")).select(
             *PAIR_KEYS, "bucket", "n_band_corr", "n_travel", "first_day", "last_day"
@@ -873,6 +876,9 @@ def _account_features(
         crypto_recv,
         crypto_send,
         orgs.select(pl.col("receiver_id").alias("account_id"), "k", r_organisation=pl.lit(True)),
+        standing.select(
+            pl.col("receiver_id").alias("account_id"), "k", r_platform_seller=pl.lit(True)
+        ),
     ):
         out = out.join(frame, on=["account_id", "k"], how="left")
     schema = out.collect_schema()
@@ -913,6 +919,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "r_platform_payouts_90", "r_low_senders_30", "r_low_countries_30",
     "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
     "r_pattern_90", "r_pattern_senders_90", "r_returning_senders_90",
+    "net_corroborated_hubs_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.
