@@ -45,18 +45,21 @@ def test_one_off_payer_of_a_flagged_beneficiary_inherits_evidence(tmp_path: Path
     assert severity == "medium"  # two families, never high on this alone
 
 
-def test_daytime_payer_of_a_flagged_beneficiary_stays_below_the_threshold(
+def test_daytime_payer_of_a_flagged_beneficiary_alerts_low_on_the_hubs_evidence(
     tmp_path: Path,
 ) -> None:
-    # The same flagged receiver, paid once at 14:00 sender-local with an odd amount: the
-    # network link alone (one family) is low severity and no alert.
+    # The same flagged receiver, paid once at 14:00 sender-local with an odd amount: nothing
+    # of the payer's own. Since S25 (customer of a corroborated hub, inherited like R15) the
+    # link alerts on the hub's evidence, and stays low severity (one family).
     ledger = Ledger()
     _facilitator(ledger, "hub")
     ledger.pay("neighbour", "hub", 43.17, 12, 20.0, ("US", "PH"), "", ("Leo Baker", "Rosa Cruz"))
     result = ledger.score(tmp_path)
     assert _fired(result, "neighbour", "S17-pays-flagged-beneficiary")
     assert not _fired(result, "neighbour", "S18-pattern-to-flagged")
-    assert _reasons(result, "neighbour") == ""
+    assert _fired(result, "neighbour", "S25-customer-of-corroborated-hub")
+    row = result.alerts.filter(pl.col("account_id") == "neighbour")
+    assert row["severity"][0] == "low"
 
 
 def test_fans_of_a_creator_and_family_remitters_inherit_nothing(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from jaga.finance.typologies import RULES
 def _account(**values: float) -> dict[str, float]:
     row = dict.fromkeys(FEATURE_COLUMNS, 0.0)
     row["r_organisation"] = False  # organisations.py: not a charity or business
+    row["r_platform_seller"] = False  # business.py: no standing platform payouts
     row.update(values)
     return row
 
@@ -61,10 +62,11 @@ def test_any_one_rule_alone_is_low_severity_and_below_the_threshold() -> None:
     # AUSTRAC: "no single financial indicator will reveal..." (research item 14). Whatever
     # its weight, each rule of the pack firing on its own stays low and raises no alert,
     # except an inherited rule (R15, a linked account of a hub alerting on 2+ families of
-    # its own): it alerts on the hub's corroborated evidence, and still stays low.
+    # its own; S25, a customer of such a hub that buyers come back to): it alerts on the
+    # hub's corroborated evidence, and still stays low.
     frame = pl.DataFrame([_account()]).with_columns(pl.lit(False).alias("s_male"))
     inherited = [rule.rule_id for rule in RULES if rule.inherited]
-    assert inherited == ["R15-shares-device-with-hub"]
+    assert inherited == ["S25-customer-of-corroborated-hub", "R15-shares-device-with-hub"]
     for rule in RULES:
         only = tuple(replace(r, condition=pl.lit(r.rule_id == rule.rule_id)) for r in RULES)
         out = evaluate_rules(frame, only)

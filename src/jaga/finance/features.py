@@ -18,6 +18,7 @@ from typing import TypeVar
 
 import polars as pl
 
+from jaga.finance.business import standing_sellers
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
@@ -471,8 +472,8 @@ class _Windows:
     in the 90-day window, standing orders removed; `pair90`: the same per pair; `p180`:
     cross-border pair-buckets over 180 days; `lifetime`: each cross-border pair's in-band
     share over its history; `sellers`: platform sellers and organisations; `payouts`,
-    `orgs`: their parts; `recv30`: receiver fan-in; `cash`: the 48-hour cash-out; `hubs`;
-    `fsec`: sextortion bursts.
+    `orgs`, `standing_sellers` (business.py): their parts; `recv30`: receiver fan-in;
+    `cash`: the 48-hour cash-out; `hubs`; `fsec`: sextortion bursts.
     """
 
     p30: pl.LazyFrame
@@ -483,6 +484,7 @@ class _Windows:
     sellers: pl.LazyFrame
     payouts: pl.LazyFrame
     orgs: pl.LazyFrame
+    standing_sellers: pl.LazyFrame
     recv30: pl.LazyFrame
     cash: pl.LazyFrame
     hubs: pl.LazyFrame
@@ -504,12 +506,14 @@ def _windows(
     w180 = max(1, round(180 / step))
     lazy = pairs.lazy()
     p30 = windowed(lazy, 1, checkpoints)
-    lifetime, p90_all, p180, payouts, orgs, cash, fsec = _collect(
+    lifetime, p90_all, p180, payouts, orgs, standing_sellers_, cash, fsec = _collect(
         _lifetime(lazy),
         _corridor_pairs_90(lazy, w90, checkpoints),
         _corridor_pairs_180(lazy, w180, checkpoints),
         _platform_payouts(lazy, p30, w90, checkpoints),
         organisations(lazy, w90, checkpoints),
+        # Standing platform sellers (business.py): a known business over the observed history.
+        standing_sellers(lazy, checkpoints, PLATFORM_PAYEES),
         cashout_share(flows.lazy(), anchor_day, step, checkpoints),
         _sextortion_bursts(lazy),
     )
@@ -520,6 +524,7 @@ def _windows(
                 pl.col("account_id").alias("receiver_id"), "k"
             ),
             orgs,
+            standing_sellers_,
         ]
     )
     standing = _standing_pairs(pair90_all)
@@ -533,7 +538,8 @@ def _windows(
     (hubs,) = _collect(_hubs(recv30, cash, sellers))
     return _Windows(
         p30=p30, p90=p90, pair90=pair90, p180=p180, lifetime=lifetime, sellers=sellers,
-        payouts=payouts, orgs=orgs, recv30=recv30, cash=cash, hubs=hubs, fsec=fsec,
+        payouts=payouts, orgs=orgs, standing_sellers=standing_sellers_, recv30=recv30,
+        cash=cash, hubs=hubs, fsec=fsec,
         w90=w90, w180=w180,
     )  # fmt: skip
 
@@ -734,6 +740,9 @@ def _feature_frames(pairs: pl.LazyFrame, windows: _Windows, checkpoints: int) ->
         *_minor_payments(w.pair90),
         *_crypto(pairs, w.w90, checkpoints),
         w.orgs.select(pl.col("receiver_id").alias("account_id"), "k", r_organisation=pl.lit(True)),
+        w.standing_sellers.select(
+            pl.col("receiver_id").alias("account_id"), "k", r_platform_seller=pl.lit(True)
+        ),
     ]
     return pl.collect_all(frames)
 
@@ -1157,6 +1166,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "r_platform_payouts_90", "r_low_senders_30", "r_low_countries_30",
     "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
     "r_pattern_90", "r_pattern_senders_90", "r_returning_senders_90",
+    "net_corroborated_hubs_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.

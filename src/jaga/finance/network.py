@@ -40,9 +40,20 @@ from jaga.finance.typologies import RULES, RULES_BY_ID, Rule
 COMMON = "common-beneficiary"
 DEVICE_RULE = "R15-shares-device-with-hub"
 
-NETWORK_COLUMNS = ("net_flagged_payees_90", "net_flagged_pattern_90", "net_hub_device_90")
+NETWORK_COLUMNS = (
+    "net_flagged_payees_90",
+    "net_flagged_pattern_90",
+    "net_hub_device_90",
+    "net_corroborated_hubs_90",
+)
 DEVICE_COLUMN = "net_hub_device_90"
 DEVICE_HUB_COLUMN = "net_hub_device_hub"
+# Customers of a corroborated hub (rule S25): how many such hubs the account paid in the band
+# within 90 days, and one of them (its id, for the reason).
+CUSTOMER_COLUMN = "net_corroborated_hubs_90"
+CUSTOMER_HUB_COLUMN = "net_corroborated_hub"
+# Columns holding an account code (batch scoring) that the pipeline maps back to the id.
+HUB_ID_COLUMNS = (DEVICE_HUB_COLUMN, CUSTOMER_HUB_COLUMN)
 # Receiver-side families that describe a facilitator hub (T2/T3): two of them make a device
 # hub whose phone's other users are its linked household (R15).
 FACILITATOR_FAMILIES = frozenset({"fan-in", "cash-out", COMMON})
@@ -129,6 +140,60 @@ def hub_device_links(known: pl.DataFrame, devices: pl.DataFrame) -> pl.DataFrame
     )
 
 
+def customers_of_hubs(
+    pairs: pl.DataFrame, hubs: pl.DataFrame, w180: int, checkpoints: int
+) -> pl.DataFrame:
+    """(account_id, k, net_corroborated_hubs_90, net_corroborated_hub) of payers of hubs.
+
+    A *corroborated hub* is what `R15` links households to: a flagged beneficiary, or a
+    receiver alerting on two or more independent facilitator families of its own (fan-in,
+    cash-out, common beneficiary). AUSTRAC (2019, and its case) describes the facilitator
+    through its customers ("... to a common beneficiary ... sent by multiple ... customers"),
+    and DHS that a livestreaming abuser may have "thousands of buyers": an in-band payment
+    across the border to such a hub makes the payer one of those customers, however few its
+    payments (research note: ~30% of illicit payments are "lone"). The abuse behind a
+    facilitator lasts "2 months to 4 years, averaging 2 years" (IJM, research item 2), so a
+    hub corroborated at one checkpoint is taken to have been one for the 180-day window
+    (the longest of the features) on both sides: at every checkpoint within 180 days of one
+    at which it is corroborated, before or after, payments to it in the 180-day window count.
+    A payer is judged at the checkpoints at which it was active, so a buyer who paid before
+    the hub's evidence accrued is found in a batch run (retrospectively: its `first_seen`
+    can precede the hub's); incremental scoring sees only the hubs corroborated now. Related payers
+    (shared surname) do not count, nor pairs already set aside as calendar-rhythm or
+    occasional payers by the caller (their payments are what they look like). `hubs`:
+    (receiver_id, k) with the hub corroborated at k.
+    """
+    hubs = (
+        hubs.with_columns(
+            pl.int_ranges(
+                (pl.col("k") - w180 + 1).clip(lower_bound=0), pl.col("k") + w180, dtype=pl.Int32
+            ).alias("k")
+        )
+        .explode("k")
+        .filter(pl.col("k") < checkpoints)
+        .unique()
+    )
+    paid = windowed(
+        pairs.filter(
+            pl.col("receiver_id").is_in(hubs["receiver_id"].unique().implode())
+            & pl.col("cross_border")
+            & (pl.col("n_band_corr") > 0)
+            & ~pl.col("related")
+        ).select(*PAIR_KEYS, "bucket"),
+        w180,
+        checkpoints,
+    )
+    return (
+        paid.join(hubs, on=["receiver_id", "k"], how="inner")
+        .filter(pl.col("sender_id") != pl.col("receiver_id"))
+        .group_by(pl.col("sender_id").alias("account_id"), "k")
+        .agg(
+            pl.col("receiver_id").n_unique().cast(pl.Int32).alias(CUSTOMER_COLUMN),
+            pl.col("receiver_id").min().alias(CUSTOMER_HUB_COLUMN),
+        )
+    )
+
+
 def propagate(
     features: pl.DataFrame,
     pairs: pl.DataFrame,
@@ -175,6 +240,14 @@ def propagate(
     )
     known = for_90_days(pl.concat([flagged, returning]).unique())
     hubs = for_90_days(pl.concat([flagged, device]).unique())
+    # Customers of a corroborated hub (S25): the same hubs the customers inherit S17 from
+    # (buyers come back to it), known for 180 days on both sides.
+    corroborated = (
+        pl.concat([flagged, returning])
+        .unique()
+        .rename({"account_id": "receiver_id"})
+        .with_columns(pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32))
+    )
     if occasional is not None and not occasional.is_empty():
         pairs = pairs.join(occasional, on=list(PAIR_KEYS), how="anti")
     paid = windowed(
@@ -199,7 +272,14 @@ def propagate(
         pl.col("account_id").cast(features.schema["account_id"]),
         pl.col("k").cast(features.schema["k"]),
     )
-    joined = features.join(inherited, on=["account_id", "k"], how="left")
+    joined = features.join(inherited, on=["account_id", "k"], how="left").join(
+        customers_of_hubs(pairs, corroborated, max(1, round(180 / step)), checkpoints).with_columns(
+            pl.col("account_id").cast(features.schema["account_id"]),
+            pl.col("k").cast(features.schema["k"]),
+        ),
+        on=["account_id", "k"],
+        how="left",
+    )
     if devices is not None and not devices.is_empty():
         links = hub_device_links(
             hubs,

@@ -18,7 +18,7 @@ from jaga.finance.features import (
     pair_buckets,
 )
 from jaga.finance.indicators import IndicatorConfig
-from jaga.finance.network import DEVICE_HUB_COLUMN, device_accounts, propagate
+from jaga.finance.network import HUB_ID_COLUMNS, device_accounts, propagate
 from jaga.finance.occasional import occasional_pairs
 from jaga.finance.scoring import ALERT_THRESHOLD, Scored, evaluate_rules, score_checkpoints
 
@@ -71,15 +71,18 @@ def features_for(
         device_accounts(coded),
         occasional_pairs(pair_days),
     )
-    hub_ids = lookup.rename({"code": DEVICE_HUB_COLUMN, "id": "_hub_id"})
-    return (
+    features = (
         features.join(lookup, left_on="account_id", right_on="code")
         .drop("account_id")
         .rename({"id": "account_id"})
-        .join(hub_ids, on=DEVICE_HUB_COLUMN, how="left")
-        .drop(DEVICE_HUB_COLUMN)
-        .rename({"_hub_id": DEVICE_HUB_COLUMN})
     )
+    # Hub columns of the network rules' reasons hold account codes: back to the ids.
+    for column in HUB_ID_COLUMNS:
+        hub_ids = lookup.rename({"code": column, "id": "_hub_id"})
+        features = (
+            features.join(hub_ids, on=column, how="left").drop(column).rename({"_hub_id": column})
+        )
+    return features
 
 
 def score_transactions(

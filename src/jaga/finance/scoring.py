@@ -169,7 +169,7 @@ def role_of(row: dict[str, object], rules: tuple[Rule, ...] = RULES) -> str:
     linked-household when its only core evidence is a link to an alerting hub (R15)."""
     fired = [rule for rule in rules if row.get(fired_column(rule))]
     core = [rule for rule in fired if not rule.supporting]
-    if core and all(rule.inherited for rule in core):
+    if core and all(rule.inherited and rule.family == "linked-account" for rule in core):
         return "linked-household"
     sides = {rule.side for rule in fired}
     if sides == {"sender"}:

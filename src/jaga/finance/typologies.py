@@ -57,7 +57,10 @@ SHAPE = "shape"
 # foreign credits at night fit that business, so the fan-in, cash-out and common-beneficiary
 # rules, which judge activity against what is expected of a private person, do not apply.
 # An organisation (a charity, a business: organisations.py) is judged the same way.
-NOT_SELLER = (c("r_platform_payouts_90") < PLATFORM_PAYOUTS) & ~c("r_organisation")
+# A standing platform seller (business.py: platform payouts in 2+ months of its history) too.
+NOT_SELLER = (
+    (c("r_platform_payouts_90") < PLATFORM_PAYOUTS) & ~c("r_organisation") & ~c("r_platform_seller")
+)
 RULES: tuple[Rule, ...] = (
     # --- Consumer side (T1, T3, T4, T6, T7) ---
     Rule("S1-band-cadence", "T1", "sender", 2.0, ("AUSTRAC-2019", "AUSTRAC-CASE"),
@@ -113,6 +116,17 @@ RULES: tuple[Rule, ...] = (
          "{net_flagged_pattern_90} of those payments sent 21:00-04:00 sender-local time with "
          "an even amount, a cover word or a social-media handle",
          supporting=True),
+    # The customer of a corroborated hub: the evidence is the hub's (several independent
+    # facilitator families of its own, and buyers who come back), so, like R15, it is an
+    # inherited rule: it alerts at the threshold and, as the account's only indicator, low.
+    Rule("S25-customer-of-corroborated-hub", "T3", "sender", 4.0,
+         ("AUSTRAC-2019", "AUSTRAC-CASE", "DHS-ICE"),
+         c("net_corroborated_hubs_90") >= 1,
+         "paid {net_corroborated_hubs_90} receiver(s) abroad in the USD 10-200 band, e.g. "
+         "{net_corroborated_hub}, that alert on two or more independent facilitator families "
+         "of their own and whom buyers pay again and again (customer of a corroborated "
+         "facilitator; the evidence is the hub's)",
+         family="common-beneficiary", inherited=True),
     # The same evidence as S7 (paying a many-sender receiver), sent in crypto: the channel
     # does not make it independent, so it shares S7's family and weight.
     Rule("S8-crypto-to-cluster", "T6", "sender", 1.5, ("FINCEN-2021", "FATF-2025"),
