@@ -26,7 +26,8 @@ loosens the distance: a guess that is wrong simply lands far from every listed h
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -61,6 +62,16 @@ screenshot's canvas is thin strokes on the frame colour and never gets there."""
 
 DEFAULT_MAX_TILT = 8.0
 """Largest tilt turned back, in degrees."""
+
+SMALL_PICTURE = 128
+"""A found picture whose short side has fewer decoded pixels than this is cut again from a
+finer decode: the decode keeps the canvas's short side at 128 px or more (what PDQ needs
+to agree with the full-size reference, jaga.hashing.image_io.DECODE_MIN_SIDE), so a photo
+that is a small part of a 9:16 canvas or a screenshot is left with 80-100 px."""
+
+MAX_FINER = 4
+"""At most this many times finer: enough to bring a picture of a fifth of the canvas
+(MIN_CONTENT) past SMALL_PICTURE, without decoding a large image at full size."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +115,17 @@ class WorkImage:
     # size is 240.5 pixels, and its last pixel stands for half a pixel (the tilt read and
     # the turn back use the true centre and edges).
     extent: tuple[float, float] | None = None
+    # Decodes the picture again reduced by at most the given factor (None when it cannot):
+    # called at most once, only when a found picture is small (SMALL_PICTURE).
+    finer: Callable[[int], LumaFrame | None] | None = field(default=None, compare=False)
 
 
-def work_image(frame: LumaFrame) -> WorkImage:
-    """The frame's luma (and chroma), reduced by a whole factor to at most about WORK_SIDE."""
+def work_image(
+    frame: LumaFrame, finer: Callable[[int], LumaFrame | None] | None = None
+) -> WorkImage:
+    """The frame's luma (and chroma), reduced by a whole factor to at most about WORK_SIDE.
+
+    `finer` re-decodes the same picture less reduced (see WorkImage.finer)."""
     luma, chroma = frame.luma, frame.chroma
     factor = max(1, -(-max(luma.shape) // WORK_SIDE))
     if factor > 1:
@@ -115,7 +133,7 @@ def work_image(frame: LumaFrame) -> WorkImage:
         chroma = None if chroma is None else _reduce(chroma, factor)
     scale = frame.scale * factor
     extent = (frame.full_height / scale, frame.full_width / scale)
-    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), scale, chroma, extent)
+    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), scale, chroma, extent, finer)
 
 
 def _reduce(values: npt.NDArray[np.float32], factor: int) -> npt.NDArray[np.float32]:
@@ -130,25 +148,24 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
     seen: set[str] = set()
     quiet = has_quiet_side(luma)  # no side without detail: no frame of any kind
 
-    def add(how: str, picture: npt.NDArray[np.float32], dihedral: bool) -> None:
+    def add(
+        how: str, picture: npt.NDArray[np.float32], dihedral: bool, scale: int = work.scale
+    ) -> None:
         if min(picture.shape) < 16:
             return
-        pdq = hash_luma(picture, work.scale, dihedral=dihedral)
+        pdq = hash_luma(picture, scale, dihedral=dihedral)
         if pdq.quality < settings.min_quality or pdq.hex in seen:
             return
         seen.add(pdq.hex)
         views.append(View(how, pdq))
 
     if settings.deborder:
+        finer = FinerCuts(work)
         # Dihedral variants (a padded copy also mirrored or turned a quarter) for the first
         # box only, the detectors' best: they more than double a view's hashing time.
         for rank, (how, box, colour) in enumerate(framed_boxes(luma, quiet=quiet)):
-            picture = (
-                _cut(luma, box)
-                if colour is None
-                else _cut_exact(luma, exact_box(luma, box, colour))
-            )
-            add(how, picture, settings.dihedral and rank == 0)
+            picture, scale = finer.cut(box, colour)
+            add(how, picture, settings.dihedral and rank == 0, scale)
     if settings.overlays:
         # Only when something drawn on top was found: most pictures have none, and the
         # inpainting is the dearest step here.
@@ -193,6 +210,72 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         for angle in (float(sign * a) for a in steps for sign in (-1, 1)):
             add(_turn_name(angle), rotate(luma, -angle, centre), False)
     return views
+
+
+class FinerCuts:
+    """The found pictures, each cut from the finer decode when it is small there.
+
+    A 9:16 story or a screenshot is decoded so that the canvas keeps 128 px on its short
+    side, and the photo inside it then has 80-100: too few for PDQ's filter to see what the
+    full-size reference saw. Such a picture is cut again from a decode 2x (up to
+    MAX_FINER) finer, its edges found again there: the box is scaled, each edge moved to
+    the line where the picture starts (`_refine`) when that is within a work pixel, and,
+    on a flat frame, read to a fraction of a pixel (`exact_box`). The finer decode is made
+    once per picture, only when needed.
+    """
+
+    def __init__(self, work: WorkImage) -> None:
+        self._work = work
+        self._frame: LumaFrame | None = None
+        self._tried = False
+
+    def cut(self, box: Box, colour: float | None) -> tuple[npt.NDArray[np.float32], int]:
+        """The picture inside `box` (work pixels) and the scale it is at."""
+        work = self._work
+        short = min(box[1] - box[0], box[3] - box[2])
+        fine = self._finer(short) if short < SMALL_PICTURE else None
+        if fine is None:
+            luma = work.luma
+            cut = (
+                _cut(luma, box)
+                if colour is None
+                else _cut_exact(luma, exact_box(luma, box, colour))
+            )
+            return cut, work.scale
+        ratio = work.scale / fine.scale
+        luma = fine.luma
+        height, width = luma.shape
+        scaled = (
+            min(height, round(box[0] * ratio)),
+            min(height, round(box[1] * ratio)),
+            min(width, round(box[2] * ratio)),
+            min(width, round(box[3] * ratio)),
+        )
+        if colour is None:
+            return _cut(luma, scaled), fine.scale
+        # The box is right to a work pixel, and some boxes lie off the frame's edge on
+        # purpose (centred, grown to the canvas): an edge only moves within a work pixel.
+        refined = _refine(np.abs(luma - colour) > BACKGROUND_TOLERANCE, scaled)
+        reach = ratio + 0.5
+        top, bottom, left, right = (
+            new if abs(new - old) <= reach else old
+            for new, old in zip(refined, scaled, strict=True)
+        )
+        kept = (top, bottom, left, right)
+        return _cut_exact(luma, exact_box(luma, kept, colour)), fine.scale
+
+    def _finer(self, short: int) -> LumaFrame | None:
+        work = self._work
+        if not self._tried:
+            self._tried = True
+            ratio = 2
+            while short * ratio < SMALL_PICTURE and ratio < MAX_FINER:
+                ratio *= 2
+            if work.finer is not None and work.scale > 1:
+                frame = work.finer(max(1, work.scale // ratio))
+                if frame is not None and frame.scale < work.scale:
+                    self._frame = frame
+        return self._frame
 
 
 def tilt_candidates(
