@@ -164,7 +164,7 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         # Dihedral variants (a padded copy also mirrored or turned a quarter) for the first
         # box only, the detectors' best: they more than double a view's hashing time.
         for rank, (how, box, colour) in enumerate(framed_boxes(luma, quiet=quiet)):
-            picture, scale = finer.cut(box, colour)
+            picture, scale = finer.cut(box, colour, may_decode=rank == 0)
             add(how, picture, settings.dihedral and rank == 0, scale)
     if settings.overlays:
         # Only when something drawn on top was found: most pictures have none, and the
@@ -229,11 +229,20 @@ class FinerCuts:
         self._frame: LumaFrame | None = None
         self._tried = False
 
-    def cut(self, box: Box, colour: float | None) -> tuple[npt.NDArray[np.float32], int]:
-        """The picture inside `box` (work pixels) and the scale it is at."""
+    def cut(
+        self, box: Box, colour: float | None, *, may_decode: bool = True
+    ) -> tuple[npt.NDArray[np.float32], int]:
+        """The picture inside `box` (work pixels) and the scale it is at.
+
+        Only `may_decode` boxes (the detectors' best) make the finer decode; the others use
+        it when it was made. A small second guess beside a large best box is most often a
+        flat part of the photo (a sky taken for a fill), not worth a decode.
+        """
         work = self._work
         short = min(box[1] - box[0], box[3] - box[2])
-        fine = self._finer(short) if short < SMALL_PICTURE else None
+        fine = None
+        if short < SMALL_PICTURE and (may_decode or self._tried):
+            fine = self._finer(short)
         if fine is None:
             luma = work.luma
             cut = (
