@@ -463,6 +463,8 @@ def framed_boxes(
             box = _refine(coloured, box)
             boxes = _with_centred("de-bordered", box, luma.shape)
             boxes += _matched_margins("de-bordered", box, luma.shape)
+            if valid is None:  # a turned copy's frame is the turn's, not an app's
+                boxes += _spanning("de-bordered", box, luma.shape)
             found += [(h, b, background) for h, b in boxes]
             if valid is None:
                 # A dark photo on a dark app canvas (or a light one on white) has edges
@@ -484,8 +486,10 @@ def framed_boxes(
                 found.append((how, candidate, None))
     if valid is None:
         for box in centred_pictures(luma):
-            if all(box != other for _, other, _c in found):
-                found.append(("de-bordered (centred on a fill)", box, None))
+            name = "de-bordered (centred on a fill)"
+            for how, candidate in [(name, box), *_spanning(name, box, luma.shape)]:
+                if all(candidate != other for _, other, _c in found):
+                    found.append((how, candidate, None))
     return found
 
 
@@ -743,11 +747,16 @@ def _matched_margins(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[s
     """
     height, width = shape[:2]
     top, bottom, left, right = box
-    if abs(top - (height - bottom)) > 2 or abs(left - (width - right)) > 2:
-        return []  # not centred: a screenshot's or a collage's frame, not padding
     vertical, horizontal = min(top, height - bottom), min(left, width - right)
     if min(vertical, horizontal) < MIN_TRIM * min(height, width):
         return []  # the picture spans one axis: nothing to match
+    # Padding is centred: the narrower margins (the frame's) to 2 px; the wider ones hold
+    # the photo's own dark edge (or bars) too, which need not be even to the pixel.
+    narrow, wide = ((top, height - bottom), (left, width - right))[
+        :: 1 if vertical / height <= horizontal / width else -1
+    ]
+    if not (_centred(*narrow, slack=0.0) and _centred(*wide, slack=CENTRED_SLACK)):
+        return []  # not centred: a screenshot's or a collage's frame, not padding
     found: list[tuple[str, Box]] = []
     if vertical / height > horizontal / width:
         margins = (round(horizontal / width * height), horizontal)
@@ -760,6 +769,40 @@ def _matched_margins(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[s
             candidate != other for _, other in found
         ):
             found.append((f"{how}, margins of {name}", candidate))
+    return found
+
+
+CENTRED_SLACK = 0.1
+"""Share of a margin by which the two margins of an axis may differ and still be centred
+(at least 2 px): a photo's own dark edge or a frame's own bars read as margin are even
+to a few pixels only."""
+
+
+def _centred(before: int, after: int, *, slack: float) -> bool:
+    """Whether two opposite margins are equal within 2 px (or `slack` of the wider)."""
+    return abs(before - after) <= max(2.0, slack * max(before, after))
+
+
+def _spanning(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:
+    """The box widened to the whole canvas on one axis, for each axis it has margins on.
+
+    An original may have its own border: a video frame's black bars, a scan's margin. A
+    copy padded on one axis only (fitted across a 9:16 story, letterboxed) keeps those
+    bars, but when they have the padding's colour the frame detectors cut both, and the
+    cut-out is no longer the listed original (which includes its bars). Such a copy's
+    picture spans the canvas on the axis that was not padded, and the original's bars are
+    even (centred): so a box with centred margins on both axes is also tried spanning
+    each axis.
+    """
+    height, width = shape[:2]
+    top, bottom, left, right = box
+    if min(top, height - bottom) < MIN_TRIM * height or min(left, width - right) < MIN_TRIM * width:
+        return []
+    found: list[tuple[str, Box]] = []
+    if _centred(left, width - right, slack=CENTRED_SLACK):
+        found.append((f"{how}, spanning across", (top, bottom, 0, width)))
+    if _centred(top, height - bottom, slack=CENTRED_SLACK):
+        found.append((f"{how}, spanning down", (0, height, left, right)))
     return found
 
 
