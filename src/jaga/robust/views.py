@@ -487,7 +487,10 @@ def framed_boxes(
     if valid is None:
         for box in centred_pictures(luma):
             name = "de-bordered (centred on a fill)"
-            for how, candidate in [(name, box), *_spanning(name, box, luma.shape)]:
+            # The fill may meet the picture's own bars (a blurred copy of a frame with
+            # black bars is dark where they are): its box then lacks them, on one axis.
+            extra = _matched_margins(name, box, luma.shape) + _spanning(name, box, luma.shape)
+            for how, candidate in [(name, box), *extra]:
                 if all(candidate != other for _, other, _c in found):
                     found.append((how, candidate, None))
     return found
