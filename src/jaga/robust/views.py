@@ -786,19 +786,32 @@ def _centred(before: int, after: int, *, slack: float) -> bool:
     return abs(before - after) <= max(2.0, slack * max(before, after))
 
 
+FITTED_CANVASES = (9 / 16, 16 / 9, 1.0, 4 / 5)
+"""Width-to-height shapes of the canvases apps fit a picture into (stories, reels, video
+players, square and portrait feed posts). A copy padded by a share of its own size keeps
+its own shape, which is rarely one of these exactly."""
+
+FITTED_SLACK = 0.015
+"""Relative difference from a fitted shape still read as that shape (pixel rounding)."""
+
+
 def _spanning(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:
-    """The box widened to the whole canvas on one axis, for each axis it has margins on.
+    """On a canvas of a fitted shape, the box widened to the whole canvas on each axis on
+    which its margins are centred.
 
     An original may have its own border: a video frame's black bars, a scan's margin. A
-    copy padded on one axis only (fitted across a 9:16 story, letterboxed) keeps those
-    bars, but when they have the padding's colour the frame detectors cut both, and the
-    cut-out is no longer the listed original (which includes its bars). Such a copy's
-    picture spans the canvas on the axis that was not padded, and the original's bars are
-    even (centred): so a box with centred margins on both axes is also tried spanning
-    each axis.
+    copy fitted into a fixed-shape canvas (a 9:16 story, a 16:9 player) keeps those bars,
+    but when they have the padding's colour the frame detectors cut both, and the cut-out
+    is no longer the listed original (which includes its bars). A fitted picture spans the
+    canvas on one axis, and bars are even (centred); which axis is not known (the bars may
+    be a larger or smaller share than the padding), so each is tried. Only on canvases of
+    a fitted shape: elsewhere these two guesses would cost every padded copy two hashes.
     """
     height, width = shape[:2]
     top, bottom, left, right = box
+    aspect = width / height
+    if not any(abs(aspect / fitted - 1.0) <= FITTED_SLACK for fitted in FITTED_CANVASES):
+        return []
     if min(top, height - bottom) < MIN_TRIM * height or min(left, width - right) < MIN_TRIM * width:
         return []
     found: list[tuple[str, Box]] = []
