@@ -7,7 +7,7 @@ CLI can run it in worker processes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,8 @@ from jaga.hashing.errors import NOT_AN_IMAGE, TOO_LARGE_TO_DECODE, ImageError
 from jaga.hashing.exact import ExactHashes, exact_hashes
 from jaga.hashing.image_io import (
     MAX_FRAMES,
+    LumaFrame,
+    decode_first_frame,
     frame_limit_reached,
     iter_luma_frames,
     open_image,
@@ -64,7 +66,7 @@ def hash_bytes(
         width, height = image.size
         try:
             hashes, extra, extra_views, features = _hash_frames(
-                image, dihedral, views, local_features
+                image, dihedral, views, local_features, _finer_decoder(data)
             )
         except ImageError as error:
             reason = error.reason
@@ -85,8 +87,25 @@ def hash_bytes(
     return _result(name, data, exact, image_format=image_format, size=(width, height), error=reason)
 
 
+def _finer_decoder(data: bytes) -> Callable[[int], LumaFrame | None]:
+    """Decodes `data`'s first frame again, less reduced, for the robust views (a photo
+    that is a small part of a padded canvas); None when that decode fails."""
+
+    def decode(at_most: int) -> LumaFrame | None:
+        try:
+            return decode_first_frame(data, at_most)
+        except ImageError:
+            return None
+
+    return decode
+
+
 def _hash_frames(
-    image: Image.Image, dihedral: bool, views: ViewSettings | None, local_features: bool
+    image: Image.Image,
+    dihedral: bool,
+    views: ViewSettings | None,
+    local_features: bool,
+    finer: Callable[[int], LumaFrame | None] | None = None,
 ) -> tuple[tuple[PdqHash, ...], dict[str, str], tuple[tuple[str, PdqHash], ...], bytes]:
     """Distinct frame hashes, notes, the first frame's views and packed local features;
     raises ImageError only when no frame could be hashed."""
@@ -101,7 +120,7 @@ def _hash_frames(
             if views is not None and frame.index == 0:
                 from jaga.robust.views import query_views, work_image
 
-                found = query_views(work_image(frame), views)
+                found = query_views(work_image(frame, finer), views)
                 extra_views = tuple((view.how, view.pdq) for view in found)
             if local_features and frame.index == 0:
                 from jaga.robust.local_features import QUERY_FEATURES, extract, pack

@@ -185,8 +185,29 @@ def _is_animated(image: Image.Image) -> bool:
         return False
 
 
+def decode_first_frame(data: bytes, at_most: int) -> LumaFrame:
+    """The first frame again, reduced by at most `at_most` (a finer decode than the one
+    `iter_luma_frames` made), luma only.
+
+    The robust views cut a padded or screenshotted copy's photo out of the reduced decode;
+    when that photo is a small part of the canvas it is left with too few pixels for PDQ
+    (under 128 on its short side), so the views ask for this finer copy, once, only then.
+    A JPEG is DCT-scaled by the largest of 1/2, 1/4, 1/8 not above `at_most`; other formats
+    are box-reduced by `at_most`. Raises ImageError like `iter_luma_frames`.
+    """
+    with open_image(data) as image:
+        return _decode_frame(
+            image, 0, _orientation(image), use_draft=not _is_animated(image), at_most=at_most
+        )
+
+
 def _decode_frame(
-    image: Image.Image, index: int, orientation: int, use_draft: bool, colour: bool = False
+    image: Image.Image,
+    index: int,
+    orientation: int,
+    use_draft: bool,
+    colour: bool = False,
+    at_most: int | None = None,
 ) -> LumaFrame:
     full_width, full_height = image.size
     if full_width < 1 or full_height < 1:
@@ -194,7 +215,7 @@ def _decode_frame(
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "palette images with transparency ..."
-            scale = _draft_jpeg(image, colour) if use_draft else 1
+            scale = _draft_jpeg(image, colour, at_most) if use_draft else 1
             width, height = image.size
             if width * height > MAX_DECODED_PIXELS:
                 raise ImageError(
@@ -204,7 +225,11 @@ def _decode_frame(
             image.load()
             small = _to_eight_bit(image)
             if scale == 1:
-                scale = max(1, min(width, height) // REDUCE_MIN_SIDE)
+                scale = (
+                    max(1, min(width, height) // REDUCE_MIN_SIDE)
+                    if at_most is None
+                    else max(1, at_most)
+                )
                 if scale > 1:
                     small = small.reduce(scale)
             if orientation in _ORIENTATION_TRANSPOSE:
@@ -227,8 +252,11 @@ def _decode_frame(
     )
 
 
-def _draft_jpeg(image: Image.Image, colour: bool = False) -> int:
+def _draft_jpeg(image: Image.Image, colour: bool = False, at_most: int | None = None) -> int:
     """Ask libjpeg for a 1/2, 1/4 or 1/8 scale decode; return the scale it chose.
+
+    By default the coarsest scale that keeps DECODE_MIN_SIDE; with `at_most`, the
+    coarsest scale not above it.
 
     Luma-only ("L") output skips chroma upsampling and colour conversion: JPEG's Y channel
     uses the same 0.299/0.587/0.114 weights as PDQ's luma. With `colour`, YCbCr output keeps
@@ -241,7 +269,11 @@ def _draft_jpeg(image: Image.Image, colour: bool = False) -> int:
         mode = "YCbCr"
     else:
         mode = "L" if image.mode in ("RGB", "L") else image.mode
-    image.draft(mode, (DECODE_MIN_SIDE, DECODE_MIN_SIDE))
+    if at_most is None:
+        image.draft(mode, (DECODE_MIN_SIDE, DECODE_MIN_SIDE))
+    else:
+        wanted = max((s for s in _JPEG_SCALES if s <= at_most), default=1)
+        image.draft(mode, (-(-width // wanted), -(-height // wanted)))
     small_width, small_height = image.size
     for scale in _JPEG_SCALES:
         if -(-width // scale) == small_width and -(-height // scale) == small_height:

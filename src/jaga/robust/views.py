@@ -26,7 +26,8 @@ loosens the distance: a guess that is wrong simply lands far from every listed h
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -61,6 +62,16 @@ screenshot's canvas is thin strokes on the frame colour and never gets there."""
 
 DEFAULT_MAX_TILT = 8.0
 """Largest tilt turned back, in degrees."""
+
+SMALL_PICTURE = 128
+"""A found picture whose short side has fewer decoded pixels than this is cut again from a
+finer decode: the decode keeps the canvas's short side at 128 px or more (what PDQ needs
+to agree with the full-size reference, jaga.hashing.image_io.DECODE_MIN_SIDE), so a photo
+that is a small part of a 9:16 canvas or a screenshot is left with 80-100 px."""
+
+MAX_FINER = 4
+"""At most this many times finer: enough to bring a picture of a fifth of the canvas
+(MIN_CONTENT) past SMALL_PICTURE, without decoding a large image at full size."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +115,17 @@ class WorkImage:
     # size is 240.5 pixels, and its last pixel stands for half a pixel (the tilt read and
     # the turn back use the true centre and edges).
     extent: tuple[float, float] | None = None
+    # Decodes the picture again reduced by at most the given factor (None when it cannot):
+    # called at most once, only when a found picture is small (SMALL_PICTURE).
+    finer: Callable[[int], LumaFrame | None] | None = field(default=None, compare=False)
 
 
-def work_image(frame: LumaFrame) -> WorkImage:
-    """The frame's luma (and chroma), reduced by a whole factor to at most about WORK_SIDE."""
+def work_image(
+    frame: LumaFrame, finer: Callable[[int], LumaFrame | None] | None = None
+) -> WorkImage:
+    """The frame's luma (and chroma), reduced by a whole factor to at most about WORK_SIDE.
+
+    `finer` re-decodes the same picture less reduced (see WorkImage.finer)."""
     luma, chroma = frame.luma, frame.chroma
     factor = max(1, -(-max(luma.shape) // WORK_SIDE))
     if factor > 1:
@@ -115,7 +133,7 @@ def work_image(frame: LumaFrame) -> WorkImage:
         chroma = None if chroma is None else _reduce(chroma, factor)
     scale = frame.scale * factor
     extent = (frame.full_height / scale, frame.full_width / scale)
-    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), scale, chroma, extent)
+    return WorkImage(np.ascontiguousarray(luma, dtype=np.float32), scale, chroma, extent, finer)
 
 
 def _reduce(values: npt.NDArray[np.float32], factor: int) -> npt.NDArray[np.float32]:
@@ -130,25 +148,24 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
     seen: set[str] = set()
     quiet = has_quiet_side(luma)  # no side without detail: no frame of any kind
 
-    def add(how: str, picture: npt.NDArray[np.float32], dihedral: bool) -> None:
+    def add(
+        how: str, picture: npt.NDArray[np.float32], dihedral: bool, scale: int = work.scale
+    ) -> None:
         if min(picture.shape) < 16:
             return
-        pdq = hash_luma(picture, work.scale, dihedral=dihedral)
+        pdq = hash_luma(picture, scale, dihedral=dihedral)
         if pdq.quality < settings.min_quality or pdq.hex in seen:
             return
         seen.add(pdq.hex)
         views.append(View(how, pdq))
 
     if settings.deborder:
+        finer = FinerCuts(work)
         # Dihedral variants (a padded copy also mirrored or turned a quarter) for the first
         # box only, the detectors' best: they more than double a view's hashing time.
         for rank, (how, box, colour) in enumerate(framed_boxes(luma, quiet=quiet)):
-            picture = (
-                _cut(luma, box)
-                if colour is None
-                else _cut_exact(luma, exact_box(luma, box, colour))
-            )
-            add(how, picture, settings.dihedral and rank == 0)
+            picture, scale = finer.cut(box, colour, may_decode=rank == 0)
+            add(how, picture, settings.dihedral and rank == 0, scale)
     if settings.overlays:
         # Only when something drawn on top was found: most pictures have none, and the
         # inpainting is the dearest step here.
@@ -193,6 +210,81 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         for angle in (float(sign * a) for a in steps for sign in (-1, 1)):
             add(_turn_name(angle), rotate(luma, -angle, centre), False)
     return views
+
+
+class FinerCuts:
+    """The found pictures, each cut from the finer decode when it is small there.
+
+    A 9:16 story or a screenshot is decoded so that the canvas keeps 128 px on its short
+    side, and the photo inside it then has 80-100: too few for PDQ's filter to see what the
+    full-size reference saw. Such a picture is cut again from a decode 2x (up to
+    MAX_FINER) finer, its edges found again there: the box is scaled, each edge moved to
+    the line where the picture starts (`_refine`) when that is within a work pixel, and,
+    on a flat frame, read to a fraction of a pixel (`exact_box`). The finer decode is made
+    once per picture, only when needed.
+    """
+
+    def __init__(self, work: WorkImage) -> None:
+        self._work = work
+        self._frame: LumaFrame | None = None
+        self._tried = False
+
+    def cut(
+        self, box: Box, colour: float | None, *, may_decode: bool = True
+    ) -> tuple[npt.NDArray[np.float32], int]:
+        """The picture inside `box` (work pixels) and the scale it is at.
+
+        Only `may_decode` boxes (the detectors' best) make the finer decode; the others use
+        it when it was made. A small second guess beside a large best box is most often a
+        flat part of the photo (a sky taken for a fill), not worth a decode.
+        """
+        work = self._work
+        short = min(box[1] - box[0], box[3] - box[2])
+        fine = None
+        if short < SMALL_PICTURE and (may_decode or self._tried):
+            fine = self._finer(short)
+        if fine is None:
+            luma = work.luma
+            cut = (
+                _cut(luma, box)
+                if colour is None
+                else _cut_exact(luma, exact_box(luma, box, colour))
+            )
+            return cut, work.scale
+        ratio = work.scale / fine.scale
+        luma = fine.luma
+        height, width = luma.shape
+        scaled = (
+            min(height, round(box[0] * ratio)),
+            min(height, round(box[1] * ratio)),
+            min(width, round(box[2] * ratio)),
+            min(width, round(box[3] * ratio)),
+        )
+        if colour is None:
+            return _cut(luma, scaled), fine.scale
+        # The box is right to a work pixel, and some boxes lie off the frame's edge on
+        # purpose (centred, grown to the canvas): an edge only moves within a work pixel.
+        refined = _refine(np.abs(luma - colour) > BACKGROUND_TOLERANCE, scaled)
+        reach = ratio + 0.5
+        top, bottom, left, right = (
+            new if abs(new - old) <= reach else old
+            for new, old in zip(refined, scaled, strict=True)
+        )
+        kept = (top, bottom, left, right)
+        return _cut_exact(luma, exact_box(luma, kept, colour)), fine.scale
+
+    def _finer(self, short: int) -> LumaFrame | None:
+        work = self._work
+        if not self._tried:
+            self._tried = True
+            ratio = 2
+            while short * ratio < SMALL_PICTURE and ratio < MAX_FINER:
+                ratio *= 2
+            if work.finer is not None and work.scale > 1:
+                frame = work.finer(max(1, work.scale // ratio))
+                if frame is not None and frame.scale < work.scale:
+                    self._frame = frame
+        return self._frame
 
 
 def tilt_candidates(
@@ -371,6 +463,8 @@ def framed_boxes(
             box = _refine(coloured, box)
             boxes = _with_centred("de-bordered", box, luma.shape)
             boxes += _matched_margins("de-bordered", box, luma.shape)
+            if valid is None:  # a turned copy's frame is the turn's, not an app's
+                boxes += _spanning("de-bordered", box, luma.shape)
             found += [(h, b, background) for h, b in boxes]
             if valid is None:
                 # A dark photo on a dark app canvas (or a light one on white) has edges
@@ -392,8 +486,13 @@ def framed_boxes(
                 found.append((how, candidate, None))
     if valid is None:
         for box in centred_pictures(luma):
-            if all(box != other for _, other, _c in found):
-                found.append(("de-bordered (centred on a fill)", box, None))
+            name = "de-bordered (centred on a fill)"
+            # The fill may meet the picture's own bars (a blurred copy of a frame with
+            # black bars is dark where they are): its box then lacks them, on one axis.
+            extra = _matched_margins(name, box, luma.shape) + _spanning(name, box, luma.shape)
+            for how, candidate in [(name, box), *extra]:
+                if all(candidate != other for _, other, _c in found):
+                    found.append((how, candidate, None))
     return found
 
 
@@ -651,11 +750,16 @@ def _matched_margins(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[s
     """
     height, width = shape[:2]
     top, bottom, left, right = box
-    if abs(top - (height - bottom)) > 2 or abs(left - (width - right)) > 2:
-        return []  # not centred: a screenshot's or a collage's frame, not padding
     vertical, horizontal = min(top, height - bottom), min(left, width - right)
     if min(vertical, horizontal) < MIN_TRIM * min(height, width):
         return []  # the picture spans one axis: nothing to match
+    # Padding is centred: the narrower margins (the frame's) to 2 px; the wider ones hold
+    # the photo's own dark edge (or bars) too, which need not be even to the pixel.
+    narrow, wide = ((top, height - bottom), (left, width - right))[
+        :: 1 if vertical / height <= horizontal / width else -1
+    ]
+    if not (_centred(*narrow, slack=0.0) and _centred(*wide, slack=CENTRED_SLACK)):
+        return []  # not centred: a screenshot's or a collage's frame, not padding
     found: list[tuple[str, Box]] = []
     if vertical / height > horizontal / width:
         margins = (round(horizontal / width * height), horizontal)
@@ -668,6 +772,53 @@ def _matched_margins(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[s
             candidate != other for _, other in found
         ):
             found.append((f"{how}, margins of {name}", candidate))
+    return found
+
+
+CENTRED_SLACK = 0.1
+"""Share of a margin by which the two margins of an axis may differ and still be centred
+(at least 2 px): a photo's own dark edge or a frame's own bars read as margin are even
+to a few pixels only."""
+
+
+def _centred(before: int, after: int, *, slack: float) -> bool:
+    """Whether two opposite margins are equal within 2 px (or `slack` of the wider)."""
+    return abs(before - after) <= max(2.0, slack * max(before, after))
+
+
+FITTED_CANVASES = (9 / 16, 16 / 9, 1.0, 4 / 5)
+"""Width-to-height shapes of the canvases apps fit a picture into (stories, reels, video
+players, square and portrait feed posts). A copy padded by a share of its own size keeps
+its own shape, which is rarely one of these exactly."""
+
+FITTED_SLACK = 0.015
+"""Relative difference from a fitted shape still read as that shape (pixel rounding)."""
+
+
+def _spanning(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:
+    """On a canvas of a fitted shape, the box widened to the whole canvas on each axis on
+    which its margins are centred.
+
+    An original may have its own border: a video frame's black bars, a scan's margin. A
+    copy fitted into a fixed-shape canvas (a 9:16 story, a 16:9 player) keeps those bars,
+    but when they have the padding's colour the frame detectors cut both, and the cut-out
+    is no longer the listed original (which includes its bars). A fitted picture spans the
+    canvas on one axis, and bars are even (centred); which axis is not known (the bars may
+    be a larger or smaller share than the padding), so each is tried. Only on canvases of
+    a fitted shape: elsewhere these two guesses would cost every padded copy two hashes.
+    """
+    height, width = shape[:2]
+    top, bottom, left, right = box
+    aspect = width / height
+    if not any(abs(aspect / fitted - 1.0) <= FITTED_SLACK for fitted in FITTED_CANVASES):
+        return []
+    if min(top, height - bottom) < MIN_TRIM * height or min(left, width - right) < MIN_TRIM * width:
+        return []
+    found: list[tuple[str, Box]] = []
+    if _centred(left, width - right, slack=CENTRED_SLACK):
+        found.append((f"{how}, spanning across", (top, bottom, 0, width)))
+    if _centred(top, height - bottom, slack=CENTRED_SLACK):
+        found.append((f"{how}, spanning down", (0, height, left, right)))
     return found
 
 
