@@ -142,31 +142,78 @@ def painted_out(
 
 
 def inpaint(luma: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.float32]:
-    """The picture with `mask` (grown by JPEG's ringing) filled from its surroundings.
+    """The picture with `mask` filled from its surroundings.
 
     Each masked pixel takes the mean of the unmasked pixels near it (a blur that ignores
     the mask: normalized convolution), at about half a PDQ cell: PDQ keeps a 64x64 picture,
     so what matters is each cell's mean brightness, and the best guess of what lay under a
     stroke is the mean of the photo around it. Where a wide overlay leaves no photo that
-    near, a four times wider neighbourhood is used. Two blurs of the picture: several times
-    cheaper than propagating edges into the hole (cv2.inpaint) and, measured against the
-    true overlay masks, closer to the original's hash.
+    near, a four times wider neighbourhood is used. Several times cheaper than propagating
+    edges into the hole (cv2.inpaint) and, measured against the true overlay masks, closer
+    to the original's hash.
+
+    Only the mask's box (and the blur's reach around it) is blurred, and the wide pass, a
+    smooth field by construction, at a quarter of the size: painting out was a fifth of
+    the robust views' cost when the whole picture was blurred four times per view.
     """
-    grown = mask.copy()
-    known = (~grown).astype(np.float32)
+    known = ~mask
     sigma = max(FILL_SIGMA_MIN, max(luma.shape) * FILL_SIGMA)
     filled = luma.copy()
-    for width in (sigma, 4 * sigma):
-        weight = cv2.GaussianBlur(known, (0, 0), width)
-        mean = cv2.GaussianBlur(luma * known, (0, 0), width) / np.maximum(weight, 1e-6)
-        usable = grown & (weight >= FILL_MIN_WEIGHT)
-        filled[usable] = mean[usable]
-        grown &= ~usable
-        if not grown.any():
-            break
-    else:
-        filled[grown] = float(luma[known > 0].mean()) if known.any() else float(luma.mean())
+    left = mask.copy()
+    for width, factor in ((sigma, 1), (WIDE_FILL * sigma, WIDE_FILL_REDUCE)):
+        window = _reach(left, int(np.ceil(4 * width)) + factor)
+        if window is None:
+            return filled
+        mean, weight = _masked_mean(luma[window], known[window], width, factor)
+        usable = left[window] & (weight >= FILL_MIN_WEIGHT)
+        filled[window][usable] = mean[usable]
+        left[window] &= ~usable
+    if left.any():
+        filled[left] = float(luma[known].mean()) if known.any() else float(luma.mean())
     return filled
+
+
+def _reach(mask: npt.NDArray[np.bool_], margin: int) -> tuple[slice, slice] | None:
+    """The box of `mask`'s pixels grown by `margin` (inside the picture), or None."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    if rows.size == 0:
+        return None
+    columns = np.flatnonzero(mask.any(axis=0))
+    height, width = mask.shape
+    return (
+        slice(max(0, int(rows[0]) - margin), min(height, int(rows[-1]) + 1 + margin)),
+        slice(max(0, int(columns[0]) - margin), min(width, int(columns[-1]) + 1 + margin)),
+    )
+
+
+def _masked_mean(
+    luma: npt.NDArray[np.float32], known: npt.NDArray[np.bool_], sigma: float, factor: int
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """Mean of the known pixels around each pixel (Gaussian weights), and the known share
+    of its neighbourhood; computed at 1/`factor` of the size and brought back (bilinear)."""
+    weights = known.astype(np.float32)
+    values = luma * weights
+    size = (luma.shape[1], luma.shape[0])
+    small = (max(1, size[0] // factor), max(1, size[1] // factor))
+    if factor > 1 and small != size:
+        weights = cv2.resize(weights, small, interpolation=cv2.INTER_AREA)
+        values = cv2.resize(values, small, interpolation=cv2.INTER_AREA)
+        sigma /= factor
+    weight = cv2.GaussianBlur(weights, (0, 0), sigma)
+    mean = cv2.GaussianBlur(values, (0, 0), sigma) / np.maximum(weight, 1e-6)
+    if weight.shape != luma.shape:
+        weight = cv2.resize(weight, size, interpolation=cv2.INTER_LINEAR)
+        mean = cv2.resize(mean, size, interpolation=cv2.INTER_LINEAR)
+    return np.asarray(mean, np.float32), np.asarray(weight, np.float32)
+
+
+WIDE_FILL = 4
+"""The wide pass's neighbourhood, in narrow ones: for pixels deep inside a big overlay."""
+
+WIDE_FILL_REDUCE = 4
+"""The wide pass runs at 1/4 of the size: its blur (sigma of two PDQ cells) is smooth at
+that scale, so the reduced fill differs from the full-size one by a small fraction of a
+level, and it costs a sixteenth."""
 
 
 FILL_SIGMA = 1 / 128
