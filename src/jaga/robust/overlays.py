@@ -244,7 +244,7 @@ def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | N
     darkest_near = cv2.erode(luma, _SQUARE3)
     if int(np.count_nonzero(light & (darkest_near <= luma - GLYPH_CONTRAST))) < 8 * MIN_GLYPHS:
         return None
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats(light8, connectivity=8)
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(light8, connectivity=GLYPH_CONNECTIVITY)
     if count <= MIN_GLYPHS:
         return None
     # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
@@ -500,3 +500,10 @@ def _steps(values: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     steps[:, :-1] += np.abs(np.diff(values, axis=1))
     steps[:-1, :] += np.abs(np.diff(values, axis=0))
     return steps
+
+
+GLYPH_CONNECTIVITY = 4
+"""Light pixels form one blob only through their four side neighbours. A glyph's outline,
+reduced to the size PDQ's picture is read at, is often one pixel wide and runs diagonally
+around curves; light pixels on both sides of such a line touch corner to corner, so with
+eight neighbours a letter drawn over a light sky or wall leaks into it and loses its ring."""
