@@ -196,14 +196,14 @@ def _masked_mean(
     size = (luma.shape[1], luma.shape[0])
     small = (max(1, size[0] // factor), max(1, size[1] // factor))
     if factor > 1 and small != size:
-        weights = cv2.resize(weights, small, interpolation=cv2.INTER_AREA)
-        values = cv2.resize(values, small, interpolation=cv2.INTER_AREA)
+        weights = np.asarray(cv2.resize(weights, small, interpolation=cv2.INTER_AREA), np.float32)
+        values = np.asarray(cv2.resize(values, small, interpolation=cv2.INTER_AREA), np.float32)
         sigma /= factor
     weight = cv2.GaussianBlur(weights, (0, 0), sigma)
     mean = cv2.GaussianBlur(values, (0, 0), sigma) / np.maximum(weight, 1e-6)
     if weight.shape != luma.shape:
-        weight = cv2.resize(weight, size, interpolation=cv2.INTER_LINEAR)
-        mean = cv2.resize(mean, size, interpolation=cv2.INTER_LINEAR)
+        weight = np.asarray(cv2.resize(weight, size, interpolation=cv2.INTER_LINEAR), np.float32)
+        mean = np.asarray(cv2.resize(mean, size, interpolation=cv2.INTER_LINEAR), np.float32)
     return np.asarray(mean, np.float32), np.asarray(weight, np.float32)
 
 
@@ -244,7 +244,9 @@ def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | N
     darkest_near = cv2.erode(luma, _SQUARE3)
     if int(np.count_nonzero(light & (darkest_near <= luma - GLYPH_CONTRAST))) < 8 * MIN_GLYPHS:
         return None
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats(light8, connectivity=GLYPH_CONNECTIVITY)
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(
+        light8, connectivity=GLYPH_CONNECTIVITY
+    )
     if count <= MIN_GLYPHS:
         return None
     # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
