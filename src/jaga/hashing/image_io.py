@@ -241,15 +241,27 @@ def _decode_frame(
     if orientation in _SWAPS_AXES:
         full_width, full_height = full_height, full_width
     if small.mode == "YCbCr":
-        planes = np.asarray(small).astype(np.float32)
-        chroma = np.hypot(planes[:, :, 1] - 128.0, planes[:, :, 2] - 128.0).astype(np.float32)
-        return LumaFrame(
-            index, np.ascontiguousarray(planes[:, :, 0]), full_height, full_width, scale, chroma
-        )
+        luma, chroma = _ycbcr_planes(np.asarray(small))
+        return LumaFrame(index, luma, full_height, full_width, scale, chroma)
     luma = _luma(small)
     return LumaFrame(
         index, luma, full_height, full_width, scale, _chroma(small, luma) if colour else None
     )
+
+
+def _ycbcr_planes(
+    planes: npt.NDArray[np.uint8],
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """The Y plane and the chroma strength (Cb/Cr distance from grey) of a YCbCr decode.
+
+    Squares summed in integers, one square root in float32: the same values as a float
+    `hypot` over all three planes converted to float, at a third of the cost (that
+    conversion was a quarter of a small JPEG's decode).
+    """
+    blue = planes[:, :, 1].astype(np.int32) - 128
+    red = planes[:, :, 2].astype(np.int32) - 128
+    chroma = np.sqrt((blue * blue + red * red).astype(np.float32))
+    return planes[:, :, 0].astype(np.float32), chroma
 
 
 def _draft_jpeg(image: Image.Image, colour: bool = False, at_most: int | None = None) -> int:

@@ -1,0 +1,114 @@
+"""How far painting out an overlay can go: the found mask against the exact one.
+
+For each photo, the benchmark's overlay edit (default: large meme text) is drawn, and the
+copy's painted-out picture is hashed (at the reduced decode the views use) with:
+  found      the mask jaga.robust.overlays finds (best of its painted-out views)
+  exact      the pixels the edit changed by more than 25 levels (the copy's reduced
+             decode against the original's, both JPEG q95): the best any finder could do
+  exact+1    the exact mask grown by one pixel
+  found-only-touched / found-only-strong   the found mask without the pixels the edit
+             changed by <= 10 levels (photo it did not touch), or by 10-25 (blends)
+Distances are to the original's reference PDQ (`pdqhash` of the fully decoded original);
+a copy counts when within 31 bits. Every photo is its own reference.
+
+    .venv/bin/python bench/robust_overlay_ceiling.py [--images DIR] [--glob PAT] [--limit N]
+                                                      [--edit 'text large']
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pdqhash
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from robust_transforms import _jpeg, edits, seeded
+
+from jaga.hashing.image_io import iter_luma_frames, open_image
+from jaga.robust import overlays
+from jaga.robust.views import WorkImage, hash_luma, work_image
+
+THRESHOLD = 31
+DEFAULT_IMAGES = Path(__file__).resolve().parents[2] / "shared" / "bench-data" / "images"
+COLUMNS = (
+    "plain",
+    "found",
+    "exact",
+    "exact+1",
+    "found-only-touched",
+    "found-only-strong",
+)
+
+
+def _work(data: bytes) -> WorkImage:
+    with open_image(data) as image:
+        return work_image(next(iter_luma_frames(image, colour=True)))
+
+
+def _bits(hex_hash: str) -> np.ndarray:
+    return np.unpackbits(np.frombuffer(bytes.fromhex(hex_hash), np.uint8))
+
+
+def distances(original: Image.Image, copy: bytes) -> dict[str, int]:
+    """Each way of painting out, as its distance to the original's reference PDQ."""
+    vector, _quality = pdqhash.compute(np.asarray(original))
+    reference = np.asarray(vector, np.uint8)
+    work, before = _work(copy), _work(_jpeg(original))
+    change = np.abs(work.luma - before.luma)
+
+    def distance(picture: np.ndarray) -> int:
+        hashed = hash_luma(picture, work.scale, dihedral=False)
+        return int(np.count_nonzero(_bits(hashed.hex) != reference))
+
+    exact = change > 25
+    found = overlays.find_overlays(work.luma, work.chroma)
+    mask = found.mask if found is not None else np.zeros_like(exact)
+    painted = overlays.painted_out(work.luma, found) if found is not None else []
+    grown = cv2.dilate(exact.view(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    return {
+        "plain": distance(work.luma),
+        "found": min((distance(p) for _how, p in painted), default=distance(work.luma)),
+        "exact": distance(overlays.inpaint(work.luma, exact)),
+        "exact+1": distance(overlays.inpaint(work.luma, grown)),
+        "found-only-touched": distance(overlays.inpaint(work.luma, mask & (change > 10))),
+        "found-only-strong": distance(
+            overlays.inpaint(work.luma, mask & ~((change > 10) & (change <= 25)))
+        ),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--images", type=Path, default=DEFAULT_IMAGES)
+    parser.add_argument("--glob", default="bsds500_*")
+    parser.add_argument("--limit", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--edit", default="text large")
+    args = parser.parse_args(argv)
+    files = sorted(args.images.glob(args.glob))
+    random.Random(args.seed).shuffle(files)  # the same photos as bench/robustness.py
+    files = files[: args.limit]
+    edit = {name: e for _group, name, e in edits()}[args.edit]
+    within = dict.fromkeys(COLUMNS, 0)
+    for path in files:
+        with Image.open(path) as opened:
+            original = opened.convert("RGB")
+        found = distances(original, edit(original, seeded(path.name, args.edit, args.seed)))
+        for column, value in found.items():
+            within[column] += value <= THRESHOLD
+    print(f"{args.edit!r} on {len(files)} photos ({args.glob}), within {THRESHOLD} bits:")
+    for column in COLUMNS:
+        print(f"  {column:20s} {100 * within[column] / max(len(files), 1):5.1f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
