@@ -29,25 +29,30 @@ def day_to_date(day: int) -> str:
     return (EPOCH + timedelta(days=int(day))).date().isoformat()
 
 
+def evidence_row() -> pl.Expr:
+    """A payment that can stand as evidence in an alert: one any rule reads.
+
+    Shared by the batch path and the incremental state (state.py), which keeps only these
+    payments between runs, so both give an alert the same evidence ids.
+    """
+    return (
+        pl.col("band_corridor")
+        | pl.col("minor_sender")
+        | pl.col("minor_receiver")
+        | pl.col("memo_handle")
+        | (pl.col("channel") == "crypto")
+        | pl.col("travel")
+        | pl.col("ancillary")
+    )
+
+
 def evidence_ids(tx: pl.DataFrame, accounts: list[str]) -> dict[str, str]:
     """Up to MAX_EVIDENCE most recent flagged payments per account (space-separated ids)."""
     if not accounts or tx.is_empty():
         return {}
     # Lazy: the enriched frame comes from a streaming query in chunks, which an eager filter
     # over all its columns walks several times slower.
-    flagged = (
-        tx.lazy()
-        .filter(
-            pl.col("band_corridor")
-            | pl.col("minor_sender")
-            | pl.col("minor_receiver")
-            | pl.col("memo_handle")
-            | (pl.col("channel") == "crypto")
-            | pl.col("travel")
-            | pl.col("ancillary")
-        )
-        .select("tx_id", "ts", "sender_id", "receiver_id")
-    )
+    flagged = tx.lazy().filter(evidence_row()).select("tx_id", "ts", "sender_id", "receiver_id")
     both = pl.concat(
         [
             flagged.filter(pl.col("sender_id").is_in(accounts)).select(

@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from jaga.config import data_dir
+from jaga.finance.alerts import evidence_row
 from jaga.finance.features import (
     DEFAULT_STEP_DAYS,
     PAIR_KEYS,
@@ -76,14 +77,9 @@ def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     pair_days = pair_buckets(enriched, 0, 1).with_columns((-pl.col("bucket")).alias("bucket"))
     flows = account_day_flows(enriched)
-    evidence = enriched.filter(
-        pl.col("band_corridor")
-        | pl.col("minor_sender")
-        | pl.col("minor_receiver")
-        | pl.col("memo_handle")
-        | (pl.col("channel") == "crypto")
-        | pl.col("travel")
-    ).select("tx_id", "ts", "sender_id", "receiver_id")
+    # The same payments the batch path cites (alerts.evidence_row); ancillary purchases
+    # (VPN, webcam, ...) were left out here before, so incremental alerts missed them.
+    evidence = enriched.filter(evidence_row()).select("tx_id", "ts", "sender_id", "receiver_id")
     old_pairs = _read(folder / "pair_days.parquet")
     old_flows = _read(folder / "account_days.parquet")
     old_evidence = _read(folder / "evidence.parquet")
