@@ -145,23 +145,24 @@ def customers_of_hubs(
 ) -> pl.DataFrame:
     """(account_id, k, net_corroborated_hubs_90, net_corroborated_hub) of payers of hubs.
 
-    A *corroborated hub* is what `R15` links households to: a flagged beneficiary, or a
-    receiver alerting on two or more independent facilitator families of its own (fan-in,
-    cash-out, common beneficiary). AUSTRAC (2019, and its case) describes the facilitator
-    through its customers ("... to a common beneficiary ... sent by multiple ... customers"),
-    and DHS that a livestreaming abuser may have "thousands of buyers": an in-band payment
-    across the border to such a hub makes the payer one of those customers, however few its
-    payments (research note: ~30% of illicit payments are "lone"). The abuse behind a
-    facilitator lasts "2 months to 4 years, averaging 2 years" (IJM, research item 2), so a
-    hub corroborated at one checkpoint is taken to have been one for the 180-day window
-    (the longest of the features) on both sides: at every checkpoint within 180 days of one
-    at which it is corroborated, before or after, payments to it in the 180-day window count.
-    A payer is judged at the checkpoints at which it was active, so a buyer who paid before
-    the hub's evidence accrued is found in a batch run (retrospectively: its `first_seen`
-    can precede the hub's); incremental scoring sees only the hubs corroborated now. Related payers
-    (shared surname) do not count, nor pairs already set aside as calendar-rhythm or
-    occasional payers by the caller (their payments are what they look like). `hubs`:
-    (receiver_id, k) with the hub corroborated at k.
+    A *corroborated hub* is one `S17` lets customers inherit from: a flagged beneficiary, or
+    a receiver alerting on two or more independent facilitator families of its own (fan-in,
+    cash-out, common beneficiary) that buyers come back to (returning senders). AUSTRAC
+    (2019, and its case) describes the facilitator through its customers ("... to a common
+    beneficiary ... sent by multiple ... customers"), and DHS that a livestreaming abuser
+    may have "thousands of buyers": an in-band payment across the border to such a hub makes
+    the payer one of those customers, however few its payments (research note: ~30% of
+    illicit payments are "lone"). The abuse behind a facilitator lasts "2 months to 4 years,
+    averaging 2 years" (IJM, research item 2), so a hub corroborated at one checkpoint is
+    taken to have been one for the 180-day window (the longest of the features) on both
+    sides: at every checkpoint within 180 days of one at which it is corroborated, before or
+    after, payments to it in the 180-day window count. A payer is judged at the checkpoints
+    at which it was active, so a buyer who paid before the hub's evidence accrued is found
+    in a batch run (retrospectively: its `first_seen` can precede the hub's); incremental
+    scoring sees only the hubs corroborated now. Related payers (shared surname) do not
+    count, nor pairs already set aside as calendar-rhythm or occasional payers by the caller
+    (their payments are what they look like). `hubs`: (receiver_id, k) with the hub
+    corroborated at k.
     """
     hubs = (
         hubs.with_columns(
