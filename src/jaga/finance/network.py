@@ -59,6 +59,9 @@ HUB_ID_COLUMNS = (DEVICE_HUB_COLUMN, CUSTOMER_HUB_COLUMN)
 FACILITATOR_FAMILIES = frozenset({"fan-in", "cash-out", COMMON})
 # Returning buyers a device hub needs before its customers inherit S17/S18.
 RETURNING_SENDERS = 2
+# Hub strength (`strong_hubs`): at least this share of a hub's foreign credits in 90 days must
+# come from its returning buyers before its customers inherit anything from it (S17, S18, S25).
+RETURNING_CREDIT_SHARE = 0.5
 # A household shares one phone (research note T2: 2-6 linked accounts); a phone used by more
 # accounts is a shop's or an agent's and says nothing about who is linked to whom.
 MAX_DEVICE_ACCOUNTS = 10
@@ -120,6 +123,82 @@ def flagged_beneficiaries(features: pl.DataFrame) -> pl.DataFrame:
         & pl.col(fired_column(RULES_BY_ID["R11-repeat-foreign-senders"]))
         & (other >= 1)
     ).select("account_id", "k")
+
+
+def strong_hubs(
+    pairs: pl.DataFrame,
+    hubs: pl.DataFrame,
+    w90: int,
+    checkpoints: int,
+    occasional: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """(account_id, k) of `hubs` whose foreign credits come mostly from returning buyers.
+
+    A hub passes its evidence on to its customers (`S17`, `S18`, `S25`) only when its own
+    credits look like a facilitator's customer base: the published cases describe customers
+    who pay the same beneficiary again and again (AUSTRAC case, research item 2: 826 payments
+    "approximately twice a day"; research note T1: "2-30 payments/month in bursts"; AUSTRAC
+    2019, item 5: "frequent, low-value ... to a common beneficiary ... sent by multiple
+    ... customers"). Legitimate receivers with many foreign payers are paid otherwise
+    (research note (d): charity, adult-creator payments, diaspora remittances): a charity's
+    donors give once or monthly (calendar rhythm or occasional pairs), a creator's fans tip
+    once or now and then. So at least half (`RETURNING_CREDIT_SHARE`) of the hub's credits
+    from unrelated foreign payers within the 90-day window must come from *returning
+    buyers*: pairs with 2+ in-band payments in the window that are neither a calendar
+    rhythm (their in-band count is zeroed upstream) nor occasional (`occasional.py`: tips
+    now and then, each alone). A hub with a huge payer base and a few returning payers
+    among them (a charity whose donors sometimes give twice in a month, a creator with a few
+    regular fans) then passes nothing, whatever its count of returning senders; a
+    facilitator's lone buyers (~30% of illicit payments, research note) fit within the other
+    half. The share is our design reading of those descriptions, not a published figure.
+    `hubs`: (account_id, k) candidates; `pairs` the pair-bucket table (rhythm-discounted).
+    """
+    if hubs.is_empty():
+        return hubs
+    key_type = pairs.schema["receiver_id"]
+    candidates = hubs.select(
+        pl.col("account_id").cast(key_type).alias("receiver_id"), pl.col("k").cast(pl.Int32)
+    ).unique()
+    credits = pairs.filter(
+        pl.col("receiver_id").is_in(candidates["receiver_id"].unique().implode())
+        & pl.col("cross_border")
+        & ~pl.col("related")
+    ).select(*PAIR_KEYS, "bucket", "n", "n_band_corr")
+    if occasional is not None and not occasional.is_empty():
+        marked = occasional.select(
+            *(pl.col(c).cast(pairs.schema[c]) for c in PAIR_KEYS), pl.lit(True).alias("_occ")
+        )
+        credits = credits.join(marked, on=list(PAIR_KEYS), how="left")
+    else:
+        credits = credits.with_columns(pl.lit(None, pl.Boolean).alias("_occ"))
+    per_pair = (
+        windowed(credits, w90, checkpoints)
+        .join(candidates, on=["receiver_id", "k"], how="semi")
+        .group_by(*PAIR_KEYS, "k")
+        .agg(
+            pl.col("n").sum().alias("n"),
+            pl.col("n_band_corr").sum().alias("band"),
+            pl.col("_occ").any().alias("_occ"),
+        )
+    )
+    returning = (pl.col("band") >= 2) & ~pl.col("_occ").fill_null(False)
+    strong = (
+        per_pair.group_by("receiver_id", "k")
+        .agg(
+            pl.col("band").filter(returning).sum().alias("returning_credits"),
+            pl.col("n").sum().alias("credits"),
+        )
+        .filter(pl.col("returning_credits") >= RETURNING_CREDIT_SHARE * pl.col("credits"))
+        .select(pl.col("receiver_id").alias("account_id"), "k")
+    )
+    return hubs.join(
+        strong.with_columns(
+            pl.col("account_id").cast(hubs.schema["account_id"]),
+            pl.col("k").cast(hubs.schema["k"]),
+        ),
+        on=["account_id", "k"],
+        how="semi",
+    )
 
 
 def hub_device_links(known: pl.DataFrame, devices: pl.DataFrame) -> pl.DataFrame:
@@ -239,15 +318,17 @@ def propagate(
         on=["account_id", "k"],
         how="semi",
     )
-    known = for_90_days(pl.concat([flagged, returning]).unique())
     hubs = for_90_days(pl.concat([flagged, device]).unique())
+    # Only a hub whose credits come mostly from returning buyers passes evidence on to its
+    # customers (`strong_hubs`): a charity's donors or a creator's tippers are no customers.
+    passing = strong_hubs(
+        pairs, pl.concat([flagged, returning]).unique(), w90, checkpoints, occasional
+    )
+    known = for_90_days(passing)
     # Customers of a corroborated hub (S25): the same hubs the customers inherit S17 from
     # (buyers come back to it), known for 180 days on both sides.
-    corroborated = (
-        pl.concat([flagged, returning])
-        .unique()
-        .rename({"account_id": "receiver_id"})
-        .with_columns(pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32))
+    corroborated = passing.rename({"account_id": "receiver_id"}).with_columns(
+        pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32)
     )
     if occasional is not None and not occasional.is_empty():
         pairs = pairs.join(occasional, on=list(PAIR_KEYS), how="anti")
