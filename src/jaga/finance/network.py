@@ -34,6 +34,7 @@ from __future__ import annotations
 import polars as pl
 
 from jaga.finance.features import PAIR_KEYS, REPEAT_HUB_SENDERS, windowed
+from jaga.finance.indicators import BAND_USD
 from jaga.finance.scoring import ALERT_THRESHOLD, evaluate_rules, fired_column
 from jaga.finance.typologies import RULES, RULES_BY_ID, Rule
 
@@ -142,15 +143,16 @@ def strong_hubs(
     ... customers"). Legitimate receivers with many foreign payers are paid otherwise
     (research note (d): charity, adult-creator payments, diaspora remittances): a charity's
     donors give once or monthly (calendar rhythm or occasional pairs), a creator's fans tip
-    once or now and then. So at least half (`RETURNING_CREDIT_SHARE`) of the hub's credits
-    from unrelated foreign payers within the 90-day window must come from *returning
-    buyers*: pairs with 2+ in-band payments in the window that are neither a calendar
-    rhythm (their in-band count is zeroed upstream) nor occasional (`occasional.py`: tips
-    now and then, each alone). A hub with a huge payer base and a few returning payers
-    among them (a charity whose donors sometimes give twice in a month, a creator with a few
-    regular fans) then passes nothing, whatever its count of returning senders; a
-    facilitator's lone buyers (~30% of illicit payments, research note) fit within the other
-    half. The share is our design reading of those descriptions, not a published figure.
+    once or now and then. So at least half (`RETURNING_CREDIT_SHARE`) of the hub's small
+    credits (from unrelated foreign payers whose payments to it average at most USD 200, the
+    band's top, item 1) within the 90-day window must come from *returning buyers*: pairs
+    with 2+ in-band payments in the window that are neither a calendar rhythm (their
+    in-band count is zeroed upstream) nor occasional (`occasional.py`: tips now and then,
+    each alone). A hub with a huge payer base and a few returning payers among them (a
+    charity whose donors sometimes give twice in a month, a creator with a few regular
+    fans) then passes nothing, whatever its count of returning senders; a facilitator's
+    lone buyers (~30% of illicit payments, research note) fit within the other half. The
+    share is our design reading of those descriptions, not a published figure.
     `hubs`: (account_id, k) candidates; `pairs` the pair-bucket table (rhythm-discounted).
     """
     if hubs.is_empty():
@@ -163,7 +165,7 @@ def strong_hubs(
         pl.col("receiver_id").is_in(candidates["receiver_id"].unique().implode())
         & pl.col("cross_border")
         & ~pl.col("related")
-    ).select(*PAIR_KEYS, "bucket", "n", "n_band_corr")
+    ).select(*PAIR_KEYS, "bucket", "n", "usd", "n_band_corr")
     if occasional is not None and not occasional.is_empty():
         marked = occasional.select(
             *(pl.col(c).cast(pairs.schema[c]) for c in PAIR_KEYS), pl.lit(True).alias("_occ")
@@ -177,16 +179,21 @@ def strong_hubs(
         .group_by(*PAIR_KEYS, "k")
         .agg(
             pl.col("n").sum().alias("n"),
+            pl.col("usd").sum().alias("usd"),
             pl.col("n_band_corr").sum().alias("band"),
             pl.col("_occ").any().alias("_occ"),
         )
     )
     returning = (pl.col("band") >= 2) & ~pl.col("_occ").fill_null(False)
+    # Small payers: the pair's payments average at most the band's top (USD 200): donors,
+    # tippers, buyers. A facilitator forwarding its takings to another (T3 chains) or a
+    # relative's larger remittances are no part of a customer base.
+    small = (pl.col("usd") <= BAND_USD[1] * pl.col("n")) | returning
     strong = (
         per_pair.group_by("receiver_id", "k")
         .agg(
             pl.col("band").filter(returning).sum().alias("returning_credits"),
-            pl.col("n").sum().alias("credits"),
+            pl.col("n").filter(small).sum().alias("credits"),
         )
         .filter(pl.col("returning_credits") >= RETURNING_CREDIT_SHARE * pl.col("credits"))
         .select(pl.col("receiver_id").alias("account_id"), "k")
