@@ -34,7 +34,7 @@ from __future__ import annotations
 import polars as pl
 
 from jaga.finance.features import PAIR_KEYS, REPEAT_HUB_SENDERS, windowed
-from jaga.finance.indicators import BAND_USD
+from jaga.finance.indicators import BAND_USD, HIGH_RISK_CORRIDOR
 from jaga.finance.scoring import ALERT_THRESHOLD, evaluate_rules, fired_column
 from jaga.finance.typologies import RULES, RULES_BY_ID, Rule
 
@@ -144,9 +144,9 @@ def strong_hubs(
     (research note (d): charity, adult-creator payments, diaspora remittances): a charity's
     donors give once or monthly (calendar rhythm or occasional pairs), a creator's fans tip
     once or now and then. So at least half (`RETURNING_CREDIT_SHARE`) of the hub's small
-    credits (from unrelated foreign payers whose payments to it average at most USD 200, the
-    band's top, item 1) within the 90-day window must come from *returning buyers*: pairs
-    with 2+ in-band payments in the window that are neither a calendar rhythm (their
+    credits (from unrelated payers abroad, paying into a high-risk corridor, whose payments
+    to it average at most USD 200, the band's top, item 1) within the 90-day window must
+    come from *returning buyers*: pairs with 2+ in-band payments in the window that are neither a calendar rhythm (their
     in-band count is zeroed upstream) nor occasional (`occasional.py`: tips now and then,
     each alone). A hub with a huge payer base and a few returning payers among them (a
     charity whose donors sometimes give twice in a month, a creator with a few regular
@@ -165,7 +165,7 @@ def strong_hubs(
         pl.col("receiver_id").is_in(candidates["receiver_id"].unique().implode())
         & pl.col("cross_border")
         & ~pl.col("related")
-    ).select(*PAIR_KEYS, "bucket", "n", "usd", "n_band_corr")
+    ).select(*PAIR_KEYS, "bucket", "n", "usd", "n_band_corr", "corridor_risk")
     if occasional is not None and not occasional.is_empty():
         marked = occasional.select(
             *(pl.col(c).cast(pairs.schema[c]) for c in PAIR_KEYS), pl.lit(True).alias("_occ")
@@ -181,14 +181,19 @@ def strong_hubs(
             pl.col("n").sum().alias("n"),
             pl.col("usd").sum().alias("usd"),
             pl.col("n_band_corr").sum().alias("band"),
+            pl.col("corridor_risk").max().alias("corridor_risk"),
             pl.col("_occ").any().alias("_occ"),
         )
     )
     returning = (pl.col("band") >= 2) & ~pl.col("_occ").fill_null(False)
-    # Small payers: the pair's payments average at most the band's top (USD 200): donors,
-    # tippers, buyers. A facilitator forwarding its takings to another (T3 chains) or a
+    # Small payers from abroad: the pair pays into a high-risk corridor (item 3) and its
+    # payments average at most the band's top (USD 200, item 1): donors, tippers, buyers. A
+    # facilitator forwarding its takings to another within the region (T3 chains) or a
     # relative's larger remittances are no part of a customer base.
-    small = (pl.col("usd") <= BAND_USD[1] * pl.col("n")) | returning
+    small = returning | (
+        (pl.col("usd") <= BAND_USD[1] * pl.col("n"))
+        & (pl.col("corridor_risk") >= HIGH_RISK_CORRIDOR)
+    )
     strong = (
         per_pair.group_by("receiver_id", "k")
         .agg(
