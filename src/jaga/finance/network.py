@@ -146,13 +146,14 @@ def strong_hubs(
     once or now and then. So at least half (`RETURNING_CREDIT_SHARE`) of the hub's small
     credits (from unrelated payers abroad, paying into a high-risk corridor, whose payments
     to it average at most USD 200, the band's top, item 1) within the 90-day window must
-    come from *returning buyers*: pairs with 2+ in-band payments in the window that are neither a calendar rhythm (their
-    in-band count is zeroed upstream) nor occasional (`occasional.py`: tips now and then,
-    each alone). A hub with a huge payer base and a few returning payers among them (a
-    charity whose donors sometimes give twice in a month, a creator with a few regular
-    fans) then passes nothing, whatever its count of returning senders; a facilitator's
-    lone buyers (~30% of illicit payments, research note) fit within the other half. The
-    share is our design reading of those descriptions, not a published figure.
+    come from *returning buyers*: pairs with 2+ in-band payments in the window that are
+    neither a calendar rhythm (their in-band count is zeroed upstream) nor occasional
+    (`occasional.py`: tips now and then, each alone). A hub with a huge payer base and a
+    few returning payers among them (a charity whose donors sometimes give twice in a
+    month, a creator with a few regular fans) then passes nothing, whatever its count of
+    returning senders; a facilitator's lone buyers (~30% of illicit payments, research
+    note) fit within the other half. The share is our design reading of those
+    descriptions, not a published figure.
     `hubs`: (account_id, k) candidates; `pairs` the pair-bucket table (rhythm-discounted).
     """
     if hubs.is_empty():
