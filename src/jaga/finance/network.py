@@ -16,6 +16,11 @@ their payers inherit nothing from it.
 A receiver's flag is known from the checkpoint at which it alerts onward for 90 days, so a
 checkpoint only uses flags that the data up to it supports.
 
+A hub passes nothing on at a checkpoint at which most of its small foreign credits do not
+come from returning buyers (`strong_hubs`): a charity's one-off and monthly donors or a
+creator's one-off tippers are no facilitator's customer base, even when a few of them pay
+twice in a month and make the receiver a common beneficiary by count.
+
 Linked accounts on the hub's device (rule R15): the research note's T2 facilitator hub has
 "2-6 linked household accounts (shared device or address)". A payment's `device_id` is the
 device that sent it, so an account's devices are those of the payments it sent. A device
