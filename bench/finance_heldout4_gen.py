@@ -306,8 +306,8 @@ OFFICE_HOURS = np.array(
     [0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 2, 6, 9, 9, 9, 7, 8, 9, 9, 8, 5, 2, 1, 0.5, 0.3, 0.2, 0.1]
 )
 NIGHT_HOURS = np.array(
-    [9, 7, 5, 3, 1.5, 0.5, 0.3, 0.3, 0.4, 0.6, 0.8, 1, 1.2, 1.2, 1.2, 1.4, 1.6, 2, 2.5, 3.5, 5, 8,
-     10, 11]
+    [12, 10, 7, 4.5, 1.2, 0.4, 0.3, 0.3, 0.3, 0.5, 0.6, 0.7, 0.8, 0.8, 0.8, 0.9, 1, 1.2, 1.5, 2,
+     3.5, 9, 12, 13]
 )  # fmt: skip
 EVENING_HOURS = np.array(
     [4, 2.5, 1.2, 0.6, 0.3, 0.3, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 3.5, 3.5, 4, 4.5, 5, 6, 7, 7.5, 8,
@@ -704,7 +704,7 @@ class Gen:
                 rng,
                 int(m.sum()),
                 0.5,
-                ("bill", "electricity", "water bill", "internet", "acct 4471"),
+                ("bill", "electricity", "water bill", "internet", "meralco"),
             )
             self.w.emit(t, payer[m], bb, usd[m], 0.05, ch, memo)
 
@@ -1513,7 +1513,7 @@ class Gen:
         s_day = np.minimum(s_day, DAYS - 1)
         order = np.lexsort((s_day, s_owner))
         s_day = s_day[order]
-        night = rng.random(k) < 0.75
+        night = rng.random(k) < 0.8
         tz, dst = self.acc("tz", cons), self.acc("dst", cons)
         t_n = local_times(rng, s_day, NIGHT_HOURS, tz[s_owner], dst[s_owner])
         t_d = local_times(rng, s_day, HUMAN_HOURS, tz[s_owner], dst[s_owner])
@@ -1625,7 +1625,7 @@ class Gen:
         pop = np.r_[rng.zipf(1.5, n_hubs).clip(1, 40) + 3.0, np.full(len(small), 0.4)]
         recv = np.r_[hubs, small]
         before = self.w.n_tx()
-        self.consumers(b1, recv, pop, "T1", lone_share=0.8)
+        self.consumers(round((b1 + b2) / 1.85), recv, pop, "T1", lone_share=0.8)
         # move ~25% of hub-bound consumer payments to the hub's household accounts
         r = self.w.t["r"][-1] if self.w.n_tx() > before else np.zeros(0, np.int64)
         is_hub = np.isin(r, hubs)
@@ -1651,7 +1651,7 @@ class Gen:
         )
         cl = np.repeat(np.arange(n_cl), size)
         self.consumers(
-            int(budget * 0.8),
+            round(budget / 1.9),
             fac,
             np.ones(len(fac)),
             "T3",
@@ -1670,7 +1670,7 @@ class Gen:
         rng, P = self.rng, self.pool
         if budget <= 0:
             return
-        n_o = max(1, budget // 40)
+        n_o = max(1, round(budget / 57))
         off = P.select(
             rng,
             n_o,
@@ -1745,7 +1745,7 @@ class Gen:
         rng, P = self.rng, self.pool
         if budget <= 0:
             return
-        n_v = max(2, int(budget * 0.75 / 3.8))
+        n_v = max(2, int(budget * 0.55 / 3.8))
         vcc = {"US": 6, "CA": 1.5, "GB": 2, "AU": 1.5, "PH": 1, "DE": 0.5, "SG": 0.3}
         boys = P.select(rng, int(n_v * 0.85), vcc, sex="M", ages=(14, 17), exclusive=True)
         girls = P.select(rng, n_v - len(boys), vcc, sex="F", ages=(14, 17), exclusive=True)
@@ -1834,7 +1834,7 @@ class Gen:
         mains = self.w.add(n_sites, pick(rng, ["RU", "SC", "VG"], n_sites), "address", idstyle=1)
         self.w.label(mains, "T6", "site")
         self.w.population(mains, "csam_site")
-        pay_budget = int(budget * 0.85)
+        pay_budget = int(budget * 0.6)
         cnt_cap = np.clip(rng.geometric(0.15, pay_budget + 1), 1, 20)
         k = int(np.searchsorted(np.cumsum(cnt_cap), pay_budget) + 1)
         cons = P.select(
@@ -1897,13 +1897,13 @@ class Gen:
         self.w.emit(t, s, r, usd, coin == CUR_IDX["USDT"], CRYPTO, cur=coin, lab=1, typ="T6")
         # consolidation of each site's addresses into its main address, weekly
         ts, rr, uu = self.w.t["ts"][-1], self.w.t["r"][-1], self.w.t["usd"][-1]
-        week = day_of(ts) // 7
+        week = day_of(ts) // 30
         key = rr * 100 + week
         uk, inv = np.unique(key, return_inverse=True)
         tot = np.bincount(inv, uu)
         a = uk // 100
         ai = np.searchsorted(addr, a)
-        tc = T0 + (uk % 100 + 1) * 7 * DAY + rng.integers(0, DAY, len(uk))
+        tc = T0 + (uk % 100 + 1) * 30 * DAY + rng.integers(0, DAY, len(uk))
         tc = np.minimum(tc, T0 + DAYS * DAY - 1)
         self.w.emit(
             tc,
