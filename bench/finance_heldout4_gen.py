@@ -771,8 +771,9 @@ class Gen:
             sel = order[bounds[i] : bounds[i + 1]]
             mm = self.merchants(CC[kk // len(MCC_SPEND)], MCC_SPEND[kk % len(MCC_SPEND)][0])
             r[sel] = mm[rng.integers(0, len(mm), len(sel))]
-        for mcc, home, med in (("5815", "US", 12), ("5818", "IE", 25), ("5942", "US", 30)):
-            m = online & (rng.random(n) < 0.34)
+        online_m = (("5815", "US", 12), ("5818", "IE", 25), ("5942", "US", 30), ("4816", "US", 8))
+        for mcc, home, med in online_m:
+            m = online & (rng.random(n) < 0.3)
             m &= r == 0
             mm = self.merchants(home, mcc)
             r[m] = mm[rng.integers(0, len(mm), m.sum())]
@@ -1469,8 +1470,8 @@ class Gen:
         # activity: regular consumers (months x monthly rate) and lone ones (1-2 payments)
         cap = 4 * budget + 20
         months = np.minimum(rng.geometric(0.35, cap), 12)
-        rate = np.clip(rng.lognormal(np.log(3), 0.8, cap), 1, 30)
-        n_reg = np.maximum(2, rng.poisson(months * rate * rng.uniform(0.3, 1.0, cap)))
+        rate = np.clip(rng.lognormal(np.log(4), 0.8, cap), 1, 30)
+        n_reg = np.maximum(2, rng.poisson(months * rate * rng.uniform(0.5, 1.0, cap)))
         lone = rng.random(cap) < lone_share
         n_pay = np.where(lone, rng.choice([1, 2], cap, p=[0.7, 0.3]), n_reg)
         cum = np.cumsum(n_pay)
@@ -1551,9 +1552,41 @@ class Gen:
         mund = (st == 0) & (u < 0.08)
         memo[mund] = pick(rng, ("hi", "thanks", "gift", "happy birthday", "ty"), int(mund.sum()))
         self.w.emit(t, cons[owner], r, usd, rnd, ch, memo, lab=1, typ=typ)
+        self.ancillary(cons[~lone & (rng.random(k) < 0.4)])
         self.w.label(cons, typ, "consumer")
         self.w.population(cons, "offender_" + typ)
         return cons
+
+    def ancillary(self, who: Arr) -> None:
+        """Item 8: VPN/encryption, software and livestream-platform card purchases (legal, so
+        labelled 0; they only co-occur with the offending)."""
+        rng = self.rng
+        if len(who) == 0:
+            return
+        cnt = rng.integers(1, 7, len(who))
+        s = np.repeat(who, cnt)
+        k = len(s)
+        kind = rng.choice(3, k, p=[0.5, 0.2, 0.3])
+        vpn = np.r_[self.merchants("US", "4816", 3), self.merchants("CH", "4816", 2)]
+        sw = np.r_[self.merchants("US", "5734", 3), self.merchants("VG", "5734", 2)]
+        cam = np.r_[self.merchants("US", "5967", 3), self.merchants("NL", "5967", 2)]
+        r = np.where(
+            kind == 0,
+            vpn[rng.integers(0, len(vpn), k)],
+            np.where(kind == 1, sw[rng.integers(0, len(sw), k)], cam[rng.integers(0, len(cam), k)]),
+        )
+        usd = np.choose(
+            kind,
+            [rng.choice([4.99, 9.99, 11.99], k), rng.uniform(20, 60, k), rng.uniform(10, 50, k)],
+        )
+        t = local_times(
+            rng,
+            rng.integers(0, DAYS, k),
+            NIGHT_HOURS + HUMAN_HOURS,
+            self.acc("tz", s),
+            self.acc("dst", s),
+        )
+        self.w.emit(t, s, r, usd, False, CARD)
 
     def facilitators(self, n: int, countries: dict[str, float], typ: str, role: str) -> Arr:
         rng, P = self.rng, self.pool
@@ -1625,7 +1658,7 @@ class Gen:
         pop = np.r_[rng.zipf(1.5, n_hubs).clip(1, 40) + 3.0, np.full(len(small), 0.4)]
         recv = np.r_[hubs, small]
         before = self.w.n_tx()
-        self.consumers(round((b1 + b2) / 1.85), recv, pop, "T1", lone_share=0.8)
+        self.consumers(round((b1 + b2) / 1.7), recv, pop, "T1", lone_share=0.7)
         # move ~25% of hub-bound consumer payments to the hub's household accounts
         r = self.w.t["r"][-1] if self.w.n_tx() > before else np.zeros(0, np.int64)
         is_hub = np.isin(r, hubs)
@@ -1700,7 +1733,7 @@ class Gen:
         for d in np.unique(dest):
             m = dest == d
             contacts[m] = self.facilitators(int(m.sum()), {d: 1.0}, "T4", "facilitator")
-        trips = rng.integers(1, 4, n_o)
+        trips = np.minimum(rng.integers(1, 4, n_o), max(1, budget // 40))
         who = np.repeat(off, trips)
         de = np.repeat(dest, trips)
         co = np.repeat(contacts, trips)
@@ -2080,23 +2113,21 @@ class Gen:
         sexa = w.col("sex")
         birth = w.col("birth")
         device = w.col("device")
-        cc_str = np.array(CC, object)
         miss = rng.random((6, n))
-        sender_name = np.where(miss[0] < 0.12, None, full[s])
-        receiver_name = np.where(miss[1] < 0.2, None, full[r])
-        sx = sexa[s]
-        sender_sex = np.where(
-            is_person[s], np.where(miss[2] < 0.25, None, np.where(miss[2] < 0.3, "U", sx)), None
+        # per-account string tables, gathered per row by polars (far less memory than objects)
+        ids_s = pl.Series(acc_id.tolist(), dtype=pl.Utf8)
+        full_s = pl.Series(full.tolist(), dtype=pl.Utf8)
+        sex_s = pl.Series(np.where(is_person, sexa, None).tolist(), dtype=pl.Utf8)
+        mcc_s = pl.Series(
+            np.where((mcc == "") | (mcc == "EMPL"), None, mcc).tolist(), dtype=pl.Utf8
         )
+        null = pl.lit(None, dtype=pl.Utf8)
         sb = birth[s]
         sender_by = np.where(is_person[s] & (miss[3] > 0.35) & (sb > 0), sb, -1)
         rb = birth[r]
         recv_by = np.where(is_person[r] & (miss[4] > 0.45) & (rb > 0), rb, -1)
         dev_ok = np.isin(ch, [EWALLET, P2P, CRYPTO]) & (miss[5] < 0.7)
         dev = np.where(dev_ok, device[s], -1)
-        mc = mcc[r]
-        mc = np.where((mc == "") | (mc == "EMPL") | (rng.random(n) < 0.08), None, mc)
-        mc = np.where(mc == "4900", "4900", mc)
         tx_id = np.char.add(
             "TX", np.asarray(np.arange(n) + 100_000_000 + int(rng.integers(0, 10**6)), str)
         )
@@ -2105,25 +2136,39 @@ class Gen:
                 "tx_id": tx_id,
                 "ts": ts,
                 "off": off_m,
-                "sender_id": acc_id[s].astype(str),
-                "receiver_id": acc_id[r].astype(str),
+                "sender_id": ids_s.gather(s),
+                "receiver_id": ids_s.gather(r),
                 "amount": amount,
-                "currency": np.array(CURS, object)[cur].astype(str),
-                "sender_country": cc_str[a_cc[s]].astype(str),
-                "receiver_country": cc_str[a_cc[r]].astype(str),
-                "channel": np.array(CHANNELS, object)[ch].astype(str),
+                "currency": pl.Series(CURS, dtype=pl.Utf8).gather(cur),
+                "sender_country": pl.Series(CC, dtype=pl.Utf8).gather(a_cc[s]),
+                "receiver_country": pl.Series(CC, dtype=pl.Utf8).gather(a_cc[r]),
+                "channel": pl.Series(CHANNELS, dtype=pl.Utf8).gather(ch),
                 "memo": pl.Series(memo.tolist(), dtype=pl.Utf8),
-                "sender_name": pl.Series(sender_name.tolist(), dtype=pl.Utf8),
-                "receiver_name": pl.Series(receiver_name.tolist(), dtype=pl.Utf8),
-                "sender_sex": pl.Series(sender_sex.tolist(), dtype=pl.Utf8),
+                "sender_name": full_s.gather(s),
+                "receiver_name": full_s.gather(r),
+                "sender_sex": sex_s.gather(s),
                 "sender_birth_year": sender_by,
                 "receiver_birth_year": recv_by,
                 "device_id": dev,
-                "merchant_category": pl.Series(mc.tolist(), dtype=pl.Utf8),
+                "merchant_category": mcc_s.gather(r),
+                "m0": miss[0] < 0.12,
+                "m1": miss[1] < 0.2,
+                "m2": miss[2],
+                "m6": rng.random(n) < 0.08,
             }
         )
         ab = pl.col("off").abs()
         tx = base.with_columns(
+            sender_name=pl.when(pl.col("m0")).then(null).otherwise(pl.col("sender_name")),
+            receiver_name=pl.when(pl.col("m1")).then(null).otherwise(pl.col("receiver_name")),
+            sender_sex=pl.when(pl.col("m2") < 0.25)
+            .then(null)
+            .when((pl.col("m2") < 0.3) & pl.col("sender_sex").is_not_null())
+            .then(pl.lit("U"))
+            .otherwise(pl.col("sender_sex")),
+            merchant_category=pl.when(pl.col("m6"))
+            .then(null)
+            .otherwise(pl.col("merchant_category")),
             timestamp=(
                 pl.from_epoch(pl.col("ts") + pl.col("off") * 60, time_unit="s").dt.strftime(
                     "%Y-%m-%dT%H:%M:%S"
