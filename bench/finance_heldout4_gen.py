@@ -608,6 +608,7 @@ class Gen:
         self.merch: dict[tuple[str, str], Arr] = {}
         self.agents: dict[str, Arr] = {}
         self._pending_cashout: list[tuple[Arr, tuple[float, float], float]] = []
+        self.last_r: Arr = np.zeros(0, np.int64)
 
     # shared infrastructure -------------------------------------------------------------------
     def merchants(self, cc: str, mcc: str, n: int = 0) -> Arr:
@@ -1552,6 +1553,7 @@ class Gen:
         mund = (st == 0) & (u < 0.08)
         memo[mund] = pick(rng, ("hi", "thanks", "gift", "happy birthday", "ty"), int(mund.sum()))
         self.w.emit(t, cons[owner], r, usd, rnd, ch, memo, lab=1, typ=typ)
+        self.last_r = self.w.t["r"][-1]
         self.ancillary(cons[~lone & (rng.random(k) < 0.4)])
         self.w.label(cons, typ, "consumer")
         self.w.population(cons, "offender_" + typ)
@@ -1658,9 +1660,10 @@ class Gen:
         pop = np.r_[rng.zipf(1.5, n_hubs).clip(1, 40) + 3.0, np.full(len(small), 0.4)]
         recv = np.r_[hubs, small]
         before = self.w.n_tx()
+        self.last_r = np.zeros(0, np.int64)
         self.consumers(round((b1 + b2) / 1.7), recv, pop, "T1", lone_share=0.7)
         # move ~25% of hub-bound consumer payments to the hub's household accounts
-        r = self.w.t["r"][-1] if self.w.n_tx() > before else np.zeros(0, np.int64)
+        r = self.last_r if self.w.n_tx() > before else np.zeros(0, np.int64)
         is_hub = np.isin(r, hubs)
         mv = is_hub & (rng.random(len(r)) < 0.25)
         for i in np.flatnonzero(mv):
@@ -2045,6 +2048,15 @@ class Gen:
                 x[keep] for x in (ts, s, r, usd, rnd, ch, memo, cur, lab, typ)
             )
         n = len(ts)
+        loop = s == r
+        if loop.any():
+            r = r.copy()
+            r[loop] = self.pool.person[rng.integers(0, len(self.pool.person), int(loop.sum()))]
+            r = np.where(
+                r == s,
+                self.pool.person[0] + (s - self.pool.person[0] + 1) % len(self.pool.person),
+                r,
+            )
         ts = np.where(ts < T0, ts + DAY, np.where(ts >= T0 + DAYS * DAY, ts - DAY, ts))
         a_cc, a_tz, a_dst, a_cur = w.col("cc"), w.col("tz"), w.col("dst"), w.col("cur")
         s_cc, r_cc = a_cc[s], a_cc[r]
