@@ -44,14 +44,20 @@ a day (ticket resale, bill splitting), gig workers paid by several foreign clien
 fast, crypto traders and crypto-casino deposit clusters.
 
 Planted typologies (per the note's table; 'hi' ~0.2% of rows illicit, 'li' ~0.05%). The
-illicit row budget is split T1 32%, T2 14%, T3 14%, T4 8%, T5 12%, T6 10%, T7 10%.
+illicit row budget is aimed at T1 32%, T2 14%, T3 14%, T4 8%, T5 12%, T6 10%, T7 10%; cash-outs
+make T2 come out larger (1M rows, seed 1, hi: 2,041 illicit rows = T1 602, T2 461, T3 278, T4
+146, T5 184, T6 162, T7 208; li: 551). At small n_tx each typology still gets at least one actor,
+so the illicit share is higher below ~1M rows. Offenders are ~0.2% of distinct senders in 'hi'
+(fewer, more active offenders than the note's ~1%, so that T1 keeps its cadence).
 - T1 consumer: male foreign adults; per-consumer typical amount 15-100 USD (8% of payments in
   10-200, 10% of consumers drift to 150-250 in their second half); per-consumer round share
   mostly 0.7-0.95; bursts of 1-3 payments in a session; 75% of consumers pay in the sender-local
   21:00-04:00 window, 25% in their daytime; 1-8 receivers (mostly facilitator hubs, added over
   time, no surname match); channel mostly MSB, then e-wallet/bank/P2P; memos: ~55% empty, cover
   words (English/Tagalog/Cebuano/Bahasa, some leet-obfuscated), the facilitator's @handle, a few
-  mundane. 30% of T1 rows come from "lone" consumers with 1-2 payments only.
+  mundane. ~30% of T1 rows come from "lone" consumers with 1-2 payments only. 40% of regular
+  consumers also buy VPN/encryption, software or livestream-platform services by card (item 8;
+  those purchases are legal and labelled 0). Benign card users buy VPNs too.
 - T2 facilitator hub: PH-heavy receivers with Zipf popularity (5-200 senders, >= 2 countries),
   2-6 household accounts sharing device and usually surname (they get ~25% of the payments and
   forward to the hub or cash out); inbound value is cashed out within 48 h (60-100%) via
