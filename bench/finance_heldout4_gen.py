@@ -296,6 +296,10 @@ MEMO_CHARITY = ("donation", "typhoon relief", "para sa nasalanta", "relief", "do
 MEMO_FREELANCE = ("invoice", "payment for design", "project", "thanks!", "milestone 2", "va work")
 MEMO_SHOP = ("order", "cod", "payment", "for order", "item", "mine", "2pcs")
 MEMO_T5 = ("pls", "sorry", "here", "done", "please delete", "dont post", "thats all i have")
+MEMO_CHILD = (
+    "baon", "allowance", "load", "for school", "pang load", "school project", "for you anak",
+    "happy birthday anak", "uang jajan", "pulsa", "tuition", "pamasahe",
+)  # fmt: skip
 MEMO_T7 = ("load", "baon", "for school", "allowance", "for you", "gift", "pang load", "miss u")
 
 # merchant category codes: (mcc, weight in domestic card spending, median usd, sigma, x.99 share)
@@ -810,6 +814,7 @@ class Gen:
             "kh": "KH",
         }  # fmt: skip
         rows: list[tuple[Arr, Arr]] = []
+        children: list[Arr] = []
         surn = self.w.col("surname")
         for g in np.unique(grp):
             home = home_of.get(g, "PH")
@@ -827,11 +832,17 @@ class Gen:
             hc = np.repeat(home_c, n_rec)
             sex = np.where(rng.random(tot) < 0.65, "F", "M").astype(object)
             birth = rng.integers(1950, 2007, tot).astype(np.int64)
+            # the migrant's own children (13-19) get allowance directly: a hard negative for T7
+            child = rng.random(tot) < min(0.4, 0.15 * self.hard)
+            birth[child] = rng.integers(2006, 2013, int(child.sum()))
+            sex[child] = np.where(rng.random(int(child.sum())) < 0.5, "F", "M")
             sur, giv = self.w.names(np.array([COUNTRIES[c][3] for c in hc], object), sex)
-            same = rng.random(tot) < fam_share
+            same = (rng.random(tot) < fam_share) | (child & (rng.random(tot) < 0.97))
             sur[same] = surn[owner[same]]
             rec = self.w.add(tot, hc, "person", sex=sex, birth=birth, surname=sur, given=giv)
+            self.w.population(rec[child], "diaspora_child", hard=True)
             self.w.population(rec, "diaspora_family")
+            children.append(rec[child])
             rows.append((owner, rec))
         owner = np.concatenate([o for o, _ in rows])
         rec = np.concatenate([r for _, r in rows])
@@ -849,15 +860,25 @@ class Gen:
         r = np.repeat(rec, cnt)
         k = len(s)
         day = payday_days(rng, k)
+        xmas = rng.random(k) < 0.08
+        day[xmas] = rng.integers(340, 358, int(xmas.sum()))
         t = local_times(
             rng, day, EVENING_HOURS * 0.5 + HUMAN_HOURS, self.acc("tz", s), self.acc("dst", s)
         )
-        typ_amt = np.repeat(rng.lognormal(np.log(230), 0.6, len(owner)), cnt)
-        usd = typ_amt * rng.lognormal(0, 0.25, k)
+        kid = np.isin(rec, np.concatenate(children))
+        typ_amt = np.where(
+            kid,
+            rng.lognormal(np.log(60), 0.6, len(owner)),
+            rng.lognormal(np.log(230), 0.6, len(owner)),
+        )
+        usd = np.repeat(typ_amt, cnt) * rng.lognormal(0, 0.25, k)
         ch_pref = np.repeat(
             rng.choice([MSB, BANK, EWALLET, P2P], len(owner), p=[0.55, 0.2, 0.2, 0.05]), cnt
         )
+        ch_pref = np.where(np.repeat(kid, cnt) & (rng.random(k) < 0.5), EWALLET, ch_pref)
         memo = memos(rng, k, 0.55, MEMO_FAMILY)
+        kr = np.repeat(kid, cnt)
+        memo[kr] = memos(rng, int(kr.sum()), 0.5, MEMO_CHILD)
         self.w.emit(t, s, r, usd, 0.8, ch_pref, memo)
         # fast cash-out habit of some e-wallet/bank receivers
         fast = np.unique(rec[rng.random(len(rec)) < 0.35])
@@ -1992,7 +2013,12 @@ class Gen:
         s = np.repeat(payer, cnt)
         r = np.repeat(my, cnt)
         second = rng.random(len(s)) < 0.15
-        r[second] = young[rng.integers(0, len(young), int(second.sum()))]
+        y_cc = self.acc("cc", young)
+        r_cc = self.acc("cc", r)
+        for c in np.unique(r_cc[second]):
+            mm = second & (r_cc == c)
+            same = young[y_cc == c]
+            r[mm] = same[rng.integers(0, len(same), int(mm.sum()))]
         span = months * 30
         d0 = rng.integers(0, np.maximum(1, DAYS - span))
         day = np.minimum(
