@@ -31,8 +31,8 @@ Benign background (share of rows at hard=1): card purchases at domestic and onli
 (the filler, ~35%), domestic e-wallet/P2P between friends (~20%), salaries and bills (~8%),
 diaspora family remittances (~17%, monthly near paydays with a December peak, lognormal
 median ~USD 250, 1-3 receivers, shared surname ~75%, multiple siblings abroad sending to one
-parent, 35% of receivers cash out within 48 h), freelancer/platform payouts (~3%), gaming top-ups with a
-night-time skew (~3%), small online sellers (~3%).
+parent, 35% of receivers cash out within 48 h), freelancer/platform payouts (~3%), gaming
+top-ups with a night-time skew (~3%), small online sellers (~3%).
 Hard negatives (share x `hard`): adult creators with foreign fans (small round tips late at
 night, many foreign senders from many countries, @handles, "show"/"tip" memos, platform
 payouts), romance-scam victims (escalating payments to one receiver; "medical bills", "visa",
@@ -40,9 +40,10 @@ payouts), romance-scam victims (escalating payments to one receiver; "medical bi
 young account, monthly, "tuition"/"allowance"), charities with disaster bursts, tourists
 (airline, hotel, ATM, souvenirs, a tip to a guide), foreign spouses supporting in-laws (no
 surname match), multi-receiver OFW families, OFW children aged 13-19 receiving small
-"baon"/"load"/"allowance" payments from a parent abroad (15% x hard of diaspora receivers), teenagers making several payments to a new payee in
-a day (ticket resale, bill splitting), gig workers paid by several foreign clients who cash out
-fast, crypto traders and crypto-casino deposit clusters.
+"baon"/"load"/"allowance" payments from a parent abroad (15% x hard of diaspora receivers),
+teenagers making several payments to a new payee in a day (ticket resale, bill splitting), gig
+workers paid by several foreign clients who cash out fast, crypto traders and crypto-casino
+deposit clusters.
 
 Planted typologies (per the note's table; 'hi' ~0.2% of rows illicit, 'li' ~0.05%). The
 illicit row budget is aimed at T1 32%, T2 14%, T3 14%, T4 8%, T5 12%, T6 10%, T7 10%; cash-outs
