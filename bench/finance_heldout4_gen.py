@@ -24,6 +24,9 @@ marketing, 8398 charity). Cash-out agents (pawnshop/remittance pick-up points, e
 agents) are shared by benign and illicit users and are never labelled. Crypto addresses have
 address-like identifiers and the attributed country of their service.
 
+Device ids are per person; 6% of receiving-country persons share a relative's or neighbour's
+phone, so a shared device alone does not mark a household of facilitators.
+
 Offenders are drawn from the same person pool as everyone else, so they also buy groceries,
 pay bills and send money to friends: account-level features are not trivially "only illicit".
 
@@ -47,14 +50,14 @@ deposit clusters.
 
 Planted typologies (per the note's table; 'hi' ~0.2% of rows illicit, 'li' ~0.05%). The
 illicit row budget is aimed at T1 32%, T2 14%, T3 14%, T4 8%, T5 12%, T6 10%, T7 10%; cash-outs
-make T2 come out larger (1M rows, seed 1, hi: 2,041 illicit rows = T1 602, T2 461, T3 278, T4
-146, T5 184, T6 162, T7 208; li: 551). At small n_tx each typology still gets at least one actor,
+make T2 come out larger (1M rows, seed 1, hi: 2,062 illicit rows = T1 547, T2 463, T3 274, T4
+234, T5 164, T6 175, T7 205; li: 542). At small n_tx each typology still gets at least one actor,
 so the illicit share is higher below ~1M rows. Offenders are ~0.2% of distinct senders in 'hi'
 (fewer, more active offenders than the note's ~1%, so that T1 keeps its cadence).
 - T1 consumer: male foreign adults; per-consumer typical amount 15-100 USD (8% of payments in
   10-200, 10% of consumers drift to 150-250 in their second half); per-consumer round share
-  mostly 0.7-0.95; bursts of 1-3 payments in a session; 75% of consumers pay in the sender-local
-  21:00-04:00 window, 25% in their daytime; 1-8 receivers (mostly facilitator hubs, added over
+  mostly 0.7-0.95; bursts of 1-3 payments in a session; 80% of consumers pay mostly (~80%) in
+  the sender-local 21:00-04:00 window, 20% in their daytime; 1-8 receivers (mostly facilitator hubs, added over
   time, no surname match); channel mostly MSB, then e-wallet/bank/P2P; memos: ~55% empty, cover
   words (English/Tagalog/Cebuano/Bahasa, some leet-obfuscated), the facilitator's @handle, a few
   mundane. ~30% of T1 rows come from "lone" consumers with 1-2 payments only. 40% of regular
@@ -603,6 +606,12 @@ def _persons(w: World, n: int) -> Pools:
     sur, giv = w.names(group, sex)
     idx = w.add(n, ccs, "person", sex=sex, birth=birth, surname=sur, given=giv)
     cci = np.array([CC_IDX[c] for c in ccs])
+    # shared family phones: 6% of receiving-country persons use a relative's/neighbour's device
+    dev = w.col("device")
+    sea = np.flatnonzero(np.arange(n) >= n_src)
+    share = sea[rng.random(len(sea)) < 0.06]
+    if len(share):
+        dev[idx[share]] = dev[idx[sea[rng.integers(0, len(sea), len(share))]]]
     native = np.array([COUNTRIES[c][3] for c in ccs], object)
     return Pools(idx, cci, sex, birth, group, np.zeros(n, bool), native)
 
