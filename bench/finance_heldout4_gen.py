@@ -57,12 +57,13 @@ so the illicit share is higher below ~1M rows. Offenders are ~0.2% of distinct s
 - T1 consumer: male foreign adults; per-consumer typical amount 15-100 USD (8% of payments in
   10-200, 10% of consumers drift to 150-250 in their second half); per-consumer round share
   mostly 0.7-0.95; bursts of 1-3 payments in a session; 80% of consumers pay mostly (~80%) in
-  the sender-local 21:00-04:00 window, 20% in their daytime; 1-8 receivers (mostly facilitator hubs, added over
-  time, no surname match); channel mostly MSB, then e-wallet/bank/P2P; memos: ~55% empty, cover
-  words (English/Tagalog/Cebuano/Bahasa, some leet-obfuscated), the facilitator's @handle, a few
-  mundane. ~30% of T1 rows come from "lone" consumers with 1-2 payments only. 40% of regular
-  consumers also buy VPN/encryption, software or livestream-platform services by card (item 8;
-  those purchases are legal and labelled 0). Benign card users buy VPNs too.
+  the sender-local 21:00-04:00 window, 20% in their daytime; 1-8 receivers (mostly facilitator
+  hubs, added over time, no surname match); channel mostly MSB, then e-wallet/bank/P2P;
+  memos: ~55% empty, cover words (English/Tagalog/Cebuano/Bahasa, some leet-obfuscated), the
+  facilitator's @handle, a few mundane. ~30% of T1 rows come from "lone" consumers with 1-2
+  payments only. 40% of regular consumers also buy VPN/encryption, software or
+  livestream-platform services by card (item 8; those purchases are legal and labelled 0).
+  Benign card users buy VPNs too.
 - T2 facilitator hub: PH-heavy receivers with Zipf popularity (5-200 senders, >= 2 countries),
   2-6 household accounts sharing device and usually surname (they get ~25% of the payments and
   forward to the hub or cash out); inbound value is cashed out within 48 h (60-100%) via
