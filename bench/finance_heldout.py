@@ -47,6 +47,7 @@ GENERATORS = {
     "1": "finance_heldout_gen",
     "2": "finance_heldout2_gen",
     "3": "finance_heldout3_gen",
+    "4": "finance_heldout4_gen",
 }
 
 
