@@ -43,6 +43,11 @@ round; a light part of a photo borders mid tones somewhere."""
 GLYPH_MIN_LIGHT = 150.0
 """Glyph fill is light (white or a pale colour), or an outline could not be darker enough."""
 
+GLYPH_LIGHT_LEVELS: tuple[float, ...] = (210.0,)
+"""Further light levels at which glyphs are looked for: at the reduced decode an outline is
+a pixel or two wide, and JPEG's blur lets a white fill leak through it into a light sky or
+wall at GLYPH_MIN_LIGHT, but not at a level nearer the fill's own."""
+
 GLYPH_FILL_SPREAD = 75.0
 """Levels under the glyphs' typical fill that still count as fill when painting a line out:
 thin parts of letters (an E's arms) blend with the outline at reduced size, and a pixel of
@@ -190,16 +195,72 @@ def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | N
     and outline): letters that touch each other, and so fail the one-blob ring test, are
     painted out with their neighbours.
     """
-    light = luma >= GLYPH_MIN_LIGHT
-    light8 = light.view(np.uint8)
     # Quick refusal (most photos): lettering needs light pixels right next to much darker
     # ones, a few per glyph.
     darkest_near = cv2.erode(luma, _SQUARE3)
-    if int(np.count_nonzero(light & (darkest_near <= luma - GLYPH_CONTRAST))) < 8 * MIN_GLYPHS:
+    edge = (luma >= GLYPH_MIN_LIGHT) & (darkest_near <= luma - GLYPH_CONTRAST)
+    if int(np.count_nonzero(edge)) < 8 * MIN_GLYPHS:
         return None
+    found = [_glyph_blobs(luma, GLYPH_MIN_LIGHT, None)]
+    for level in GLYPH_LIGHT_LEVELS:
+        found.append(_glyph_blobs(luma, level, found))
+    boxes_all = np.concatenate([blobs[0] for blobs in found])
+    if len(boxes_all) < MIN_GLYPHS:
+        return None
+    centres = np.concatenate([blobs[1] for blobs in found])
+    fills = np.concatenate([blobs[2] for blobs in found])
+    outlines = np.concatenate([blobs[3] for blobs in found])
+    lines = [
+        line
+        for line in (
+            _main_row(_one_colour(members, fills), boxes_all)
+            for members in _text_lines(boxes_all, centres)
+        )
+        if line.size >= MIN_LINE_GLYPHS and _letter_shaped(line, boxes_all)
+    ]
+    if not lines:
+        return None
+    mask = np.zeros(luma.shape, dtype=bool)
+    height, width = luma.shape
+    for members in lines:
+        boxes = boxes_all[members].astype(np.int64)
+        fill_level = float(np.median(fills[members]))
+        tall = int(np.median(boxes[:, cv2.CC_STAT_HEIGHT]))
+        pad = max(1, tall // 3)
+        top = max(0, int(boxes[:, cv2.CC_STAT_TOP].min()) - pad)
+        bottom = min(
+            height, int((boxes[:, cv2.CC_STAT_TOP] + boxes[:, cv2.CC_STAT_HEIGHT]).max()) + pad
+        )
+        left = max(0, int(boxes[:, cv2.CC_STAT_LEFT].min()) - pad)
+        right = min(
+            width, int((boxes[:, cv2.CC_STAT_LEFT] + boxes[:, cv2.CC_STAT_WIDTH]).max()) + pad
+        )
+        band = luma[top:bottom, left:right]
+        outline_level = float(np.median(outlines[members]))
+        mask[top:bottom, left:right] |= _two_tones(band, fill_level, outline_level, tall)
+    return mask if mask.any() else None
+
+
+_Blobs = tuple[
+    npt.NDArray[np.float64],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.int32],
+    npt.NDArray[np.bool_],
+]
+"""Glyphs found at one light level: their boxes (connectedComponents' stats rows), centres,
+mean fill and outline tones; and that level's blob labels and which labels are glyphs."""
+
+
+def _glyph_blobs(
+    luma: npt.NDArray[np.float32], level: float, before: list[_Blobs] | None
+) -> _Blobs:
+    """The light blobs at `level` ringed by a much darker outline, leaving out those inside
+    a glyph already found at a lower level (`before`)."""
+    light = luma >= level
+    light8 = light.view(np.uint8)
     count, labels, stats, centroids = cv2.connectedComponentsWithStats(light8, connectivity=8)
-    if count <= MIN_GLYPHS:
-        return None
     # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
     # goes to one (the larger label), which only matters between touching letters.
     ring = np.flatnonzero((cv2.dilate(light8, _SQUARE3) > 0) & ~light)
@@ -227,39 +288,21 @@ def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | N
         & (area < GLYPH_MAX_FILLED * stats[:, cv2.CC_STAT_WIDTH] * stats[:, cv2.CC_STAT_HEIGHT])
     )
     glyph[0] = False
+    if before:
+        # A blob at a higher level lies inside one blob of each lower level: left out when
+        # that one already is a glyph.
+        for _b, _c, _f, _o, lower, is_glyph in before:
+            taken = is_glyph[lower.ravel()[inside]]
+            glyph &= np.bincount(labels.ravel()[inside], taken.astype(np.float64), count) == 0
     chosen = np.flatnonzero(glyph)
-    if chosen.size < MIN_GLYPHS:
-        return None
-    boxes_all = stats[chosen].astype(np.float64)
-    lines = [
-        line
-        for line in (
-            _main_row(_one_colour(members, blob_mean[chosen]), boxes_all)
-            for members in _text_lines(boxes_all, centroids[chosen].astype(np.float64))
-        )
-        if line.size >= MIN_LINE_GLYPHS and _letter_shaped(line, boxes_all)
-    ]
-    if not lines:
-        return None
-    mask = np.zeros(luma.shape, dtype=bool)
-    height, width = luma.shape
-    for members in lines:
-        boxes = stats[chosen[members]]
-        fill_level = float(np.median(blob_mean[chosen[members]]))
-        tall = int(np.median(boxes[:, cv2.CC_STAT_HEIGHT]))
-        pad = max(1, tall // 3)
-        top = max(0, int(boxes[:, cv2.CC_STAT_TOP].min()) - pad)
-        bottom = min(
-            height, int((boxes[:, cv2.CC_STAT_TOP] + boxes[:, cv2.CC_STAT_HEIGHT]).max()) + pad
-        )
-        left = max(0, int(boxes[:, cv2.CC_STAT_LEFT].min()) - pad)
-        right = min(
-            width, int((boxes[:, cv2.CC_STAT_LEFT] + boxes[:, cv2.CC_STAT_WIDTH]).max()) + pad
-        )
-        band = luma[top:bottom, left:right]
-        outline_level = float(np.median(outline_mean[chosen[members]]))
-        mask[top:bottom, left:right] |= _two_tones(band, fill_level, outline_level, tall)
-    return mask if mask.any() else None
+    return (
+        stats[chosen].astype(np.float64),
+        centroids[chosen].astype(np.float64),
+        blob_mean[chosen],
+        outline_mean[chosen],
+        np.asarray(labels, np.int32),
+        glyph,
+    )
 
 
 def _two_tones(
