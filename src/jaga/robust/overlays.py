@@ -19,7 +19,7 @@ Overlays are found by how they are made, not by where or in what font:
   So: blobs of strong colour (where the decoder gives colour) with almost no texture
   inside, a clean border, a compact shape, not touching the picture's edge (a sky or a
   painted wall does), covering a small share of the picture. Holes inside (the badge's
-  own text) are filled.
+  own text) and notches (where a semi-transparent badge fades) are filled: its convex hull.
 
 Nothing found means no view: the caller pays for inpainting only when an overlay is there.
 """
@@ -433,7 +433,7 @@ one or two letters that touch their neighbours and so were not taken for glyphs.
 def _flat_graphics(
     luma: npt.NDArray[np.float32], chroma: npt.NDArray[np.float32]
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_] | None] | None:
-    """Compact blobs of flat, strong colour inside the picture, holes filled, or None; and
+    """Compact blobs of flat, strong colour inside the picture, as convex hulls, or None; and
     those of them that lie in a corner, when that is some but not all of them."""
     strong = chroma >= GRAPHIC_CHROMA
     if strong.mean() < GRAPHIC_MIN_SHARE:
@@ -479,7 +479,12 @@ def _flat_graphics(
         rows = slice(int(top[label]), int(bottom[label]))
         columns = slice(int(left[label]), int(right[label]))
         blob = (labels[rows, columns] == label).astype(np.uint8)
+        # Painted out as its convex hull: badges are discs and rounded boxes, and where
+        # one is drawn semi-transparent over a dark or grey part of the photo its colour
+        # fades there, leaving a notch in the blob (and its own text, a hole) that still
+        # differs from the photo.
         contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        contours = [cv2.convexHull(np.concatenate(contours))]
         cv2.drawContours(found[rows, columns], contours, -1, 1, cv2.FILLED)
         if in_corner[label]:
             cv2.drawContours(cornered[rows, columns], contours, -1, 1, cv2.FILLED)
