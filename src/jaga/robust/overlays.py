@@ -97,6 +97,9 @@ class Overlay:
     parts: tuple[npt.NDArray[np.bool_], ...] = ()
     # The graphics that lie in a corner, when only some of the graphics found do.
     corner: npt.NDArray[np.bool_] | None = None
+    # The text's core: its mask without the mid tones and outline-dark pixels that lie
+    # beyond the outline (see _two_tones), when that is smaller.
+    text_core: npt.NDArray[np.bool_] | None = None
 
 
 def find_overlays(
@@ -106,9 +109,11 @@ def find_overlays(
     kinds: list[str] = []
     parts: list[npt.NDArray[np.bool_]] = []
     corner: npt.NDArray[np.bool_] | None = None
+    core: npt.NDArray[np.bool_] | None = None
     text = _outlined_glyphs(luma)
     if text is not None:
-        parts.append(text)
+        parts.append(text[0])
+        core = text[1] if text[1].any() and not np.array_equal(text[1], text[0]) else None
         kinds.append("text")
     if chroma is not None:
         found = _flat_graphics(luma, chroma)
@@ -119,7 +124,7 @@ def find_overlays(
     if not kinds:
         return None
     mask = parts[0] if len(parts) == 1 else parts[0] | parts[1]
-    return Overlay(mask, tuple(kinds), tuple(parts), corner)
+    return Overlay(mask, tuple(kinds), tuple(parts), corner, core)
 
 
 def painted_out(
@@ -130,6 +135,9 @@ def painted_out(
     Everything found painted out first; when both text and a graphic were found, also each
     alone: either can be a part of the photo taken for an overlay (a lit sign, a coloured
     lamp), and painting out a piece of photo costs as many bits as leaving an overlay in.
+    For text, also its core alone (when smaller): whether a mid-tone pixel just outside the
+    outline is the outline blended into the photo or the photo itself cannot be told from
+    the pixel, and either guess costs bits, so both are hashed.
     """
     views = [(f"overlaid {' and '.join(overlay.kinds)} painted out", inpaint(luma, overlay.mask))]
     if len(overlay.parts) > 1:
@@ -143,6 +151,15 @@ def painted_out(
         kinds = "text and corner logo" if text is not None else "corner logo"
         corner = overlay.corner if text is None else overlay.corner | text
         views.append((f"overlaid {kinds} painted out", inpaint(luma, corner)))
+    if overlay.text_core is not None:
+        # Everything found again, the text by its core.
+        core = overlay.text_core
+        others = [kind for kind in overlay.kinds if kind != "text"]
+        for kind, part in zip(overlay.kinds, overlay.parts, strict=True):
+            if kind != "text":
+                core = core | part
+        name = " and ".join(["text core", *others])
+        views.append((f"overlaid {name} painted out", inpaint(luma, core)))
     return views
 
 
@@ -188,8 +205,11 @@ _SQUARE3 = np.ones((3, 3), np.uint8)
 _SQUARE5 = np.ones((5, 5), np.uint8)
 
 
-def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | None:
-    """Lines of light blobs ringed by a much darker outline (lettering), or None.
+def _outlined_glyphs(
+    luma: npt.NDArray[np.float32],
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]] | None:
+    """Lines of light blobs ringed by a much darker outline (lettering), or None; as the
+    mask and its core (see _two_tones).
 
     The mask covers, inside each line's box, every pixel of the lettering's two tones (fill
     and outline): letters that touch each other, and so fail the one-blob ring test, are
@@ -221,6 +241,7 @@ def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | N
     if not lines:
         return None
     mask = np.zeros(luma.shape, dtype=bool)
+    core = np.zeros(luma.shape, dtype=bool)
     height, width = luma.shape
     for members in lines:
         boxes = boxes_all[members].astype(np.int64)
@@ -237,8 +258,10 @@ def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | N
         )
         band = luma[top:bottom, left:right]
         outline_level = float(np.median(outlines[members]))
-        mask[top:bottom, left:right] |= _two_tones(band, fill_level, outline_level, tall)
-    return mask if mask.any() else None
+        tones, inner = _two_tones(band, fill_level, outline_level, tall)
+        mask[top:bottom, left:right] |= tones
+        core[top:bottom, left:right] |= inner
+    return (mask, core) if mask.any() else None
 
 
 _Blobs = tuple[
@@ -307,9 +330,11 @@ def _glyph_blobs(
 
 def _two_tones(
     band: npt.NDArray[np.float32], fill_level: float, outline_level: float, tall: int
-) -> npt.NDArray[np.bool_]:
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """The lettering's pixels in a line's box: its fill and its outline tones, each next to
-    the other, and the blended pixels between them; nothing else.
+    the other, and the blended pixels between them; nothing else. And the core of those:
+    without the mid tones that are not next to the fill and the outline-dark pixels more
+    than two pixels from it.
 
     Lettering is two flat tones with a sharp edge between them: a pixel of fill tone lies
     within a stroke of the outline and the reverse, which keeps a light sky or a dark coat
@@ -331,7 +356,16 @@ def _two_tones(
     # Each tone within two pixels of the other, and every pixel next to one tone and within
     # two pixels of the other: the blends between fill and outline and between the outline
     # and the photo, which differ from the photo as much as the strokes do.
-    return np.asarray((near_fill & within_outline) | (near_outline & within_fill))
+    mask = np.asarray((near_fill & within_outline) | (near_outline & within_fill))
+    # The core: a mid tone next to the fill is a blend of fill and outline; one further out
+    # may be the outline blended into the photo or the photo itself (a halo round the
+    # letters, the photo inside an O or between two letters). An outline is a pixel or two
+    # wide at the reduced decode: an outline-dark pixel further from the fill is the photo
+    # or the outline's blend with it.
+    outline_near_fill = (outline > 0) & (cv2.dilate(fill, _SQUARE5) > 0)
+    tone = (fill > 0) | (outline > 0)
+    core = mask & ((fill > 0) | outline_near_fill | (~tone & near_fill))
+    return mask, core
 
 
 def _text_lines(
@@ -382,7 +416,12 @@ def _main_row(
     tops = boxes[members, cv2.CC_STAT_TOP]
     middles = tops + heights / 2
     tall = float(np.median(heights))
-    kept: npt.NDArray[np.intp] = members[np.abs(middles - float(np.median(middles))) <= tall / 2]
+    # A blob taller than a line of letters is not one of its letters (a light patch of the
+    # photo next to them): left out, rather than taken for the row's height.
+    on_row = (np.abs(middles - float(np.median(middles))) <= tall / 2) & (
+        heights <= LINE_ROW_HEIGHT * tall
+    )
+    kept: npt.NDArray[np.intp] = members[on_row]
     top = float(boxes[kept, cv2.CC_STAT_TOP].min())
     bottom = float((boxes[kept, cv2.CC_STAT_TOP] + boxes[kept, cv2.CC_STAT_HEIGHT]).max())
     if bottom - top > LINE_ROW_HEIGHT * tall:
