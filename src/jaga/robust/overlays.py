@@ -422,6 +422,8 @@ def _main_row(
         heights <= LINE_ROW_HEIGHT * tall
     )
     kept: npt.NDArray[np.intp] = members[on_row]
+    if kept.size == 0:
+        return kept
     top = float(boxes[kept, cv2.CC_STAT_TOP].min())
     bottom = float((boxes[kept, cv2.CC_STAT_TOP] + boxes[kept, cv2.CC_STAT_HEIGHT]).max())
     if bottom - top > LINE_ROW_HEIGHT * tall:
