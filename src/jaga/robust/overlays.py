@@ -97,9 +97,10 @@ class Overlay:
     parts: tuple[npt.NDArray[np.bool_], ...] = ()
     # The graphics that lie in a corner, when only some of the graphics found do.
     corner: npt.NDArray[np.bool_] | None = None
-    # The text's core: its mask without the mid tones and outline-dark pixels that lie
-    # beyond the outline (see _two_tones), when that is smaller.
-    text_core: npt.NDArray[np.bool_] | None = None
+    # The text's cores, each smaller than the one before (see _two_tones): its mask without
+    # the mid tones and outline-dark pixels beyond the outline, then also without the
+    # fill-light pixels that do not touch the outline.
+    text_cores: tuple[npt.NDArray[np.bool_], ...] = ()
 
 
 def find_overlays(
@@ -109,11 +110,13 @@ def find_overlays(
     kinds: list[str] = []
     parts: list[npt.NDArray[np.bool_]] = []
     corner: npt.NDArray[np.bool_] | None = None
-    core: npt.NDArray[np.bool_] | None = None
+    cores: list[npt.NDArray[np.bool_]] = []
     text = _outlined_glyphs(luma)
     if text is not None:
         parts.append(text[0])
-        core = text[1] if text[1].any() and not np.array_equal(text[1], text[0]) else None
+        for inner in text[1:]:
+            if inner.any() and not np.array_equal(inner, cores[-1] if cores else text[0]):
+                cores.append(inner)
         kinds.append("text")
     if chroma is not None:
         found = _flat_graphics(luma, chroma)
@@ -124,7 +127,7 @@ def find_overlays(
     if not kinds:
         return None
     mask = parts[0] if len(parts) == 1 else parts[0] | parts[1]
-    return Overlay(mask, tuple(kinds), tuple(parts), corner, core)
+    return Overlay(mask, tuple(kinds), tuple(parts), corner, tuple(cores))
 
 
 def painted_out(
@@ -151,14 +154,13 @@ def painted_out(
         kinds = "text and corner logo" if text is not None else "corner logo"
         corner = overlay.corner if text is None else overlay.corner | text
         views.append((f"overlaid {kinds} painted out", inpaint(luma, corner)))
-    if overlay.text_core is not None:
+    others = [kind for kind in overlay.kinds if kind != "text"]
+    for rank, core in enumerate(overlay.text_cores):
         # Everything found again, the text by its core.
-        core = overlay.text_core
-        others = [kind for kind in overlay.kinds if kind != "text"]
         for kind, part in zip(overlay.kinds, overlay.parts, strict=True):
             if kind != "text":
                 core = core | part
-        name = " and ".join(["text core", *others])
+        name = " and ".join(["text " + ("inner " if rank else "") + "core", *others])
         views.append((f"overlaid {name} painted out", inpaint(luma, core)))
     return views
 
@@ -207,9 +209,9 @@ _SQUARE5 = np.ones((5, 5), np.uint8)
 
 def _outlined_glyphs(
     luma: npt.NDArray[np.float32],
-) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]] | None:
+) -> tuple[npt.NDArray[np.bool_], ...] | None:
     """Lines of light blobs ringed by a much darker outline (lettering), or None; as the
-    mask and its core (see _two_tones).
+    mask and its two cores (see _two_tones).
 
     The mask covers, inside each line's box, every pixel of the lettering's two tones (fill
     and outline): letters that touch each other, and so fail the one-blob ring test, are
@@ -242,6 +244,7 @@ def _outlined_glyphs(
         return None
     mask = np.zeros(luma.shape, dtype=bool)
     core = np.zeros(luma.shape, dtype=bool)
+    inner_core = np.zeros(luma.shape, dtype=bool)
     height, width = luma.shape
     for members in lines:
         boxes = boxes_all[members].astype(np.int64)
@@ -258,10 +261,11 @@ def _outlined_glyphs(
         )
         band = luma[top:bottom, left:right]
         outline_level = float(np.median(outlines[members]))
-        tones, inner = _two_tones(band, fill_level, outline_level, tall)
+        tones, outer, inner = _two_tones(band, fill_level, outline_level, tall)
         mask[top:bottom, left:right] |= tones
-        core[top:bottom, left:right] |= inner
-    return (mask, core) if mask.any() else None
+        core[top:bottom, left:right] |= outer
+        inner_core[top:bottom, left:right] |= inner
+    return (mask, core, inner_core) if mask.any() else None
 
 
 _Blobs = tuple[
@@ -330,11 +334,12 @@ def _glyph_blobs(
 
 def _two_tones(
     band: npt.NDArray[np.float32], fill_level: float, outline_level: float, tall: int
-) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """The lettering's pixels in a line's box: its fill and its outline tones, each next to
-    the other, and the blended pixels between them; nothing else. And the core of those:
+    the other, and the blended pixels between them; nothing else. And two cores of those:
     without the mid tones that are not next to the fill and the outline-dark pixels more
-    than two pixels from it.
+    than two pixels from it; and that also without the fill-light pixels not next to the
+    outline.
 
     Lettering is two flat tones with a sharp edge between them: a pixel of fill tone lies
     within a stroke of the outline and the reverse, which keeps a light sky or a dark coat
@@ -365,7 +370,11 @@ def _two_tones(
     outline_near_fill = (outline > 0) & (cv2.dilate(fill, _SQUARE5) > 0)
     tone = (fill > 0) | (outline > 0)
     core = mask & ((fill > 0) | outline_near_fill | (~tone & near_fill))
-    return mask, core
+    # Fill-light pixels not next to the outline: a light sky or wall just beyond the
+    # outline, or, for letters more than two pixels thick, a stroke's middle (kept by the
+    # cores above).
+    inner = core & ~((fill > 0) & ~near_outline)
+    return mask, core, inner
 
 
 def _text_lines(
