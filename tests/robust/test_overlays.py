@@ -61,13 +61,15 @@ def draw_lettering(
     tall: int,
     fill: tuple[int, int, int],
     outline: tuple[int, int, int],
+    ring: int | None = None,
 ) -> None:
     """Outlined capitals in the stroke font: the outline drawn first as wider strokes, then
-    the fill on top (as meme makers do), letters `tall` pixels high."""
+    the fill on top (as meme makers do), letters `tall` pixels high, the outline `ring`
+    pixels wide (by default a fourteenth of the height)."""
     draw = ImageDraw.Draw(image)
     unit = tall / 6
     stroke = max(2, round(tall / 7))
-    ring = max(1, round(tall / 14))
+    ring = max(1, round(tall / 14)) if ring is None else ring
     for width, colour in ((stroke + 2 * ring, outline), (stroke, fill)):
         x = float(left)
         for letter in text:
