@@ -48,7 +48,7 @@ def test_lettering_on_a_light_sky_is_found(sky: int, monkeypatch: pytest.MonkeyP
     rows = np.flatnonzero(found.mask.any(axis=1))
     assert rows.min() >= 5 and rows.max() <= 40
     # At the lowest light level alone the fill runs into the sky.
-    monkeypatch.setattr(overlays, "GLYPH_LIGHT_LEVELS", ())
+    monkeypatch.setattr(overlays, "GLYPH_LEAK_LIGHT", 0.0)
     alone = find_overlays(luma, None)
     assert alone is None or not alone.mask[:45].any()
 

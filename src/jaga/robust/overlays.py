@@ -43,10 +43,13 @@ round; a light part of a photo borders mid tones somewhere."""
 GLYPH_MIN_LIGHT = 150.0
 """Glyph fill is light (white or a pale colour), or an outline could not be darker enough."""
 
-GLYPH_LIGHT_LEVELS: tuple[float, ...] = (210.0,)
-"""Further light levels at which glyphs are looked for: at the reduced decode an outline is
-a pixel or two wide, and JPEG's blur lets a white fill leak through it into a light sky or
-wall at GLYPH_MIN_LIGHT, but not at a level nearer the fill's own."""
+GLYPH_LEAK_LIGHT = 210.0
+"""Second light level at which glyphs are looked for, inside light blobs too large to be
+glyphs (see _leaked_glyphs); 0 for none."""
+
+LEAK_MIN_SHARE = 0.005
+"""A light blob at GLYPH_MIN_LIGHT is looked into at the further levels when it covers at
+least this share of the picture: a light sky or wall that letters leaked into."""
 
 GLYPH_FILL_SPREAD = 75.0
 """Levels under the glyphs' typical fill that still count as fill when painting a line out:
@@ -224,8 +227,9 @@ def _outlined_glyphs(
     if int(np.count_nonzero(edge)) < 8 * MIN_GLYPHS:
         return None
     found = [_glyph_blobs(luma, GLYPH_MIN_LIGHT, None)]
-    for level in GLYPH_LIGHT_LEVELS:
-        found.append(_glyph_blobs(luma, level, found))
+    leaked = _leaked_glyphs(luma, edge, found[0]) if GLYPH_LEAK_LIGHT else None
+    if leaked is not None:
+        found.append(leaked)
     boxes_all = np.concatenate([blobs[0] for blobs in found])
     if len(boxes_all) < MIN_GLYPHS:
         return None
@@ -275,17 +279,50 @@ _Blobs = tuple[
     npt.NDArray[np.float64],
     npt.NDArray[np.int32],
     npt.NDArray[np.bool_],
+    npt.NDArray[np.int32],
 ]
 """Glyphs found at one light level: their boxes (connectedComponents' stats rows), centres,
-mean fill and outline tones; and that level's blob labels and which labels are glyphs."""
+mean fill and outline tones; and that level's blob labels, which labels are glyphs and
+each blob's area."""
+
+
+def _leaked_glyphs(
+    luma: npt.NDArray[np.float32], edge: npt.NDArray[np.bool_], lower: _Blobs
+) -> _Blobs | None:
+    """Glyphs at GLYPH_LEAK_LIGHT inside the light blobs (at GLYPH_MIN_LIGHT) too large to
+    be glyphs, when those hold lettering's edges; or None.
+
+    At the reduced decode a meme outline is a pixel or two wide, and JPEG's blur lets a white
+    fill leak through it into a light sky or wall: the letters are then part of one large
+    light blob. At a level nearer the fill's own they come apart again. Only such blobs are
+    looked into, within their box: most photos have none, or no edges in them.
+    """
+    _boxes, _centres, _fills, _outlines, labels, glyph, area = lower
+    large = ~glyph & (area >= LEAK_MIN_SHARE * luma.size)
+    large[0] = False
+    within = large[labels]
+    # As many edges (light next to much darker) as the quick refusal asks of the picture.
+    if int(np.count_nonzero(edge & within)) < 8 * MIN_GLYPHS:
+        return None
+    rows = np.flatnonzero(within.any(axis=1))
+    columns = np.flatnonzero(within.any(axis=0))
+    top, left = max(0, int(rows[0]) - 1), max(0, int(columns[0]) - 1)
+    box = (slice(top, int(rows[-1]) + 2), slice(left, int(columns[-1]) + 2))
+    boxes, centres, fills, outlines, labels, glyph, area = _glyph_blobs(
+        luma[box], GLYPH_LEAK_LIGHT, within[box]
+    )
+    boxes[:, cv2.CC_STAT_LEFT] += left
+    boxes[:, cv2.CC_STAT_TOP] += top
+    centres += (left, top)
+    return boxes, centres, fills, outlines, labels, glyph, area
 
 
 def _glyph_blobs(
-    luma: npt.NDArray[np.float32], level: float, before: list[_Blobs] | None
+    luma: npt.NDArray[np.float32], level: float, within: npt.NDArray[np.bool_] | None
 ) -> _Blobs:
-    """The light blobs at `level` ringed by a much darker outline, leaving out those inside
-    a glyph already found at a lower level (`before`)."""
-    light = luma >= level
+    """The light blobs at `level` (inside `within`, when given) ringed by a much darker
+    outline."""
+    light = luma >= level if within is None else (luma >= level) & within
     light8 = light.view(np.uint8)
     count, labels, stats, centroids = cv2.connectedComponentsWithStats(light8, connectivity=8)
     # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
@@ -315,12 +352,6 @@ def _glyph_blobs(
         & (area < GLYPH_MAX_FILLED * stats[:, cv2.CC_STAT_WIDTH] * stats[:, cv2.CC_STAT_HEIGHT])
     )
     glyph[0] = False
-    if before:
-        # A blob at a higher level lies inside one blob of each lower level: left out when
-        # that one already is a glyph.
-        for _b, _c, _f, _o, lower, is_glyph in before:
-            taken = is_glyph[lower.ravel()[inside]]
-            glyph &= np.bincount(labels.ravel()[inside], taken.astype(np.float64), count) == 0
     chosen = np.flatnonzero(glyph)
     return (
         stats[chosen].astype(np.float64),
@@ -329,6 +360,7 @@ def _glyph_blobs(
         outline_mean[chosen],
         np.asarray(labels, np.int32),
         glyph,
+        np.asarray(area, np.int32),
     )
 
 
