@@ -2,7 +2,8 @@
 
 * Lettering over a light sky: at the reduced decode a meme outline is a pixel wide, and
   the white fill leaks through it into the sky at the lowest light level; it is found at
-  a level nearer the fill's own.
+  a level nearer the fill's own (looked at when the meme's other line, over the darker
+  photo, was found).
 * The text's cores: smaller masks, each inside the one before, hashed as views of their own.
 * A semi-transparent badge whose colour fades over part of the photo (a notch in its blob)
   is painted out whole, as its convex hull.
@@ -22,16 +23,17 @@ from .test_overlays import draw_lettering
 
 
 def _sky_with_lettering(sky: int) -> np.ndarray:
-    """A light sky with a darker hill, and white capitals with a black outline, drawn at
-    twice the size and halved (as a reduced JPEG decode gives them): the outline ends up
-    about a pixel wide and lighter than black where it is thin."""
+    """A light sky with a darker hill, and a line of white capitals with a black outline
+    over each, drawn at twice the size and halved (as a reduced JPEG decode gives them):
+    the outline ends up about a pixel wide and lighter than black where it is thin."""
     big = Image.new("RGB", (480, 320), (sky, sky, sky))
     hill = np.asarray(big).copy()
     rows = np.arange(320)[:, None]
     columns = np.arange(480)[None, :]
-    hill[rows > 200 + 40 * np.sin(columns / 60.0)] = (90, 100, 80)
+    hill[rows > 160 + 30 * np.sin(columns / 60.0)] = (90, 100, 80)
     big = Image.fromarray(hill)
     draw_lettering(big, "HELLO THERE", 40, 20, 36, (255, 255, 255), (0, 0, 0), ring=1)
+    draw_lettering(big, "LATE AGAIN", 60, 250, 36, (255, 255, 255), (0, 0, 0), ring=1)
     small = big.convert("L").reduce(2)
     rng = np.random.default_rng(7)
     return np.clip(np.asarray(small, np.float32) + rng.normal(0, 2, (160, 240)), 0, 255).astype(
@@ -44,13 +46,14 @@ def test_lettering_on_a_light_sky_is_found(sky: int, monkeypatch: pytest.MonkeyP
     luma = _sky_with_lettering(sky)
     found = find_overlays(luma, None)
     assert found is not None and found.kinds == ("text",)
-    # The letters' rows, not the sky or the hill.
+    # Both lines' rows, not the sky or the hill between them.
     rows = np.flatnonzero(found.mask.any(axis=1))
-    assert rows.min() >= 5 and rows.max() <= 40
-    # At the lowest light level alone the fill runs into the sky.
+    assert rows.min() >= 5 and rows.max() <= 150
+    assert found.mask[:40].any() and found.mask[115:].any() and not found.mask[40:115].any()
+    # At the lowest light level alone the top line's fill runs into the sky.
     monkeypatch.setattr(overlays, "GLYPH_LEAK_LIGHT", 0.0)
     alone = find_overlays(luma, None)
-    assert alone is None or not alone.mask[:45].any()
+    assert alone is not None and not alone.mask[:45].any()
 
 
 def test_text_cores_lie_inside_the_mask_and_are_hashed_as_views() -> None:

@@ -227,9 +227,12 @@ def _outlined_glyphs(
     if int(np.count_nonzero(edge)) < 8 * MIN_GLYPHS:
         return None
     found = [_glyph_blobs(luma, GLYPH_MIN_LIGHT, None)]
-    leaked = _leaked_glyphs(luma, edge, found[0]) if GLYPH_LEAK_LIGHT else None
-    if leaked is not None:
-        found.append(leaked)
+    # Letters that leaked are looked for again only when some glyphs were found: meme text
+    # is lines of letters, and the outline rarely fails round all of them.
+    if GLYPH_LEAK_LIGHT and len(found[0][0]) >= MIN_GLYPHS:
+        leaked = _leaked_glyphs(luma, edge, found[0])
+        if leaked is not None:
+            found.append(leaked)
     boxes_all = np.concatenate([blobs[0] for blobs in found])
     if len(boxes_all) < MIN_GLYPHS:
         return None
