@@ -61,13 +61,15 @@ def draw_lettering(
     tall: int,
     fill: tuple[int, int, int],
     outline: tuple[int, int, int],
+    ring: int | None = None,
 ) -> None:
     """Outlined capitals in the stroke font: the outline drawn first as wider strokes, then
-    the fill on top (as meme makers do), letters `tall` pixels high."""
+    the fill on top (as meme makers do), letters `tall` pixels high, the outline `ring`
+    pixels wide (by default a fourteenth of the height)."""
     draw = ImageDraw.Draw(image)
     unit = tall / 6
     stroke = max(2, round(tall / 7))
-    ring = max(1, round(tall / 14))
+    ring = max(1, round(tall / 14)) if ring is None else ring
     for width, colour in ((stroke + 2 * ring, outline), (stroke, fill)):
         x = float(left)
         for letter in text:
@@ -120,7 +122,7 @@ def test_text_and_badge_are_painted_out_and_the_copy_comes_back(seed: int) -> No
     assert hamming_distance_hex(reference, hashes.pdq[0].hex) > 31  # plain PDQ loses it
     how, closest = min(hashes.views, key=lambda v: hamming_distance_hex(reference, v[1].hex))
     assert hamming_distance_hex(reference, closest.hex) <= 31
-    assert how == "overlaid text and logo painted out"
+    assert how in ("overlaid text and logo painted out", "overlaid text core and logo painted out")
 
 
 def test_an_unrelated_picture_under_the_same_overlay_matches_nothing() -> None:
@@ -260,7 +262,12 @@ def test_scan_against_a_plain_list_finds_the_overlaid_copy_and_says_how(
     for item in robust["files"]:
         if Path(item["path"]).name.startswith("original"):
             hows = [m["how"] for m in item["matches"]]
-            assert any("overlaid text and logo painted out" in how for how in hows), hows
+            # Everything found painted out: the text whole or by its core.
+            assert any(
+                "overlaid text and logo painted out" in how
+                or "overlaid text core and logo painted out" in how
+                for how in hows
+            ), hows
 
 
 def test_a_corner_badge_is_also_painted_out_without_the_coloured_things_elsewhere() -> None:

@@ -19,7 +19,7 @@ Overlays are found by how they are made, not by where or in what font:
   So: blobs of strong colour (where the decoder gives colour) with almost no texture
   inside, a clean border, a compact shape, not touching the picture's edge (a sky or a
   painted wall does), covering a small share of the picture. Holes inside (the badge's
-  own text) are filled.
+  own text) and notches (where a semi-transparent badge fades) are filled: its convex hull.
 
 Nothing found means no view: the caller pays for inpainting only when an overlay is there.
 """
@@ -42,6 +42,14 @@ round; a light part of a photo borders mid tones somewhere."""
 
 GLYPH_MIN_LIGHT = 150.0
 """Glyph fill is light (white or a pale colour), or an outline could not be darker enough."""
+
+GLYPH_LEAK_LIGHT = 210.0
+"""Second light level at which glyphs are looked for, inside light blobs too large to be
+glyphs (see _leaked_glyphs); 0 for none."""
+
+LEAK_MIN_SHARE = 0.005
+"""A light blob at GLYPH_MIN_LIGHT is looked into at the further levels when it covers at
+least this share of the picture: a light sky or wall that letters leaked into."""
 
 GLYPH_FILL_SPREAD = 75.0
 """Levels under the glyphs' typical fill that still count as fill when painting a line out:
@@ -92,6 +100,10 @@ class Overlay:
     parts: tuple[npt.NDArray[np.bool_], ...] = ()
     # The graphics that lie in a corner, when only some of the graphics found do.
     corner: npt.NDArray[np.bool_] | None = None
+    # The text's cores, each smaller than the one before (see _two_tones): its mask without
+    # the mid tones and outline-dark pixels beyond the outline, then also without the
+    # fill-light pixels that do not touch the outline.
+    text_cores: tuple[npt.NDArray[np.bool_], ...] = ()
 
 
 def find_overlays(
@@ -101,9 +113,13 @@ def find_overlays(
     kinds: list[str] = []
     parts: list[npt.NDArray[np.bool_]] = []
     corner: npt.NDArray[np.bool_] | None = None
+    cores: list[npt.NDArray[np.bool_]] = []
     text = _outlined_glyphs(luma)
     if text is not None:
-        parts.append(text)
+        parts.append(text[0])
+        for inner in text[1:]:
+            if inner.any() and not np.array_equal(inner, cores[-1] if cores else text[0]):
+                cores.append(inner)
         kinds.append("text")
     if chroma is not None:
         found = _flat_graphics(luma, chroma)
@@ -114,7 +130,7 @@ def find_overlays(
     if not kinds:
         return None
     mask = parts[0] if len(parts) == 1 else parts[0] | parts[1]
-    return Overlay(mask, tuple(kinds), tuple(parts), corner)
+    return Overlay(mask, tuple(kinds), tuple(parts), corner, tuple(cores))
 
 
 def painted_out(
@@ -125,6 +141,9 @@ def painted_out(
     Everything found painted out first; when both text and a graphic were found, also each
     alone: either can be a part of the photo taken for an overlay (a lit sign, a coloured
     lamp), and painting out a piece of photo costs as many bits as leaving an overlay in.
+    For text, also its core alone (when smaller): whether a mid-tone pixel just outside the
+    outline is the outline blended into the photo or the photo itself cannot be told from
+    the pixel, and either guess costs bits, so both are hashed.
     """
     views = [(f"overlaid {' and '.join(overlay.kinds)} painted out", inpaint(luma, overlay.mask))]
     if len(overlay.parts) > 1:
@@ -138,6 +157,14 @@ def painted_out(
         kinds = "text and corner logo" if text is not None else "corner logo"
         corner = overlay.corner if text is None else overlay.corner | text
         views.append((f"overlaid {kinds} painted out", inpaint(luma, corner)))
+    others = [kind for kind in overlay.kinds if kind != "text"]
+    for rank, core in enumerate(overlay.text_cores):
+        # Everything found again, the text by its core.
+        for kind, part in zip(overlay.kinds, overlay.parts, strict=True):
+            if kind != "text":
+                core = core | part
+        name = " and ".join(["text " + ("inner " if rank else "") + "core", *others])
+        views.append((f"overlaid {name} painted out", inpaint(luma, core)))
     return views
 
 
@@ -183,23 +210,124 @@ _SQUARE3 = np.ones((3, 3), np.uint8)
 _SQUARE5 = np.ones((5, 5), np.uint8)
 
 
-def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | None:
-    """Lines of light blobs ringed by a much darker outline (lettering), or None.
+def _outlined_glyphs(
+    luma: npt.NDArray[np.float32],
+) -> tuple[npt.NDArray[np.bool_], ...] | None:
+    """Lines of light blobs ringed by a much darker outline (lettering), or None; as the
+    mask and its two cores (see _two_tones).
 
     The mask covers, inside each line's box, every pixel of the lettering's two tones (fill
     and outline): letters that touch each other, and so fail the one-blob ring test, are
     painted out with their neighbours.
     """
-    light = luma >= GLYPH_MIN_LIGHT
-    light8 = light.view(np.uint8)
     # Quick refusal (most photos): lettering needs light pixels right next to much darker
     # ones, a few per glyph.
     darkest_near = cv2.erode(luma, _SQUARE3)
-    if int(np.count_nonzero(light & (darkest_near <= luma - GLYPH_CONTRAST))) < 8 * MIN_GLYPHS:
+    edge = (luma >= GLYPH_MIN_LIGHT) & (darkest_near <= luma - GLYPH_CONTRAST)
+    if int(np.count_nonzero(edge)) < 8 * MIN_GLYPHS:
         return None
+    found = [_glyph_blobs(luma, GLYPH_MIN_LIGHT, None)]
+    # Letters that leaked are looked for again only when some glyphs were found: meme text
+    # is lines of letters, and the outline rarely fails round all of them.
+    if GLYPH_LEAK_LIGHT and len(found[0][0]) >= MIN_GLYPHS:
+        leaked = _leaked_glyphs(luma, edge, found[0])
+        if leaked is not None:
+            found.append(leaked)
+    boxes_all = np.concatenate([blobs[0] for blobs in found])
+    if len(boxes_all) < MIN_GLYPHS:
+        return None
+    centres = np.concatenate([blobs[1] for blobs in found])
+    fills = np.concatenate([blobs[2] for blobs in found])
+    outlines = np.concatenate([blobs[3] for blobs in found])
+    lines = [
+        line
+        for line in (
+            _main_row(_one_colour(members, fills), boxes_all)
+            for members in _text_lines(boxes_all, centres)
+        )
+        if line.size >= MIN_LINE_GLYPHS and _letter_shaped(line, boxes_all)
+    ]
+    if not lines:
+        return None
+    mask = np.zeros(luma.shape, dtype=bool)
+    core = np.zeros(luma.shape, dtype=bool)
+    inner_core = np.zeros(luma.shape, dtype=bool)
+    height, width = luma.shape
+    for members in lines:
+        boxes = boxes_all[members].astype(np.int64)
+        fill_level = float(np.median(fills[members]))
+        tall = int(np.median(boxes[:, cv2.CC_STAT_HEIGHT]))
+        pad = max(1, tall // 3)
+        top = max(0, int(boxes[:, cv2.CC_STAT_TOP].min()) - pad)
+        bottom = min(
+            height, int((boxes[:, cv2.CC_STAT_TOP] + boxes[:, cv2.CC_STAT_HEIGHT]).max()) + pad
+        )
+        left = max(0, int(boxes[:, cv2.CC_STAT_LEFT].min()) - pad)
+        right = min(
+            width, int((boxes[:, cv2.CC_STAT_LEFT] + boxes[:, cv2.CC_STAT_WIDTH]).max()) + pad
+        )
+        band = luma[top:bottom, left:right]
+        outline_level = float(np.median(outlines[members]))
+        tones, outer, inner = _two_tones(band, fill_level, outline_level, tall)
+        mask[top:bottom, left:right] |= tones
+        core[top:bottom, left:right] |= outer
+        inner_core[top:bottom, left:right] |= inner
+    return (mask, core, inner_core) if mask.any() else None
+
+
+_Blobs = tuple[
+    npt.NDArray[np.float64],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.int32],
+    npt.NDArray[np.bool_],
+    npt.NDArray[np.int32],
+]
+"""Glyphs found at one light level: their boxes (connectedComponents' stats rows), centres,
+mean fill and outline tones; and that level's blob labels, which labels are glyphs and
+each blob's area."""
+
+
+def _leaked_glyphs(
+    luma: npt.NDArray[np.float32], edge: npt.NDArray[np.bool_], lower: _Blobs
+) -> _Blobs | None:
+    """Glyphs at GLYPH_LEAK_LIGHT inside the light blobs (at GLYPH_MIN_LIGHT) too large to
+    be glyphs, when those hold lettering's edges; or None.
+
+    At the reduced decode a meme outline is a pixel or two wide, and JPEG's blur lets a white
+    fill leak through it into a light sky or wall: the letters are then part of one large
+    light blob. At a level nearer the fill's own they come apart again. Only such blobs are
+    looked into, within their box: most photos have none, or no edges in them.
+    """
+    _boxes, _centres, _fills, _outlines, labels, glyph, area = lower
+    large = ~glyph & (area >= LEAK_MIN_SHARE * luma.size)
+    large[0] = False
+    within = large[labels]
+    # As many edges (light next to much darker) as the quick refusal asks of the picture.
+    if int(np.count_nonzero(edge & within)) < 8 * MIN_GLYPHS:
+        return None
+    rows = np.flatnonzero(within.any(axis=1))
+    columns = np.flatnonzero(within.any(axis=0))
+    top, left = max(0, int(rows[0]) - 1), max(0, int(columns[0]) - 1)
+    box = (slice(top, int(rows[-1]) + 2), slice(left, int(columns[-1]) + 2))
+    boxes, centres, fills, outlines, labels, glyph, area = _glyph_blobs(
+        luma[box], GLYPH_LEAK_LIGHT, within[box]
+    )
+    boxes[:, cv2.CC_STAT_LEFT] += left
+    boxes[:, cv2.CC_STAT_TOP] += top
+    centres += (left, top)
+    return boxes, centres, fills, outlines, labels, glyph, area
+
+
+def _glyph_blobs(
+    luma: npt.NDArray[np.float32], level: float, within: npt.NDArray[np.bool_] | None
+) -> _Blobs:
+    """The light blobs at `level` (inside `within`, when given) ringed by a much darker
+    outline."""
+    light = luma >= level if within is None else (luma >= level) & within
+    light8 = light.view(np.uint8)
     count, labels, stats, centroids = cv2.connectedComponentsWithStats(light8, connectivity=8)
-    if count <= MIN_GLYPHS:
-        return None
     # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
     # goes to one (the larger label), which only matters between touching letters.
     ring = np.flatnonzero((cv2.dilate(light8, _SQUARE3) > 0) & ~light)
@@ -228,45 +356,25 @@ def _outlined_glyphs(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | N
     )
     glyph[0] = False
     chosen = np.flatnonzero(glyph)
-    if chosen.size < MIN_GLYPHS:
-        return None
-    boxes_all = stats[chosen].astype(np.float64)
-    lines = [
-        line
-        for line in (
-            _main_row(_one_colour(members, blob_mean[chosen]), boxes_all)
-            for members in _text_lines(boxes_all, centroids[chosen].astype(np.float64))
-        )
-        if line.size >= MIN_LINE_GLYPHS and _letter_shaped(line, boxes_all)
-    ]
-    if not lines:
-        return None
-    mask = np.zeros(luma.shape, dtype=bool)
-    height, width = luma.shape
-    for members in lines:
-        boxes = stats[chosen[members]]
-        fill_level = float(np.median(blob_mean[chosen[members]]))
-        tall = int(np.median(boxes[:, cv2.CC_STAT_HEIGHT]))
-        pad = max(1, tall // 3)
-        top = max(0, int(boxes[:, cv2.CC_STAT_TOP].min()) - pad)
-        bottom = min(
-            height, int((boxes[:, cv2.CC_STAT_TOP] + boxes[:, cv2.CC_STAT_HEIGHT]).max()) + pad
-        )
-        left = max(0, int(boxes[:, cv2.CC_STAT_LEFT].min()) - pad)
-        right = min(
-            width, int((boxes[:, cv2.CC_STAT_LEFT] + boxes[:, cv2.CC_STAT_WIDTH]).max()) + pad
-        )
-        band = luma[top:bottom, left:right]
-        outline_level = float(np.median(outline_mean[chosen[members]]))
-        mask[top:bottom, left:right] |= _two_tones(band, fill_level, outline_level, tall)
-    return mask if mask.any() else None
+    return (
+        stats[chosen].astype(np.float64),
+        centroids[chosen].astype(np.float64),
+        blob_mean[chosen],
+        outline_mean[chosen],
+        np.asarray(labels, np.int32),
+        glyph,
+        np.asarray(area, np.int32),
+    )
 
 
 def _two_tones(
     band: npt.NDArray[np.float32], fill_level: float, outline_level: float, tall: int
-) -> npt.NDArray[np.bool_]:
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """The lettering's pixels in a line's box: its fill and its outline tones, each next to
-    the other, and the blended pixels between them; nothing else.
+    the other, and the blended pixels between them; nothing else. And two cores of those:
+    without the mid tones that are not next to the fill and the outline-dark pixels more
+    than two pixels from it; and that also without the fill-light pixels not next to the
+    outline.
 
     Lettering is two flat tones with a sharp edge between them: a pixel of fill tone lies
     within a stroke of the outline and the reverse, which keeps a light sky or a dark coat
@@ -288,7 +396,20 @@ def _two_tones(
     # Each tone within two pixels of the other, and every pixel next to one tone and within
     # two pixels of the other: the blends between fill and outline and between the outline
     # and the photo, which differ from the photo as much as the strokes do.
-    return np.asarray((near_fill & within_outline) | (near_outline & within_fill))
+    mask = np.asarray((near_fill & within_outline) | (near_outline & within_fill))
+    # The core: a mid tone next to the fill is a blend of fill and outline; one further out
+    # may be the outline blended into the photo or the photo itself (a halo round the
+    # letters, the photo inside an O or between two letters). An outline is a pixel or two
+    # wide at the reduced decode: an outline-dark pixel further from the fill is the photo
+    # or the outline's blend with it.
+    outline_near_fill = (outline > 0) & (cv2.dilate(fill, _SQUARE5) > 0)
+    tone = (fill > 0) | (outline > 0)
+    core = mask & ((fill > 0) | outline_near_fill | (~tone & near_fill))
+    # Fill-light pixels not next to the outline: a light sky or wall just beyond the
+    # outline, or, for letters more than two pixels thick, a stroke's middle (kept by the
+    # cores above).
+    inner = core & ~((fill > 0) & ~near_outline)
+    return mask, core, inner
 
 
 def _text_lines(
@@ -339,7 +460,14 @@ def _main_row(
     tops = boxes[members, cv2.CC_STAT_TOP]
     middles = tops + heights / 2
     tall = float(np.median(heights))
-    kept: npt.NDArray[np.intp] = members[np.abs(middles - float(np.median(middles))) <= tall / 2]
+    # A blob taller than a line of letters is not one of its letters (a light patch of the
+    # photo next to them): left out, rather than taken for the row's height.
+    on_row = (np.abs(middles - float(np.median(middles))) <= tall / 2) & (
+        heights <= LINE_ROW_HEIGHT * tall
+    )
+    kept: npt.NDArray[np.intp] = members[on_row]
+    if kept.size == 0:
+        return kept
     top = float(boxes[kept, cv2.CC_STAT_TOP].min())
     bottom = float((boxes[kept, cv2.CC_STAT_TOP] + boxes[kept, cv2.CC_STAT_HEIGHT]).max())
     if bottom - top > LINE_ROW_HEIGHT * tall:
@@ -390,7 +518,7 @@ one or two letters that touch their neighbours and so were not taken for glyphs.
 def _flat_graphics(
     luma: npt.NDArray[np.float32], chroma: npt.NDArray[np.float32]
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_] | None] | None:
-    """Compact blobs of flat, strong colour inside the picture, holes filled, or None; and
+    """Compact blobs of flat, strong colour inside the picture, as convex hulls, or None; and
     those of them that lie in a corner, when that is some but not all of them."""
     strong = chroma >= GRAPHIC_CHROMA
     if strong.mean() < GRAPHIC_MIN_SHARE:
@@ -436,7 +564,12 @@ def _flat_graphics(
         rows = slice(int(top[label]), int(bottom[label]))
         columns = slice(int(left[label]), int(right[label]))
         blob = (labels[rows, columns] == label).astype(np.uint8)
+        # Painted out as its convex hull: badges are discs and rounded boxes, and where
+        # one is drawn semi-transparent over a dark or grey part of the photo its colour
+        # fades there, leaving a notch in the blob (and its own text, a hole) that still
+        # differs from the photo.
         contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        contours = [cv2.convexHull(np.concatenate(contours))]
         cv2.drawContours(found[rows, columns], contours, -1, 1, cv2.FILLED)
         if in_corner[label]:
             cv2.drawContours(cornered[rows, columns], contours, -1, 1, cv2.FILLED)
