@@ -19,6 +19,7 @@ from jaga.finance.features import (
     CRYPTO_ONLY_SHARE,
     CRYPTO_SHARED_SENDERS,
     PLATFORM_PAYOUTS,
+    REPEAT_HUB_SENDERS,
 )
 from jaga.finance.indicators import SOURCES
 
@@ -199,7 +200,7 @@ RULES: tuple[Rule, ...] = (
          "within 48 hours: a facilitator hub",
          family="cash-out"),
     Rule("R11-repeat-foreign-senders", "T2", "receiver", 2.5, ("AUSTRAC-2019", "AUSTRAC-CASE"),
-         NOT_SELLER & (c("r_repeat_senders_90") >= 3),
+         NOT_SELLER & (c("r_repeat_senders_90") >= REPEAT_HUB_SENDERS),
          "{r_repeat_senders_90} foreign senders each paid it 3+ times in the USD 10-200 band "
          "within 90 days (frequent payments to a common beneficiary by multiple senders)",
          family="common-beneficiary"),
