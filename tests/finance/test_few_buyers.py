@@ -54,13 +54,14 @@ def test_one_sender_by_day_with_odd_amounts_does_not_alert(tmp_path: Path) -> No
 def test_two_repeat_senders_by_day_make_a_common_beneficiary(tmp_path: Path) -> None:
     # AUSTRAC 2019: "frequent, low-value ... remittance to a common beneficiary ... sent by
     # multiple ... customers": two unrelated foreign senders paying again and again are
-    # multiple customers (R11), a third family next to fan-in and cash-out, even by day.
+    # multiple customers (R11b, weaker than R11's three), a third family next to fan-in and
+    # cash-out, so the host alerts even by day.
     ledger = Ledger()
     _facilitator(ledger, 16.0, (41.3, 52.7, 33.9))
     result = ledger.score(tmp_path)
     assert not fired(result, "host", "R16-pattern-credits")
     text = reasons(result, "host")
-    assert "R11-repeat-foreign-senders 2 foreign senders" in text
+    assert "R11b-two-repeat-senders 2 foreign senders" in text
     assert "[source: AUSTRAC-2019; AUSTRAC-CASE]" in text
 
 

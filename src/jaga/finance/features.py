@@ -60,12 +60,13 @@ SESSION_BAND_SHARE = 0.75
 # receiver it pays this many times in 90 days is one of its sellers or employees.
 PLATFORM_PAYEES = 20
 PLATFORM_PAYOUTS = 2
-# Distinct foreign senders with repeated payments that make a receiver a common beneficiary.
+# Distinct foreign senders with repeated payments that make a receiver a common beneficiary
+# (R11, S16).
+REPEAT_HUB_SENDERS = 3
 # AUSTRAC 2019 (research item 5): remittances to a common beneficiary "sent by multiple ...
-# customers": multiple is two or more. It was 3; at 2, on the development seeds of held-out
-# generators 1 and 2, recall rose (e.g. generator 1 seed 61 li: 54% -> 66%) at about the
-# same precision, mostly by facilitators that few buyers pay and those buyers (S16/S17/S25).
-REPEAT_HUB_SENDERS = 2
+# customers": multiple is two or more. Two repeat senders make the weaker rule R11b, and a
+# receiver with them can be a flagged beneficiary (network.py) when it alerts on its own.
+FEW_REPEAT_SENDERS = 2
 # A crypto address paid in the band by this many unrelated senders within 90 days, with at
 # least this share of its crypto income in the band, is a shared low-value address (T6).
 CRYPTO_SHARED_SENDERS = 3
