@@ -13,9 +13,12 @@ from .ledger import Ledger, fired, reasons
 SURNAMES = ("Clark", "King", "Hill")
 
 
-def _facilitator(ledger: Ledger, utc_hour: float, amounts: tuple[float, ...]) -> None:
-    """Two foreign buyers each pay 'host' in irregular sessions; she cashes out daily."""
-    for b in range(2):
+def _facilitator(
+    ledger: Ledger, utc_hour: float, amounts: tuple[float, ...], buyers: int = 2
+) -> None:
+    """Foreign buyers (two by default) each pay 'host' in irregular sessions; she cashes out
+    daily."""
+    for b in range(buyers):
         for n, day in enumerate((2, 3.5, 9, 16, 17, 25)):
             ledger.pay(f"buyer{b}", "host", amounts[n % len(amounts)], day + b * 0.2, utc_hour,
                        ("US", "PH"), "", (f"Dan {SURNAMES[b]}", "Rosa Cruz"))  # fmt: skip
@@ -36,14 +39,30 @@ def test_few_buyers_at_night_with_even_amounts_and_cash_out_alert(tmp_path: Path
     assert alert["score"] >= 4.0 and alert["severity"] in ("medium", "high")
 
 
-def test_the_same_credits_by_day_with_odd_amounts_do_not_alert(tmp_path: Path) -> None:
-    # Control: same senders and cash-out, paid at 16:00 UTC (10:00 Central) in odd sums:
-    # fan-in and cash-out are two weak families, below the threshold.
+def test_one_sender_by_day_with_odd_amounts_does_not_alert(tmp_path: Path) -> None:
+    # Control: one foreign sender (a relative abroad) paying by day, 16:00 UTC (10:00
+    # Central), in odd sums, with the same cash-out: fan-in and cash-out are two weak
+    # families, below the threshold, and one sender is no common beneficiary.
+    ledger = Ledger()
+    _facilitator(ledger, 16.0, (41.3, 52.7, 33.9), buyers=1)
+    result = ledger.score(tmp_path)
+    assert not fired(result, "host", "R16-pattern-credits")
+    assert not fired(result, "host", "R11-repeat-foreign-senders")
+    assert reasons(result, "host") == ""
+
+
+def test_two_repeat_senders_by_day_make_a_common_beneficiary(tmp_path: Path) -> None:
+    # AUSTRAC 2019: "frequent, low-value ... remittance to a common beneficiary ... sent by
+    # multiple ... customers": two unrelated foreign senders paying again and again are
+    # multiple customers (R11b, weaker than R11's three), a third family next to fan-in and
+    # cash-out, so the host alerts even by day.
     ledger = Ledger()
     _facilitator(ledger, 16.0, (41.3, 52.7, 33.9))
     result = ledger.score(tmp_path)
     assert not fired(result, "host", "R16-pattern-credits")
-    assert reasons(result, "host") == ""
+    text = reasons(result, "host")
+    assert "R11b-two-repeat-senders 2 foreign senders" in text
+    assert "[source: AUSTRAC-2019; AUSTRAC-CASE]" in text
 
 
 def test_a_one_off_buyer_of_that_facilitator_inherits_from_it(tmp_path: Path) -> None:

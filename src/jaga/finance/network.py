@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from jaga.finance.features import PAIR_KEYS, REPEAT_HUB_SENDERS, windowed
+from jaga.finance.features import FEW_REPEAT_SENDERS, PAIR_KEYS, REPEAT_HUB_SENDERS, windowed
 from jaga.finance.indicators import BAND_USD, HIGH_RISK_CORRIDOR
 from jaga.finance.scoring import ALERT_THRESHOLD, evaluate_rules, fired_column
 from jaga.finance.typologies import RULES, RULES_BY_ID, Rule
@@ -112,7 +112,7 @@ def flagged_beneficiaries(features: pl.DataFrame) -> pl.DataFrame:
     """(account_id, k) of receivers alerting on receiver-side evidence as common beneficiaries."""
     receiver_rules = _receiver_rules()
     # Only common beneficiaries can be flagged: judge those rows alone (few; fast).
-    candidates = features.filter(pl.col("r_repeat_senders_90") >= REPEAT_HUB_SENDERS)
+    candidates = features.filter(pl.col("r_repeat_senders_90") >= FEW_REPEAT_SENDERS)
     judged = evaluate_rules(candidates, receiver_rules)
     # Strong on its own: a common beneficiary (R11) and at least one more independent family
     # of receiver-side evidence that is not timing, rounding or memo text (those describe the
@@ -126,7 +126,10 @@ def flagged_beneficiaries(features: pl.DataFrame) -> pl.DataFrame:
     )
     return judged.filter(
         (pl.col("rule_score") >= ALERT_THRESHOLD)
-        & pl.col(fired_column(RULES_BY_ID["R11-repeat-foreign-senders"]))
+        & (
+            pl.col(fired_column(RULES_BY_ID["R11-repeat-foreign-senders"]))
+            | pl.col(fired_column(RULES_BY_ID["R11b-two-repeat-senders"]))
+        )
         & (other >= 1)
     ).select("account_id", "k")
 

@@ -18,6 +18,7 @@ from jaga.finance.features import (
     CRYPTO_BAND_SHARE,
     CRYPTO_ONLY_SHARE,
     CRYPTO_SHARED_SENDERS,
+    FEW_REPEAT_SENDERS,
     PLATFORM_PAYOUTS,
 )
 from jaga.finance.indicators import SOURCES
@@ -202,6 +203,14 @@ RULES: tuple[Rule, ...] = (
          NOT_SELLER & (c("r_repeat_senders_90") >= 3),
          "{r_repeat_senders_90} foreign senders each paid it 3+ times in the USD 10-200 band "
          "within 90 days (frequent payments to a common beneficiary by multiple senders)",
+         family="common-beneficiary"),
+    # The same indicator with two such senders: AUSTRAC's "multiple" customers is two or
+    # more, but two are weaker evidence than three (a family with two relatives abroad), so
+    # it weighs less; the family counts once, with R11 when both fire.
+    Rule("R11b-two-repeat-senders", "T2", "receiver", 1.5, ("AUSTRAC-2019", "AUSTRAC-CASE"),
+         NOT_SELLER & (c("r_repeat_senders_90") >= FEW_REPEAT_SENDERS),
+         "{r_repeat_senders_90} foreign senders each paid it 3+ times in the USD 10-200 band "
+         "within 90 days (multiple senders to a common beneficiary)",
          family="common-beneficiary"),
     Rule("R2-band-inbound", "T2", "receiver", 1.0, ("AUSTRAC-2019", "AMLC-2020"),
          NOT_SELLER & ((c("r_band_corr_30") >= 4) | (c("r_band_corr_180") >= 20)),
