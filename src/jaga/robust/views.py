@@ -405,11 +405,32 @@ def _edge_tilts(picture: npt.NDArray[np.bool_]) -> list[float]:
             xs = np.flatnonzero(present)
             if xs.size < 0.4 * (stop - start) or xs.size < 8:
                 continue
-            slope, offset = np.polyfit(xs, depth[xs], 1)
-            if float(np.median(np.abs(depth[xs] - (slope * xs + offset)))) > 1.0:
+            slope, offset = _line_fit(xs, depth[xs])
+            if _median_of(np.abs(depth[xs] - (slope * xs + offset))) > 1.0:
                 continue
             found.append(sign * direction * float(np.degrees(np.arctan(slope))))
     return found
+
+
+def _line_fit(xs: npt.NDArray[np.intp], ys: npt.NDArray[np.float64]) -> tuple[float, float]:
+    """Least-squares line y = slope * x + offset, in closed form (what np.polyfit(xs, ys, 1)
+    gives, to rounding, at a third of the time)."""
+    x = xs.astype(np.float64)
+    x_mean, y_mean = float(x.mean()), float(ys.mean())
+    dx = x - x_mean
+    slope = float(dx @ (ys - y_mean)) / float(dx @ dx)
+    return slope, y_mean - slope * x_mean
+
+
+def _median_of(values: npt.NDArray[np.float64]) -> float:
+    """np.median of a 1-D array, by one partition (np.median's own checks cost more than
+    the partition on arrays of a few hundred)."""
+    count = values.size
+    half = count // 2
+    if count % 2:
+        return float(np.partition(values, half)[half])
+    low, high = np.partition(values, (half - 1, half))[half - 1 : half + 1]
+    return float((low + high) / 2)
 
 
 def hash_luma(
@@ -543,7 +564,7 @@ def _exact_edge(lines: npt.NDArray[np.float32], edge: int, background: float, in
     if int(np.count_nonzero(usable)) < max(4, lines.shape[1] // 8):
         return float(edge)
     share = sum(
-        float(np.median(np.clip((lines[m][usable] - background) / contrast[usable], 0.0, 1.0)))
+        _median_of(np.clip((lines[m][usable] - background) / contrast[usable], 0.0, 1.0))
         for m in mixed
         if 0 <= m < count
     )
@@ -881,20 +902,18 @@ def _refine(picture: npt.NDArray[np.bool_], box: Box) -> Box:
     reach = max(3, max(height, width) // 48)
 
     def edge(lines: npt.NDArray[np.float32], start: int, step: int, inside: float) -> int:
-        # lines[i]: picture share of line start + i*step (walking outward from inside).
-        position = start
-        for offset, share in enumerate(lines):
-            if share < 0.5 * inside:
-                break
-            position = start + offset * step
-        return position
+        # lines[i]: picture share of line start + i*step (walking outward from inside); the
+        # edge is the last line before the first that is under half the inside's share.
+        below = np.flatnonzero(lines < 0.5 * inside)
+        reached = int(below[0]) if below.size else lines.size
+        return start + max(0, reached - 1) * step
 
     span_rows = picture[:, left + reach : max(left + reach + 1, right - reach)]
     span_columns = picture[top + reach : max(top + reach + 1, bottom - reach), :]
     row_share = span_rows.mean(axis=1).astype(np.float32)
     column_share = span_columns.mean(axis=0).astype(np.float32)
-    rows_inside = float(np.median(row_share[top:bottom]))
-    columns_inside = float(np.median(column_share[left:right]))
+    rows_inside = _median_of(row_share[top:bottom])
+    columns_inside = _median_of(column_share[left:right])
     # Walk outward from `reach` lines inside each edge, at most `2 * reach` lines.
     first_top = min(height - 1, top + reach)
     new_top = edge(
@@ -1070,9 +1089,19 @@ def _ring_colours(ring: npt.NDArray[np.float32], min_share: float) -> list[float
     most common first. A turned canvas has two: its frame and the corners' fill."""
     bins = np.clip((ring // 8).astype(np.int64), 0, 31)
     counts = np.bincount(bins, minlength=32)
+    # The bins follow the value, so each bin's pixels are one run of the sorted ring: its
+    # median is read there (as np.median would compute it), not from a masked copy.
+    ordered = np.sort(ring)
+    ends = np.cumsum(counts)
     colours: list[float] = []
     for peak in np.argsort(counts)[::-1][:3]:
-        centre = float(np.median(ring[bins == peak])) if counts[peak] else 0.0
+        count = int(counts[peak])
+        centre = 0.0
+        if count:
+            middle = int(ends[peak]) - count + (count - 1) // 2
+            centre = float(
+                ordered[middle] if count % 2 else (ordered[middle] + ordered[middle + 1]) / 2
+            )
         near = np.abs(ring - centre) <= BACKGROUND_TOLERANCE
         if near.mean() >= min_share and all(
             abs(centre - c) > BACKGROUND_TOLERANCE for c in colours
@@ -1131,23 +1160,16 @@ def _solid_block(picture: npt.NDArray[np.bool_]) -> Box | None:
 
 def _main_run(profile: npt.NDArray[np.int64], length: int) -> tuple[int, int]:
     """[start, end) of the heaviest run of entries at or above a quarter of the maximum."""
-    strong = profile >= max(1.0, 0.25 * float(profile.max()))
+    strong = np.flatnonzero(profile[:length] >= max(1.0, 0.25 * float(profile.max())))
+    if strong.size == 0:
+        return (0, 0)
     gap = max(2, length // 32)
-    best, best_mass = (0, 0), -1.0
-    start: int | None = None
-    last = -gap - 1
-    mass = 0.0
-    for index in range(length + 1):
-        if index < length and strong[index]:
-            if start is None or index - last > gap:
-                if start is not None and mass > best_mass:
-                    best, best_mass = (start, last + 1), mass
-                start, mass = index, 0.0
-            mass += float(profile[index])
-            last = index
-    if start is not None and mass > best_mass:
-        best = (start, last + 1)
-    return best
+    # Runs of strong entries, split where more than `gap` apart; the first heaviest wins.
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(strong) > gap) + 1))
+    ends = np.concatenate((starts[1:], [strong.size])) - 1
+    masses = np.add.reduceat(profile[strong], starts)
+    best = int(np.argmax(masses))
+    return (int(strong[starts[best]]), int(strong[ends[best]]) + 1)
 
 
 REGION_KEEPS: tuple[float, ...] = (0.95, 0.9, 0.8)
