@@ -8,6 +8,7 @@ shared, loaded machine wall time mostly measures the wait for a core.
 
     .venv/bin/python bench/robust_cost_split.py [--images DIR] [--glob PAT] [--limit 8]
                                                 [--skip 40]
+                                                [--edits PREFIX]
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=8)
     parser.add_argument("--skip", type=int, default=40)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--edits", default="", help="only edits whose name starts so")
     args = parser.parse_args(argv)
     files = sorted(args.images.glob(args.glob))
     random.Random(args.seed).shuffle(files)
@@ -92,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with Image.open(path) as opened:
             original = opened.convert("RGB")
         for _group, name, edit in edits():
+            if not name.startswith(args.edits):
+                continue
             copy = edit(original, seeded(path.name, name, args.seed))
             started = time.process_time()
             hash_bytes(copy, "q")
