@@ -26,6 +26,7 @@ loosens the distance: a guess that is wrong simply lands far from every listed h
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -146,7 +147,9 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
     luma = work.luma
     views: list[View] = []
     seen: set[str] = set()
-    quiet = has_quiet_side(luma)  # no side without detail: no frame of any kind
+    # No side without detail: no frame of any kind; one such side that is not a flat bar
+    # (a sky): only the photo's own flat area to cut.
+    quiet = may_be_framed(luma, quiet_sides(luma))
 
     def add(
         how: str, picture: npt.NDArray[np.float32], dihedral: bool, scale: int = work.scale
@@ -399,7 +402,8 @@ def _edge_tilts(picture: npt.NDArray[np.bool_]) -> list[float]:
         rows, columns = mask.shape
         for side, direction in ((mask, 1.0), (mask[::-1], -1.0)):
             start, stop = round(columns * 0.2), round(columns * 0.8)
-            band = side[:, start:stop]
+            # Only depths under 0.45 of the side count: the lines below are not read.
+            band = side[: math.ceil(0.45 * rows), start:stop]
             depth = np.argmax(band, axis=0).astype(np.float64)
             present = band.any(axis=0) & (depth > 0) & (depth < 0.45 * rows)
             xs = np.flatnonzero(present)
@@ -612,19 +616,58 @@ def has_quiet_side(luma: npt.NDArray[np.float32]) -> bool:
     bands costs a few hundredths of a millisecond and spares most pictures the frame
     detectors (about a quarter of the views' time).
     """
+    return any(quiet_sides(luma))
+
+
+def quiet_sides(luma: npt.NDArray[np.float32]) -> tuple[bool, bool, bool, bool]:
+    """For the top, bottom, left and right side: are its outermost lines mostly without
+    detail (`has_quiet_side`)? All four on a picture too small to read bands from."""
     band = QUIET_BAND + 2  # the detail of a line reads the next line and its 3x3 window
     if min(luma.shape) < 4 * band:
-        return True
+        return (True, True, True, True)
     # Each pair of opposite bands as one strip (the far one with its outer lines at the
     # end): two small detail masks instead of four; the lines where they meet are unread.
     across = np.concatenate((luma[:band], luma[-band:]))
     down = np.concatenate((luma[:, :band].T, luma[:, -band:].T))
+    quiet: list[bool] = []
     for strip in (across, down):
         detail = _detail_mask(np.ascontiguousarray(strip))
         for outer in (detail[:QUIET_BAND], detail[-QUIET_BAND:]):
-            if float(outer.mean()) <= QUIET_SHARE:
-                return True
-    return False
+            quiet.append(float(outer.mean()) <= QUIET_SHARE)
+    return (quiet[0], quiet[1], quiet[2], quiet[3])
+
+
+FLAT_LINE_SHARE = 0.9
+"""A side's outermost line is one flat colour when this share of it lies within
+BACKGROUND_TOLERANCE of its median (a bar or an app's canvas; a sky's gradient and clouds
+rarely are, over the whole side)."""
+
+
+def may_be_framed(luma: npt.NDArray[np.float32], sides: tuple[bool, bool, bool, bool]) -> bool:
+    """Whether the frame detectors can find anything: the frames they cut leave quiet sides
+    in pairs or as flat bars, a photo's own sky leaves one quiet side of no flat colour.
+
+    Padding (flat, blurred or gradient) is centred on the picture, so it lies along two
+    opposite sides; a screenshot's canvas surrounds its photo; a 9:16 story's fill lies
+    above and below. A frame on one side only (a caption bar, a cropped screenshot) is an
+    app's flat colour. A quiet side that is neither, the usual case (a sky, a wall, a
+    night: 40% of ordinary photos have one), is the photo running to its edge: the
+    detectors would at best cut the photo's own flat area away, a view that matches
+    nothing (and costs their time, a hash and often a finer decode).
+    """
+    top, bottom, left, right = sides
+    if (top and bottom) or (left and right):
+        return True
+    lines = (luma[0], luma[-1], luma[:, 0], luma[:, -1])
+    return any(
+        quiet and _flat_share(line) >= FLAT_LINE_SHARE
+        for quiet, line in zip(sides, lines, strict=True)
+    )
+
+
+def _flat_share(line: npt.NDArray[np.float32]) -> float:
+    """Share of a line within BACKGROUND_TOLERANCE of its median."""
+    return float(np.mean(np.abs(line - _median_of(line)) <= BACKGROUND_TOLERANCE))
 
 
 EDGE_STEP = 8.0
