@@ -426,7 +426,7 @@ def _line_fit(xs: npt.NDArray[np.intp], ys: npt.NDArray[np.float64]) -> tuple[fl
     return slope, y_mean - slope * x_mean
 
 
-def _median_of(values: npt.NDArray[np.float64]) -> float:
+def _median_of(values: npt.NDArray[np.float32] | npt.NDArray[np.float64]) -> float:
     """np.median of a 1-D array, by one partition (np.median's own checks cost more than
     the partition on arrays of a few hundred)."""
     count = values.size
