@@ -34,7 +34,8 @@ from jaga.robust.views import ViewSettings
 
 DEFAULT_IMAGES = Path(__file__).resolve().parents[2] / "shared" / "bench-data" / "images"
 STEPS = (
-    (views, "has_quiet_side", "quiet-side test"),
+    (views, "quiet_sides", "quiet-side test"),
+    (views, "may_be_framed", "frame gate"),
     (views, "framed_boxes", "frame detectors"),
     (views, "_frame_colour", "  frame colour"),
     (views, "_detail_mask", "  detail masks (all callers)"),
