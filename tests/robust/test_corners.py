@@ -58,3 +58,18 @@ def test_upright_pictures_have_no_corner_tilt() -> None:
     canvas.paste(scene, (60, 40))
     read = corner_tilt(_luma(canvas), 8.0)
     assert read is None or not read.confident
+
+
+def test_the_compiled_fit_gives_the_array_code_s_sums_to_the_last_bit() -> None:
+    from jaga.robust import corners
+
+    turned = draw_scene(71, (481, 321)).rotate(-5.0, Image.Resampling.BICUBIC)
+    luma = _luma(turned)
+    sides = corners._Side.joined(
+        [corners._fill_depths(np.rot90(luma, turns), 0.0, 8.5) for turns in range(4)]
+    )
+    degrees = np.round(np.arange(-8.5, 8.5, 0.1), 2)
+    for fitted, expected in zip(
+        corners._fit(sides, degrees), corners._fit_arrays(sides, degrees), strict=True
+    ):
+        assert np.array_equal(fitted, expected)

@@ -20,7 +20,9 @@ from jaga.robust.views import (
     exact_box,
     framed_boxes,
     has_quiet_side,
+    may_be_framed,
     query_views,
+    quiet_sides,
     work_image,
 )
 
@@ -96,6 +98,28 @@ def test_quiet_sides_mark_frames_and_textured_photos_have_none() -> None:
     canvas = Image.new("RGB", (600, 500), (255, 255, 255))
     canvas.paste(photo.resize((500, 333)), (50, 80))
     assert has_quiet_side(_work(canvas).luma)
+
+
+def test_one_quiet_side_of_no_flat_colour_is_a_photo_not_a_frame() -> None:
+    photo = np.asarray(_textured(66, (600, 400)), dtype=np.float32).copy()
+    # A sky: the top fifth smooth, a gradient across (no flat colour along the top line).
+    photo[:80] = np.linspace(60.0, 220.0, 600, dtype=np.float32)[None, :, None]
+    work = _work(Image.fromarray(photo.astype(np.uint8), "RGB"))
+    sides = quiet_sides(work.luma)
+    assert sides[0] and not any(sides[1:])
+    assert not may_be_framed(work.luma, sides)
+    # A caption bar of one flat colour on one side only is a frame.
+    barred = photo.copy()
+    barred[:80] = 245.0
+    work = _work(Image.fromarray(barred.astype(np.uint8), "RGB"))
+    sides = quiet_sides(work.luma)
+    assert sides[0] and not any(sides[1:])
+    assert may_be_framed(work.luma, sides)
+    # Padding lies on two opposite sides, whatever its colour.
+    padded = Image.new("RGB", (600, 520), (0, 0, 0))
+    padded.paste(Image.fromarray(photo.astype(np.uint8), "RGB"), (0, 60))
+    work = _work(padded)
+    assert may_be_framed(work.luma, quiet_sides(work.luma))
 
 
 def test_lost_corners_are_filled_smoothly_and_known_pixels_kept() -> None:
