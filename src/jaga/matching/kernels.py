@@ -118,6 +118,45 @@ def _grow(array: Any, needed: int) -> Any:
 grow = njit(cache=True, nogil=True)(_grow)
 
 
+def _flat_scan_into(
+    hashes: Any,
+    dead: Any,
+    count: int,
+    queries: Any,
+    max_distance: int,
+    out_query: Any,
+    out_row: Any,
+    out_dist: Any,
+) -> int:
+    """Scan `hashes[:count]`, writing the first hits into the out arrays; returns all hits.
+
+    The out arrays are never reassigned here: a loop that may swap an array (as a growing
+    buffer does) makes numba keep reference counts inside the loop, which measured 30x
+    slower than the scan itself (0.8 ms instead of 25 us for 15 queries x 1,600 rows).
+    """
+    found = 0
+    capacity = out_row.shape[0]
+    for qi in range(queries.shape[0]):
+        q0, q1, q2, q3 = queries[qi, 0], queries[qi, 1], queries[qi, 2], queries[qi, 3]
+        for row in range(count):
+            d = int(
+                _ctpop(hashes[row, 0] ^ q0)
+                + _ctpop(hashes[row, 1] ^ q1)
+                + _ctpop(hashes[row, 2] ^ q2)
+                + _ctpop(hashes[row, 3] ^ q3)
+            )
+            if d <= max_distance and not dead[row]:
+                if found < capacity:
+                    out_query[found] = qi
+                    out_row[found] = row
+                    out_dist[found] = d
+                found += 1
+    return found
+
+
+flat_scan_into = njit(cache=True, nogil=True)(_flat_scan_into)
+
+
 def _flat_search_many(
     hashes: Any, dead: Any, count: int, queries: Any, max_distance: int
 ) -> tuple[Any, Any, Any]:
@@ -125,25 +164,19 @@ def _flat_search_many(
 
     Returns parallel arrays (query index, row, distance). Used for the delta and small
     segments, and as the exact fall-back when the multi-index would probe more than a scan.
+    A scan that finds more hits than the buffer holds runs again with an exact-size buffer.
     """
-    out_query = np.empty(64, dtype=np.int64)
-    out_row = np.empty(64, dtype=np.int64)
-    out_dist = np.empty(64, dtype=np.int64)
-    found = 0
-    for qi in range(queries.shape[0]):
-        q = queries[qi]
-        for row in range(count):
-            d = distance(hashes, row, q)
-            if d <= max_distance and not dead[row]:
-                if found == out_row.shape[0]:
-                    out_query = grow(out_query, found + 1)
-                    out_row = grow(out_row, found + 1)
-                    out_dist = grow(out_dist, found + 1)
-                out_query[found] = qi
-                out_row[found] = row
-                out_dist[found] = d
-                found += 1
-    return out_query[:found], out_row[:found], out_dist[:found]
+    capacity = 256
+    while True:
+        out_query = np.empty(capacity, dtype=np.int64)
+        out_row = np.empty(capacity, dtype=np.int64)
+        out_dist = np.empty(capacity, dtype=np.int64)
+        found = flat_scan_into(
+            hashes, dead, count, queries, max_distance, out_query, out_row, out_dist
+        )
+        if found <= capacity:
+            return out_query[:found], out_row[:found], out_dist[:found]
+        capacity = found
 
 
 flat_search_many = njit(cache=True, nogil=True)(_flat_search_many)
