@@ -11,6 +11,7 @@ import pytest
 from pdq_hashgen import clustered_hashes, flip_bits, random_hashes
 
 from jaga.matching import PdqIndex
+from jaga.matching import segment as segment_module
 
 
 def _reference(
@@ -31,8 +32,13 @@ def _got(index: PdqIndex, queries: np.ndarray, radius: int) -> Counter[tuple[int
     return Counter(zip(q_index.tolist(), ids.tolist(), dists.tolist(), strict=True))
 
 
+@pytest.mark.parametrize("mih_only", [False, True])
 @pytest.mark.parametrize("seed", range(6))
-def test_search_arrays_equals_brute_force(seed: int) -> None:
+def test_search_arrays_equals_brute_force(
+    seed: int, mih_only: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if mih_only:  # no scan fall-back: the multi-index kernel at every radius it can probe
+        monkeypatch.setattr(segment_module, "SCAN_ROWS_PER_PROBE", 0)
     rng = np.random.default_rng(1000 + seed)
     n_rows = int(rng.choice([0, 1, 7, 300, 1_600, 5_000, 12_000]))
     if seed % 2:
@@ -63,3 +69,25 @@ def test_search_arrays_equals_brute_force(seed: int) -> None:
             queries = random_hashes(rng, n_queries)
         for radius in (0, 8, 31, 47, 64, 128, 256):
             assert _got(index, queries, radius) == _reference(hashes, ids, live, queries, radius)
+
+
+@pytest.mark.parametrize("mih_only", [False, True])
+def test_crowded_buckets_overflow_the_first_buffers(
+    mih_only: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thousands of rows in one bucket and hits per query: every buffer has to grow."""
+    if mih_only:
+        monkeypatch.setattr(segment_module, "SCAN_ROWS_PER_PROBE", 0)
+    rng = np.random.default_rng(77)
+    _, near = clustered_hashes(rng, 1, 6_000, 3)
+    hashes = np.concatenate([near, random_hashes(rng, 3_000)])
+    ids = np.arange(hashes.shape[0], dtype=np.int64) * 3
+    index = PdqIndex.from_arrays(ids, hashes)
+    assert index.segments[0].width > 0
+    removed = rng.choice(hashes.shape[0], size=500, replace=False)
+    index.remove(ids[removed].tolist())
+    live = np.ones(hashes.shape[0], dtype=bool)
+    live[removed] = False
+    queries = np.concatenate([near[:3], random_hashes(rng, 2), near[3:5]])
+    for radius in (0, 6, 31, 47):
+        assert _got(index, queries, radius) == _reference(hashes, ids, live, queries, radius)

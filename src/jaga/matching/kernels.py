@@ -198,7 +198,7 @@ def _found_earlier(xor: Any, chunk: int, width: int, radii: Any) -> bool:
 found_earlier = njit(cache=True, nogil=True, inline="always")(_found_earlier)
 
 
-def _mih_search_many(
+def _mih_scan_into(
     hashes: Any,
     dead: Any,
     offsets: Any,
@@ -209,31 +209,29 @@ def _mih_search_many(
     mask_counts: Any,
     queries: Any,
     max_distance: int,
-) -> tuple[Any, Any, Any]:
-    """Multi-index hashing (Norouzi et al.) over one segment; exact for any radius.
+    first_query: int,
+    found: int,
+    out_query: Any,
+    out_row: Any,
+    out_dist: Any,
+    candidates: Any,
+    begins: Any,
+    ends: Any,
+) -> tuple[int, int, int]:
+    """The multi-index search of queries `first_query..` into fixed buffers.
 
-    Chunk `k` covers bits [k*width, (k+1)*width). If every chunk distance exceeded its
-    radius `radii[k]`, the total distance would be at least sum(radii + 1) > max_distance,
-    so probing each chunk's buckets within its radius finds every row in range (chunks
-    with radius -1 are skipped). `masks` lists all `width`-bit values by popcount;
-    `mask_counts[t]` is how many have popcount <= t. Rows are stored sorted by chunk 0,
-    so chunk 0's buckets are row ranges; other chunks map bucket -> rows via `positions`.
-
-    Each chunk runs in three passes (bucket bounds, candidate rows, verification) so the
-    loads inside a pass do not depend on each other: the CPU overlaps their cache misses
-    instead of waiting for each in turn, which is where the time goes at 10M rows.
+    Returns (next query, hits kept, candidates wanted). It stops before a query whose hits
+    or candidates do not fit, keeping only the hits of whole queries, so the caller grows
+    that buffer and resumes at that query. No array is reassigned in here: a loop that may
+    swap an array makes numba keep reference counts inside it, which costs far more than
+    the search of a small segment.
     """
-    out_query = np.empty(64, dtype=np.int64)
-    out_row = np.empty(64, dtype=np.int64)
-    out_dist = np.empty(64, dtype=np.int64)
-    found = 0
     xor = np.empty(4, dtype=np.uint64)
     n_chunks = radii.shape[0]
-    begins = np.empty(masks.shape[0], dtype=np.int64)
-    ends = np.empty(masks.shape[0], dtype=np.int64)
-    candidates = np.empty(4096, dtype=np.int64)
-    for qi in range(queries.shape[0]):
+    capacity = out_row.shape[0]
+    for qi in range(first_query, queries.shape[0]):
         q = queries[qi]
+        query_found = found
         for chunk in range(n_chunks):
             radius = radii[chunk]
             if radius < 0:
@@ -247,7 +245,7 @@ def _mih_search_many(
                 ends[m] = offsets[chunk, bucket + _U64_ONE]
                 n_candidates += ends[m] - begins[m]
             if n_candidates > candidates.shape[0]:
-                candidates = np.empty(2 * n_candidates, dtype=np.int64)
+                return qi, query_found, n_candidates
             n_candidates = 0
             for m in range(n_probes):
                 if chunk == 0:
@@ -272,14 +270,80 @@ def _mih_search_many(
                         xor[w] = hashes[row, w] ^ q[w]
                     if found_earlier(xor, chunk, width, radii):
                         continue
-                if found == out_row.shape[0]:
-                    out_query = grow(out_query, found + 1)
-                    out_row = grow(out_row, found + 1)
-                    out_dist = grow(out_dist, found + 1)
+                if found == capacity:
+                    return qi, query_found, 0
                 out_query[found] = qi
                 out_row[found] = row
                 out_dist[found] = d
                 found += 1
+    return queries.shape[0], found, 0
+
+
+mih_scan_into = njit(cache=True, nogil=True)(_mih_scan_into)
+
+
+def _mih_search_many(
+    hashes: Any,
+    dead: Any,
+    offsets: Any,
+    positions: Any,
+    width: int,
+    radii: Any,
+    masks: Any,
+    mask_counts: Any,
+    queries: Any,
+    max_distance: int,
+) -> tuple[Any, Any, Any]:
+    """Multi-index hashing (Norouzi et al.) over one segment; exact for any radius.
+
+    Chunk `k` covers bits [k*width, (k+1)*width). If every chunk distance exceeded its
+    radius `radii[k]`, the total distance would be at least sum(radii + 1) > max_distance,
+    so probing each chunk's buckets within its radius finds every row in range (chunks
+    with radius -1 are skipped). `masks` lists all `width`-bit values by popcount;
+    `mask_counts[t]` is how many have popcount <= t. Rows are stored sorted by chunk 0,
+    so chunk 0's buckets are row ranges; other chunks map bucket -> rows via `positions`.
+
+    Each chunk runs in three passes (bucket bounds, candidate rows, verification) so the
+    loads inside a pass do not depend on each other: the CPU overlaps their cache misses
+    instead of waiting for each in turn, which is where the time goes at 10M rows.
+    The work is in `mih_scan_into`; this grows its buffers when a query does not fit.
+    """
+    out_query = np.empty(256, dtype=np.int64)
+    out_row = np.empty(256, dtype=np.int64)
+    out_dist = np.empty(256, dtype=np.int64)
+    candidates = np.empty(4096, dtype=np.int64)
+    begins = np.empty(masks.shape[0], dtype=np.int64)
+    ends = np.empty(masks.shape[0], dtype=np.int64)
+    found = 0
+    next_query = 0
+    while next_query < queries.shape[0]:
+        next_query, found, wanted = mih_scan_into(
+            hashes,
+            dead,
+            offsets,
+            positions,
+            width,
+            radii,
+            masks,
+            mask_counts,
+            queries,
+            max_distance,
+            next_query,
+            found,
+            out_query,
+            out_row,
+            out_dist,
+            candidates,
+            begins,
+            ends,
+        )
+        if next_query < queries.shape[0]:
+            if wanted:
+                candidates = np.empty(2 * wanted, dtype=np.int64)
+            else:
+                out_query = grow(out_query, found + out_query.shape[0])
+                out_row = grow(out_row, found + out_row.shape[0])
+                out_dist = grow(out_dist, found + out_dist.shape[0])
     return out_query[:found], out_row[:found], out_dist[:found]
 
 
