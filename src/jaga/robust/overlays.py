@@ -208,6 +208,8 @@ FILL_MIN_WEIGHT = 0.05
 
 _SQUARE3 = np.ones((3, 3), np.uint8)
 _SQUARE5 = np.ones((5, 5), np.uint8)
+_MAX_LABELS_16 = 65535
+"""Blob labels that fit in 16 bits (label 0 is the background)."""
 
 
 def _outlined_glyphs(
@@ -327,11 +329,18 @@ def _glyph_blobs(
     outline."""
     light = luma >= level if within is None else (luma >= level) & within
     light8 = light.view(np.uint8)
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats(light8, connectivity=8)
+    # Labels in 16 bits when they must fit (twice as fast as 32, and their dilation too):
+    # 8-connected blobs do not touch, so there are at most a quarter as many as pixels.
+    height, width = luma.shape
+    small = ((height + 1) // 2) * ((width + 1) // 2) < _MAX_LABELS_16
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(
+        light8, connectivity=8, ltype=cv2.CV_16U if small else cv2.CV_32S
+    )
     # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
     # goes to one (the larger label), which only matters between touching letters.
     ring = np.flatnonzero((cv2.dilate(light8, _SQUARE3) > 0) & ~light)
-    owner = cv2.dilate(labels.astype(np.float32), _SQUARE3).ravel()[ring].astype(np.int64)
+    spread = cv2.dilate(labels if small else labels.astype(np.float32), _SQUARE3)
+    owner = spread.ravel()[ring].astype(np.int64)
     area = stats[:, cv2.CC_STAT_AREA]
     inside = np.flatnonzero(light)
     flat = luma.ravel()
