@@ -289,7 +289,7 @@ _Blobs = tuple[
     npt.NDArray[np.float64],
     npt.NDArray[np.float64],
     npt.NDArray[np.float64],
-    npt.NDArray[np.int32],
+    npt.NDArray[np.integer],
     npt.NDArray[np.bool_],
     npt.NDArray[np.int32],
 ]
@@ -375,7 +375,7 @@ def _glyph_blobs(
         centroids[chosen].astype(np.float64),
         blob_mean[chosen],
         outline_mean[chosen],
-        np.asarray(labels, np.int32),
+        np.asarray(labels),  # 16- or 32-bit as labelled: no copy
         glyph,
         np.asarray(area, np.int32),
     )
