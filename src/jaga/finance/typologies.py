@@ -20,6 +20,7 @@ from jaga.finance.features import (
     CRYPTO_SHARED_SENDERS,
     FEW_REPEAT_SENDERS,
     PLATFORM_PAYOUTS,
+    REPEAT_HUB_SENDERS,
 )
 from jaga.finance.indicators import SOURCES
 
@@ -200,15 +201,18 @@ RULES: tuple[Rule, ...] = (
          "within 48 hours: a facilitator hub",
          family="cash-out"),
     Rule("R11-repeat-foreign-senders", "T2", "receiver", 2.5, ("AUSTRAC-2019", "AUSTRAC-CASE"),
-         NOT_SELLER & (c("r_repeat_senders_90") >= 3),
+         NOT_SELLER & (c("r_repeat_senders_90") >= REPEAT_HUB_SENDERS),
          "{r_repeat_senders_90} foreign senders each paid it 3+ times in the USD 10-200 band "
          "within 90 days (frequent payments to a common beneficiary by multiple senders)",
          family="common-beneficiary"),
     # The same indicator with two such senders: AUSTRAC's "multiple" customers is two or
     # more, but two are weaker evidence than three (a family with two relatives abroad), so
-    # it weighs less; the family counts once, with R11 when both fire.
+    # it weighs less. It fires only below R11's count: with three or more R11 says it, and
+    # the reasons would otherwise name the same senders twice.
     Rule("R11b-two-repeat-senders", "T2", "receiver", 1.5, ("AUSTRAC-2019", "AUSTRAC-CASE"),
-         NOT_SELLER & (c("r_repeat_senders_90") >= FEW_REPEAT_SENDERS),
+         NOT_SELLER & c("r_repeat_senders_90").is_between(
+             FEW_REPEAT_SENDERS, REPEAT_HUB_SENDERS, closed="left"
+         ),
          "{r_repeat_senders_90} foreign senders each paid it 3+ times in the USD 10-200 band "
          "within 90 days (multiple senders to a common beneficiary)",
          family="common-beneficiary"),
