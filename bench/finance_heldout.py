@@ -48,6 +48,7 @@ GENERATORS = {
     "2": "finance_heldout2_gen",
     "3": "finance_heldout3_gen",
     "4": "finance_heldout4_gen",
+    "5": "finance_heldout5_gen",
 }
 
 
