@@ -2316,6 +2316,14 @@ class World:
             ok = ok if len(ok) else np.array([0])
             w = 1.0 / (1.0 + np.arange(len(ok)))
             rcv[i] = recv[ok[rng.choice(len(ok), p=w / w.sum())]]
+        missing = [j for j in range(nr) if recv[j] not in rcv]
+        if missing:  # a receiver he took on is paid at least once, on the day he joined
+            k = len(missing)
+            day = np.concatenate([day, np.minimum(joined[missing], DAYS - 1)])
+            hour = np.concatenate([hour, local_hours(rng, prof, k)])
+            usd = np.concatenate([usd, np.clip(lognormal(rng, med, 0.35, k), 5, 400)])
+            rcv = np.concatenate([rcv, recv[missing]])
+            n_s += k
         # Split sessions: 2-3 smaller payments minutes apart.
         t = utc(b, np.full(n_s, c), day, hour)
         if rng.random() < 0.2:
@@ -2381,7 +2389,7 @@ class World:
             total = np.bincount(inv, weights=usd)
             last = np.zeros(len(keys), dtype=np.int64)
             np.maximum.at(last, inv, t)
-            p = 0.9 if fast else 0.5
+            p = 1.0 if forward else (0.9 if fast else 0.5)
             keep = rng.random(len(keys)) < p
             last, total = last[keep], total[keep]
             k = len(last)
@@ -2470,11 +2478,13 @@ class World:
         b.next_device += len(fix)
         self.set_device(dev)
         n_send = int(np.exp(rng.uniform(np.log(5), np.log(200))))
-        n_send = max(5, min(n_send, cap // 4))
+        n_send = max(5, n_h + 2, min(n_send, cap // 4))
         cons = self.offenders(n_send, "T2", "consumer")
         recv_all = np.concatenate([hub, house])
-        for c in cons:
-            if rng.random() < 0.15:
+        for i, c in enumerate(cons):
+            if i < n_h:  # every household account takes some of the customers' money
+                self.consumer_pays(int(c), house[i : i + 1], "T2", lone=True, n_max=2)
+            elif rng.random() < 0.15:
                 self.consumer_pays(
                     int(c),
                     recv_all[rng.permutation(len(recv_all))[:2]] if rng.random() < 0.4 else hub,
@@ -2493,17 +2503,22 @@ class World:
         """A bipartite cluster: consumers shared across facilitators, who forward to a boss."""
         rng = self.rng
         cc = str(weighted(rng, VICTIM_COUNTRIES, VICTIM_W, 1)[0])
-        n_f = int(rng.integers(3, 7))
+        n_c = int(np.clip(cap // 35, 3, 25))
+        n_f = min(int(rng.integers(3, 7)), n_c)
         fac = self.facilitators(n_f, "T3", "facilitator", country=cc)
         boss = self.facilitators(1, "T3", "boss", country=cc, birth=(1965, 1990))
-        n_c = int(np.clip(cap // 35, 3, 25))
         cons = self.offenders(n_c, "T3", "consumer")
-        for c in cons:
+        for i, c in enumerate(cons):
             k = int(rng.integers(1, 5))
-            self.consumer_pays(int(c), fac[rng.permutation(n_f)[:k]], "T3", n_max=20)
+            chosen = fac[rng.permutation(n_f)[:k]]
+            if i < n_f and fac[i] not in chosen:  # every facilitator has customers
+                chosen[0] = fac[i]
+            self.consumer_pays(int(c), chosen, "T3", n_max=20)
             if rng.random() < 0.4:
                 self.ancillary(int(c))
         fwd = fac[rng.random(n_f) < 0.5]
+        if not len(fwd):
+            fwd = fac[:1]
         self.chains.append((fwd, boss))
         self.hubs.append((np.setdiff1d(fac, fwd), rng.random() < 0.7))
         self.hubs.append((boss, True))
@@ -2552,6 +2567,23 @@ class World:
             )
         if rng.random() < 0.3:
             self.consumer_pays(tr, local, "T4", n_max=25, crypto_ok=False)
+        paid = set(self.ill.cat()["r"].tolist())
+        for a in local:  # every local contact receives something before a trip
+            if int(a) not in paid:
+                t = utc(
+                    b, np.array([tr]), np.array([rng.uniform(0, DAYS - 1)]), rng.uniform(0, 24, 1)
+                )
+                self.ill.pay(
+                    t,
+                    np.array([tr]),
+                    np.array([a]),
+                    lognormal(rng, 60.0, 0.6, 1),
+                    "msb",
+                    rnd=1.0,
+                    purpose="offender",
+                    lab=1,
+                    typ="T4",
+                )
 
     def t5(self, cap: int) -> None:
         rng, b = self.rng, self.book
@@ -2591,7 +2623,8 @@ class World:
             usd = usd * min(1.0, 1500 / usd.sum())
             usd[0] = min(usd[0], 249)
             t = utc(b, np.full(k, v), day, local_hours(rng, "any", k))
-            if rng.random() < 0.25:  # gift-card variant: cards bought, codes sent
+            # Gift-card variant (cards bought, codes sent); the first victim pays the mule.
+            if rng.random() < 0.25 and v != vic[0]:
                 self.ill.pay(
                     t,
                     np.full(k, v),
