@@ -54,3 +54,21 @@ def test_odd_sums_by_day_paid_in_sessions_are_still_t7(tmp_path: Path) -> None:
                    ("Ray Hale", "Leo Cruz"), "M", 1972)  # fmt: skip
     result = _with_birth_years(ledger, tmp_path, {"child": 2009})
     assert _fired(result, "payer", "S11-pays-minor-abroad")
+
+
+def test_teen_paying_a_peer_in_a_jurisdiction_of_concern_is_not_corroborated(
+    tmp_path: Path,
+) -> None:
+    # A 15-year-old boy in the US splits the cost of a game with a 16-year-old team-mate in
+    # the Philippines, three payments in two days: the payee's own KYC makes it a minor, a
+    # peer, not FinCEN's recipient in a jurisdiction of concern. The burst stays `S12` alone.
+    ledger = Ledger()
+    for n, (day, usd) in enumerate(((30, 12), (30.4, 9), (31, 15))):
+        ledger.pay("teen", "peer", usd, day, 20.0 + n, ("US", "PH"), "game",
+                   ("Hugo Young", "Leo Cruz"), "M", 2009, "p2p")  # fmt: skip
+    result = _with_birth_years(ledger, tmp_path, {"peer": 2008})
+    assert _fired(result, "teen", "S12-minor-burst-new-payee")
+    assert not _fired(result, "teen", "S19-burst-payee-abroad")
+    # Control: the same burst to an adult payee there is corroborated, as before.
+    control = _with_birth_years(ledger, tmp_path, {"peer": 1990})
+    assert _fired(control, "teen", "S19-burst-payee-abroad")
