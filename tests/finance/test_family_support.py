@@ -72,3 +72,24 @@ def test_teen_paying_a_peer_in_a_jurisdiction_of_concern_is_not_corroborated(
     # Control: the same burst to an adult payee there is corroborated, as before.
     control = _with_birth_years(ledger, tmp_path, {"peer": 1990})
     assert _fired(control, "teen", "S19-burst-payee-abroad")
+
+
+def test_synth_holds_the_look_alike_populations_as_benign() -> None:
+    # Jaga's own generator keeps these hard negatives so its benchmark measures them: minors
+    # abroad paid by adults whose surname differs (diaspora parents), bursts of minors to
+    # minor payees abroad (team-mates), crypto top-ups of any size. All are benign.
+    import polars as pl
+
+    from jaga.finance.synth import generate
+
+    tx = generate(60_000, "li", 4).filter(pl.col("label_tx") == 0)
+    year = pl.col("timestamp").dt.year()
+    minor_payee = (year - pl.col("receiver_birth_year")).is_between(10, 17)
+    minor_payer = (year - pl.col("sender_birth_year")).is_between(10, 17)
+    cross = pl.col("sender_country") != pl.col("receiver_country")
+    surname = pl.col("sender_name").str.split(" ").list.last()
+    unrelated = surname != pl.col("receiver_name").str.split(" ").list.last()
+    assert tx.filter(cross & minor_payee & ~minor_payer & unrelated).height > 100
+    assert tx.filter(cross & minor_payee & minor_payer & (pl.col("channel") == "p2p")).height > 20
+    crypto = tx.filter(pl.col("channel") == "crypto")["amount"]
+    assert crypto.len() > 100 and crypto.max() > 10 * crypto.min()  # type: ignore[operator]
