@@ -96,7 +96,7 @@ def device_hubs(features: pl.DataFrame) -> pl.DataFrame:
     candidates = features.filter(
         (pl.col("r_band_corr_30") >= 1) | (pl.col("r_repeat_senders_90") >= REPEAT_HUB_SENDERS)
     )
-    judged = evaluate_rules(candidates, receiver_rules, credit_gate=False)
+    judged = evaluate_rules(candidates, receiver_rules)
     families = pl.sum_horizontal(
         pl.any_horizontal(
             pl.col(fired_column(r)) for r in receiver_rules if r.family == f and not r.supporting
@@ -113,7 +113,7 @@ def flagged_beneficiaries(features: pl.DataFrame) -> pl.DataFrame:
     receiver_rules = _receiver_rules()
     # Only common beneficiaries can be flagged: judge those rows alone (few; fast).
     candidates = features.filter(pl.col("r_repeat_senders_90") >= FEW_REPEAT_SENDERS)
-    judged = evaluate_rules(candidates, receiver_rules, credit_gate=False)
+    judged = evaluate_rules(candidates, receiver_rules)
     # Strong on its own: a common beneficiary (R11) and at least one more independent family
     # of receiver-side evidence that is not timing, rounding or memo text (those describe the
     # same payments R11 counts, so they do not corroborate it).

@@ -36,15 +36,6 @@ SUPPORT_FAMILY_MIN = 1.5
 # identified" such customers). Weak rules (1.0 each) in three families are not one weak
 # signal: two weak families plus corroborating habits stay below, a third family alerts.
 CORROBORATED_FAMILIES = 3
-# Receiver-side evidence about the credits alone: many foreign senders (fan-in), senders
-# who pay again and again (common beneficiary) and the credits' pay-per-view shape (R16).
-# The research note's hub indicator is many foreign senders "followed by rapid cash-out"
-# (items 5 and 12); a receiver whom many foreigners pay often, at their night, and who
-# keeps the money is how a popular creator or a charity is paid too (research note (d)).
-# Without any other receiver-side family (cash-out, minors, victims, crypto, a linked hub)
-# the credit families corroborate one another no more than one family does.
-CREDIT_FAMILIES = frozenset({"fan-in", "common-beneficiary"})
-CREDIT_SUPPORT = frozenset({"R16-pattern-credits"})
 
 
 @dataclass(frozen=True)
@@ -60,15 +51,8 @@ def fired_column(rule: Rule) -> str:
     return f"rule:{rule.rule_id}"
 
 
-def evaluate_rules(
-    features: pl.DataFrame, rules: tuple[Rule, ...] = RULES, credit_gate: bool = True
-) -> pl.DataFrame:
-    """Add one boolean column per rule, the rule score, rules and families fired.
-
-    `credit_gate=False` judges receivers without the credit-only limit (`CREDIT_FAMILIES`):
-    the network pass uses it to recognise hubs whose customers' evidence it passes on, which
-    `network.strong_hubs` already limits to receivers with a returning customer base.
-    """
+def evaluate_rules(features: pl.DataFrame, rules: tuple[Rule, ...] = RULES) -> pl.DataFrame:
+    """Add one boolean column per rule, the rule score, rules and families fired."""
     # Lazy: the streaming engine evaluates the rules over chunks of rows on every core.
     fired = features.lazy().with_columns(
         rule.condition.fill_null(False).alias(fired_column(rule)) for rule in rules
@@ -77,7 +61,7 @@ def evaluate_rules(
     # as a beneficiary (facilitator, mule): evidence for one role does not corroborate the
     # other, so each side is scored on its own and the account takes the higher.
     sides = sorted({rule.side for rule in rules})
-    scores = [_side_score(tuple(r for r in rules if r.side == side), credit_gate) for side in sides]
+    scores = [_side_score(tuple(r for r in rules if r.side == side)) for side in sides]
     score = pl.max_horizontal(total for total, _ in scores)
     families = pl.max_horizontal(n for _, n in scores)
     return fired.with_columns(
@@ -89,7 +73,7 @@ def evaluate_rules(
     ).collect()
 
 
-def _side_score(rules: tuple[Rule, ...], credit_gate: bool = True) -> tuple[pl.Expr, pl.Expr]:
+def _side_score(rules: tuple[Rule, ...]) -> tuple[pl.Expr, pl.Expr]:
     """Score and number of independent families of one side's rules (see module docstring)."""
 
     def weight(rule: Rule) -> pl.Expr:
@@ -113,8 +97,6 @@ def _side_score(rules: tuple[Rule, ...], credit_gate: bool = True) -> tuple[pl.E
     n_families = pl.sum_horizontal((score > 0).cast(pl.Int32) for score in family_scores) + (
         corroborating >= SUPPORT_FAMILY_MIN
     ).cast(pl.Int32)
-    if credit_gate and rules and all(rule.side == "receiver" for rule in rules):
-        n_families = _credit_only_as_one(rules, n_families)
     total = core + pl.min_horizontal(support, pl.lit(SUPPORT_CAP))
     # An inherited rule (R15) carries another account's corroborated evidence: not capped.
     inherited = pl.any_horizontal(
@@ -128,24 +110,6 @@ def _side_score(rules: tuple[Rule, ...], credit_gate: bool = True) -> tuple[pl.E
         .otherwise(pl.min_horizontal(total, pl.lit(SINGLE_FAMILY_CAP)))
     )
     return capped, n_families
-
-
-def _credit_only_as_one(rules: tuple[Rule, ...], n_families: pl.Expr) -> pl.Expr:
-    """Receiver side: credit-only evidence (`CREDIT_FAMILIES`, `CREDIT_SUPPORT`) counts as
-    at most one family, so it stays below the threshold and low (see `CREDIT_FAMILIES`)."""
-
-    def any_fired(selected: list[Rule]) -> pl.Expr:
-        return pl.any_horizontal([pl.lit(False)] + [pl.col(fired_column(r)) for r in selected])
-
-    other = any_fired(
-        [
-            r
-            for r in rules
-            if (not r.supporting and r.family not in CREDIT_FAMILIES)
-            or (r.supporting and r.family != SHAPE and r.rule_id not in CREDIT_SUPPORT)
-        ]
-    )
-    return pl.when(other).then(n_families).otherwise(pl.min_horizontal(n_families, pl.lit(1)))
 
 
 def severity_expr(score: pl.Expr, families_fired: pl.Expr) -> pl.Expr:
