@@ -291,8 +291,13 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
         .with_columns(
             (pl.col("ts").dt.epoch("d")).cast(pl.Int32).alias("day"),
             cross.alias("cross_border"),
+            # FinCEN FIN-2025-NTC2's red flag is a recipient in a jurisdiction of concern;
+            # the offenders are adults (FBI). A payee whose KYC makes it a minor is a peer
+            # (a friend, a gaming team-mate), not that recipient: its burst keeps `S12` only.
             (
-                cross & pl.col("receiver_country").is_in(sorted(config.sextortion_jurisdictions))
+                cross
+                & pl.col("receiver_country").is_in(sorted(config.sextortion_jurisdictions))
+                & ~receiver_age.is_between(10, 17).fill_null(False)
             ).alias("concern_jurisdiction"),
             pl.when(cross).then(dest * origin).otherwise(0.0).alias("corridor_risk"),
             pl.col("usd").is_between(*BAND_USD).alias("in_band"),

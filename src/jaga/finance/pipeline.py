@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from jaga.finance.alerts import build_alerts, evidence_ids
+from jaga.finance.family import discount_family_support
 from jaga.finance.features import (
     DEFAULT_STEP_DAYS,
     account_day_flows,
@@ -62,6 +63,8 @@ def features_for(
     )  # fmt: skip
     pair_days = cross_border_pair_days(coded)
     pairs = discount_rhythm(pair_buckets(coded, anchor, step), calendar_rhythm(pair_days))
+    occasional = occasional_pairs(pair_days)
+    pairs = discount_family_support(pairs, occasional)
     flows = account_day_flows(coded)
     features = propagate(
         account_features(pairs, flows, anchor, step, count),
@@ -69,7 +72,7 @@ def features_for(
         step,
         count,
         device_accounts(coded),
-        occasional_pairs(pair_days),
+        occasional,
     )
     features = (
         features.join(lookup, left_on="account_id", right_on="code")

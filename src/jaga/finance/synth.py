@@ -218,6 +218,8 @@ class Generator:
 
     def __init__(self, n_tx: int, variant: str, seed: int) -> None:
         self.rng = np.random.default_rng(seed)
+        # The look-alike populations draw from their own stream (`look_alike_accounts`).
+        self.extra = np.random.default_rng([seed, 6])
         self.n_tx = n_tx
         self.variant = variant
         self.acc = Accounts()
@@ -483,6 +485,7 @@ class Generator:
         wallets = self.acc.add(
             n_benign_crypto * 2, "SC", self.surnames(n_benign_crypto * 2, SURNAMES_WEST), "U", 1990
         )
+        look_alikes = self.look_alike_accounts(scale)
         self.freeze()
         surname = np.concatenate(self.acc.surname)
 
@@ -867,7 +870,120 @@ class Generator:
             1,
             "T7",
         )
+        self.look_alike_payments(look_alikes, wallets[n_benign_crypto : n_benign_crypto + 5])
         return self.frame(surname)
+
+    # --- benign look-alikes (hard negatives of the published indicators) ----------------
+    def look_alike_accounts(self, scale: float) -> dict[str, np.ndarray]:
+        """Accounts of the benign populations that show one published indicator each.
+
+        Drawn from their own generator (`self.extra`), and their payments are emitted after
+        every other population (`look_alike_payments`), so the rest of the world, planted
+        typologies included, is the same draw as without them.
+        """
+        rng = self.extra
+        n_par = max(5, int(150 * scale))
+        parents = self.acc.add(
+            n_par,
+            rng.choice(ORIGINS, n_par, p=ORIGIN_P),
+            rng.choice(SURNAMES_SEA, n_par),
+            rng.choice(np.array(["M", "F"]), n_par),
+            rng.integers(1965, 1986, n_par),
+        )
+        # The child abroad carries the other parent's surname (or a mother's maiden name):
+        # a family connection no surname match shows (FINTRAC item 4).
+        kids = self.acc.add(
+            n_par,
+            rng.choice(SEA, n_par, p=[0.45, 0.15, 0.15, 0.1, 0.1, 0.05]),
+            rng.choice(SURNAMES_SEA, n_par),
+            rng.choice(np.array(["M", "F"]), n_par),
+            rng.integers(2007, 2011, n_par),
+        )
+        n_teen = max(10, int(600 * scale))
+        teens = self.acc.add(
+            n_teen,
+            rng.choice(ORIGINS[:4], n_teen),
+            rng.choice(SURNAMES_WEST, n_teen),
+            rng.choice(np.array(["M", "F"]), n_teen, p=[0.6, 0.4]),
+            rng.integers(2007, 2011, n_teen),
+        )
+        # Team-mates of online games abroad, teenagers themselves (birth year on record).
+        peers = self.acc.add(
+            n_teen,
+            rng.choice(SEA[:3], n_teen),
+            rng.choice(SURNAMES_SEA, n_teen),
+            rng.choice(np.array(["M", "F"]), n_teen),
+            rng.integers(2007, 2011, n_teen),
+        )
+        n_cr = max(5, int(400 * scale))
+        crypto_users = self.acc.add(
+            n_cr,
+            rng.choice(ORIGINS, n_cr, p=ORIGIN_P),
+            rng.choice(SURNAMES_WEST, n_cr),
+            rng.choice(np.array(["M", "F"]), n_cr),
+            rng.integers(1970, 2004, n_cr),
+        )
+        return {
+            "parents": parents,
+            "kids": kids,
+            "teens": teens,
+            "peers": peers,
+            "crypto_users": crypto_users,
+        }
+
+    def look_alike_payments(self, acc: dict[str, np.ndarray], exchanges: np.ndarray) -> None:
+        """Payments of the look-alike populations (hard negatives, research note (d)).
+
+        - Diaspora parents paying their child abroad (a student): an allowance now and
+          then at irregular gaps of days to weeks, mostly in the day, amounts around the
+          band's top: family support that the T7 rules (a minor paid from abroad) must not
+          take for a direct payer.
+        - Teenagers splitting a game purchase with a team-mate abroad who is a teenager
+          too: a burst of two or three small payments to a new payee within a day, the
+          sextortion indicator's shape with a peer as payee.
+        - Ordinary crypto users topping up an exchange abroad at any amount and hour: the
+          crypto channel alone is no indicator.
+        """
+        rng = self.extra
+        parents, kids = acc["parents"], acc["kids"]
+        cnt = rng.integers(8, 25, len(parents))
+        gaps = [rng.integers(3, 35, c) for c in cnt]
+        days = np.concatenate([(rng.integers(0, 60) + np.cumsum(g)) % DAYS for g in gaps])
+        s = np.repeat(parents, cnt)
+        self.emit(
+            s,
+            np.repeat(kids, cnt),
+            self.local_times(days, self.country_of(s), 0.2),
+            rng.lognormal(np.log(80), 0.6, len(s)),
+            rng.choice(np.array(["msb", "ewallet", "bank"]), len(s), p=[0.5, 0.3, 0.2]),
+            self.memos(FAMILY_MEMOS, len(s)),
+            0.6,
+        )
+        teens, peers = acc["teens"], acc["peers"]
+        cnt = rng.integers(2, 4, len(teens))
+        s = np.repeat(teens, cnt)
+        start = np.repeat(rng.integers(0, DAYS - 2, len(teens)), cnt)
+        self.emit(
+            s,
+            np.repeat(peers, cnt),
+            self.local_times(start + rng.integers(0, 2, len(s)), self.country_of(s), 0.3),
+            rng.lognormal(np.log(12), 0.5, len(s)),
+            "p2p",
+            self.memos(P2P_MEMOS, len(s)),
+            0.5,
+        )
+        users = acc["crypto_users"]
+        cnt = rng.integers(2, 12, len(users))
+        s = np.repeat(users, cnt)
+        self.emit(
+            s,
+            rng.choice(exchanges, len(s)),
+            self.local_times(rng.integers(0, DAYS, len(s)), self.country_of(s), 0.3),
+            rng.lognormal(np.log(120), 1.1, len(s)),
+            "crypto",
+            "",
+            0.5,
+        )
 
     def frame(self, surname: np.ndarray) -> pl.DataFrame:
         cols = {k: np.concatenate(v) for k, v in self.pay.cols.items()}
