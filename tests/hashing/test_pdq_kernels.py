@@ -67,3 +67,16 @@ def test_dihedral_hashes_match_separate_hashes() -> None:
         assert ours.dihedral == tuple(
             pdq.hash_buffer64(np.ascontiguousarray(view)).hex for view in views
         )
+
+
+def test_ycbcr_planes_match_numpy() -> None:
+    from jaga.hashing.image_io import _ycbcr_planes
+
+    rng = np.random.default_rng(4)
+    planes = rng.integers(0, 256, (37, 53, 3), dtype=np.uint8)
+    luma, chroma = _ycbcr_planes(planes)
+    blue = planes[:, :, 1].astype(np.int32) - 128
+    red = planes[:, :, 2].astype(np.int32) - 128
+    assert np.array_equal(luma, planes[:, :, 0].astype(np.float32))
+    assert np.array_equal(chroma, np.sqrt((blue * blue + red * red).astype(np.float32)))
+    assert luma.dtype == chroma.dtype == np.float32

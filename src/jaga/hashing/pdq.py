@@ -31,7 +31,6 @@ from jaga.hashing.pdq_hex import (
     normalise_pdq_hex,
     pdq_hex_to_bits,
 )
-from jaga.hashing.pdq_kernels import filtered64, quality
 from jaga.hashing.types import PdqHash
 
 __all__ = [
@@ -109,6 +108,9 @@ def filtered_buffer64(frame: LumaFrame) -> npt.NDArray[np.float64]:
     # Banded products (each sample reads a few reduced pixels) in a compiled loop, float32
     # like the reference's own buffers: NumPy's gathers and einsum set-up cost more than
     # the arithmetic on pictures this small, and BLAS threads would fight the worker pool.
+    # Imported here: numba's import stays off `import jaga.hashing` (the CLI's start-up).
+    from jaga.hashing.pdq_kernels import filtered64
+
     luma = np.ascontiguousarray(frame.luma, dtype=np.float32)
     return filtered64(luma, row_index, row_weights, col_index, col_weights)
 
@@ -171,6 +173,8 @@ def _hash_hexes(buffers: npt.NDArray[np.float64]) -> list[str]:
 def _quality(buffer: npt.NDArray[np.float64]) -> int:
     """The reference's image-domain quality: summed, truncated gradients over 90, max 100
     (float32 steps x 100 / 255 like the reference; jaga.hashing.pdq_kernels.quality)."""
+    from jaga.hashing.pdq_kernels import quality
+
     return int(quality(np.ascontiguousarray(buffer, dtype=np.float64)))
 
 
