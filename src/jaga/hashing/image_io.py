@@ -256,12 +256,13 @@ def _ycbcr_planes(
 
     Squares summed in integers, one square root in float32: the same values as a float
     `hypot` over all three planes converted to float, at a third of the cost (that
-    conversion was a quarter of a small JPEG's decode).
+    conversion was a quarter of a small JPEG's decode), in one compiled pass
+    (jaga.hashing.colour_kernels).
     """
-    blue = planes[:, :, 1].astype(np.int32) - 128
-    red = planes[:, :, 2].astype(np.int32) - 128
-    chroma = np.sqrt((blue * blue + red * red).astype(np.float32))
-    return planes[:, :, 0].astype(np.float32), chroma
+    from jaga.hashing.colour_kernels import ycbcr_planes  # numba: only for colour decodes
+
+    luma, chroma = ycbcr_planes(np.ascontiguousarray(planes, dtype=np.uint8))
+    return luma, chroma
 
 
 def _draft_jpeg(image: Image.Image, colour: bool = False, at_most: int | None = None) -> int:

@@ -66,6 +66,26 @@ _DCT = np.array(
     dtype=np.float64,
 )
 
+_BASE = np.arange(_SIDE * _SIDE).reshape(_SIDE, _SIDE)
+_DIHEDRAL = np.stack(
+    [
+        np.ascontiguousarray(view).ravel()
+        for view in (
+            _BASE,
+            np.rot90(_BASE, 1),
+            np.rot90(_BASE, 2),
+            np.rot90(_BASE, 3),
+            _BASE[::-1, :],
+            _BASE[:, ::-1],
+            _BASE.T,
+            np.rot90(_BASE, 2).T,
+        )
+    ]
+)
+"""Where each orientation's pixels come from in the buffer (flat), in `pdqhash.compute_dihedral`
+order: the buffer itself, rotate 90, 180, 270 (counter-clockwise), flip X, flip Y, flip
+about the main diagonal, flip about the anti-diagonal."""
+
 
 def hash_frame(frame: LumaFrame, *, dihedral: bool = False) -> PdqHash:
     """PDQ of one reduced frame, as the reference would compute it at full resolution.
@@ -85,14 +105,14 @@ def filtered_buffer64(frame: LumaFrame) -> npt.NDArray[np.float64]:
     """The reference's 64x64 filtered, decimated luma of a frame (what PDQ's DCT reads)."""
     row_index, row_weights = _band(frame.full_height, frame.scale, frame.luma.shape[0])
     col_index, col_weights = _band(frame.full_width, frame.scale, frame.luma.shape[1])
-    # Banded products (each sample reads a few reduced pixels) in einsum, not BLAS: BLAS
-    # threads cost more than they save on matrices this small and fight the worker pool.
-    # float32 like the reference's own buffers; it halves the gathered copies, which cost
-    # more than the arithmetic here.
-    rows = np.einsum("ik,ikw->iw", row_weights, frame.luma[row_index])
-    buffer = np.einsum("jk,ijk->ij", col_weights, rows[:, col_index])
-    result: npt.NDArray[np.float64] = buffer.astype(np.float64)
-    return result
+    # Banded products (each sample reads a few reduced pixels) in a compiled loop, float32
+    # like the reference's own buffers: NumPy's gathers and einsum set-up cost more than
+    # the arithmetic on pictures this small, and BLAS threads would fight the worker pool.
+    # Imported here: numba's import stays off `import jaga.hashing` (the CLI's start-up).
+    from jaga.hashing.pdq_kernels import filtered64
+
+    luma = np.ascontiguousarray(frame.luma, dtype=np.float32)
+    return filtered64(luma, row_index, row_weights, col_index, col_weights)
 
 
 def hash_buffer64(
@@ -104,22 +124,14 @@ def hash_buffer64(
     `pdqhash.compute_dihedral`: rotate 90, 180, 270 (counter-clockwise), flip X, flip Y,
     flip about the main diagonal, flip about the anti-diagonal.
     """
-    plain = _hash_hex(buffer)
-    variants: tuple[str, ...] = ()
-    if dihedral:
-        variants = tuple(
-            _hash_hex(np.ascontiguousarray(view))
-            for view in (
-                np.rot90(buffer, 1),
-                np.rot90(buffer, 2),
-                np.rot90(buffer, 3),
-                buffer[::-1, :],
-                buffer[:, ::-1],
-                buffer.T,
-                np.rot90(buffer, 2).T,
-            )
-        )
-    return PdqHash(hex=plain, quality=_quality(buffer), frame=frame, dihedral=variants)
+    if not dihedral:
+        return PdqHash(hex=_hash_hex(buffer), quality=_quality(buffer), frame=frame)
+    # The eight orientations hashed in one stacked product and one partition: the same
+    # arithmetic per orientation (bit-exact, tests/hashing/test_pdq_reference.py), at a
+    # half the time of eight separate calls, whose cost is mostly NumPy's per-call work.
+    stacked = buffer.ravel().take(_DIHEDRAL).reshape(8, _SIDE, _SIDE)
+    plain, *variants = _hash_hexes(stacked)
+    return PdqHash(hex=plain, quality=_quality(buffer), frame=frame, dihedral=tuple(variants))
 
 
 def distinct_frame_hashes(
@@ -150,19 +162,20 @@ def _hash_hex(buffer: npt.NDArray[np.float64]) -> str:
     return bit_vector_to_hex((coefficients > median)[::-1])
 
 
+def _hash_hexes(buffers: npt.NDArray[np.float64]) -> list[str]:
+    """`_hash_hex` of each of a stack of 64x64 buffers, in one pass over the stack."""
+    coefficients = (_DCT @ buffers @ _DCT.T).reshape(len(buffers), -1)
+    median = np.partition(coefficients, 127, axis=1)[:, 127:128]
+    packed = np.packbits((coefficients > median)[:, ::-1], axis=1)
+    return [row.tobytes().hex() for row in packed]
+
+
 def _quality(buffer: npt.NDArray[np.float64]) -> int:
-    """The reference's image-domain quality: summed, truncated gradients over 90, max 100."""
-    as_float32 = buffer.astype(np.float32)
-    vertical = np.trunc(
-        (as_float32[:-1, :] - as_float32[1:, :]) * np.float32(100) / np.float32(255)
-    )
-    horizontal = np.trunc(
-        (as_float32[:, :-1] - as_float32[:, 1:]) * np.float32(100) / np.float32(255)
-    )
-    gradient_sum = int(
-        np.abs(vertical).sum(dtype=np.int64) + np.abs(horizontal).sum(dtype=np.int64)
-    )
-    return min(100, gradient_sum // 90)
+    """The reference's image-domain quality: summed, truncated gradients over 90, max 100
+    (float32 steps x 100 / 255 like the reference; jaga.hashing.pdq_kernels.quality)."""
+    from jaga.hashing.pdq_kernels import quality
+
+    return int(quality(np.ascontiguousarray(buffer, dtype=np.float64)))
 
 
 @functools.lru_cache(maxsize=512)

@@ -40,6 +40,7 @@ from jaga.hashing.pdq import hash_frame
 from jaga.hashing.types import PdqHash
 from jaga.robust.corners import corner_tilt
 from jaga.robust.overlays import find_overlays, painted_out
+from jaga.robust.pixel_kernels import steps as pixel_steps
 
 WORK_SIDE = 512
 """Longest side the views are cut from: PDQ needs the reduced decode (at least 128 px on the
@@ -1155,10 +1156,7 @@ def _ring_colours(ring: npt.NDArray[np.float32], min_share: float) -> list[float
 
 def _detail_mask(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_]:
     """Pixels with local detail: mean absolute step to the right and below, over 3x3."""
-    steps = np.zeros_like(luma)
-    steps[:, :-1] += np.abs(np.diff(luma, axis=1))
-    steps[:-1, :] += np.abs(np.diff(luma, axis=0))
-    return _box_mean(steps, 1) > FLAT_GRADIENT
+    return _box_mean(pixel_steps(np.ascontiguousarray(luma, dtype=np.float32)), 1) > FLAT_GRADIENT
 
 
 def _shrink(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:

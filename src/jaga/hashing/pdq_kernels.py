@@ -1,0 +1,60 @@
+"""Compiled loops of the fast PDQ hash: the filter products and the quality metric.
+
+A robust query hashes five or more small pictures (its views), and for pictures of a few
+hundred pixels NumPy's per-call work (gathers, einsum set-up, temporaries) cost more than
+the arithmetic. These loops do the same float32 operations in the same order as the NumPy
+code they replace (`filtered_buffer64`'s einsums sum over k in order; the quality's
+difference, scaling and truncation per pixel), so the hashes are bit for bit the same
+(tests/hashing/test_pdq_kernels.py compares both on random sizes and scales).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+from numba import njit
+
+
+def _filtered64(
+    luma: npt.NDArray[np.float32],
+    row_index: npt.NDArray[np.intp],
+    row_weights: npt.NDArray[np.float32],
+    col_index: npt.NDArray[np.intp],
+    col_weights: npt.NDArray[np.float32],
+) -> npt.NDArray[np.float64]:
+    """The 64x64 buffer: each sample's rows, then columns, weighted and summed in float32."""
+    width = luma.shape[1]
+    # k outside the pixel loop (vectorised along the row), still summed in k order per pixel.
+    rows = np.zeros((64, width), np.float32)
+    for i in range(64):
+        for k in range(row_index.shape[1]):
+            weight = row_weights[i, k]
+            source = luma[row_index[i, k]]
+            for w in range(width):
+                rows[i, w] += weight * source[w]
+    buffer = np.empty((64, 64), np.float64)
+    for i in range(64):
+        for j in range(64):
+            total = np.float32(0.0)
+            for k in range(col_index.shape[1]):
+                total += col_weights[j, k] * rows[i, col_index[j, k]]
+            buffer[i, j] = total
+    return buffer
+
+
+def _quality(buffer: npt.NDArray[np.float64]) -> int:
+    """The reference's gradient sum (float32 steps x 100 / 255, truncated) over 90, max 100."""
+    hundred, full = np.float32(100.0), np.float32(255.0)
+    total = 0
+    for i in range(64):
+        for j in range(64):
+            here = np.float32(buffer[i, j])
+            if i < 63:
+                total += abs(int(np.trunc((here - np.float32(buffer[i + 1, j])) * hundred / full)))
+            if j < 63:
+                total += abs(int(np.trunc((here - np.float32(buffer[i, j + 1])) * hundred / full)))
+    return min(100, total // 90)
+
+
+filtered64 = njit(cache=True, nogil=True)(_filtered64)
+quality = njit(cache=True, nogil=True)(_quality)
