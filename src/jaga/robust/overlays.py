@@ -258,6 +258,12 @@ def _outlined_glyphs(
     ]
     if not lines:
         return None
+    # Where the glyphs' own fill is (each light level's glyph blobs), which the fill
+    # tone of a line's box is checked against (see _enclosed).
+    glyph_pixels = np.zeros(luma.shape, dtype=np.uint8)
+    for blobs in found:
+        glyph_pixels |= blobs[5][blobs[4]].view(np.uint8)
+    letters: npt.NDArray[np.uint8] = np.asarray(cv2.dilate(glyph_pixels, _SQUARE3), np.uint8)
     mask = np.zeros(luma.shape, dtype=bool)
     core = np.zeros(luma.shape, dtype=bool)
     inner_core = np.zeros(luma.shape, dtype=bool)
@@ -277,7 +283,9 @@ def _outlined_glyphs(
         )
         band = luma[top:bottom, left:right]
         outline_level = float(np.median(outlines[members]))
-        tones, outer, inner = _two_tones(band, fill_level, outline_level, tall)
+        tones, outer, inner = _two_tones(
+            band, fill_level, outline_level, tall, letters[top:bottom, left:right]
+        )
         mask[top:bottom, left:right] |= tones
         core[top:bottom, left:right] |= outer
         inner_core[top:bottom, left:right] |= inner
@@ -326,7 +334,10 @@ def _leaked_glyphs(
     boxes[:, cv2.CC_STAT_LEFT] += left
     boxes[:, cv2.CC_STAT_TOP] += top
     centres += (left, top)
-    return boxes, centres, fills, outlines, labels, glyph, area
+    # Labels at the picture's size, like the first level's (label 0 outside the box).
+    placed = np.zeros(luma.shape, dtype=labels.dtype)
+    placed[box] = labels
+    return boxes, centres, fills, outlines, placed, glyph, area
 
 
 def _glyph_blobs(
@@ -382,7 +393,11 @@ def _glyph_blobs(
 
 
 def _two_tones(
-    band: npt.NDArray[np.float32], fill_level: float, outline_level: float, tall: int
+    band: npt.NDArray[np.float32],
+    fill_level: float,
+    outline_level: float,
+    tall: int,
+    letters: npt.NDArray[np.uint8],
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """The lettering's pixels in a line's box: its fill and its outline tones, each next to
     the other, and the blended pixels between them; nothing else. And two cores of those:
@@ -398,8 +413,10 @@ def _two_tones(
     photo painted out by mistake costs as much as a stroke left in.
     """
     third = (fill_level - outline_level) / 3
-    fill = (band >= fill_level - max(third, GLYPH_FILL_SPREAD / 2)).view(np.uint8)
     outline = (band <= outline_level + third).view(np.uint8)
+    fill = _enclosed(
+        (band >= fill_level - max(third, GLYPH_FILL_SPREAD / 2)).view(np.uint8), letters
+    )
     near_fill = cv2.dilate(fill, _SQUARE3) > 0
     near_outline = cv2.dilate(outline, _SQUARE3) > 0
     # An outline is drawn a fixed share of the letter size wide (meme makers use about a
@@ -424,6 +441,26 @@ def _two_tones(
     # cores above).
     inner = core & ~((fill > 0) & ~near_outline)
     return mask, core, inner
+
+
+def _enclosed(fill: npt.NDArray[np.uint8], letters: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+    """The fill-tone pixels of a line's box that belong to its letters: in a glyph, or in a
+    fill blob that reaches none of the box's sides.
+
+    The box reaches a third of a letter height past the letters, so a letter's fill lies
+    inside it; a light blob reaching the box's side is a sky or a wall behind the letters,
+    whose pixels next to the outline would otherwise be painted out as the letters' fill
+    (and the photo's mid tones next to them as blends). A letter whose fill ran into such
+    a sky through a gap in its outline keeps the pixels found as a glyph.
+    """
+    count, labels = cv2.connectedComponents(fill, connectivity=8)
+    if count <= 1:
+        return fill
+    side = np.zeros(count, dtype=bool)
+    side[labels[0]] = side[labels[-1]] = side[labels[:, 0]] = side[labels[:, -1]] = True
+    side[0] = True
+    inside: npt.NDArray[np.uint8] = (~side[labels]).view(np.uint8) | (fill & letters)
+    return inside
 
 
 def _text_lines(
