@@ -107,14 +107,17 @@ class Overlay:
 
 
 def find_overlays(
-    luma: npt.NDArray[np.float32], chroma: npt.NDArray[np.float32] | None
+    luma: npt.NDArray[np.float32], chroma: npt.NDArray[np.float32] | None, detail: int = 1
 ) -> Overlay | None:
-    """The overlays on a picture (outlined text, flat saturated graphics), or None."""
+    """The overlays on a picture (outlined text, flat saturated graphics), or None.
+
+    `detail`: how many times finer than the usual reduced decode (where an outline is a
+    pixel or two wide) the picture is; the lettering's blends are that many times wider."""
     kinds: list[str] = []
     parts: list[npt.NDArray[np.bool_]] = []
     corner: npt.NDArray[np.bool_] | None = None
     cores: list[npt.NDArray[np.bool_]] = []
-    text = _outlined_glyphs(luma)
+    text = _outlined_glyphs(luma, detail)
     if text is not None:
         parts.append(text[0])
         for inner in text[1:]:
@@ -261,7 +264,7 @@ def _labels_fit_16(shape: tuple[int, ...]) -> bool:
 
 
 def _outlined_glyphs(
-    luma: npt.NDArray[np.float32],
+    luma: npt.NDArray[np.float32], detail: int = 1
 ) -> tuple[npt.NDArray[np.bool_], ...] | None:
     """Lines of light blobs ringed by a much darker outline (lettering), or None; as the
     mask and its two cores (see _two_tones).
@@ -325,7 +328,7 @@ def _outlined_glyphs(
         band = luma[top:bottom, left:right]
         outline_level = float(np.median(outlines[members]))
         tones, outer, inner = _two_tones(
-            band, fill_level, outline_level, tall, letters[top:bottom, left:right]
+            band, fill_level, outline_level, tall, letters[top:bottom, left:right], detail
         )
         mask[top:bottom, left:right] |= tones
         core[top:bottom, left:right] |= outer
@@ -439,6 +442,7 @@ def _two_tones(
     outline_level: float,
     tall: int,
     letters: npt.NDArray[np.uint8],
+    detail: int = 1,
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """The lettering's pixels in a line's box: its fill and its outline tones, each next to
     the other, and the blended pixels between them; nothing else. And two cores of those:
@@ -458,23 +462,30 @@ def _two_tones(
     fill = _enclosed(
         (band >= fill_level - max(third, GLYPH_FILL_SPREAD / 2)).view(np.uint8), letters
     )
-    near_fill = cv2.dilate(fill, _SQUARE3) > 0
-    near_outline = cv2.dilate(outline, _SQUARE3) > 0
+    # "Next to" and "within two pixels" at the usual reduced decode.
+    next_to = _SQUARE3 if detail == 1 else np.ones((2 * detail + 1,) * 2, np.uint8)
+    two = _SQUARE5 if detail == 1 else np.ones((4 * detail + 1,) * 2, np.uint8)
+    near_fill = cv2.dilate(fill, next_to) > 0
+    near_outline = cv2.dilate(outline, next_to) > 0
     # An outline is drawn a fixed share of the letter size wide (meme makers use about a
     # tenth), and at least two pixels after JPEG's blur.
-    reach = np.ones((2 * max(2, tall // OUTLINE_SHARE) + 1,) * 2, np.uint8)
+    reach = np.ones((2 * max(2 * detail, tall // OUTLINE_SHARE) + 1,) * 2, np.uint8)
     within_fill = cv2.dilate(fill, reach) > 0
-    within_outline = cv2.dilate(outline, _SQUARE5) > 0
+    within_outline = cv2.dilate(outline, two) > 0
     # Each tone within two pixels of the other, and every pixel next to one tone and within
     # two pixels of the other: the blends between fill and outline and between the outline
     # and the photo, which differ from the photo as much as the strokes do.
+    # At a finer decode, also the letters' whole fill (see _enclosed): a stroke's middle
+    # lies more than two pixels from its outline there.
     mask = np.asarray((near_fill & within_outline) | (near_outline & within_fill))
+    if detail > 1:
+        mask |= _outlined(fill, near_outline)
     # The core: a mid tone next to the fill is a blend of fill and outline; one further out
     # may be the outline blended into the photo or the photo itself (a halo round the
     # letters, the photo inside an O or between two letters). An outline is a pixel or two
     # wide at the reduced decode: an outline-dark pixel further from the fill is the photo
     # or the outline's blend with it.
-    outline_near_fill = (outline > 0) & (cv2.dilate(fill, _SQUARE5) > 0)
+    outline_near_fill = (outline > 0) & (cv2.dilate(fill, two) > 0)
     tone = (fill > 0) | (outline > 0)
     core = mask & ((fill > 0) | outline_near_fill | (~tone & near_fill))
     # Fill-light pixels not next to the outline: a light sky or wall just beyond the
@@ -482,6 +493,19 @@ def _two_tones(
     # cores above).
     inner = core & ~((fill > 0) & ~near_outline)
     return mask, core, inner
+
+
+def _outlined(
+    fill: npt.NDArray[np.uint8], near_outline: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.bool_]:
+    """The fill blobs that touch the outline somewhere (a light speck of the photo does
+    not)."""
+    count, labels = cv2.connectedComponents(fill, connectivity=8)
+    touching = np.zeros(count, dtype=bool)
+    touching[labels[near_outline]] = True
+    touching[0] = False
+    kept: npt.NDArray[np.bool_] = touching[labels]
+    return kept
 
 
 def _enclosed(fill: npt.NDArray[np.uint8], letters: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:

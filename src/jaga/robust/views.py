@@ -230,7 +230,7 @@ def _finer_text(
     fine = finer.whole()
     if fine is None:
         return
-    text = find_overlays(fine.luma, None)
+    text = find_overlays(fine.luma, None, max(1, finer.scale // fine.scale))
     if text is None:
         return
     for how, picture in painted_out(fine.luma, text):
@@ -297,6 +297,11 @@ class FinerCuts:
         )
         kept = (top, bottom, left, right)
         return _cut_exact(luma, exact_box(luma, kept, colour)), fine.scale
+
+    @property
+    def scale(self) -> int:
+        """Full-resolution pixels per pixel of the reduced decode."""
+        return self._work.scale
 
     def whole(self) -> LumaFrame | None:
         """The whole picture decoded 2x finer (or the finer decode a cut already made), or
