@@ -192,18 +192,27 @@ def inpaint(luma: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.N
         # Blurred only around what is left to fill, out to the kernel's reach (OpenCV's
         # float kernels reach 4 sigma): the same values as blurring the whole picture, and
         # the wide second pass is left with a few pixels inside thick strokes.
-        rows = np.flatnonzero(grown.any(axis=1))
-        columns = np.flatnonzero(grown.any(axis=0))
+        # Meme text is two lines far apart: each group of rows is blurred on its own.
         reach = int(4 * width) + 2
-        box = (
-            slice(max(0, int(rows[0]) - reach), int(rows[-1]) + reach + 1),
-            slice(max(0, int(columns[0]) - reach), int(columns[-1]) + reach + 1),
-        )
-        near_known, near_luma, near_grown = known[box], luma[box], grown[box]
-        weight, mean = _normalized_blur(near_luma, near_known, width)
-        usable = near_grown & (weight >= FILL_MIN_WEIGHT)
-        filled[box][usable] = mean[usable]
-        near_grown &= ~usable
+        rows = np.flatnonzero(grown.any(axis=1))
+        breaks = np.flatnonzero(np.diff(rows) > 2 * reach)
+        for first, last in zip(
+            rows[np.r_[0, breaks + 1]], rows[np.r_[breaks, rows.size - 1]], strict=True
+        ):
+            group = slice(int(first), int(last) + 1)
+            columns = np.flatnonzero(grown[group].any(axis=0))
+            top = max(0, int(first) - reach)
+            box = (
+                slice(top, int(last) + reach + 1),
+                slice(max(0, int(columns[0]) - reach), int(columns[-1]) + reach + 1),
+            )
+            weight, mean = _normalized_blur(luma[box], known[box], width)
+            # Only this group's rows are filled (the box's margin may hold another's).
+            inner = slice(int(first) - top, int(last) + 1 - top)
+            near_grown = grown[box][inner]
+            usable = near_grown & (weight[inner] >= FILL_MIN_WEIGHT)
+            filled[box][inner][usable] = mean[inner][usable]
+            near_grown &= ~usable
         if not grown.any():
             break
     else:
