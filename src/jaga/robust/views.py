@@ -178,7 +178,9 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
                 add(how, picture, False)
             if "text" in overlay.kinds:
                 add("overlaid text filtered out", _median(luma), False)
-                _finer_text(finer, add)
+                text = overlay.parts[overlay.kinds.index("text")]
+                if np.count_nonzero(text) >= FINER_TEXT_SHARE * text.size:
+                    _finer_text(finer, add)
     # A turned copy has straight edges (its filled corners, or the frame it lies on) that
     # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
     # cut the frame away.
@@ -214,6 +216,12 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         for angle in (float(sign * a) for a in steps for sign in (-1, 1)):
             add(_turn_name(angle), rotate(luma, -angle, centre), False)
     return views
+
+
+FINER_TEXT_SHARE = 0.03
+"""Lettering covering at least this share of the picture is painted out again at a finer
+decode: the photo pixels its mask takes next to the strokes cost in proportion to its
+area; a caption's (under 2% of the picture) cost few bits at the reduced decode."""
 
 
 def _finer_text(
