@@ -107,14 +107,17 @@ class Overlay:
 
 
 def find_overlays(
-    luma: npt.NDArray[np.float32], chroma: npt.NDArray[np.float32] | None
+    luma: npt.NDArray[np.float32], chroma: npt.NDArray[np.float32] | None, detail: int = 1
 ) -> Overlay | None:
-    """The overlays on a picture (outlined text, flat saturated graphics), or None."""
+    """The overlays on a picture (outlined text, flat saturated graphics), or None.
+
+    `detail`: how many times finer than the usual reduced decode (where an outline is a
+    pixel or two wide) the picture is; the lettering's blends are that many times wider."""
     kinds: list[str] = []
     parts: list[npt.NDArray[np.bool_]] = []
     corner: npt.NDArray[np.bool_] | None = None
     cores: list[npt.NDArray[np.bool_]] = []
-    text = _outlined_glyphs(luma)
+    text = _outlined_glyphs(luma, detail)
     if text is not None:
         parts.append(text[0])
         for inner in text[1:]:
@@ -179,22 +182,72 @@ def inpaint(luma: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.N
     cheaper than propagating edges into the hole (cv2.inpaint) and, measured against the
     true overlay masks, closer to the original's hash.
     """
+    if not mask.any():
+        return luma.copy()
     grown = mask.copy()
     known = (~grown).astype(np.float32)
     sigma = max(FILL_SIGMA_MIN, max(luma.shape) * FILL_SIGMA)
     filled = luma.copy()
     for width in (sigma, 4 * sigma):
-        weight = cv2.GaussianBlur(known, (0, 0), width)
-        mean = cv2.GaussianBlur(luma * known, (0, 0), width) / np.maximum(weight, 1e-6)
-        usable = grown & (weight >= FILL_MIN_WEIGHT)
-        filled[usable] = mean[usable]
-        grown &= ~usable
+        # Blurred only around what is left to fill, out to the kernel's reach (OpenCV's
+        # float kernels reach 4 sigma): the same values as blurring the whole picture, and
+        # the wide second pass is left with a few pixels inside thick strokes.
+        # Meme text is two lines far apart: each group of rows is blurred on its own.
+        reach = int(4 * width) + 2
+        rows = np.flatnonzero(grown.any(axis=1))
+        breaks = np.flatnonzero(np.diff(rows) > 2 * reach)
+        for first, last in zip(
+            rows[np.r_[0, breaks + 1]], rows[np.r_[breaks, rows.size - 1]], strict=True
+        ):
+            group = slice(int(first), int(last) + 1)
+            columns = np.flatnonzero(grown[group].any(axis=0))
+            top = max(0, int(first) - reach)
+            box = (
+                slice(top, int(last) + reach + 1),
+                slice(max(0, int(columns[0]) - reach), int(columns[-1]) + reach + 1),
+            )
+            weight, mean = _normalized_blur(luma[box], known[box], width)
+            # Only this group's rows are filled (the box's margin may hold another's).
+            inner = slice(int(first) - top, int(last) + 1 - top)
+            near_grown = grown[box][inner]
+            usable = near_grown & (weight[inner] >= FILL_MIN_WEIGHT)
+            filled[box][inner][usable] = mean[inner][usable]
+            near_grown &= ~usable
         if not grown.any():
             break
     else:
         filled[grown] = float(luma[known > 0].mean()) if known.any() else float(luma.mean())
     return filled
 
+
+def _normalized_blur(
+    luma: npt.NDArray[np.float32], known: npt.NDArray[np.float32], width: float
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """The share of known pixels around each pixel and their mean, at Gaussian `width`.
+
+    A wide neighbourhood (the fill's second pass on a finer decode) is blurred at half
+    the size, several times cheaper; the mean of the photo that far around does not need
+    every pixel."""
+    if width < HALF_SIZE_SIGMA:
+        weight = cv2.GaussianBlur(known, (0, 0), width)
+        mean = cv2.GaussianBlur(luma * known, (0, 0), width) / np.maximum(weight, 1e-6)
+        return np.asarray(weight, np.float32), np.asarray(mean, np.float32)
+    size = (luma.shape[1], luma.shape[0])
+    half = (max(1, size[0] // 2), max(1, size[1] // 2))
+    small_known = cv2.resize(known, half, interpolation=cv2.INTER_AREA)
+    small_sum = cv2.resize(luma * known, half, interpolation=cv2.INTER_AREA)
+    weight = cv2.GaussianBlur(small_known, (0, 0), width / 2)
+    total = cv2.GaussianBlur(small_sum, (0, 0), width / 2)
+    weight_full = cv2.resize(weight, size, interpolation=cv2.INTER_LINEAR)
+    total_full = cv2.resize(total, size, interpolation=cv2.INTER_LINEAR)
+    return (
+        np.asarray(weight_full, np.float32),
+        np.asarray(total_full / np.maximum(weight_full, 1e-6), np.float32),
+    )
+
+
+HALF_SIZE_SIGMA = 12.0
+"""Fill neighbourhoods (Gaussian sigma, pixels) at least this wide are blurred at half size."""
 
 FILL_SIGMA = 1 / 128
 """Fill neighbourhood (Gaussian sigma) as a share of the long side: half a PDQ cell."""
@@ -220,7 +273,7 @@ def _labels_fit_16(shape: tuple[int, ...]) -> bool:
 
 
 def _outlined_glyphs(
-    luma: npt.NDArray[np.float32],
+    luma: npt.NDArray[np.float32], detail: int = 1
 ) -> tuple[npt.NDArray[np.bool_], ...] | None:
     """Lines of light blobs ringed by a much darker outline (lettering), or None; as the
     mask and its two cores (see _two_tones).
@@ -258,6 +311,12 @@ def _outlined_glyphs(
     ]
     if not lines:
         return None
+    # Where the glyphs' own fill is (each light level's glyph blobs), which the fill
+    # tone of a line's box is checked against (see _enclosed).
+    glyph_pixels = np.zeros(luma.shape, dtype=np.uint8)
+    for blobs in found:
+        glyph_pixels |= blobs[5][blobs[4]].view(np.uint8)
+    letters: npt.NDArray[np.uint8] = np.asarray(cv2.dilate(glyph_pixels, _SQUARE3), np.uint8)
     mask = np.zeros(luma.shape, dtype=bool)
     core = np.zeros(luma.shape, dtype=bool)
     inner_core = np.zeros(luma.shape, dtype=bool)
@@ -277,7 +336,9 @@ def _outlined_glyphs(
         )
         band = luma[top:bottom, left:right]
         outline_level = float(np.median(outlines[members]))
-        tones, outer, inner = _two_tones(band, fill_level, outline_level, tall)
+        tones, outer, inner = _two_tones(
+            band, fill_level, outline_level, tall, letters[top:bottom, left:right], detail
+        )
         mask[top:bottom, left:right] |= tones
         core[top:bottom, left:right] |= outer
         inner_core[top:bottom, left:right] |= inner
@@ -326,7 +387,10 @@ def _leaked_glyphs(
     boxes[:, cv2.CC_STAT_LEFT] += left
     boxes[:, cv2.CC_STAT_TOP] += top
     centres += (left, top)
-    return boxes, centres, fills, outlines, labels, glyph, area
+    # Labels at the picture's size, like the first level's (label 0 outside the box).
+    placed = np.zeros(luma.shape, dtype=labels.dtype)
+    placed[box] = labels
+    return boxes, centres, fills, outlines, placed, glyph, area
 
 
 def _glyph_blobs(
@@ -382,7 +446,12 @@ def _glyph_blobs(
 
 
 def _two_tones(
-    band: npt.NDArray[np.float32], fill_level: float, outline_level: float, tall: int
+    band: npt.NDArray[np.float32],
+    fill_level: float,
+    outline_level: float,
+    tall: int,
+    letters: npt.NDArray[np.uint8],
+    detail: int = 1,
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """The lettering's pixels in a line's box: its fill and its outline tones, each next to
     the other, and the blended pixels between them; nothing else. And two cores of those:
@@ -398,25 +467,34 @@ def _two_tones(
     photo painted out by mistake costs as much as a stroke left in.
     """
     third = (fill_level - outline_level) / 3
-    fill = (band >= fill_level - max(third, GLYPH_FILL_SPREAD / 2)).view(np.uint8)
     outline = (band <= outline_level + third).view(np.uint8)
-    near_fill = cv2.dilate(fill, _SQUARE3) > 0
-    near_outline = cv2.dilate(outline, _SQUARE3) > 0
+    fill = _enclosed(
+        (band >= fill_level - max(third, GLYPH_FILL_SPREAD / 2)).view(np.uint8), letters
+    )
+    # "Next to" and "within two pixels" at the usual reduced decode.
+    next_to = _SQUARE3 if detail == 1 else np.ones((2 * detail + 1,) * 2, np.uint8)
+    two = _SQUARE5 if detail == 1 else np.ones((4 * detail + 1,) * 2, np.uint8)
+    near_fill = cv2.dilate(fill, next_to) > 0
+    near_outline = cv2.dilate(outline, next_to) > 0
     # An outline is drawn a fixed share of the letter size wide (meme makers use about a
     # tenth), and at least two pixels after JPEG's blur.
-    reach = np.ones((2 * max(2, tall // OUTLINE_SHARE) + 1,) * 2, np.uint8)
+    reach = np.ones((2 * max(2 * detail, tall // OUTLINE_SHARE) + 1,) * 2, np.uint8)
     within_fill = cv2.dilate(fill, reach) > 0
-    within_outline = cv2.dilate(outline, _SQUARE5) > 0
+    within_outline = cv2.dilate(outline, two) > 0
     # Each tone within two pixels of the other, and every pixel next to one tone and within
     # two pixels of the other: the blends between fill and outline and between the outline
     # and the photo, which differ from the photo as much as the strokes do.
+    # At a finer decode, also the letters' whole fill (see _enclosed): a stroke's middle
+    # lies more than two pixels from its outline there.
     mask = np.asarray((near_fill & within_outline) | (near_outline & within_fill))
+    if detail > 1:
+        mask |= _outlined(fill, near_outline)
     # The core: a mid tone next to the fill is a blend of fill and outline; one further out
     # may be the outline blended into the photo or the photo itself (a halo round the
     # letters, the photo inside an O or between two letters). An outline is a pixel or two
     # wide at the reduced decode: an outline-dark pixel further from the fill is the photo
     # or the outline's blend with it.
-    outline_near_fill = (outline > 0) & (cv2.dilate(fill, _SQUARE5) > 0)
+    outline_near_fill = (outline > 0) & (cv2.dilate(fill, two) > 0)
     tone = (fill > 0) | (outline > 0)
     core = mask & ((fill > 0) | outline_near_fill | (~tone & near_fill))
     # Fill-light pixels not next to the outline: a light sky or wall just beyond the
@@ -424,6 +502,39 @@ def _two_tones(
     # cores above).
     inner = core & ~((fill > 0) & ~near_outline)
     return mask, core, inner
+
+
+def _outlined(
+    fill: npt.NDArray[np.uint8], near_outline: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.bool_]:
+    """The fill blobs that touch the outline somewhere (a light speck of the photo does
+    not)."""
+    count, labels = cv2.connectedComponents(fill, connectivity=8)
+    touching = np.zeros(count, dtype=bool)
+    touching[labels[near_outline]] = True
+    touching[0] = False
+    kept: npt.NDArray[np.bool_] = touching[labels]
+    return kept
+
+
+def _enclosed(fill: npt.NDArray[np.uint8], letters: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+    """The fill-tone pixels of a line's box that belong to its letters: in a glyph, or in a
+    fill blob that reaches none of the box's sides.
+
+    The box reaches a third of a letter height past the letters, so a letter's fill lies
+    inside it; a light blob reaching the box's side is a sky or a wall behind the letters,
+    whose pixels next to the outline would otherwise be painted out as the letters' fill
+    (and the photo's mid tones next to them as blends). A letter whose fill ran into such
+    a sky through a gap in its outline keeps the pixels found as a glyph.
+    """
+    count, labels = cv2.connectedComponents(fill, connectivity=8)
+    if count <= 1:
+        return fill
+    side = np.zeros(count, dtype=bool)
+    side[labels[0]] = side[labels[-1]] = side[labels[:, 0]] = side[labels[:, -1]] = True
+    side[0] = True
+    inside: npt.NDArray[np.uint8] = (~side[labels]).view(np.uint8) | (fill & letters)
+    return inside
 
 
 def _text_lines(

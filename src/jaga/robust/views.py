@@ -163,8 +163,8 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         seen.add(pdq.hex)
         views.append(View(how, pdq))
 
+    finer = FinerCuts(work)
     if settings.deborder:
-        finer = FinerCuts(work)
         # Dihedral variants (a padded copy also mirrored or turned a quarter) for the first
         # box only, the detectors' best: they more than double a view's hashing time.
         for rank, (how, box, colour) in enumerate(framed_boxes(luma, quiet=quiet)):
@@ -179,6 +179,9 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
                 add(how, picture, False)
             if "text" in overlay.kinds:
                 add("overlaid text filtered out", _median(luma), False)
+                text = overlay.parts[overlay.kinds.index("text")]
+                if np.count_nonzero(text) >= FINER_TEXT_SHARE * text.size:
+                    _finer_text(finer, add)
     # A turned copy has straight edges (its filled corners, or the frame it lies on) that
     # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
     # cut the frame away.
@@ -214,6 +217,33 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         for angle in (float(sign * a) for a in steps for sign in (-1, 1)):
             add(_turn_name(angle), rotate(luma, -angle, centre), False)
     return views
+
+
+FINER_TEXT_SHARE = 0.03
+"""Lettering covering at least this share of the picture is painted out again at a finer
+decode: the photo pixels its mask takes next to the strokes cost in proportion to its
+area; a caption's (under 2% of the picture) cost few bits at the reduced decode."""
+
+
+def _finer_text(
+    finer: FinerCuts, add: Callable[[str, npt.NDArray[np.float32], bool, int], None]
+) -> None:
+    """Lettering painted out again at a 2x finer decode, when the reduced one found some.
+
+    At the reduced decode a meme outline is a pixel wide, and every pixel of photo the mask
+    takes next to it costs a 4x4 block of the original; measured with the true text mask
+    on 1024-px photos, growing it by one pixel drops the copies within PDQ's distance from
+    95% to 76% at the reduced decode and only to 92% at the finer one. Neither decode's mask
+    is always the closer, so both are hashed (only for pictures with lettering found).
+    """
+    fine = finer.whole()
+    if fine is None:
+        return
+    text = find_overlays(fine.luma, None, max(1, finer.scale // fine.scale))
+    if text is None:
+        return
+    for how, picture in painted_out(fine.luma, text):
+        add(f"{how}, finer decode", picture, False, fine.scale)
 
 
 class FinerCuts:
@@ -276,6 +306,23 @@ class FinerCuts:
         )
         kept = (top, bottom, left, right)
         return _cut_exact(luma, exact_box(luma, kept, colour)), fine.scale
+
+    @property
+    def scale(self) -> int:
+        """Full-resolution pixels per pixel of the reduced decode."""
+        return self._work.scale
+
+    def whole(self) -> LumaFrame | None:
+        """The whole picture decoded 2x finer (or the finer decode a cut already made), or
+        None when it cannot be (already full size, no decoder)."""
+        if not self._tried:
+            self._tried = True
+            work = self._work
+            if work.finer is not None and work.scale > 1:
+                frame = work.finer(max(1, work.scale // 2))
+                if frame is not None and frame.scale < work.scale:
+                    self._frame = frame
+        return self._frame
 
     def _finer(self, short: int) -> LumaFrame | None:
         work = self._work

@@ -1,0 +1,58 @@
+"""Large lettering found at the reduced decode is painted out again at a 2x finer decode,
+where a pixel of photo next to a stroke costs a quarter as much; small lettering (a
+caption) and pictures without lettering are not decoded again."""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from jaga.hashing.image_io import LumaFrame, decode_first_frame, iter_luma_frames, open_image
+from jaga.hashing.pdq import hamming_distance_hex
+from jaga.robust.views import ViewSettings, query_views, work_image
+
+from .pictures import jpeg, reference_hex
+from .test_overlays import draw_lettering
+from .test_small_pictures import _photo
+
+
+def _views(data: bytes, calls: list[int]) -> list[tuple[str, str]]:
+    def finer(at_most: int) -> LumaFrame | None:
+        calls.append(at_most)
+        return decode_first_frame(data, at_most)
+
+    with open_image(data) as image:
+        frame = next(iter_luma_frames(image, colour=True))
+    views = query_views(work_image(frame, finer), ViewSettings())
+    return [(view.how, view.pdq.hex) for view in views]
+
+
+def _with_lettering(photo: Image.Image, tall: int) -> Image.Image:
+    copy = photo.copy()
+    draw_lettering(copy, "WHEN YOU SEE", 60, 30, tall, (255, 255, 255), (0, 0, 0))
+    draw_lettering(copy, "SHARE THIS", 90, 683 - tall - 40, tall, (255, 255, 255), (0, 0, 0))
+    return copy
+
+
+def test_large_lettering_is_painted_out_again_at_a_finer_decode() -> None:
+    photo = _photo(61, (1024, 683))
+    calls: list[int] = []
+    views = _views(jpeg(_with_lettering(photo, 72), 90), calls)
+    # Decoded at 1/4 (256 px across): once more at 1/2.
+    assert calls == [2]
+    finer = [how for how, _hex in views if how.endswith("finer decode")]
+    assert finer and all(how.startswith("overlaid text") for how in finer)
+    reference = reference_hex(photo)
+    assert min(hamming_distance_hex(reference, hex_) for _how, hex_ in views) <= 31
+
+
+def test_a_caption_and_a_photo_without_lettering_are_not_decoded_again() -> None:
+    photo = _photo(62, (1024, 683))
+    captioned = photo.copy()
+    draw_lettering(captioned, "SHARED BY USER", 40, 600, 40, (255, 255, 255), (0, 0, 0))
+    for picture, lettering in ((photo, False), (captioned, True)):
+        calls: list[int] = []
+        views = _views(jpeg(picture, 90), calls)
+        # The caption is found and painted out at the reduced decode only.
+        assert any(how.startswith("overlaid text") for how, _hex in views) == lettering
+        assert calls == []
+        assert not any(how.endswith("finer decode") for how, _hex in views)
