@@ -307,7 +307,9 @@ def _outlined_glyphs(
             _main_row(_one_colour(members, fills), boxes_all)
             for members in _text_lines(boxes_all, centres)
         )
-        if line.size >= MIN_LINE_GLYPHS and _letter_shaped(line, boxes_all)
+        if line.size >= MIN_LINE_GLYPHS
+        and _letter_shaped(line, boxes_all)
+        and _one_size(line, boxes_all)
     ]
     if not lines:
         return None
@@ -478,8 +480,10 @@ def _two_tones(
     near_outline = cv2.dilate(outline, next_to) > 0
     # An outline is drawn a fixed share of the letter size wide (meme makers use about a
     # tenth), and at least two pixels after JPEG's blur.
-    reach = np.ones((2 * max(2 * detail, tall // OUTLINE_SHARE) + 1,) * 2, np.uint8)
-    within_fill = cv2.dilate(fill, reach) > 0
+    reach = max(2 * detail, tall // OUTLINE_SHARE)
+    # No further than the outline's own width and the one pixel of its blend with the photo.
+    reach = min(reach, _outline_width(fill, outline, reach) + 1)
+    within_fill = cv2.dilate(fill, np.ones((2 * reach + 1,) * 2, np.uint8)) > 0
     within_outline = cv2.dilate(outline, two) > 0
     # Each tone within two pixels of the other, and every pixel next to one tone and within
     # two pixels of the other: the blends between fill and outline and between the outline
@@ -502,6 +506,27 @@ def _two_tones(
     # cores above).
     inner = core & ~((fill > 0) & ~near_outline)
     return mask, core, inner
+
+
+def _outline_width(fill: npt.NDArray[np.uint8], outline: npt.NDArray[np.uint8], reach: int) -> int:
+    """How wide the letters' outline is drawn (pixels from the fill), read on the letters.
+
+    Meme lettering's outline has one width all along its letters, while a dark facade or
+    window next to a stroke reaches further. Where the outline ends against lighter photo,
+    the distance of its last pixel from the fill is that width: the most common such
+    reading is taken (dark photo next to the outline only adds scattered larger ones).
+    `reach` (the letter-size bound) when the outline shows too few such ends.
+    """
+    if not fill.any():
+        return reach
+    # Chessboard distance from the nearest fill pixel (the dilations' square).
+    away = cv2.distanceTransform((fill == 0).view(np.uint8), cv2.DIST_C, 3)
+    # Lighter than the outline and not the blend between fill and outline.
+    lighter = ((outline == 0) & (away >= 2)).view(np.uint8)
+    ends = (outline > 0) & (cv2.dilate(lighter, _SQUARE3) > 0) & (away <= reach)
+    if np.count_nonzero(ends) < OUTLINE_MIN_READINGS:
+        return reach
+    return int(np.argmax(np.bincount(away[ends].astype(np.intp))))
 
 
 def _outlined(
@@ -611,6 +636,23 @@ def _letter_shaped(members: npt.NDArray[np.intp], boxes: npt.NDArray[np.float64]
     return float(np.median(filled)) <= LINE_MAX_FILLED
 
 
+def _one_size(members: npt.NDArray[np.intp], boxes: npt.NDArray[np.float64]) -> bool:
+    """Whether a line holds at least MIN_LINE_GLYPHS glyphs of one height: lettering is
+    set in one font size, so its capitals (or its x-height letters) are as tall as each
+    other to a pixel or so, while the lit windows and panels of a facade that line up
+    come in every height."""
+    heights = boxes[members, cv2.CC_STAT_HEIGHT]
+    tall = float(np.median(heights))
+    same = np.abs(heights - tall) <= max(SAME_HEIGHT_PIXELS, SAME_HEIGHT_SHARE * tall)
+    return int(np.count_nonzero(same)) >= MIN_LINE_GLYPHS
+
+
+SAME_HEIGHT_SHARE = 0.15
+"""How far a glyph's height may be from its line's median and still be of one size with
+it (a share of the height, or SAME_HEIGHT_PIXELS when more: JPEG's blur and the decode's
+rounding move a blob's edge by a pixel)."""
+SAME_HEIGHT_PIXELS = 1.0
+
 GLYPH_MAX_FILLED = 0.9
 """Share of its box above which a blob is a solid shape, not a letter's strokes."""
 
@@ -622,6 +664,10 @@ GLYPH_MAX_WIDTH = 2.5
 
 OUTLINE_SHARE = 5
 """Outline reach from the fill, as a fraction of the letter height (1/5: thick outlines)."""
+
+OUTLINE_MIN_READINGS = 8
+"""Fewest ends of the outline against lighter photo to read its width from (see
+_outline_width); fewer: the letter-size bound alone."""
 
 LINE_FILL_SPREAD = 25.0
 """Luma levels a letter's mean fill may differ from its line's (JPEG, reduced thin parts)."""
