@@ -76,11 +76,16 @@ def build_alerts(
     evidence: dict[str, str],
     contributions: dict[str, str] | None = None,
 ) -> pl.DataFrame:
-    """One row per alerted account, the columns of issue 6, best score first."""
+    """One row per alerted account, the columns of issue 6, best score first.
+
+    Ties are broken by account id, so the same data always gives the same file (a diff of
+    two days' alerts shows only what changed).
+    """
     rows = []
-    for row in (
-        accounts.filter(pl.col("alert")).sort("score", descending=True).iter_rows(named=True)
-    ):
+    ranked = accounts.filter(pl.col("alert")).sort(
+        ["score", "account_id"], descending=[True, False]
+    )
+    for row in ranked.iter_rows(named=True):
         fired = [rule for rule in RULES if row.get(fired_column(rule))]
         reasons = [rule.explain(row) for rule in fired]
         if contributions and row["account_id"] in contributions:

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from jaga.finance.features import zero_pair_counts
+
 PAIR_KEYS = ("sender_id", "receiver_id")
 # Pair-bucket counts of payments to a minor (features.pair_buckets) that family support
 # contributes nothing to.
@@ -63,12 +65,4 @@ def discount_family_support(pairs: pl.DataFrame, occasional: pl.DataFrame) -> pl
     support = family_support_pairs(pairs, occasional)
     if support.is_empty():
         return pairs
-    marked = support.with_columns(pl.lit(True).alias("_family"))
-    return (
-        pairs.join(marked, on=list(PAIR_KEYS), how="left")
-        .with_columns(
-            pl.when(pl.col("_family")).then(0).otherwise(pl.col(c)).cast(pairs.schema[c]).alias(c)
-            for c in MINOR_COUNTS
-        )
-        .drop("_family")
-    )
+    return zero_pair_counts(pairs, support, MINOR_COUNTS)

@@ -496,16 +496,27 @@ def discount_rhythm(pairs: pl.DataFrame, rhythm: pl.DataFrame) -> pl.DataFrame:
     """
     if rhythm.is_empty():
         return pairs
-    marked = rhythm.select(
-        *(pl.col(k).cast(pairs.schema[k]) for k in PAIR_KEYS), pl.lit(True).alias("_rhythm")
-    )
+    return zero_pair_counts(pairs, rhythm, RHYTHM_ZEROED)
+
+
+def zero_pair_counts(
+    pairs: pl.DataFrame, marked: pl.DataFrame, columns: tuple[str, ...]
+) -> pl.DataFrame:
+    """Pair-buckets with `columns` set to zero for the (sender_id, receiver_id) in `marked`.
+
+    One place for the join, so every discount (calendar rhythm, family support) keeps the
+    pair table's key and count types exactly as the rules read them.
+    """
+    flags = marked.select(
+        *(pl.col(k).cast(pairs.schema[k]) for k in PAIR_KEYS), pl.lit(True).alias("_marked")
+    ).unique()
     return (
-        pairs.join(marked, on=list(PAIR_KEYS), how="left")
+        pairs.join(flags, on=list(PAIR_KEYS), how="left")
         .with_columns(
-            pl.when(pl.col("_rhythm")).then(0).otherwise(pl.col(c)).cast(pairs.schema[c]).alias(c)
-            for c in RHYTHM_ZEROED
+            pl.when(pl.col("_marked")).then(0).otherwise(pl.col(c)).cast(pairs.schema[c]).alias(c)
+            for c in columns
         )
-        .drop("_rhythm")
+        .drop("_marked")
     )
 
 
