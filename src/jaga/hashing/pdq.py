@@ -155,15 +155,16 @@ def clear_weight_cache() -> None:
 
 
 def _hash_hex(buffer: npt.NDArray[np.float64]) -> str:
-    coefficients = (_DCT @ buffer @ _DCT.T).ravel()
-    # Torben's median in the reference returns the lower middle value of the 256.
-    median = np.partition(coefficients, 127)[127]
-    # Bit k (k = 16*row + col) is set when above the median; hex digit 0 holds bit 255.
-    return bit_vector_to_hex((coefficients > median)[::-1])
+    """The PDQ hash of one 64x64 buffer (the stacked path with a stack of one)."""
+    return _hash_hexes(buffer[np.newaxis])[0]
 
 
 def _hash_hexes(buffers: npt.NDArray[np.float64]) -> list[str]:
-    """`_hash_hex` of each of a stack of 64x64 buffers, in one pass over the stack."""
+    """The PDQ hash of each of a stack of 64x64 buffers, in one pass over the stack.
+
+    Torben's median in the reference returns the lower middle value of the 256; bit k
+    (k = 16*row + col) is set when above it, and hex digit 0 holds bit 255.
+    """
     coefficients = (_DCT @ buffers @ _DCT.T).reshape(len(buffers), -1)
     median = np.partition(coefficients, 127, axis=1)[:, 127:128]
     packed = np.packbits((coefficients > median)[:, ::-1], axis=1)
