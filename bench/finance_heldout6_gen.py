@@ -1718,6 +1718,21 @@ class Plant:
         w, r = self.w, self.w.rng
         everyday(w, self.inf, who, int(len(who) * scale * r.uniform(0.5, 1.5)))
 
+    def kin_remit(self, who: np.ndarray, share: float) -> None:
+        """Some facilitators also get an ordinary monthly remittance from a relative abroad."""
+        w, r = self.w, self.w.rng
+        pick = who[r.random(len(who)) < share]
+        if len(pick) == 0:
+            return
+        kin = w.accounts(len(pick), WORKER_CTRY, "partner", "family_remittance", "sender",
+                         surname=w.col("sur")[pick], born=None)  # fmt: skip
+        idx = np.repeat(np.arange(len(pick)), 12)
+        day = (np.arange(len(idx)) % 12) * 30.4 + np.where(r.random(len(idx)) < 0.5, 15, 29)
+        t = w.at(kin[idx], day.astype(np.int64), "evening")
+        usd = lognorm(r, 200, 0.5, len(pick))[idx]
+        w.emit(kin[idx], pick[idx], t, usd, "msb", memo=w.pick_memo(len(idx), MEMO_FAMILY, 0.5),
+               round_p=0.8)  # fmt: skip
+
     def lsac(self, budget: int) -> int:
         """T1 consumers paying T2 facilitator hubs; cash-out is each hub's own habit."""
         _w, r, inf = self.w, self.w.rng, self.inf
@@ -1734,12 +1749,17 @@ class Plant:
         n_pay = np.maximum(1, r.lognormal(np.log(3.5), 0.9, len(pairs_b)).astype(np.int64))
         lone = r.random(len(pairs_b)) < 0.2
         n_pay[lone] = r.integers(1, 3, int(lone.sum()))
+        # heavy tails: keep the total near the budget (cash-outs add ~70%)
+        factor = budget / (1.7 * n_pay.sum())
+        if factor < 1:
+            n_pay = np.maximum(1, np.round(n_pay * factor)).astype(np.int64)
         h, t, usd, j = self.pay(pairs_b, hub[pairs_h], n_pay, "T1", alt=alt[pairs_h])
         cash_p = np.where(
             r.random(n_hub) < 0.75, r.uniform(0.6, 0.95, n_hub), r.uniform(0.1, 0.4, n_hub)
         )
         used = inf.cash_out(h, t, usd, cash_p[pairs_h[j]], 14, label=1, typ="T2")
         self.benign_life(hub)
+        self.kin_remit(hub, 0.3)
         self.benign_life(alt[alt >= 0], 10)
         return len(h) + used
 
@@ -1821,6 +1841,7 @@ class Plant:
             used += int(rest.sum() * 0.8)
             # the boss cashes out some of the collection
             self.benign_life(fac)
+            self.kin_remit(fac, 0.3)
             self.benign_life(boss, 40)
             if len(mules):
                 self.benign_life(mules, 15)
@@ -2291,7 +2312,7 @@ def finish(w: World, n_tx: int) -> Generated:
     idle = np.setdiff1d(np.nonzero(lab == 1)[0], involved)
     lab[idle] = 0
     for i in idle:
-        w.acc_str["population"][i] = "relative_not_involved"
+        w.acc_str["population"][i] = "planted_not_involved"
         w.acc_str["typology"][i] = ""
     acc = pl.DataFrame(
         {
