@@ -49,6 +49,7 @@ GENERATORS = {
     "3": "finance_heldout3_gen",
     "4": "finance_heldout4_gen",
     "5": "finance_heldout5_gen",
+    "6": "finance_heldout6_gen",
 }
 
 
