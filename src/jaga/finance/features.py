@@ -67,6 +67,12 @@ REPEAT_HUB_SENDERS = 3
 # customers": multiple is two or more. Two repeat senders make the weaker rule R11b, and a
 # receiver with them can be a flagged beneficiary (network.py) when it alerts on its own.
 FEW_REPEAT_SENDERS = 2
+# A sextortion mule moves the victims' money on (FinCEN FIN-2025-NTC2 and FBI: payments go
+# to money mules who forward or cash them out; research item 12): a payee of minors' bursts
+# that moved on less than this share of what it received over 180 days kept the money, as a
+# shop, a reseller or a friend does, and is no mule. A tenth is "any material share": our
+# design choice, not a published figure; it asks for no speed (a mule may cash out weekly).
+MULE_MOVED_SHARE = 0.1
 # A crypto address paid in the band by this many unrelated senders within 90 days, with at
 # least this share of its crypto income in the band, is a shared low-value address (T6).
 CRYPTO_SHARED_SENDERS = 3
@@ -478,6 +484,26 @@ def cashout_share(
     )
 
 
+def moved_on_share(
+    flows: pl.LazyFrame, anchor_day: int, step: int, checkpoints: int, buckets: int
+) -> pl.LazyFrame:
+    """Share of inbound value an account sent on at any time (cash-out rows, not purchases)
+    over a window of `buckets` buckets: `r_moved_on_share_180` for the mule test."""
+    per_bucket = flows.group_by(
+        "account_id", ((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket")
+    ).agg(pl.col("in_usd").sum(), pl.col("out_usd").sum())
+    return (
+        windowed(per_bucket, buckets, checkpoints)
+        .group_by("account_id", "k")
+        .agg(
+            (pl.col("out_usd").sum() / pl.col("in_usd").sum())
+            .clip(upper_bound=1.0)
+            .fill_nan(0.0)
+            .alias("r_moved_on_share_180")
+        )
+    )
+
+
 def _sent_days_later(days: int, rows: int) -> pl.Expr:
     """`out_usd` of the same account `days` later, read `rows` rows ahead (null if none)."""
     ahead = pl.col("account_id").shift(-rows) == pl.col("account_id")
@@ -549,7 +575,8 @@ class _Windows:
     cross-border pair-buckets over 180 days; `lifetime`: each cross-border pair's in-band
     share over its history; `sellers`: platform sellers and organisations; `payouts`,
     `orgs`, `standing_sellers` (business.py): their parts; `recv30`: receiver fan-in;
-    `cash`: the 48-hour cash-out; `hubs`; `fsec`: sextortion bursts.
+    `cash`: the 48-hour cash-out; `hubs`; `fsec`: sextortion bursts; `moved`: the share
+    of inbound value sent on over 180 days (`moved_on_share`).
     """
 
     p30: pl.LazyFrame
@@ -565,6 +592,7 @@ class _Windows:
     cash: pl.LazyFrame
     hubs: pl.LazyFrame
     fsec: pl.LazyFrame
+    moved: pl.LazyFrame
     w90: int
     w180: int
 
@@ -582,7 +610,7 @@ def _windows(
     w180 = max(1, round(180 / step))
     lazy = pairs.lazy()
     p30 = windowed(lazy, 1, checkpoints)
-    lifetime, p90_all, p180, payouts, orgs, standing_sellers_, cash, fsec = _collect(
+    lifetime, p90_all, p180, payouts, orgs, standing_sellers_, cash, fsec, moved = _collect(
         _lifetime(lazy),
         _corridor_pairs_90(lazy, w90, checkpoints),
         _corridor_pairs_180(lazy, w180, checkpoints),
@@ -592,6 +620,7 @@ def _windows(
         standing_sellers(lazy, checkpoints, PLATFORM_PAYEES),
         cashout_share(flows.lazy(), anchor_day, step, checkpoints),
         _sextortion_bursts(lazy),
+        moved_on_share(flows.lazy(), anchor_day, step, checkpoints, w180),
     )
     pair90_all = _pair_windows_90(p90_all, lifetime, w90)
     sellers = pl.concat(
@@ -615,7 +644,7 @@ def _windows(
     return _Windows(
         p30=p30, p90=p90, pair90=pair90, p180=p180, lifetime=lifetime, sellers=sellers,
         payouts=payouts, orgs=orgs, standing_sellers=standing_sellers_, recv30=recv30,
-        cash=cash, hubs=hubs, fsec=fsec,
+        cash=cash, hubs=hubs, fsec=fsec, moved=moved,
         w90=w90, w180=w180,
     )  # fmt: skip
 
@@ -808,7 +837,7 @@ def _feature_frames(pairs: pl.LazyFrame, windows: _Windows, checkpoints: int) ->
         _sender_30(w.p30),
         send90,
         _sender_180(w.p180),
-        *_sextortion(w.fsec, w.w180, checkpoints),
+        *_sextortion(w.fsec, w.moved, w.w180, checkpoints),
         _shared_senders(w.p90, send90),
         _forwards(p90_hub),
         w.cash,
@@ -1049,10 +1078,15 @@ def _sextortion_bursts(pairs: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def _sextortion(
-    fsec: pl.LazyFrame, w180: int, checkpoints: int
+    fsec: pl.LazyFrame, moved: pl.LazyFrame, w180: int, checkpoints: int
 ) -> tuple[pl.LazyFrame, pl.LazyFrame, pl.LazyFrame]:
     """The victim's burst features, the mule's victims over 180 days, and payments to a
-    mule (a receiver of two or more victims), from `_sextortion_bursts`."""
+    mule (a receiver of two or more victims that moves money on), from `_sextortion_bursts`.
+
+    `moved` (`moved_on_share`): a payee of bursts that kept what it was paid is a shop, a
+    reseller or a friend, not a mule (`MULE_MOVED_SHARE`); its payers' bursts are judged on
+    their own indicators.
+    """
     fsec_k = windowed(fsec, 1, checkpoints)
     # The burst's own corroborating indicators (FinCEN FIN-2025-NTC2 red flag: a series of
     # payments over a short time to a recipient in a jurisdiction of concern with no personal
@@ -1074,10 +1108,13 @@ def _sextortion(
         windowed(fsec, w180, checkpoints)
         .group_by(pl.col("receiver_id").alias("account_id"), "k")
         .agg(pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_minor_burst_victims"))
+        .join(moved, on=["account_id", "k"], how="left")
+        .with_columns(pl.col("r_moved_on_share_180").fill_null(0.0))
     )
-    mules = fsec_receiver.filter(pl.col("r_minor_burst_victims") >= 2).select(
-        pl.col("account_id").alias("receiver_id"), "k"
-    )
+    mules = fsec_receiver.filter(
+        (pl.col("r_minor_burst_victims") >= 2)
+        & (pl.col("r_moved_on_share_180") >= MULE_MOVED_SHARE)
+    ).select(pl.col("account_id").alias("receiver_id"), "k")
     fsec_to_mule = (
         windowed(fsec, w180, checkpoints)
         .join(mules, on=["receiver_id", "k"], how="inner")
