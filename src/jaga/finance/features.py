@@ -38,6 +38,7 @@ from jaga.finance.indicators import (
     TRAVEL_CATEGORIES,
     IndicatorConfig,
 )
+from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
@@ -196,10 +197,6 @@ def cross_border_pair_days(tx: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _surname(column: str) -> pl.Expr:
-    return pl.col(column).str.strip_chars().str.to_lowercase().str.split(" ").list.last()
-
-
 def complete_kyc(tx: pl.DataFrame) -> pl.DataFrame:
     """Fill a payment's missing payer birth year and sex from the payer's other payments.
 
@@ -256,7 +253,7 @@ def complete_kyc(tx: pl.DataFrame) -> pl.DataFrame:
 
 def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
     """Per-transaction flags, each the vectorised form of one published indicator."""
-    tx = complete_kyc(tx)
+    tx = with_related(complete_kyc(tx))
     dest = pl.col("receiver_country").replace_strict(
         config.destination_risk, default=DEFAULT_OTHER_DESTINATION_RISK, return_dtype=pl.Float64
     )
@@ -285,11 +282,9 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
     year = pl.col("ts").dt.year().cast(pl.Int32)
     sender_age = year - pl.col("sender_birth_year")
     receiver_age = year - pl.col("receiver_birth_year")
-    related = (
-        (pl.col("sender_name").fill_null("") != "")
-        & (pl.col("receiver_name").fill_null("") != "")
-        & (_surname("sender_name") == _surname("receiver_name"))
-    )
+    # FINTRAC's "no apparent family connection" (item 4): a surname in common, read as
+    # payment systems write names ("SURNAME, GIVEN", masked "Maria D.": names.py).
+    related = pl.col("_related_names")
     category = pl.col("merchant_category").fill_null("")
     # Lazy: the streaming engine runs these columns over chunks of rows on every core.
     return (
@@ -334,6 +329,7 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
                 "band_corridor"
             ),
         )
+        .drop("_related_names")
         .collect()
     )
 
