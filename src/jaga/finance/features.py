@@ -39,7 +39,12 @@ from jaga.finance.indicators import (
     IndicatorConfig,
 )
 from jaga.finance.names import with_related
-from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
+from jaga.finance.organisations import (
+    ORG_MIN_RECIPIENTS,
+    cash_out_rows,
+    charity_memo,
+    organisations,
+)
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 DEFAULT_STEP_DAYS = 30
@@ -68,12 +73,20 @@ REPEAT_HUB_SENDERS = 3
 # customers": multiple is two or more. Two repeat senders make the weaker rule R11b, and a
 # receiver with them can be a flagged beneficiary (network.py) when it alerts on its own.
 FEW_REPEAT_SENDERS = 2
+# Item 12: a facilitator moves at least this share of inbound value on within 48 hours.
+CASHOUT_SHARE = 0.6
 # A sextortion mule moves the victims' money on (FinCEN FIN-2025-NTC2 and FBI: payments go
 # to money mules who forward or cash them out; research item 12): a payee of minors' bursts
 # that moved on less than this share of what it received over 180 days kept the money, as a
 # shop, a reseller or a friend does, and is no mule. A tenth is "any material share": our
 # design choice, not a published figure; it asks for no speed (a mule may cash out weekly).
 MULE_MOVED_SHARE = 0.1
+# A cash-out goes to the facilitator itself or to few accounts (item 12: "prompt MSB pickup
+# or e-wallet cash-out"; research note T2: 2-6 household accounts, T3: a boss). An account
+# whose outflows in 90 days go to this many distinct people or more pays out (relief,
+# grants, wages), which the cash-out rules and the hub test do not count as a cash-out.
+# The same figure as organisations.ORG_MIN_RECIPIENTS (one principle, one number).
+PAYOUT_MIN_RECIPIENTS = ORG_MIN_RECIPIENTS
 # A crypto address paid in the band by this many unrelated senders within 90 days, with at
 # least this share of its crypto income in the band, is a shared low-value address (T6).
 CRYPTO_SHARED_SENDERS = 3
@@ -480,6 +493,25 @@ def cashout_share(
     )
 
 
+def payout_breadth(
+    pairs: pl.LazyFrame, cash: pl.LazyFrame, w90: int, checkpoints: int
+) -> pl.LazyFrame:
+    """(account_id, k, s_payees_90): distinct accounts paid (not purchases) within 90 days by
+    accounts that move most inbound value on within 48 hours (the only ones it matters for:
+    `PAYOUT_MIN_RECIPIENTS`)."""
+    movers = (
+        cash.filter(pl.col("cashout_share_90") >= CASHOUT_SHARE)
+        .select(pl.col("account_id").alias("sender_id"))
+        .unique()
+    )
+    paid = pairs.filter(~pl.col("purchase")).join(movers, on="sender_id", how="semi")
+    return (
+        windowed(paid.select(*PAIR_KEYS, "bucket"), w90, checkpoints)
+        .group_by(pl.col("sender_id").alias("account_id"), "k")
+        .agg(pl.col("receiver_id").n_unique().cast(pl.Int32).alias("s_payees_90"))
+    )
+
+
 def moved_on_share(
     flows: pl.LazyFrame, anchor_day: int, step: int, checkpoints: int, buckets: int
 ) -> pl.LazyFrame:
@@ -589,6 +621,7 @@ class _Windows:
     hubs: pl.LazyFrame
     fsec: pl.LazyFrame
     moved: pl.LazyFrame
+    payout: pl.LazyFrame
     w90: int
     w180: int
 
@@ -630,17 +663,18 @@ def _windows(
     )
     standing = _standing_pairs(pair90_all)
     recv30 = _receiver_30(p30, lifetime)
-    p90, pair90, sellers, recv30 = _collect(
+    p90, pair90, sellers, recv30, payout = _collect(
         p90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
         pair90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
         sellers,
         recv30,
+        payout_breadth(lazy, cash, w90, checkpoints),
     )
-    (hubs,) = _collect(_hubs(recv30, cash, sellers))
+    (hubs,) = _collect(_hubs(recv30, cash, sellers, payout))
     return _Windows(
         p30=p30, p90=p90, pair90=pair90, p180=p180, lifetime=lifetime, sellers=sellers,
         payouts=payouts, orgs=orgs, standing_sellers=standing_sellers_, recv30=recv30,
-        cash=cash, hubs=hubs, fsec=fsec, moved=moved,
+        cash=cash, hubs=hubs, fsec=fsec, moved=moved, payout=payout,
         w90=w90, w180=w180,
     )  # fmt: skip
 
@@ -798,19 +832,27 @@ def _receiver_30(p30: pl.LazyFrame, lifetime: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def _hubs(recv30: pl.LazyFrame, cash: pl.LazyFrame, sellers: pl.LazyFrame) -> pl.LazyFrame:
+def _hubs(
+    recv30: pl.LazyFrame, cash: pl.LazyFrame, sellers: pl.LazyFrame, payout: pl.LazyFrame
+) -> pl.LazyFrame:
     """(receiver_id, k, to_hub) of hubs: item 5 with item 12.
 
     5+ low-value foreign senders from 2+ countries in 30 days, most of the money moved on
-    within 48 hours; not a platform seller or an organisation. Senders' network features
-    point here.
+    within 48 hours to few accounts (a payout to many, `PAYOUT_MIN_RECIPIENTS`, is no
+    cash-out); not a platform seller or an organisation. Senders' network features point
+    here.
     """
     return (
         recv30.join(cash, on=["account_id", "k"], how="left")
         .filter(
             (pl.col("r_low_senders_30") >= 5)
             & (pl.col("r_low_countries_30") >= 2)
-            & (pl.col("cashout_share_90").fill_null(0.0) >= 0.6)
+            & (pl.col("cashout_share_90").fill_null(0.0) >= CASHOUT_SHARE)
+        )
+        .join(
+            payout.filter(pl.col("s_payees_90") >= PAYOUT_MIN_RECIPIENTS),
+            on=["account_id", "k"],
+            how="anti",
         )
         .select(pl.col("account_id").alias("receiver_id"), "k", pl.lit(True).alias("to_hub"))
         .join(sellers, on=["receiver_id", "k"], how="anti")
@@ -837,6 +879,7 @@ def _feature_frames(pairs: pl.LazyFrame, windows: _Windows, checkpoints: int) ->
         _shared_senders(w.p90, send90),
         _forwards(p90_hub),
         w.cash,
+        w.payout,
         w.payouts,
         *_minor_payments(w.pair90),
         *_crypto(pairs, w.w90, checkpoints),
