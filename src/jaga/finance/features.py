@@ -639,7 +639,7 @@ def _windows(
     w180 = max(1, round(180 / step))
     lazy = pairs.lazy()
     p30 = windowed(lazy, 1, checkpoints)
-    lifetime, p90_all, p180, payouts, orgs, standing_sellers_, cash, fsec, moved = _collect(
+    lifetime, p90_all, p180, payouts, orgs, standing_sellers_, cash, fsec = _collect(
         _lifetime(lazy),
         _corridor_pairs_90(lazy, w90, checkpoints),
         _corridor_pairs_180(lazy, w180, checkpoints),
@@ -649,7 +649,6 @@ def _windows(
         standing_sellers(lazy, checkpoints, PLATFORM_PAYEES),
         cashout_share(flows.lazy(), anchor_day, step, checkpoints),
         _sextortion_bursts(lazy),
-        moved_on_share(flows.lazy(), anchor_day, step, checkpoints, w180),
     )
     pair90_all = _pair_windows_90(p90_all, lifetime, w90)
     sellers = pl.concat(
@@ -663,12 +662,21 @@ def _windows(
     )
     standing = _standing_pairs(pair90_all)
     recv30 = _receiver_30(p30, lifetime)
-    p90, pair90, sellers, recv30, payout = _collect(
+    # Only payees of minors' bursts need the moved-on share (the mule test).
+    burst_payees = fsec.select(pl.col("receiver_id").alias("account_id")).unique()
+    p90, pair90, sellers, recv30, payout, moved = _collect(
         p90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
         pair90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
         sellers,
         recv30,
         payout_breadth(lazy, cash, w90, checkpoints),
+        moved_on_share(
+            flows.lazy().join(burst_payees, on="account_id", how="semi"),
+            anchor_day,
+            step,
+            checkpoints,
+            w180,
+        ),
     )
     (hubs,) = _collect(_hubs(recv30, cash, sellers, payout))
     return _Windows(

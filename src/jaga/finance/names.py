@@ -44,26 +44,33 @@ def is_masked(surname: pl.Expr) -> pl.Expr:
     return surname.str.contains(r"^\w\.?$")
 
 
-def account_surnames(tx: pl.DataFrame) -> pl.DataFrame:
-    """(account, `_surname`): each account's most frequent unmasked surname over its rows,
-    as sender and as receiver; accounts with none unmasked are left out."""
-    rows = pl.concat(
-        [
-            tx.select(pl.col("sender_id").alias("_acct"), pl.col("sender_name").alias("_name")),
-            tx.select(pl.col("receiver_id").alias("_acct"), pl.col("receiver_name").alias("_name")),
-        ]
-    )
+def _name_rows(tx: pl.DataFrame) -> pl.DataFrame:
+    """Distinct (account, name, surname) over both sides of the payments: names repeat on
+    every payment of an account, so the string work is done once per distinct name."""
     return (
-        rows.lazy()
-        .filter(pl.col("_name").is_not_null() & (pl.col("_name").str.strip_chars() != ""))
+        pl.concat(
+            [
+                tx.select(pl.col("sender_id").alias("_acct"), pl.col("sender_name").alias("_name")),
+                tx.select(
+                    pl.col("receiver_id").alias("_acct"), pl.col("receiver_name").alias("_name")
+                ),
+            ]
+        )
+        .lazy()
+        .drop_nulls("_name")
+        .unique()
         .with_columns(surname_of(pl.col("_name")).alias(SURNAME))
-        .filter(pl.col(SURNAME).is_not_null() & ~is_masked(pl.col(SURNAME)))
-        .group_by("_acct", SURNAME)
-        .len()
-        .sort("_acct", "len", SURNAME, descending=[False, True, False])
-        .unique("_acct", keep="first", maintain_order=True)
-        .select("_acct", SURNAME)
         .collect()
+    )
+
+
+def account_surnames(rows: pl.DataFrame) -> pl.DataFrame:
+    """(account, `_surname`): each account's unmasked surname (the first in order when its
+    names disagree), from `_name_rows`; accounts with none unmasked are left out."""
+    return (
+        rows.filter(pl.col(SURNAME).is_not_null() & ~is_masked(pl.col(SURNAME)))
+        .group_by("_acct")
+        .agg(pl.col(SURNAME).min())
     )
 
 
@@ -83,14 +90,17 @@ def with_related(tx: pl.DataFrame) -> pl.DataFrame:
     """`tx` with a boolean `_related_names` column (sender and receiver share a surname)."""
     if "sender_name" not in tx.columns or "receiver_name" not in tx.columns:
         return tx.with_columns(pl.lit(False).alias("_related_names"))
-    known = account_surnames(tx)
-    s_known = known.rename({"_acct": "sender_id", SURNAME: "_s_known"})
-    r_known = known.rename({"_acct": "receiver_id", SURNAME: "_r_known"})
-    sender = pl.coalesce("_s_known", surname_of(pl.col("sender_name")))
-    receiver = pl.coalesce("_r_known", surname_of(pl.col("receiver_name")))
+    rows = _name_rows(tx)
+    known = account_surnames(rows)
+    # Per row: the account's known surname, else the row's own (perhaps masked) surname.
+    by_row = rows.join(known.rename({SURNAME: "_known"}), on="_acct", how="left").select(
+        "_acct", "_name", pl.coalesce("_known", SURNAME).alias(SURNAME)
+    )
+    sender = by_row.rename({"_acct": "sender_id", "_name": "sender_name", SURNAME: "_s"})
+    receiver = by_row.rename({"_acct": "receiver_id", "_name": "receiver_name", SURNAME: "_r"})
     return (
-        tx.join(s_known, on="sender_id", how="left", maintain_order="left")
-        .join(r_known, on="receiver_id", how="left", maintain_order="left")
-        .with_columns(related_expr(sender, receiver).alias("_related_names"))
-        .drop("_s_known", "_r_known")
+        tx.join(sender, on=["sender_id", "sender_name"], how="left", maintain_order="left")
+        .join(receiver, on=["receiver_id", "receiver_name"], how="left", maintain_order="left")
+        .with_columns(related_expr(pl.col("_s"), pl.col("_r")).alias("_related_names"))
+        .drop("_s", "_r")
     )
