@@ -1,7 +1,7 @@
 """Judging a payee by what it does with the money, and reading names as payment systems
 write them: a sextortion mule moves the money on, a shop keeps it (features.MULE_MOVED_SHARE);
-a payout to many people is no cash-out (PAYOUT_MIN_RECIPIENTS); "SURNAME, GIVEN" and masked
-surnames (names.py). Each look-alike stays silent while its control still fires."""
+"SURNAME, GIVEN" and masked surnames (names.py). The look-alike stays silent while its
+control still fires."""
 
 from __future__ import annotations
 
@@ -52,37 +52,6 @@ def test_the_same_payee_who_moves_the_money_on_is_a_mule(tmp_path: Path) -> None
     assert "moved" in reasons(result, "mule")
     # The last victim: when it paid, the payee had taken bursts from the others already.
     assert fired(result, "boy3", "S14-pays-sextortion-mule")
-
-
-def _relief(ledger: Ledger, receiver: str, recipients: int) -> None:
-    """Eight unrelated foreign payers in two countries, USD 40-75 every third day each;
-    the receiver sends most of it on within a day, spread over `recipients` people."""
-    for i in range(8):
-        country = ("US", "GB")[i % 2]
-        for day in range(2, 88, 3):
-            ledger.pay(f"payer{i}", receiver, 40.0 + 5 * i, day + 0.01 * i, 15.0, (country, "PH"),
-                       "", (f"Ann Payer{i}", "Lia Cruz"), "F", 1975, "bank")  # fmt: skip
-    for n, day in enumerate(range(3, 89, 3)):
-        for r in range(2):
-            who = f"family{(2 * n + r) % recipients}"
-            ledger.pay(receiver, who, 0.9 * 8 * 57.5 / 2, day, 3.0, ("PH", "PH"), "",
-                       ("Lia Cruz", "Ben Santos"), "F", 1975, "ewallet")  # fmt: skip
-
-
-def test_a_payout_to_many_people_is_no_cash_out(tmp_path: Path) -> None:
-    ledger = Ledger()
-    _relief(ledger, "relief", recipients=24)
-    result = ledger.score(tmp_path)
-    assert not fired(result, "relief", "R3-fast-cash-out")
-    assert not fired(result, "relief", "R1b-hub-cash-out")
-
-
-def test_the_same_outflow_to_two_accounts_is_a_cash_out(tmp_path: Path) -> None:
-    # Control: the same credits and outflow, to two accounts (a household): item 12.
-    ledger = Ledger()
-    _relief(ledger, "hub", recipients=2)
-    result = ledger.score(tmp_path)
-    assert fired(result, "hub", "R3-fast-cash-out")
 
 
 def test_surnames_are_read_as_payment_systems_write_them() -> None:

@@ -39,12 +39,7 @@ from jaga.finance.indicators import (
     IndicatorConfig,
 )
 from jaga.finance.names import with_related
-from jaga.finance.organisations import (
-    ORG_MIN_RECIPIENTS,
-    cash_out_rows,
-    charity_memo,
-    organisations,
-)
+from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 DEFAULT_STEP_DAYS = 30
@@ -81,12 +76,6 @@ CASHOUT_SHARE = 0.6
 # shop, a reseller or a friend does, and is no mule. A tenth is "any material share": our
 # design choice, not a published figure; it asks for no speed (a mule may cash out weekly).
 MULE_MOVED_SHARE = 0.1
-# A cash-out goes to the facilitator itself or to few accounts (item 12: "prompt MSB pickup
-# or e-wallet cash-out"; research note T2: 2-6 household accounts, T3: a boss). An account
-# whose outflows in 90 days go to this many distinct people or more pays out (relief,
-# grants, wages), which the cash-out rules and the hub test do not count as a cash-out.
-# The same figure as organisations.ORG_MIN_RECIPIENTS (one principle, one number).
-PAYOUT_MIN_RECIPIENTS = ORG_MIN_RECIPIENTS
 # A crypto address paid in the band by this many unrelated senders within 90 days, with at
 # least this share of its crypto income in the band, is a shared low-value address (T6).
 CRYPTO_SHARED_SENDERS = 3
@@ -493,25 +482,6 @@ def cashout_share(
     )
 
 
-def payout_breadth(
-    pairs: pl.LazyFrame, cash: pl.LazyFrame, w90: int, checkpoints: int
-) -> pl.LazyFrame:
-    """(account_id, k, s_payees_90): distinct accounts paid (not purchases) within 90 days by
-    accounts that move most inbound value on within 48 hours (the only ones it matters for:
-    `PAYOUT_MIN_RECIPIENTS`)."""
-    movers = (
-        cash.filter(pl.col("cashout_share_90") >= CASHOUT_SHARE)
-        .select(pl.col("account_id").alias("sender_id"))
-        .unique()
-    )
-    paid = pairs.filter(~pl.col("purchase")).join(movers, on="sender_id", how="semi")
-    return (
-        windowed(paid.select(*PAIR_KEYS, "bucket"), w90, checkpoints)
-        .group_by(pl.col("sender_id").alias("account_id"), "k")
-        .agg(pl.col("receiver_id").n_unique().cast(pl.Int32).alias("s_payees_90"))
-    )
-
-
 def moved_on_share(
     flows: pl.LazyFrame, anchor_day: int, step: int, checkpoints: int, buckets: int
 ) -> pl.LazyFrame:
@@ -621,7 +591,6 @@ class _Windows:
     hubs: pl.LazyFrame
     fsec: pl.LazyFrame
     moved: pl.LazyFrame
-    payout: pl.LazyFrame
     w90: int
     w180: int
 
@@ -664,12 +633,11 @@ def _windows(
     recv30 = _receiver_30(p30, lifetime)
     # Only payees of minors' bursts need the moved-on share (the mule test).
     burst_payees = fsec.select(pl.col("receiver_id").alias("account_id")).unique()
-    p90, pair90, sellers, recv30, payout, moved = _collect(
+    p90, pair90, sellers, recv30, moved = _collect(
         p90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
         pair90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
         sellers,
         recv30,
-        payout_breadth(lazy, cash, w90, checkpoints),
         moved_on_share(
             flows.lazy().join(burst_payees, on="account_id", how="semi"),
             anchor_day,
@@ -678,11 +646,11 @@ def _windows(
             w180,
         ),
     )
-    (hubs,) = _collect(_hubs(recv30, cash, sellers, payout))
+    (hubs,) = _collect(_hubs(recv30, cash, sellers))
     return _Windows(
         p30=p30, p90=p90, pair90=pair90, p180=p180, lifetime=lifetime, sellers=sellers,
         payouts=payouts, orgs=orgs, standing_sellers=standing_sellers_, recv30=recv30,
-        cash=cash, hubs=hubs, fsec=fsec, moved=moved, payout=payout,
+        cash=cash, hubs=hubs, fsec=fsec, moved=moved,
         w90=w90, w180=w180,
     )  # fmt: skip
 
@@ -840,15 +808,12 @@ def _receiver_30(p30: pl.LazyFrame, lifetime: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def _hubs(
-    recv30: pl.LazyFrame, cash: pl.LazyFrame, sellers: pl.LazyFrame, payout: pl.LazyFrame
-) -> pl.LazyFrame:
+def _hubs(recv30: pl.LazyFrame, cash: pl.LazyFrame, sellers: pl.LazyFrame) -> pl.LazyFrame:
     """(receiver_id, k, to_hub) of hubs: item 5 with item 12.
 
     5+ low-value foreign senders from 2+ countries in 30 days, most of the money moved on
-    within 48 hours to few accounts (a payout to many, `PAYOUT_MIN_RECIPIENTS`, is no
-    cash-out); not a platform seller or an organisation. Senders' network features point
-    here.
+    within 48 hours; not a platform seller or an organisation. Senders' network features
+    point here.
     """
     return (
         recv30.join(cash, on=["account_id", "k"], how="left")
@@ -856,11 +821,6 @@ def _hubs(
             (pl.col("r_low_senders_30") >= 5)
             & (pl.col("r_low_countries_30") >= 2)
             & (pl.col("cashout_share_90").fill_null(0.0) >= CASHOUT_SHARE)
-        )
-        .join(
-            payout.filter(pl.col("s_payees_90") >= PAYOUT_MIN_RECIPIENTS),
-            on=["account_id", "k"],
-            how="anti",
         )
         .select(pl.col("account_id").alias("receiver_id"), "k", pl.lit(True).alias("to_hub"))
         .join(sellers, on=["receiver_id", "k"], how="anti")
@@ -887,7 +847,6 @@ def _feature_frames(pairs: pl.LazyFrame, windows: _Windows, checkpoints: int) ->
         _shared_senders(w.p90, send90),
         _forwards(p90_hub),
         w.cash,
-        w.payout,
         w.payouts,
         *_minor_payments(w.pair90),
         *_crypto(pairs, w.w90, checkpoints),
@@ -1326,7 +1285,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "r_platform_payouts_90", "r_low_senders_30", "r_low_countries_30",
     "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
     "r_pattern_90", "r_pattern_senders_90", "r_returning_senders_90",
-    "net_corroborated_hubs_90", "r_moved_on_share_180", "s_payees_90",
+    "net_corroborated_hubs_90", "r_moved_on_share_180",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.
@@ -1341,5 +1300,5 @@ PAIR_NETWORK_COLUMNS: frozenset[str] = frozenset(
              "s_minor_burst_boy", "s_minor_burst_low_start",
              "cashout_share_90", "r_sender_countries_30", "r_crypto_band_share_90",
              "r_crypto_pattern_90", "r_crypto_only_share_90",
-             "r_low_countries_30", "r_moved_on_share_180", "s_payees_90"}
+             "r_low_countries_30", "r_moved_on_share_180"}
 )  # fmt: skip

@@ -21,7 +21,6 @@ from jaga.finance.features import (
     CRYPTO_SHARED_SENDERS,
     FEW_REPEAT_SENDERS,
     MULE_MOVED_SHARE,
-    PAYOUT_MIN_RECIPIENTS,
     PLATFORM_PAYOUTS,
     REPEAT_HUB_SENDERS,
 )
@@ -69,10 +68,6 @@ NOT_SELLER = (
 # A payee of minors' bursts that sent on a material share of what it received (features:
 # MULE_MOVED_SHARE): what makes a sextortion payee a mule rather than a shop or a friend.
 MOVES_MONEY_ON = c("r_moved_on_share_180") >= MULE_MOVED_SHARE
-# Item 12's cash-out: most inbound value moved on within 48 hours, to the facilitator itself
-# or a few accounts. Paid out to many people (features.PAYOUT_MIN_RECIPIENTS: relief, grants,
-# wages) it is a distributor's outflow, not a cash-out.
-CASH_OUT = (c("cashout_share_90") >= CASHOUT_SHARE) & (c("s_payees_90") < PAYOUT_MIN_RECIPIENTS)
 RULES: tuple[Rule, ...] = (
     # --- Consumer side (T1, T3, T4, T6, T7) ---
     Rule("S1-band-cadence", "T1", "sender", 2.0, ("AUSTRAC-2019", "AUSTRAC-CASE"),
@@ -206,7 +201,8 @@ RULES: tuple[Rule, ...] = (
          "{r_low_senders_30} distinct foreign senders of low-value payments in 30 days",
          family="fan-in"),
     Rule("R1b-hub-cash-out", "T2", "receiver", 1.5, ("AUSTRAC-2019", "AMLC-2020"),
-         NOT_SELLER & CASH_OUT & ((c("r_low_senders_30") >= 5) & (c("r_low_countries_30") >= 2)),
+         NOT_SELLER & ((c("r_low_senders_30") >= 5) & (c("r_low_countries_30") >= 2)
+         & (c("cashout_share_90") >= CASHOUT_SHARE)),
          "many-sender receiver (from {r_low_countries_30} countries) whose money leaves "
          "within 48 hours: a facilitator hub",
          family="cash-out"),
@@ -231,7 +227,7 @@ RULES: tuple[Rule, ...] = (
          "{r_band_corr_30} low-value cross-border credits in 30 days ({r_band_corr_180} in 180)",
          family="fan-in"),
     Rule("R3-fast-cash-out", "T2", "receiver", 1.0, ("AMLC-2020",),
-         NOT_SELLER & CASH_OUT & (c("r_band_corr_90") >= 2),
+         NOT_SELLER & ((c("cashout_share_90") >= CASHOUT_SHARE) & (c("r_band_corr_90") >= 2)),
          "{cashout_share_90:.0%} of inbound value moved on within 48 hours",
          family="cash-out"),
     Rule("R4-night-inbound", "T2", "receiver", 0.5, ("FATF-2025",),
