@@ -17,7 +17,9 @@ fitted to one data set:
   2. most of them pay at most once per 30 days (`ORG_ONCE_SHARE`): one-off gifts or a
      monthly pledge, not the repeated sessions of item 2 ("approximately twice a day");
   3. it spends rather than cashes out: most of its outgoing value goes to merchants
-     (`ORG_SPEND_SHARE`), or it sends nothing on at all;
+     (`ORG_SPEND_SHARE`), or it sends nothing on at all, or it pays out to many distinct
+     people (`ORG_MIN_RECIPIENTS`: relief, grants, wages), where a facilitator's cash-out
+     goes to itself, a few household accounts or a boss (research note T2, T3);
   4. and it looks like an organisation's donations rather than sessions: its low-value
      corridor credits are mostly sent in the senders' daytime (FATF's indicator is "late
      at night or early morning"), or many of its credits carry charity vocabulary
@@ -52,6 +54,11 @@ ORG_MIN_PAYERS = 25
 ORG_ONCE_SHARE = 0.8
 # Share of outgoing value paid to merchants (goods, suppliers) that makes it spending.
 ORG_SPEND_SHARE = 0.5
+# Distinct accounts it pays on (not merchants) in 90 days that make its outflow a payout to
+# many (relief, grants, wages) rather than a cash-out: the research note's facilitator moves
+# money to itself (MSB pickup, e-wallet cash-out) or to "2-6 linked household accounts" (T2)
+# and a boss (T3), so well above a household. Our design choice, not a published figure.
+ORG_MIN_RECIPIENTS = 10
 # Low-value corridor credits sent at the senders' night (21:00-04:00, a third of the day):
 # at most this share is daytime giving; FATF's indicator is the opposite, "late at night".
 ORG_MAX_NIGHT_SHARE = 0.3
@@ -174,6 +181,7 @@ def organisations(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFra
             .join(merchants, on="receiver_id", how="left")
             .select(
                 pl.col("sender_id").alias("receiver_id"),
+                pl.col("receiver_id").alias("_to"),
                 "bucket",
                 "usd",
                 (pl.col("purchase") | pl.col("_merchant").fill_null(False)).alias("_spend"),
@@ -182,13 +190,20 @@ def organisations(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFra
             checkpoints,
         )
         .group_by("receiver_id", "k")
-        .agg((pl.col("usd").filter(pl.col("_spend")).sum() / pl.col("usd").sum()).alias("spend"))
+        .agg(
+            (pl.col("usd").filter(pl.col("_spend")).sum() / pl.col("usd").sum()).alias("spend"),
+            pl.col("_to").filter(~pl.col("_spend")).n_unique().alias("recipients"),
+        )
     )
     return (
         received.join(spent, on=["receiver_id", "k"], how="left")
         .filter(
-            # Sends nothing on, or spends most of it (no cash-out).
-            pl.col("spend").fill_null(1.0).fill_nan(1.0).ge(ORG_SPEND_SHARE)
+            # Sends nothing on, spends most of it (no cash-out), or pays it out to many
+            # people (grants, relief, payroll), not to the facilitator's own few accounts.
+            (
+                pl.col("spend").fill_null(1.0).fill_nan(1.0).ge(ORG_SPEND_SHARE)
+                | pl.col("recipients").fill_null(0).ge(ORG_MIN_RECIPIENTS)
+            )
             & (
                 (pl.col("night_share") <= ORG_MAX_NIGHT_SHARE)
                 | (pl.col("charity_share") >= ORG_CHARITY_SHARE)

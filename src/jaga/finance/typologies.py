@@ -15,10 +15,12 @@ from dataclasses import dataclass
 import polars as pl
 
 from jaga.finance.features import (
+    CASHOUT_SHARE,
     CRYPTO_BAND_SHARE,
     CRYPTO_ONLY_SHARE,
     CRYPTO_SHARED_SENDERS,
     FEW_REPEAT_SENDERS,
+    MULE_MOVED_SHARE,
     PLATFORM_PAYOUTS,
     REPEAT_HUB_SENDERS,
 )
@@ -63,6 +65,9 @@ SHAPE = "shape"
 NOT_SELLER = (
     (c("r_platform_payouts_90") < PLATFORM_PAYOUTS) & ~c("r_organisation") & ~c("r_platform_seller")
 )
+# A payee of minors' bursts that sent on a material share of what it received (features:
+# MULE_MOVED_SHARE): what makes a sextortion payee a mule rather than a shop or a friend.
+MOVES_MONEY_ON = c("r_moved_on_share_180") >= MULE_MOVED_SHARE
 RULES: tuple[Rule, ...] = (
     # --- Consumer side (T1, T3, T4, T6, T7) ---
     Rule("S1-band-cadence", "T1", "sender", 2.0, ("AUSTRAC-2019", "AUSTRAC-CASE"),
@@ -183,7 +188,8 @@ RULES: tuple[Rule, ...] = (
          supporting=True),
     Rule("S14-pays-sextortion-mule", "T5", "sender", 1.5, ("FATF-2025", "FINCEN-2025"),
          c("net_pays_sextortion_mule") >= 1,
-         "the new payee also took bursts of payments from other minors' accounts (mule)",
+         "the new payee also took bursts of payments from other minors' accounts and moves "
+         "the money on (mule)",
          family="victims"),
     Rule("S13-male-sender", "T1", "sender", 0.25, ("FINTRAC-2020", "FINTRAC-2025"),
          c("s_male") & (c("s_band_corr_90") >= 2),
@@ -196,7 +202,7 @@ RULES: tuple[Rule, ...] = (
          family="fan-in"),
     Rule("R1b-hub-cash-out", "T2", "receiver", 1.5, ("AUSTRAC-2019", "AMLC-2020"),
          NOT_SELLER & ((c("r_low_senders_30") >= 5) & (c("r_low_countries_30") >= 2)
-         & (c("cashout_share_90") >= 0.6)),
+         & (c("cashout_share_90") >= CASHOUT_SHARE)),
          "many-sender receiver (from {r_low_countries_30} countries) whose money leaves "
          "within 48 hours: a facilitator hub",
          family="cash-out"),
@@ -221,7 +227,7 @@ RULES: tuple[Rule, ...] = (
          "{r_band_corr_30} low-value cross-border credits in 30 days ({r_band_corr_180} in 180)",
          family="fan-in"),
     Rule("R3-fast-cash-out", "T2", "receiver", 1.0, ("AMLC-2020",),
-         NOT_SELLER & ((c("cashout_share_90") >= 0.6) & (c("r_band_corr_90") >= 2)),
+         NOT_SELLER & ((c("cashout_share_90") >= CASHOUT_SHARE) & (c("r_band_corr_90") >= 2)),
          "{cashout_share_90:.0%} of inbound value moved on within 48 hours",
          family="cash-out"),
     Rule("R4-night-inbound", "T2", "receiver", 0.5, ("FATF-2025",),
@@ -254,12 +260,15 @@ RULES: tuple[Rule, ...] = (
          (c("net_forwards_to_hub_90") >= 1) & (c("r_band_corr_90") >= 3),
          "forwards money to {net_forwards_to_hub_90} other many-sender receiver(s)",
          family="common-beneficiary"),
+    # A mule moves the money on (FinCEN FIN-2025-NTC2: money mules; item 12): a payee that
+    # kept what the minors paid (a shop, a reseller, a friend) is judged on nothing else.
     Rule("R9-sextortion-mule", "T5", "receiver", 2.0, ("FATF-2025", "FINCEN-2025"),
-         c("r_minor_burst_victims") >= 1,
-         "received bursts of payments from {r_minor_burst_victims} minors' accounts",
+         (c("r_minor_burst_victims") >= 1) & MOVES_MONEY_ON,
+         "received bursts of payments from {r_minor_burst_victims} minors' accounts and "
+         "moved {r_moved_on_share_180:.0%} of its inbound value on within 180 days",
          family="minor"),
     Rule("R9b-several-victims", "T5", "receiver", 2.0, ("FATF-2025", "FINCEN-2025"),
-         c("r_minor_burst_victims") >= 2,
+         (c("r_minor_burst_victims") >= 2) & MOVES_MONEY_ON,
          "several minors paid this new payee",
          family="victims"),
     Rule("R12-crypto-shared-address", "T6", "receiver", 2.5, ("FINCEN-2021", "FATF-2025"),
