@@ -409,18 +409,22 @@ def _glyph_blobs(
     )
     # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
     # goes to one (the larger label), which only matters between touching letters.
-    ring = np.flatnonzero((cv2.dilate(light8, _SQUARE3) > 0) & ~light)
+    # (The ring is where the 0/1 mask's dilation is above it.)
+    ring = np.flatnonzero(cv2.dilate(light8, _SQUARE3) > light8)
     spread = cv2.dilate(labels if small else labels.astype(np.float32), _SQUARE3)
     owner = spread.ravel()[ring].astype(np.int64)
     area = stats[:, cv2.CC_STAT_AREA]
     inside = np.flatnonzero(light)
     flat = luma.ravel()
     blob_mean = np.bincount(labels.ravel()[inside], flat[inside], count) / np.maximum(area, 1)
-    dark = flat[ring] <= blob_mean[owner] - GLYPH_CONTRAST
+    ring_luma = flat[ring]
+    dark = ring_luma <= blob_mean[owner] - GLYPH_CONTRAST
     ring_size = np.bincount(owner, minlength=count)
-    ring_dark = np.bincount(owner, dark.astype(np.float64), count)
+    dark_owner = owner[dark]
+    # Counted as integers (exact, as the float counts were).
+    ring_dark = np.bincount(dark_owner, minlength=count)
     # The outline's own tone, per blob: the mean of its dark ring pixels.
-    outline_mean = np.bincount(owner[dark], flat[ring][dark], count) / np.maximum(ring_dark, 1)
+    outline_mean = np.bincount(dark_owner, ring_luma[dark], count) / np.maximum(ring_dark, 1)
     glyph = (
         (ring_size >= 4)
         & (ring_dark >= GLYPH_RING_DARK * np.maximum(ring_size, 1))
@@ -692,7 +696,7 @@ def _flat_graphics(
     """Compact blobs of flat, strong colour inside the picture, as convex hulls, or None; and
     those of them that lie in a corner, when that is some but not all of them."""
     strong = chroma >= GRAPHIC_CHROMA
-    if strong.mean() < GRAPHIC_MIN_SHARE:
+    if np.count_nonzero(strong) / strong.size < GRAPHIC_MIN_SHARE:
         return None
     # Stronger than the colour of its neighbourhood, too, so that a badge on a tinted sky
     # is not one blob with the sky.
@@ -723,10 +727,15 @@ def _flat_graphics(
         labels if small else labels.astype(np.float32), _SQUARE3, iterations=RING_OUT
     )
     near = cv2.dilate(coloured, _SQUARE3, iterations=1) > 0
-    ring_labels = np.where(near, 0, grown.astype(np.int64)).ravel()
+    # Sums over the ring's and the blobs' own pixels only (label 0 is no blob): each label's
+    # sum is taken in the same order as over the whole picture.
+    flat = chroma.ravel()
+    ring = np.flatnonzero((grown > 0) & ~near)
+    ring_labels = grown.ravel()[ring].astype(np.int64)
     ring_size = np.bincount(ring_labels, minlength=count)
-    ring_chroma = np.bincount(ring_labels, chroma.ravel(), count) / np.maximum(ring_size, 1)
-    blob_chroma = np.bincount(labels.ravel(), chroma.ravel(), count) / np.maximum(area, 1)
+    ring_chroma = np.bincount(ring_labels, flat[ring], count) / np.maximum(ring_size, 1)
+    inside = np.flatnonzero(coloured)
+    blob_chroma = np.bincount(labels.ravel()[inside], flat[inside], count) / np.maximum(area, 1)
     keep &= (ring_size > 0) & (blob_chroma - ring_chroma >= GRAPHIC_STEP)
     if not keep.any():
         return None
