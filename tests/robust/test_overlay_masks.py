@@ -87,3 +87,23 @@ def test_a_fading_badge_is_painted_out_whole() -> None:
     box[top:bottom, left:right] = True
     grown = cv2.dilate(box.view(np.uint8), np.ones((5, 5), np.uint8)) > 0
     assert not (found.mask & ~grown).any()
+
+
+def test_with_a_graphic_found_too_the_text_cores_are_also_painted_out_alone() -> None:
+    """Lettering over a light sky and a flat blue badge between its lines: the badge may be a piece
+    of photo taken for a logo (a lit sign), so each text core is hashed alone as well as
+    with the badge, as the whole text mask is."""
+    luma = _sky_with_lettering(200)
+    chroma = np.full(luma.shape, 10.0, np.float32)
+    chroma[60:84, 180:228] = 85
+    found = find_overlays(luma, chroma)
+    assert found is not None and found.kinds == ("text", "logo") and found.text_cores
+    views = dict(painted_out(luma, found))
+    assert "overlaid text core painted out" in views
+    assert "overlaid text core and logo painted out" in views
+    # The core alone leaves the badge as it was; with the badge, it is filled.
+    badge = (slice(64, 80), slice(184, 224))
+    assert np.array_equal(views["overlaid text core painted out"][badge], luma[badge])
+    assert not np.array_equal(views["overlaid text core and logo painted out"][badge], luma[badge])
+    text_alone = overlays.inpaint(luma, found.text_cores[0])
+    assert np.array_equal(views["overlaid text core painted out"], text_alone)

@@ -162,11 +162,15 @@ def painted_out(
         views.append((f"overlaid {kinds} painted out", inpaint(luma, corner)))
     others = [kind for kind in overlay.kinds if kind != "text"]
     for rank, core in enumerate(overlay.text_cores):
-        # Everything found again, the text by its core.
+        # Everything found again, the text by its core; and, when a graphic was found too,
+        # the core alone (as the text alone above: the graphic may be a piece of photo).
+        name = "text " + ("inner " if rank else "") + "core"
+        if others:
+            views.append((f"overlaid {name} painted out", inpaint(luma, core)))
         for kind, part in zip(overlay.kinds, overlay.parts, strict=True):
             if kind != "text":
                 core = core | part
-        name = " and ".join(["text " + ("inner " if rank else "") + "core", *others])
+        name = " and ".join([name, *others])
         views.append((f"overlaid {name} painted out", inpaint(luma, core)))
     return views
 
