@@ -104,6 +104,9 @@ class Overlay:
     # the mid tones and outline-dark pixels beyond the outline, then also without the
     # fill-light pixels that do not touch the outline.
     text_cores: tuple[npt.NDArray[np.bool_], ...] = ()
+    # The text's core again, with only the fill-tone blobs ringed by the outline taken for
+    # letters' fill (see _ringed_fill), when that differs from the masks above.
+    text_ringed: npt.NDArray[np.bool_] | None = None
 
 
 def find_overlays(
@@ -117,12 +120,15 @@ def find_overlays(
     parts: list[npt.NDArray[np.bool_]] = []
     corner: npt.NDArray[np.bool_] | None = None
     cores: list[npt.NDArray[np.bool_]] = []
+    ringed: npt.NDArray[np.bool_] | None = None
     text = _outlined_glyphs(luma, detail)
     if text is not None:
         parts.append(text[0])
-        for inner in text[1:]:
+        for inner in text[1:3]:
             if inner.any() and not np.array_equal(inner, cores[-1] if cores else text[0]):
                 cores.append(inner)
+        if text[3].any() and not any(np.array_equal(text[3], m) for m in (text[0], *cores)):
+            ringed = text[3]
         kinds.append("text")
     if chroma is not None:
         found = _flat_graphics(luma, chroma)
@@ -133,7 +139,7 @@ def find_overlays(
     if not kinds:
         return None
     mask = parts[0] if len(parts) == 1 else parts[0] | parts[1]
-    return Overlay(mask, tuple(kinds), tuple(parts), corner, tuple(cores))
+    return Overlay(mask, tuple(kinds), tuple(parts), corner, tuple(cores), ringed)
 
 
 def painted_out(
@@ -146,7 +152,8 @@ def painted_out(
     lamp), and painting out a piece of photo costs as many bits as leaving an overlay in.
     For text, also its core alone (when smaller): whether a mid-tone pixel just outside the
     outline is the outline blended into the photo or the photo itself cannot be told from
-    the pixel, and either guess costs bits, so both are hashed.
+    the pixel, and either guess costs bits, so both are hashed. Likewise whether a light
+    patch touching the outline is a letter's fill or the photo (see _ringed_fill).
     """
     views = [(f"overlaid {' and '.join(overlay.kinds)} painted out", inpaint(luma, overlay.mask))]
     if len(overlay.parts) > 1:
@@ -172,6 +179,10 @@ def painted_out(
                 core = core | part
         name = " and ".join([name, *others])
         views.append((f"overlaid {name} painted out", inpaint(luma, core)))
+    if overlay.text_ringed is not None:
+        # The core once more, with light photo patches beside the letters left out of
+        # the letters' fill: the text alone (its core with a graphic is hashed above).
+        views.append(("overlaid text ringed core painted out", inpaint(luma, overlay.text_ringed)))
     return views
 
 
@@ -280,7 +291,7 @@ def _outlined_glyphs(
     luma: npt.NDArray[np.float32], detail: int = 1
 ) -> tuple[npt.NDArray[np.bool_], ...] | None:
     """Lines of light blobs ringed by a much darker outline (lettering), or None; as the
-    mask and its two cores (see _two_tones).
+    mask, its two cores and the ringed core (see _two_tones).
 
     The mask covers, inside each line's box, every pixel of the lettering's two tones (fill
     and outline): letters that touch each other, and so fail the one-blob ring test, are
@@ -326,6 +337,7 @@ def _outlined_glyphs(
     mask = np.zeros(luma.shape, dtype=bool)
     core = np.zeros(luma.shape, dtype=bool)
     inner_core = np.zeros(luma.shape, dtype=bool)
+    ringed = np.zeros(luma.shape, dtype=bool)
     height, width = luma.shape
     for members in lines:
         boxes = boxes_all[members].astype(np.int64)
@@ -342,13 +354,14 @@ def _outlined_glyphs(
         )
         band = luma[top:bottom, left:right]
         outline_level = float(np.median(outlines[members]))
-        tones, outer, inner = _two_tones(
+        tones, outer, inner, ringed_core = _two_tones(
             band, fill_level, outline_level, tall, letters[top:bottom, left:right], detail
         )
         mask[top:bottom, left:right] |= tones
         core[top:bottom, left:right] |= outer
         inner_core[top:bottom, left:right] |= inner
-    return (mask, core, inner_core) if mask.any() else None
+        ringed[top:bottom, left:right] |= ringed_core
+    return (mask, core, inner_core, ringed) if mask.any() else None
 
 
 _Blobs = tuple[
@@ -462,12 +475,15 @@ def _two_tones(
     tall: int,
     letters: npt.NDArray[np.uint8],
     detail: int = 1,
-) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+) -> tuple[
+    npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]
+]:
     """The lettering's pixels in a line's box: its fill and its outline tones, each next to
     the other, and the blended pixels between them; nothing else. And two cores of those:
     without the mid tones that are not next to the fill and the outline-dark pixels more
     than two pixels from it; and that also without the fill-light pixels not next to the
-    outline.
+    outline. Last, the first core again with only the fill blobs ringed by the outline
+    taken for the letters' fill (see _ringed_fill; the first core when all are).
 
     Lettering is two flat tones with a sharp edge between them: a pixel of fill tone lies
     within a stroke of the outline and the reverse, which keeps a light sky or a dark coat
@@ -481,6 +497,17 @@ def _two_tones(
     fill = _enclosed(
         (band >= fill_level - max(third, GLYPH_FILL_SPREAD / 2)).view(np.uint8), letters
     )
+    mask, core, inner = _tone_masks(fill, outline, tall, detail)
+    ringed = _ringed_fill(fill, outline, letters, detail)
+    if np.array_equal(ringed, fill):
+        return mask, core, inner, core
+    return mask, core, inner, _tone_masks(ringed, outline, tall, detail)[1]
+
+
+def _tone_masks(
+    fill: npt.NDArray[np.uint8], outline: npt.NDArray[np.uint8], tall: int, detail: int
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """The mask and its two cores of _two_tones, from the line's fill and outline tones."""
     # "Next to" and "within two pixels" at the usual reduced decode.
     next_to = _SQUARE3 if detail == 1 else np.ones((2 * detail + 1,) * 2, np.uint8)
     two = _SQUARE5 if detail == 1 else np.ones((4 * detail + 1,) * 2, np.uint8)
@@ -535,6 +562,43 @@ def _outline_width(fill: npt.NDArray[np.uint8], outline: npt.NDArray[np.uint8], 
     if np.count_nonzero(ends) < OUTLINE_MIN_READINGS:
         return reach
     return int(np.argmax(np.bincount(away[ends].astype(np.intp))))
+
+
+RING_OUTLINE_SHARE = 0.7
+"""Share of the pixels just around a fill-tone blob (its blend with the outline and the
+outline, 1 to detail + 1 pixels out) that must be outline-dark for the blob to be taken for
+a letter's fill: a letter is outlined all round, though its blend pixels are mid tones."""
+
+
+def _ringed_fill(
+    fill: npt.NDArray[np.uint8],
+    outline: npt.NDArray[np.uint8],
+    letters: npt.NDArray[np.uint8],
+    detail: int,
+) -> npt.NDArray[np.uint8]:
+    """The fill-tone blobs of a line's box that are letters: those holding a glyph's
+    pixels, and those ringed by the outline (letters that touch, not found as glyphs).
+
+    A light patch of the photo inside the line's box (a window frame under the letters, a
+    white wall between them) is taken for fill when it does not reach the box's side (see
+    _enclosed), and its pixels next to the outline, and the photo's mid tones next to it,
+    are then painted out as the letters' fill and blends. Such a patch touches the outline
+    on one side at most and borders the photo's other tones elsewhere."""
+    count, labels = cv2.connectedComponents(fill, connectivity=8)
+    if count <= 1:
+        return fill
+    away = cv2.distanceTransform((fill == 0).view(np.uint8), cv2.DIST_C, 3)
+    ring = (away >= 1) & (away <= detail + 1)
+    # Each ring pixel to the (largest) blob label within detail + 1 pixels.
+    owner = cv2.dilate(labels.astype(np.float32), np.ones((2 * detail + 3,) * 2, np.uint8))
+    ring_owner = owner[ring].astype(np.int64)
+    size = np.bincount(ring_owner, minlength=count)
+    dark = np.bincount(ring_owner[outline[ring] > 0], minlength=count)
+    kept = dark >= RING_OUTLINE_SHARE * np.maximum(size, 1)
+    kept[labels[(fill > 0) & (letters > 0)]] = True
+    kept[0] = False
+    ringed: npt.NDArray[np.uint8] = kept[labels].view(np.uint8)
+    return ringed
 
 
 def _outlined(
