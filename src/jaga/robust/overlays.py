@@ -104,6 +104,9 @@ class Overlay:
     # the mid tones and outline-dark pixels beyond the outline, then also without the
     # fill-light pixels that do not touch the outline.
     text_cores: tuple[npt.NDArray[np.bool_], ...] = ()
+    # The text's core again, with only the fill-tone blobs ringed by the outline taken for
+    # letters' fill (see _ringed_fill), when that differs from the masks above.
+    text_ringed: npt.NDArray[np.bool_] | None = None
 
 
 def find_overlays(
@@ -117,12 +120,15 @@ def find_overlays(
     parts: list[npt.NDArray[np.bool_]] = []
     corner: npt.NDArray[np.bool_] | None = None
     cores: list[npt.NDArray[np.bool_]] = []
+    ringed: npt.NDArray[np.bool_] | None = None
     text = _outlined_glyphs(luma, detail)
     if text is not None:
         parts.append(text[0])
-        for inner in text[1:]:
+        for inner in text[1:3]:
             if inner.any() and not np.array_equal(inner, cores[-1] if cores else text[0]):
                 cores.append(inner)
+        if text[3].any() and not any(np.array_equal(text[3], m) for m in (text[0], *cores)):
+            ringed = text[3]
         kinds.append("text")
     if chroma is not None:
         found = _flat_graphics(luma, chroma)
@@ -133,7 +139,7 @@ def find_overlays(
     if not kinds:
         return None
     mask = parts[0] if len(parts) == 1 else parts[0] | parts[1]
-    return Overlay(mask, tuple(kinds), tuple(parts), corner, tuple(cores))
+    return Overlay(mask, tuple(kinds), tuple(parts), corner, tuple(cores), ringed)
 
 
 def painted_out(
@@ -146,7 +152,8 @@ def painted_out(
     lamp), and painting out a piece of photo costs as many bits as leaving an overlay in.
     For text, also its core alone (when smaller): whether a mid-tone pixel just outside the
     outline is the outline blended into the photo or the photo itself cannot be told from
-    the pixel, and either guess costs bits, so both are hashed.
+    the pixel, and either guess costs bits, so both are hashed. Likewise whether a light
+    patch touching the outline is a letter's fill or the photo (see _ringed_fill).
     """
     views = [(f"overlaid {' and '.join(overlay.kinds)} painted out", inpaint(luma, overlay.mask))]
     if len(overlay.parts) > 1:
@@ -162,12 +169,20 @@ def painted_out(
         views.append((f"overlaid {kinds} painted out", inpaint(luma, corner)))
     others = [kind for kind in overlay.kinds if kind != "text"]
     for rank, core in enumerate(overlay.text_cores):
-        # Everything found again, the text by its core.
+        # Everything found again, the text by its core; and, when a graphic was found too,
+        # the core alone (as the text alone above: the graphic may be a piece of photo).
+        name = "text " + ("inner " if rank else "") + "core"
+        if others:
+            views.append((f"overlaid {name} painted out", inpaint(luma, core)))
         for kind, part in zip(overlay.kinds, overlay.parts, strict=True):
             if kind != "text":
                 core = core | part
-        name = " and ".join(["text " + ("inner " if rank else "") + "core", *others])
+        name = " and ".join([name, *others])
         views.append((f"overlaid {name} painted out", inpaint(luma, core)))
+    if overlay.text_ringed is not None:
+        # The core once more, with light photo patches beside the letters left out of
+        # the letters' fill: the text alone (its core with a graphic is hashed above).
+        views.append(("overlaid text ringed core painted out", inpaint(luma, overlay.text_ringed)))
     return views
 
 
@@ -276,7 +291,7 @@ def _outlined_glyphs(
     luma: npt.NDArray[np.float32], detail: int = 1
 ) -> tuple[npt.NDArray[np.bool_], ...] | None:
     """Lines of light blobs ringed by a much darker outline (lettering), or None; as the
-    mask and its two cores (see _two_tones).
+    mask, its two cores and the ringed core (see _two_tones).
 
     The mask covers, inside each line's box, every pixel of the lettering's two tones (fill
     and outline): letters that touch each other, and so fail the one-blob ring test, are
@@ -322,6 +337,7 @@ def _outlined_glyphs(
     mask = np.zeros(luma.shape, dtype=bool)
     core = np.zeros(luma.shape, dtype=bool)
     inner_core = np.zeros(luma.shape, dtype=bool)
+    ringed = np.zeros(luma.shape, dtype=bool)
     height, width = luma.shape
     for members in lines:
         boxes = boxes_all[members].astype(np.int64)
@@ -338,13 +354,14 @@ def _outlined_glyphs(
         )
         band = luma[top:bottom, left:right]
         outline_level = float(np.median(outlines[members]))
-        tones, outer, inner = _two_tones(
+        tones, outer, inner, ringed_core = _two_tones(
             band, fill_level, outline_level, tall, letters[top:bottom, left:right], detail
         )
         mask[top:bottom, left:right] |= tones
         core[top:bottom, left:right] |= outer
         inner_core[top:bottom, left:right] |= inner
-    return (mask, core, inner_core) if mask.any() else None
+        ringed[top:bottom, left:right] |= ringed_core
+    return (mask, core, inner_core, ringed) if mask.any() else None
 
 
 _Blobs = tuple[
@@ -409,18 +426,22 @@ def _glyph_blobs(
     )
     # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
     # goes to one (the larger label), which only matters between touching letters.
-    ring = np.flatnonzero((cv2.dilate(light8, _SQUARE3) > 0) & ~light)
+    # (The ring is where the 0/1 mask's dilation is above it.)
+    ring = np.flatnonzero(cv2.dilate(light8, _SQUARE3) > light8)
     spread = cv2.dilate(labels if small else labels.astype(np.float32), _SQUARE3)
     owner = spread.ravel()[ring].astype(np.int64)
     area = stats[:, cv2.CC_STAT_AREA]
     inside = np.flatnonzero(light)
     flat = luma.ravel()
     blob_mean = np.bincount(labels.ravel()[inside], flat[inside], count) / np.maximum(area, 1)
-    dark = flat[ring] <= blob_mean[owner] - GLYPH_CONTRAST
+    ring_luma = flat[ring]
+    dark = ring_luma <= blob_mean[owner] - GLYPH_CONTRAST
     ring_size = np.bincount(owner, minlength=count)
-    ring_dark = np.bincount(owner, dark.astype(np.float64), count)
+    dark_owner = owner[dark]
+    # Counted as integers (exact, as the float counts were).
+    ring_dark = np.bincount(dark_owner, minlength=count)
     # The outline's own tone, per blob: the mean of its dark ring pixels.
-    outline_mean = np.bincount(owner[dark], flat[ring][dark], count) / np.maximum(ring_dark, 1)
+    outline_mean = np.bincount(dark_owner, ring_luma[dark], count) / np.maximum(ring_dark, 1)
     glyph = (
         (ring_size >= 4)
         & (ring_dark >= GLYPH_RING_DARK * np.maximum(ring_size, 1))
@@ -454,12 +475,15 @@ def _two_tones(
     tall: int,
     letters: npt.NDArray[np.uint8],
     detail: int = 1,
-) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+) -> tuple[
+    npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]
+]:
     """The lettering's pixels in a line's box: its fill and its outline tones, each next to
     the other, and the blended pixels between them; nothing else. And two cores of those:
     without the mid tones that are not next to the fill and the outline-dark pixels more
     than two pixels from it; and that also without the fill-light pixels not next to the
-    outline.
+    outline. Last, the first core again with only the fill blobs ringed by the outline
+    taken for the letters' fill (see _ringed_fill; the first core when all are).
 
     Lettering is two flat tones with a sharp edge between them: a pixel of fill tone lies
     within a stroke of the outline and the reverse, which keeps a light sky or a dark coat
@@ -473,6 +497,17 @@ def _two_tones(
     fill = _enclosed(
         (band >= fill_level - max(third, GLYPH_FILL_SPREAD / 2)).view(np.uint8), letters
     )
+    mask, core, inner = _tone_masks(fill, outline, tall, detail)
+    ringed = _ringed_fill(fill, outline, letters, detail)
+    if np.array_equal(ringed, fill):
+        return mask, core, inner, core
+    return mask, core, inner, _tone_masks(ringed, outline, tall, detail)[1]
+
+
+def _tone_masks(
+    fill: npt.NDArray[np.uint8], outline: npt.NDArray[np.uint8], tall: int, detail: int
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """The mask and its two cores of _two_tones, from the line's fill and outline tones."""
     # "Next to" and "within two pixels" at the usual reduced decode.
     next_to = _SQUARE3 if detail == 1 else np.ones((2 * detail + 1,) * 2, np.uint8)
     two = _SQUARE5 if detail == 1 else np.ones((4 * detail + 1,) * 2, np.uint8)
@@ -527,6 +562,43 @@ def _outline_width(fill: npt.NDArray[np.uint8], outline: npt.NDArray[np.uint8], 
     if np.count_nonzero(ends) < OUTLINE_MIN_READINGS:
         return reach
     return int(np.argmax(np.bincount(away[ends].astype(np.intp))))
+
+
+RING_OUTLINE_SHARE = 0.7
+"""Share of the pixels just around a fill-tone blob (its blend with the outline and the
+outline, 1 to detail + 1 pixels out) that must be outline-dark for the blob to be taken for
+a letter's fill: a letter is outlined all round, though its blend pixels are mid tones."""
+
+
+def _ringed_fill(
+    fill: npt.NDArray[np.uint8],
+    outline: npt.NDArray[np.uint8],
+    letters: npt.NDArray[np.uint8],
+    detail: int,
+) -> npt.NDArray[np.uint8]:
+    """The fill-tone blobs of a line's box that are letters: those holding a glyph's
+    pixels, and those ringed by the outline (letters that touch, not found as glyphs).
+
+    A light patch of the photo inside the line's box (a window frame under the letters, a
+    white wall between them) is taken for fill when it does not reach the box's side (see
+    _enclosed), and its pixels next to the outline, and the photo's mid tones next to it,
+    are then painted out as the letters' fill and blends. Such a patch touches the outline
+    on one side at most and borders the photo's other tones elsewhere."""
+    count, labels = cv2.connectedComponents(fill, connectivity=8)
+    if count <= 1:
+        return fill
+    away = cv2.distanceTransform((fill == 0).view(np.uint8), cv2.DIST_C, 3)
+    ring = (away >= 1) & (away <= detail + 1)
+    # Each ring pixel to the (largest) blob label within detail + 1 pixels.
+    owner = cv2.dilate(labels.astype(np.float32), np.ones((2 * detail + 3,) * 2, np.uint8))
+    ring_owner = owner[ring].astype(np.int64)
+    size = np.bincount(ring_owner, minlength=count)
+    dark = np.bincount(ring_owner[outline[ring] > 0], minlength=count)
+    kept = dark >= RING_OUTLINE_SHARE * np.maximum(size, 1)
+    kept[labels[(fill > 0) & (letters > 0)]] = True
+    kept[0] = False
+    ringed: npt.NDArray[np.uint8] = kept[labels].view(np.uint8)
+    return ringed
 
 
 def _outlined(
@@ -692,7 +764,7 @@ def _flat_graphics(
     """Compact blobs of flat, strong colour inside the picture, as convex hulls, or None; and
     those of them that lie in a corner, when that is some but not all of them."""
     strong = chroma >= GRAPHIC_CHROMA
-    if strong.mean() < GRAPHIC_MIN_SHARE:
+    if np.count_nonzero(strong) / strong.size < GRAPHIC_MIN_SHARE:
         return None
     # Stronger than the colour of its neighbourhood, too, so that a badge on a tinted sky
     # is not one blob with the sky.
@@ -723,10 +795,15 @@ def _flat_graphics(
         labels if small else labels.astype(np.float32), _SQUARE3, iterations=RING_OUT
     )
     near = cv2.dilate(coloured, _SQUARE3, iterations=1) > 0
-    ring_labels = np.where(near, 0, grown.astype(np.int64)).ravel()
+    # Sums over the ring's and the blobs' own pixels only (label 0 is no blob): each label's
+    # sum is taken in the same order as over the whole picture.
+    flat = chroma.ravel()
+    ring = np.flatnonzero((grown > 0) & ~near)
+    ring_labels = grown.ravel()[ring].astype(np.int64)
     ring_size = np.bincount(ring_labels, minlength=count)
-    ring_chroma = np.bincount(ring_labels, chroma.ravel(), count) / np.maximum(ring_size, 1)
-    blob_chroma = np.bincount(labels.ravel(), chroma.ravel(), count) / np.maximum(area, 1)
+    ring_chroma = np.bincount(ring_labels, flat[ring], count) / np.maximum(ring_size, 1)
+    inside = np.flatnonzero(coloured)
+    blob_chroma = np.bincount(labels.ravel()[inside], flat[inside], count) / np.maximum(area, 1)
     keep &= (ring_size > 0) & (blob_chroma - ring_chroma >= GRAPHIC_STEP)
     if not keep.any():
         return None
