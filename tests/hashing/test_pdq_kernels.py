@@ -73,7 +73,9 @@ def test_ycbcr_planes_match_numpy() -> None:
     from jaga.hashing.image_io import _ycbcr_planes
 
     rng = np.random.default_rng(4)
-    planes = rng.integers(0, 256, (37, 53, 3), dtype=np.uint8)
+    planes = rng.integers(0, 256, (256, 256, 3), dtype=np.uint8)
+    # Every (Cb, Cr) pair once, each with some Y.
+    planes[:, :, 1], planes[:, :, 2] = np.meshgrid(np.arange(256), np.arange(256), indexing="ij")
     luma, chroma = _ycbcr_planes(planes)
     blue = planes[:, :, 1].astype(np.int32) - 128
     red = planes[:, :, 2].astype(np.int32) - 128

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from jaga.robust.pixel_kernels import steps
+from jaga.robust import views
+from jaga.robust.pixel_kernels import column_edges, row_edges, steps
 
 
 @pytest.mark.parametrize("shape", [(1, 1), (1, 7), (9, 1), (10, 240), (161, 241)])
@@ -16,3 +17,110 @@ def test_steps_match_numpy(shape: tuple[int, int]) -> None:
     expected[:, :-1] += np.abs(np.diff(values, axis=1))
     expected[:-1, :] += np.abs(np.diff(values, axis=0))
     assert np.array_equal(steps(values), expected)
+
+
+def _numpy_mirrored_edges(steps: np.ndarray, length: int) -> tuple[int, int] | None:
+    """The former `views._mirrored_edges`, margin by margin in NumPy arrays."""
+    share = (steps > views.EDGE_STEP).mean(axis=1)
+    strength = steps.mean(axis=1)
+    low = max(5, round(length * views.MIN_TRIM))
+    high = min(round(length * (1 - views.MIN_CONTENT) / 2), (length - 6) // 2)
+    if high <= low:
+        return None
+    margins = np.arange(low, high)
+    starts, ends = margins - 1, length - margins - 1
+    outside_starts = np.clip(starts[:, None] - np.array([4, 3, 2]), 0, None)
+    outside_ends = ends[:, None] + np.array([2, 3, 4])
+    near_ends = ends[:, None] + np.array([-1, 0, 1])
+    end_lines = near_ends[np.arange(margins.size), np.argmax(strength[near_ends], axis=1)]
+    sharp = np.maximum(
+        share[starts] - share[outside_starts].max(axis=1),
+        share[end_lines] - share[outside_ends].max(axis=1),
+    )
+    quiet = views.QUIET_FILL
+    stands_out = (
+        strength[starts]
+        >= np.maximum(views.MIN_EDGE_STRENGTH, quiet * strength[outside_starts].max(axis=1))
+    ) & (
+        strength[end_lines]
+        >= np.maximum(views.MIN_EDGE_STRENGTH, quiet * strength[outside_ends].max(axis=1))
+    )
+    qualified = np.flatnonzero(stands_out & (sharp >= views.MIN_EDGE_LINE))
+    if qualified.size == 0:
+        return None
+    margin = int(margins[qualified[0]])
+    start, end = margin - 1, length - margin - 1
+    first = start - 1 + int(np.argmax(strength[start - 1 : start + 2])) + 1
+    last = end - 1 + int(np.argmax(strength[end - 1 : end + 2]))
+    return first, last + 1
+
+
+def _framed_fill(rng: np.random.Generator, height: int, width: int) -> np.ndarray:
+    """A smooth fill with a textured picture pasted in its middle (or noise, or flat)."""
+    kind = int(rng.integers(0, 4)) if min(height, width) >= 12 else 0
+    if kind == 0:
+        return (rng.random((height, width)) * 255).astype(np.float32)
+    if kind == 1:
+        return np.full((height, width), float(rng.integers(0, 256)), np.float32)
+    rows = np.linspace(0, 1, height, dtype=np.float32)[:, None]
+    fill = (40 + 80 * rows + np.zeros((1, width), np.float32)).astype(np.float32)
+    top = int(rng.integers(3, max(4, height // 3)))
+    left = int(rng.integers(3, max(4, width // 3)))
+    if kind == 3:  # mirrored margins, as apps pad
+        bottom, right = height - top, width - left
+    else:
+        bottom = int(rng.integers(top + 1, height))
+        right = int(rng.integers(left + 1, width))
+    picture = rng.random((bottom - top, right - left)) * 255
+    fill[top:bottom, left:right] = np.round(picture / 30) * 30
+    return fill
+
+
+def test_edge_lines_and_mirrored_margins_match_numpy() -> None:
+    """`centred_pictures`' compiled step lines and margin search give the NumPy results."""
+    rng = np.random.default_rng(17)
+    found = 0
+    for _ in range(400):
+        height, width = (int(v) for v in rng.integers(2, 520, 2))
+        luma = _framed_fill(rng, height, width)
+        left, right = round(width * 0.1), round(width * 0.9)
+        top, bottom = round(height * 0.1), round(height * 0.9)
+        if right > left:
+            expected = np.abs(np.diff(luma[:, left:right], axis=0))
+            share, steps = row_edges(luma, left, right, views.EDGE_STEP)
+            assert np.array_equal(steps, expected)
+            assert np.array_equal(share, (expected > views.EDGE_STEP).mean(axis=1))
+            ours = views._mirrored_edges(share, steps.mean(axis=1), height)
+            assert ours == _numpy_mirrored_edges(expected, height)
+            found += ours is not None
+        if bottom > top:
+            expected = np.abs(np.diff(luma[top:bottom], axis=1)).T
+            share, strength = column_edges(luma, top, bottom, views.EDGE_STEP)
+            assert strength.dtype == np.float32
+            if width > 2:  # one column pair: NumPy sums it pairwise (centred_pictures' case)
+                assert np.array_equal(strength, expected.mean(axis=1))
+            else:
+                strength = expected.mean(axis=1)
+            assert np.array_equal(share, (expected > views.EDGE_STEP).mean(axis=1))
+            ours = views._mirrored_edges(share, strength, width)
+            assert ours == _numpy_mirrored_edges(expected, width)
+            found += ours is not None
+    assert found > 50  # the margin search found pasted pictures, not only None
+    for width in (1, 2, 3):  # the narrowest pictures, through centred_pictures itself
+        luma = (rng.random((40, width)) * 255).astype(np.float32)
+        assert views.centred_pictures(luma) == []
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_line_counts_match_numpy(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for _ in range(200):
+        height, width = (int(v) for v in rng.integers(1, 300, 2))
+        mask = rng.random((height, width)) < rng.random()
+        a, b = sorted(int(v) for v in rng.integers(0, width + 1, 2))
+        for part in (mask, mask[:, a:b], mask.T, mask[::2]):
+            for axis in (0, 1):
+                if part.shape[axis] == 0:
+                    continue
+                assert np.array_equal(views._line_counts(part, axis), part.sum(axis=axis))
+                assert np.array_equal(views._line_shares(part, axis), part.mean(axis=axis))

@@ -38,6 +38,7 @@ from PIL import Image
 from jaga.hashing.image_io import LumaFrame
 from jaga.hashing.pdq import hash_frame
 from jaga.hashing.types import PdqHash
+from jaga.robust import pixel_kernels
 from jaga.robust.corners import corner_tilt
 from jaga.robust.overlays import find_overlays, painted_out
 from jaga.robust.pixel_kernels import steps as pixel_steps
@@ -741,10 +742,14 @@ def centred_pictures(luma: npt.NDArray[np.float32]) -> list[Box]:
     """
     height, width = luma.shape
     # Steps across each line, over its middle 80% (corners may hold a UI's rounded edge).
-    rows = luma[:, round(width * 0.1) : round(width * 0.9)]
-    columns = luma[round(height * 0.1) : round(height * 0.9)]
-    vertical = _mirrored_edges(np.abs(np.diff(rows, axis=0)), height)
-    horizontal = _mirrored_edges(np.abs(np.diff(columns, axis=1)).T, width)
+    luma = np.ascontiguousarray(luma, dtype=np.float32)
+    share, steps = pixel_kernels.row_edges(luma, round(width * 0.1), round(width * 0.9), EDGE_STEP)
+    vertical = _mirrored_edges(share, steps.mean(axis=1), height)
+    top, bottom = round(height * 0.1), round(height * 0.9)
+    share, strength = pixel_kernels.column_edges(luma, top, bottom, EDGE_STEP)
+    if width == 2:  # one line: NumPy's mean is then a pairwise sum, not running sums
+        strength = np.abs(np.diff(luma[top:bottom], axis=1)).T.mean(axis=1)
+    horizontal = _mirrored_edges(share, strength, width)
     if vertical is None and horizontal is None:
         return []
     boxes: list[Box] = []
@@ -767,47 +772,33 @@ def centred_pictures(luma: npt.NDArray[np.float32]) -> list[Box]:
     ]
 
 
-def _mirrored_edges(steps: npt.NDArray[np.float32], length: int) -> tuple[int, int] | None:
+def _mirrored_edges(
+    share: npt.NDArray[np.float64], strength: npt.NDArray[np.float32], length: int
+) -> tuple[int, int] | None:
     """[start, end) of a picture with edge lines about m from each end and quiet fill
     lines outside them.
 
-    steps[i] is the step between lines i and i + 1: an edge where the picture starts at line
-    m is steps[m - 1], and where it ends (last line length - m - 1) is steps[length - m - 1].
-    One edge must be a step almost all along (MIN_EDGE_LINE); its partner may be faint (a
-    dark photo on a darkened fill), as long as it still stands out of the quiet fill
-    beyond it (QUIET_FILL).
+    Per step line i (the step between lines i and i + 1): `share` of its steps above
+    EDGE_STEP and `strength`, their mean. An edge where the picture starts at line m is
+    step line m - 1, and where it ends (last line length - m - 1) is step line
+    length - m - 1. One edge must be a step almost all along (MIN_EDGE_LINE); its partner
+    may be faint (a dark photo on a darkened fill), as long as it still stands out of the
+    quiet fill beyond it (QUIET_FILL), 2-4 lines out (JPEG rings over the first). The two
+    edges may land a line apart when the margins differ by one pixel. The search runs in
+    a compiled loop (`pixel_kernels.mirrored_margin`): the margin-by-margin NumPy arrays
+    cost ten times the comparisons.
     """
-    share = (steps > EDGE_STEP).mean(axis=1)
-    strength = steps.mean(axis=1)
     low = max(5, round(length * MIN_TRIM))  # 4 fill lines beyond the end edge
     high = min(round(length * (1 - MIN_CONTENT) / 2), (length - 6) // 2)
     if high <= low:
         return None
-    margins = np.arange(low, high)
-    starts, ends = margins - 1, length - margins - 1
-    # Fill lines just outside the edges: 2-4 lines out (JPEG rings over the first).
-    outside_starts = np.clip(starts[:, None] - np.array([4, 3, 2]), 0, None)
-    outside_ends = ends[:, None] + np.array([2, 3, 4])
-    # The two edges may land a line apart when the margins differ by one pixel.
-    near_ends = ends[:, None] + np.array([-1, 0, 1])
-    end_lines = near_ends[np.arange(margins.size), np.argmax(strength[near_ends], axis=1)]
-    sharp = np.maximum(
-        share[starts] - share[outside_starts].max(axis=1),
-        share[end_lines] - share[outside_ends].max(axis=1),
-    )
-    stands_out = (
-        strength[starts]
-        >= np.maximum(MIN_EDGE_STRENGTH, QUIET_FILL * strength[outside_starts].max(axis=1))
-    ) & (
-        strength[end_lines]
-        >= np.maximum(MIN_EDGE_STRENGTH, QUIET_FILL * strength[outside_ends].max(axis=1))
-    )
-    qualified = np.flatnonzero(stands_out & (sharp >= MIN_EDGE_LINE))
-    if qualified.size == 0:
-        return None
     # The fill lies outside everything: the outermost pair is the picture's border, pairs
     # further in are its own lines (a flat sky band's edge and its mirror).
-    margin = int(margins[qualified[0]])
+    margin = pixel_kernels.mirrored_margin(
+        share, strength, low, high, length, MIN_EDGE_LINE, MIN_EDGE_STRENGTH, QUIET_FILL
+    )
+    if margin < 0:
+        return None
     # Each edge on its own strongest line (a pixel off costs PDQ 6-10 bits).
     start, end = margin - 1, length - margin - 1
     first = start - 1 + int(np.argmax(strength[start - 1 : start + 2])) + 1
@@ -948,12 +939,12 @@ def _grow_to_canvas(luma: npt.NDArray[np.float32], background: float, box: Box) 
     height, width = luma.shape
     off = np.abs(luma - background) > CANVAS_TOLERANCE
     top, bottom, left, right = box
-    rows = off[:, left:right].mean(axis=1) > CANVAS_LINE
+    rows = _line_shares(off[:, left:right], 1) > CANVAS_LINE
     while top > 0 and rows[top - 1]:
         top -= 1
     while bottom < height and rows[bottom]:
         bottom += 1
-    columns = off[top:bottom].mean(axis=0) > CANVAS_LINE
+    columns = _line_shares(off[top:bottom], 0) > CANVAS_LINE
     while left > 0 and columns[left - 1]:
         left -= 1
     while right < width and columns[right]:
@@ -965,8 +956,8 @@ def _uniform_frame(picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]
     """Plain padding: from each side, the lines that hold (almost) no picture at all."""
     height, width = picture.shape
     # JPEG rings into the frame near the picture: a frame line may hold a few such pixels.
-    rows = picture.mean(axis=1) > 0.25
-    columns = picture.mean(axis=0) > 0.25
+    rows = _line_shares(picture, 1) > 0.25
+    columns = _line_shares(picture, 0) > 0.25
     if not rows.any() or not columns.any():
         return None
     top, bottom = int(np.argmax(rows)), height - int(np.argmax(rows[::-1]))
@@ -977,9 +968,9 @@ def _uniform_frame(picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]
         return None
     # Padding surrounds one picture: a line of bare frame between its edges means a canvas
     # with several things on it (a screenshot), which the solid-block search handles.
-    if not (picture[top:bottom].mean(axis=1) > 0.02).all():
+    if not (_line_shares(picture[top:bottom], 1) > 0.02).all():
         return None
-    if not (picture[:, left:right].mean(axis=0) > 0.02).all():
+    if not (_line_shares(picture[:, left:right], 0) > 0.02).all():
         return None
     # Only a frame if the block inside is picture throughout (not a photo on a canvas).
     inner = (picture | detail)[top:bottom, left:right]
@@ -1001,8 +992,8 @@ def _refine(picture: npt.NDArray[np.bool_], box: Box) -> Box:
 
     span_rows = picture[:, left + reach : max(left + reach + 1, right - reach)]
     span_columns = picture[top + reach : max(top + reach + 1, bottom - reach), :]
-    row_share = span_rows.mean(axis=1).astype(np.float32)
-    column_share = span_columns.mean(axis=0).astype(np.float32)
+    row_share = _line_shares(span_rows, 1).astype(np.float32)
+    column_share = _line_shares(span_columns, 0).astype(np.float32)
     rows_inside = _median_of(row_share[top:bottom])
     columns_inside = _median_of(column_share[left:right])
     # Walk outward from `reach` lines inside each edge, at most `2 * reach` lines.
@@ -1207,6 +1198,26 @@ def _share(mask: npt.NDArray[np.bool_]) -> float:
     return int(np.count_nonzero(mask)) / int(mask.size)
 
 
+def _line_counts(mask: npt.NDArray[np.bool_], axis: int) -> npt.NDArray[np.int64]:
+    """Set pixels per line: `mask.sum(axis)` (axis 1: per row, 0: per column), by OpenCV's
+    reduce over the mask's bytes, a fifth of NumPy's time on these small masks."""
+    if mask.shape[0] == 0 or mask.shape[1] == 0:
+        return np.asarray(mask.sum(axis=axis), dtype=np.int64)
+    if mask.strides[1] != 1:
+        mask = np.ascontiguousarray(mask)
+    counts = cv2.reduce(mask.view(np.uint8), axis, cv2.REDUCE_SUM, dtype=cv2.CV_32S)
+    return np.asarray(counts, dtype=np.int64).ravel()
+
+
+def _line_shares(mask: npt.NDArray[np.bool_], axis: int) -> npt.NDArray[np.float64]:
+    """Share of set pixels per line: `mask.mean(axis)`, the same float64 quotients (a bool
+    mean is the exact count over the length)."""
+    if mask.shape[axis] == 0:
+        return np.asarray(mask.mean(axis=axis), dtype=np.float64)
+    shares: npt.NDArray[np.float64] = _line_counts(mask, axis) / mask.shape[axis]
+    return shares
+
+
 def _detail_mask(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_]:
     """Pixels with local detail: mean absolute step to the right and below, over 3x3."""
     return _box_mean(pixel_steps(np.ascontiguousarray(luma, dtype=np.float32)), 1) > FLAT_GRADIENT
@@ -1257,15 +1268,16 @@ def _solid_block(picture: npt.NDArray[np.bool_]) -> Box | None:
     radius = max(1, max(height, width) // 64)
     # A window's share (count / n, n = (2r+1)^2 odd) is never within float32 rounding of
     # SOLID_SHARE = 17/20 (the nearest share is 1/(20n) away), so comparing the exact count
-    # decides as the float mean did.
+    # decides as the float mean did; a count is above the float bound exactly when above its
+    # floor (compared as integers: a float bound makes NumPy convert every count).
     size = 2 * radius + 1
-    solid = _window_counts(picture, radius) > SOLID_SHARE * size * size
+    solid = _window_counts(picture, radius) > math.floor(SOLID_SHARE * size * size)
     if not solid.any():
         return None
-    top, bottom = _main_run(solid.sum(axis=1), height)
+    top, bottom = _main_run(_line_counts(solid, 1), height)
     if bottom - top < MIN_CONTENT * height:
         return None
-    left, right = _main_run(solid[top:bottom].sum(axis=0), width)
+    left, right = _main_run(_line_counts(solid[top:bottom], 0), width)
     if right - left < MIN_CONTENT * width:
         return None
     box = (top, bottom, left, right)  # about `radius` inside the true edges; refined later
@@ -1273,17 +1285,14 @@ def _solid_block(picture: npt.NDArray[np.bool_]) -> Box | None:
 
 
 def _main_run(profile: npt.NDArray[np.int64], length: int) -> tuple[int, int]:
-    """[start, end) of the heaviest run of entries at or above a quarter of the maximum."""
-    strong = np.flatnonzero(profile[:length] >= max(1.0, 0.25 * float(profile.max())))
-    if strong.size == 0:
-        return (0, 0)
+    """[start, end) of the heaviest run of entries at or above a quarter of the maximum.
+
+    Runs of strong entries are split where more than `gap` apart; the first heaviest wins
+    (in one compiled pass, pixel_kernels.main_run: the NumPy run-splitting cost more than
+    the profile it reads)."""
     gap = max(2, length // 32)
-    # Runs of strong entries, split where more than `gap` apart; the first heaviest wins.
-    starts = np.concatenate(([0], np.flatnonzero(np.diff(strong) > gap) + 1))
-    ends = np.concatenate((starts[1:], [strong.size])) - 1
-    masses = np.add.reduceat(profile[strong], starts)
-    best = int(np.argmax(masses))
-    return (int(strong[starts[best]]), int(strong[ends[best]]) + 1)
+    start, end = pixel_kernels.main_run(np.ascontiguousarray(profile, dtype=np.int64), length, gap)
+    return (int(start), int(end))
 
 
 REGION_KEEPS: tuple[float, ...] = (0.95, 0.9, 0.8)
