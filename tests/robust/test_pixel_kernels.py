@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
+from PIL import Image
 
 from jaga.robust import views
 from jaga.robust.pixel_kernels import column_edges, row_edges, steps
@@ -124,3 +127,44 @@ def test_line_counts_match_numpy(seed: int) -> None:
                     continue
                 assert np.array_equal(views._line_counts(part, axis), part.sum(axis=axis))
                 assert np.array_equal(views._line_shares(part, axis), part.mean(axis=axis))
+
+
+def _numpy_edge_tilts(picture: np.ndarray) -> list[float]:
+    """The former `views._edge_tilts` on the whole off-frame mask."""
+    found: list[float] = []
+    for mask, sign in ((picture, -1.0), (picture.T, 1.0)):
+        rows, columns = mask.shape
+        for side, direction in ((mask, 1.0), (mask[::-1], -1.0)):
+            start, stop = round(columns * 0.2), round(columns * 0.8)
+            band = side[: math.ceil(0.45 * rows), start:stop]
+            depth = np.argmax(band, axis=0).astype(np.float64)
+            present = band.any(axis=0) & (depth > 0) & (depth < 0.45 * rows)
+            xs = np.flatnonzero(present)
+            if xs.size < 0.4 * (stop - start) or xs.size < 8:
+                continue
+            slope, offset = views._line_fit(xs, depth[xs])
+            if views._median_of(np.abs(depth[xs] - (slope * xs + offset))) > 1.0:
+                continue
+            found.append(sign * direction * float(np.degrees(np.arctan(slope))))
+    return found
+
+
+def test_edge_tilts_read_from_the_sides_match_the_whole_mask() -> None:
+    rng = np.random.default_rng(23)
+    read = 0
+    for _ in range(150):
+        height, width = (int(v) for v in rng.integers(20, 400, 2))
+        background = float(rng.choice([0.0, 255.0, 128.0]))
+        canvas = Image.new("F", (width, height), background)
+        inner = (rng.random((height * 3 // 5, width * 3 // 5)) * 200 + 30).astype(np.float32)
+        photo = Image.fromarray(inner, mode="F").rotate(
+            float(rng.uniform(-8, 8)), expand=True, fillcolor=background
+        )
+        canvas.paste(photo, ((width - photo.width) // 2, (height - photo.height) // 2))
+        luma = np.asarray(canvas, dtype=np.float32)
+        luma = luma + (rng.random(luma.shape) * 8 - 4).astype(np.float32)
+        mask = np.abs(luma - background) > views.BACKGROUND_TOLERANCE
+        ours = views._edge_tilts(np.ascontiguousarray(luma), background)
+        assert ours == _numpy_edge_tilts(mask)
+        read += len(ours)
+    assert read > 100

@@ -163,3 +163,44 @@ def _main_run(profile: npt.NDArray[np.int64], length: int, gap: int) -> tuple[in
 
 
 main_run = njit(cache=True, nogil=True)(_main_run)
+
+
+def _side_depths(
+    luma: npt.NDArray[np.float32],
+    background: float,
+    tolerance: float,
+    side: int,
+    start: int,
+    stop: int,
+    limit: int,
+) -> npt.NDArray[np.int64]:
+    """How far in from one side of the canvas the first pixel off the frame colour lies,
+    per line across that side (lines [start, stop); 0 when none within `limit`).
+
+    Side 0 is the top (a column's first row), 1 the bottom, 2 the left (a row's first
+    column), 3 the right. "Off the frame" is `abs(luma - background) > tolerance` in
+    float32, as NumPy computes it for the whole picture; here each line is read only up
+    to its first such pixel (the picture's edge is near the side), not the whole mask.
+    """
+    height, width = luma.shape
+    colour = np.float32(background)
+    bound = np.float32(tolerance)
+    depths = np.zeros(max(0, stop - start), np.int64)
+    for k in range(stop - start):
+        line = start + k
+        for depth in range(limit):
+            if side == 0:
+                value = luma[depth, line]
+            elif side == 1:
+                value = luma[height - 1 - depth, line]
+            elif side == 2:
+                value = luma[line, depth]
+            else:
+                value = luma[line, width - 1 - depth]
+            if abs(value - colour) > bound:
+                depths[k] = depth
+                break
+    return depths
+
+
+side_depths = njit(cache=True, nogil=True)(_side_depths)
