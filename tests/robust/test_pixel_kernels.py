@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from jaga.robust import views
-from jaga.robust.pixel_kernels import column_edges, row_edges, steps
+from jaga.robust.pixel_kernels import column_edges, level_bins, near_share, row_edges, steps
 
 
 @pytest.mark.parametrize("shape", [(1, 1), (1, 7), (9, 1), (10, 240), (161, 241)])
@@ -168,3 +168,17 @@ def test_edge_tilts_read_from_the_sides_match_the_whole_mask() -> None:
         assert ours == _numpy_edge_tilts(mask)
         read += len(ours)
     assert read > 100
+
+
+def test_level_bins_and_near_shares_match_numpy() -> None:
+    rng = np.random.default_rng(29)
+    for _ in range(300):
+        size = int(rng.integers(1, 2000))
+        values = (rng.random(size) * 300 - 20).astype(np.float32)
+        values[: size // 3] = np.round(values[: size // 3])  # whole levels: bin edges
+        expected = np.bincount(np.clip((values // 8).astype(np.int64), 0, 31), minlength=32)
+        assert np.array_equal(level_bins(values), expected)
+        centre = float(values[int(rng.integers(0, size))])
+        for tolerance in (views.BACKGROUND_TOLERANCE, 0.5):
+            near = np.abs(values - centre) <= tolerance
+            assert near_share(values, centre, tolerance) == views._share(near)

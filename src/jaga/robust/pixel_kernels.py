@@ -7,6 +7,8 @@ so the views are bit for bit the same (tests/robust/test_pixel_kernels.py).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import numpy.typing as npt
 from numba import njit
@@ -204,3 +206,28 @@ def _side_depths(
 
 
 side_depths = njit(cache=True, nogil=True)(_side_depths)
+
+
+def _level_bins(values: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
+    """Pixels per 8-level bin of luma (32 bins, values below 0 or above 255 in the end
+    bins): `np.bincount(np.clip((values // 8).astype(np.int64), 0, 31), minlength=32)`."""
+    counts = np.zeros(32, np.int64)
+    for k in range(values.size):
+        level = math.floor(values[k] / 8.0)
+        counts[min(max(level, 0), 31)] += 1
+    return counts
+
+
+def _near_share(values: npt.NDArray[np.float32], centre: float, tolerance: float) -> float:
+    """Share of `values` within `tolerance` of `centre`, in float32 as NumPy computes
+    `np.abs(values - centre) <= tolerance` for a float32 array and Python floats."""
+    colour = np.float32(centre)
+    bound = np.float32(tolerance)
+    near = 0
+    for k in range(values.size):
+        near += abs(values[k] - colour) <= bound
+    return near / values.size
+
+
+level_bins = njit(cache=True, nogil=True)(_level_bins)
+near_share = njit(cache=True, nogil=True)(_near_share)

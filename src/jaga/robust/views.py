@@ -1184,8 +1184,8 @@ def _frame_colour(
 def _ring_colours(ring: npt.NDArray[np.float32], min_share: float) -> list[float]:
     """Colours that at least `min_share` of the ring pixels have (within the tolerance),
     most common first. A turned canvas has two: its frame and the corners' fill."""
-    bins = np.clip((ring // 8).astype(np.int64), 0, 31)
-    counts = np.bincount(bins, minlength=32)
+    ring = np.ascontiguousarray(ring, dtype=np.float32)
+    counts = pixel_kernels.level_bins(ring)  # 8-level bins, in one compiled pass
     # The bins follow the value, so each bin's pixels are one run of the sorted ring: its
     # median is read there (as np.median would compute it), not from a masked copy.
     ordered = np.sort(ring)
@@ -1199,10 +1199,8 @@ def _ring_colours(ring: npt.NDArray[np.float32], min_share: float) -> list[float
             centre = float(
                 ordered[middle] if count % 2 else (ordered[middle] + ordered[middle + 1]) / 2
             )
-        near = np.abs(ring - centre) <= BACKGROUND_TOLERANCE
-        if _share(near) >= min_share and all(
-            abs(centre - c) > BACKGROUND_TOLERANCE for c in colours
-        ):
+        near = pixel_kernels.near_share(ring, centre, BACKGROUND_TOLERANCE)
+        if near >= min_share and all(abs(centre - c) > BACKGROUND_TOLERANCE for c in colours):
             colours.append(centre)
     return colours
 
