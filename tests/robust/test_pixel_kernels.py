@@ -9,7 +9,14 @@ import pytest
 from PIL import Image
 
 from jaga.robust import views
-from jaga.robust.pixel_kernels import column_edges, level_bins, near_share, row_edges, steps
+from jaga.robust.pixel_kernels import (
+    blend_level,
+    column_edges,
+    level_bins,
+    near_share,
+    row_edges,
+    steps,
+)
 
 
 @pytest.mark.parametrize("shape", [(1, 1), (1, 7), (9, 1), (10, 240), (161, 241)])
@@ -182,3 +189,19 @@ def test_level_bins_and_near_shares_match_numpy() -> None:
         for tolerance in (views.BACKGROUND_TOLERANCE, 0.5):
             near = np.abs(values - centre) <= tolerance
             assert near_share(values, centre, tolerance) == views._share(near)
+
+
+def test_blend_level_matches_numpy() -> None:
+    rng = np.random.default_rng(31)
+    special = np.array([0.0, 1e-6, 1e-3, 0.5, 1.0, 1.5], dtype=np.float32)
+    for _ in range(100):
+        shape = tuple(int(v) for v in rng.integers(1, 120, 2))
+        weights = rng.random(shape).astype(np.float32) * 1.2
+        picks = rng.random(shape) < 0.3
+        weights[picks] = rng.choice(special, int(picks.sum()))
+        values = (rng.random(shape) * 255).astype(np.float32) * weights
+        coarse = (rng.random(shape) * 255).astype(np.float32)
+        share = np.minimum(weights, 1.0)
+        own = np.where(weights > 1e-3, values / np.maximum(weights, 1e-6), coarse)
+        expected = share * own + (1.0 - share) * coarse
+        assert np.array_equal(blend_level(values, weights, coarse), expected)

@@ -231,3 +231,30 @@ def _near_share(values: npt.NDArray[np.float32], centre: float, tolerance: float
 
 level_bins = njit(cache=True, nogil=True)(_level_bins)
 near_share = njit(cache=True, nogil=True)(_near_share)
+
+
+def _blend_level(
+    values: npt.NDArray[np.float32],
+    weights: npt.NDArray[np.float32],
+    coarse: npt.NDArray[np.float32],
+) -> npt.NDArray[np.float32]:
+    """One level of the push-pull fill (`jaga.robust.views._paint_lost_corners`): a pixel's
+    own weighted mean where it is known (weight over 1e-3), blended with the coarser
+    level's estimate by how much of it is known. The same float32 operations as the
+    NumPy code (`share * own + (1 - share) * coarse`), in one pass instead of seven."""
+    height, width = values.shape
+    blended = np.empty((height, width), np.float32)
+    one = np.float32(1.0)
+    least = np.float32(1e-6)
+    known = np.float32(1e-3)
+    for i in range(height):
+        for j in range(width):
+            weight = weights[i, j]
+            below = coarse[i, j]
+            share = min(weight, one)
+            own = values[i, j] / max(weight, least) if weight > known else below
+            blended[i, j] = share * own + (one - share) * below
+    return blended
+
+
+blend_level = njit(cache=True, nogil=True)(_blend_level)

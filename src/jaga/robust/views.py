@@ -1114,13 +1114,12 @@ def _paint_lost_corners(
     while min(values[-1].shape) > 8:
         values.append(np.asarray(cv2.pyrDown(values[-1]), dtype=np.float32))
         weights.append(np.asarray(cv2.pyrDown(weights[-1]), dtype=np.float32))
-    estimate = values[-1] / np.maximum(weights[-1], 1e-6)
+    estimate = np.asarray(values[-1] / np.maximum(weights[-1], 1e-6), dtype=np.float32)
     for level_values, level_weights in zip(values[-2::-1], weights[-2::-1], strict=True):
         height, width = level_values.shape
-        coarse = cv2.pyrUp(estimate, dstsize=(width, height))
-        share = np.minimum(level_weights, 1.0)
-        own = np.where(level_weights > 1e-3, level_values / np.maximum(level_weights, 1e-6), coarse)
-        estimate = share * own + (1.0 - share) * coarse
+        coarse = np.asarray(cv2.pyrUp(estimate, dstsize=(width, height)), dtype=np.float32)
+        # share * own + (1 - share) * coarse, own = the level's weighted mean where known
+        estimate = pixel_kernels.blend_level(level_values, level_weights, coarse)
     return np.where(known, luma, estimate).astype(np.float32)
 
 
