@@ -8,7 +8,7 @@ import pytest
 
 from jaga.hashing import pdq
 from jaga.hashing.image_io import LumaFrame
-from jaga.hashing.pdq_kernels import quality
+from jaga.hashing.pdq_kernels import band_weights, quality
 
 
 def _einsum_buffer(frame: LumaFrame) -> npt.NDArray[np.float64]:
@@ -73,10 +73,66 @@ def test_ycbcr_planes_match_numpy() -> None:
     from jaga.hashing.image_io import _ycbcr_planes
 
     rng = np.random.default_rng(4)
-    planes = rng.integers(0, 256, (37, 53, 3), dtype=np.uint8)
+    planes = rng.integers(0, 256, (256, 256, 3), dtype=np.uint8)
+    # Every (Cb, Cr) pair once, each with some Y.
+    planes[:, :, 1], planes[:, :, 2] = np.meshgrid(np.arange(256), np.arange(256), indexing="ij")
     luma, chroma = _ycbcr_planes(planes)
     blue = planes[:, :, 1].astype(np.int32) - 128
     red = planes[:, :, 2].astype(np.int32) - 128
     assert np.array_equal(luma, planes[:, :, 0].astype(np.float32))
     assert np.array_equal(chroma, np.sqrt((blue * blue + red * red).astype(np.float32)))
     assert luma.dtype == chroma.dtype == np.float32
+
+
+def _numpy_band(
+    full_size: int, scale: int, reduced_size: int
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float32]]:
+    """The former `pdq._band` body: prefix sums and a bincount in NumPy arrays."""
+    window = (full_size + 2 * 64 - 1) // (2 * 64)
+    half = (window + 2) // 2
+    lead = window - half
+    positions = np.arange(full_size)
+    counts = np.minimum(full_size, positions + half) - np.maximum(0, positions - lead)
+    prefix = np.concatenate(([0.0], np.cumsum(1.0 / counts)))
+    centres = ((np.arange(64) + 0.5) * full_size / 64).astype(np.int64)
+    starts = np.maximum(0, centres - lead)
+    stops = np.minimum(full_size, centres + half)
+    full = (starts - lead)[:, None] + np.arange(2 * window)[None, :]
+    upper = np.minimum(stops[:, None], full + lead + 1)
+    lower = np.maximum(starts[:, None], full - half + 1)
+    valid = (full >= 0) & (full < full_size) & (upper > lower)
+    safe_upper = np.clip(upper, 0, full_size)
+    safe_lower = np.clip(lower, 0, full_size)
+    weights_full = np.where(
+        valid, (prefix[safe_upper] - prefix[safe_lower]) / (stops - starts)[:, None], 0.0
+    )
+    width = min(reduced_size, (2 * window) // scale + 2)
+    base = np.clip(np.maximum(0, starts - lead) // scale, 0, reduced_size - width)
+    reduced = np.clip(full, 0, full_size - 1) // scale - base[:, None]
+    flat = (np.arange(64)[:, None] * width + reduced)[valid]
+    weights = (
+        np.bincount(flat, weights_full[valid], minlength=64 * width)
+        .reshape(64, width)
+        .astype(np.float32)
+    )
+    index = (base[:, None] + np.arange(width)[None, :]).astype(np.intp)
+    return index, weights
+
+
+def test_band_weights_match_numpy() -> None:
+    """Every full size up to 700 at the decode scales, and large sizes at random."""
+    rng = np.random.default_rng(11)
+    sizes = [(full, scale) for full in range(5, 700) for scale in (1, 2, 4, 8)]
+    sizes += [
+        (int(full), int(rng.choice([1, 2, 3, 4, 8]))) for full in rng.integers(700, 9000, 300)
+    ]
+    for full, scale in sizes:
+        reduced = -(-full // scale)
+        index, weights = band_weights(full, scale, reduced)
+        expected_index, expected_weights = _numpy_band(full, scale, reduced)
+        assert np.array_equal(index, expected_index), (full, scale)
+        assert weights.dtype == np.float32
+        assert np.array_equal(weights.view(np.uint32), expected_weights.view(np.uint32)), (
+            full,
+            scale,
+        )

@@ -10,6 +10,7 @@ from PIL import Image, ImageDraw
 
 from jaga.demo.drawing import draw_scene
 from jaga.hashing.image_io import iter_luma_frames, open_image
+from jaga.robust import corners
 from jaga.robust.corners import corner_tilt
 from jaga.robust.views import tilt_candidates, work_image
 
@@ -73,3 +74,66 @@ def test_the_compiled_fit_gives_the_array_code_s_sums_to_the_last_bit() -> None:
         corners._fit(sides, degrees), corners._fit_arrays(sides, degrees), strict=True
     ):
         assert np.array_equal(fitted, expected)
+
+
+def _numpy_corner_fill(luma: np.ndarray, patch: int) -> tuple[float, float] | None:
+    """The former NumPy start of `corner_tilt`: the corners' fill and the ring's share."""
+    corners_ = np.stack(
+        (luma[:patch, :patch], luma[:patch, -patch:], luma[-patch:, :patch], luma[-patch:, -patch:])
+    ).reshape(4, -1)
+    levels = np.sort(corners_, axis=1)[:, corners_.shape[1] // 2]
+    fill = float(np.sort(levels)[1:3].mean())
+    if float(np.abs(levels - fill).max()) > corners.FILL_TOLERANCE:
+        return None
+    ring = np.concatenate((luma[0], luma[-1], luma[:, 0], luma[:, -1]))
+    return fill, float(np.mean(np.abs(ring - fill) <= corners.FILL_TOLERANCE))
+
+
+def _numpy_wedge_depths(
+    side: np.ndarray, fill: float, reach: int, start: int, stop: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The former NumPy body of `_fill_depths` (depth, found, share per column)."""
+    band = side[: reach + 2, start:stop].astype(np.float64)
+    off = np.abs(band[:reach] - fill) > corners.FILL_TOLERANCE
+    found = np.asarray(off.any(axis=0), dtype=np.bool_)
+    depth = np.where(found, np.argmax(off, axis=0), reach)
+    columns = np.arange(band.shape[1])
+    edge = band[np.minimum(depth, reach), columns]
+    inside = band[np.minimum(depth + 1, reach + 1), columns]
+    contrast = inside - fill
+    share = np.clip((inside - edge) / np.where(contrast == 0, 1.0, contrast), 0.0, 1.0)
+    share = np.where(found & (np.abs(contrast) >= corners.MIN_EDGE_CONTRAST), share, 0.0)
+    return depth, found, share
+
+
+def test_the_compiled_corner_and_wedge_reads_give_the_array_code_s_values() -> None:
+    rng = np.random.default_rng(21)
+    compared = 0
+    for trial in range(300):
+        height, width = (int(v) for v in rng.integers(6, 300, 2))
+        fill = float(rng.choice([0.0, 255.0, float(rng.integers(0, 256))]))
+        luma = (rng.random((height, width)) * 255).astype(np.float32)
+        if trial % 3:  # a picture turned on its own canvas: fill in the four corners
+            luma = np.asarray(
+                Image.fromarray(luma, mode="F").rotate(
+                    float(rng.uniform(-9, 9)), resample=Image.Resampling.BILINEAR, fillcolor=fill
+                ),
+                dtype=np.float32,
+            )
+            luma = luma + (rng.random(luma.shape) * 6 - 3).astype(np.float32)  # JPEG-like noise
+        patch = max(2, min(height, width) // 100)
+        expected = _numpy_corner_fill(luma, patch)
+        ours = corners._corner_fill(luma, patch, corners.FILL_TOLERANCE)
+        if expected is None:
+            assert np.isnan(ours[0])
+            continue
+        assert ours == expected
+        compared += 1
+        reach = int(rng.integers(1, max(2, min(height, width) - 2)))
+        for turns in range(4):
+            side = np.rot90(luma, turns)
+            stop = side.shape[1] - 2
+            got = corners._wedge_depths(side, ours[0], reach, 2, stop)
+            for a, b in zip(got, _numpy_wedge_depths(side, ours[0], reach, 2, stop), strict=True):
+                assert np.array_equal(a, b)
+    assert compared > 100

@@ -66,25 +66,34 @@ _DCT = np.array(
     dtype=np.float64,
 )
 
-_BASE = np.arange(_SIDE * _SIDE).reshape(_SIDE, _SIDE)
-_DIHEDRAL = np.stack(
+_FLIP = (-1.0) ** (np.arange(16) + 1)
+"""Reversing a 64-sample axis multiplies DCT coefficient i along it by (-1)^(i+1):
+cos(pi/128 (i+1)(127 - 2j)) = (-1)^(i+1) cos(pi/128 (i+1)(2j + 1))."""
+
+_ORIENTATIONS = (
+    (False, None, None),
+    (True, _FLIP, None),
+    (False, _FLIP, _FLIP),
+    (True, None, _FLIP),
+    (False, _FLIP, None),
+    (False, None, _FLIP),
+    (True, None, None),
+    (True, _FLIP, _FLIP),
+)
+"""Each orientation's 16x16 DCT from the buffer's own (C): transposed or not, then signs
+along rows and columns, in `pdqhash.compute_dihedral` order: the buffer itself (C),
+rotate 90 (counter-clockwise; J B^T, so S C^T with S the signs), 180 (S C S), 270
+(C^T S), flip X (rows reversed, S C), flip Y (C S), flip about the main diagonal (C^T),
+flip about the anti-diagonal (S C^T S). The reference computes its variants this way."""
+
+_SIGNS = np.stack(
     [
-        np.ascontiguousarray(view).ravel()
-        for view in (
-            _BASE,
-            np.rot90(_BASE, 1),
-            np.rot90(_BASE, 2),
-            np.rot90(_BASE, 3),
-            _BASE[::-1, :],
-            _BASE[:, ::-1],
-            _BASE.T,
-            np.rot90(_BASE, 2).T,
-        )
+        (np.ones(16) if rows is None else rows)[:, None]
+        * (np.ones(16) if columns is None else columns)[None, :]
+        for _transposed, rows, columns in _ORIENTATIONS
     ]
 )
-"""Where each orientation's pixels come from in the buffer (flat), in `pdqhash.compute_dihedral`
-order: the buffer itself, rotate 90, 180, 270 (counter-clockwise), flip X, flip Y, flip
-about the main diagonal, flip about the anti-diagonal."""
+_TRANSPOSED = np.array([int(t) for t, _rows, _columns in _ORIENTATIONS], dtype=np.intp)
 
 
 def hash_frame(frame: LumaFrame, *, dihedral: bool = False) -> PdqHash:
@@ -124,13 +133,16 @@ def hash_buffer64(
     `pdqhash.compute_dihedral`: rotate 90, 180, 270 (counter-clockwise), flip X, flip Y,
     flip about the main diagonal, flip about the anti-diagonal.
     """
+    coefficients = _dct16(buffer)
     if not dihedral:
-        return PdqHash(hex=_hash_hex(buffer), quality=_quality(buffer), frame=frame)
-    # The eight orientations hashed in one stacked product and one partition: the same
-    # arithmetic per orientation (bit-exact, tests/hashing/test_pdq_reference.py), at a
-    # half the time of eight separate calls, whose cost is mostly NumPy's per-call work.
-    stacked = buffer.ravel().take(_DIHEDRAL).reshape(8, _SIDE, _SIDE)
-    plain, *variants = _hash_hexes(stacked)
+        plain = _coefficient_hexes(coefficients[np.newaxis])[0]
+        return PdqHash(hex=plain, quality=_quality(buffer), frame=frame)
+    # The variants' coefficients are the buffer's own, transposed and sign-flipped (exact):
+    # one DCT instead of eight, and no gather of eight rotated buffers. pdqhash does the
+    # same; tests/hashing/test_pdq_reference.py checks every variant bit for bit against it.
+    both = np.stack((coefficients, coefficients.T))
+    stacked = both[_TRANSPOSED] * _SIGNS
+    plain, *variants = _coefficient_hexes(stacked)
     return PdqHash(hex=plain, quality=_quality(buffer), frame=frame, dihedral=tuple(variants))
 
 
@@ -154,20 +166,22 @@ def clear_weight_cache() -> None:
     _band.cache_clear()
 
 
-def _hash_hex(buffer: npt.NDArray[np.float64]) -> str:
-    """The PDQ hash of one 64x64 buffer (the stacked path with a stack of one)."""
-    return _hash_hexes(buffer[np.newaxis])[0]
+def _dct16(buffer: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """The 16x16 DCT coefficients PDQ keeps (as a stack of one: the same products and
+    bits as before the dihedral variants were derived from it)."""
+    coefficients: npt.NDArray[np.float64] = (_DCT @ buffer[np.newaxis] @ _DCT.T)[0]
+    return coefficients
 
 
-def _hash_hexes(buffers: npt.NDArray[np.float64]) -> list[str]:
-    """The PDQ hash of each of a stack of 64x64 buffers, in one pass over the stack.
+def _coefficient_hexes(coefficients: npt.NDArray[np.float64]) -> list[str]:
+    """The PDQ hash of each of a stack of 16x16 DCT coefficient blocks, in one pass.
 
     Torben's median in the reference returns the lower middle value of the 256; bit k
     (k = 16*row + col) is set when above it, and hex digit 0 holds bit 255.
     """
-    coefficients = (_DCT @ buffers @ _DCT.T).reshape(len(buffers), -1)
-    median = np.partition(coefficients, 127, axis=1)[:, 127:128]
-    packed = np.packbits((coefficients > median)[:, ::-1], axis=1)
+    flat = coefficients.reshape(len(coefficients), -1)
+    median = np.partition(flat, 127, axis=1)[:, 127:128]
+    packed = np.packbits((flat > median)[:, ::-1], axis=1)
     return [row.tobytes().hex() for row in packed]
 
 
@@ -198,36 +212,12 @@ def _band(
         raise ValueError(
             f"reduced size {reduced_size} at scale {scale} does not cover {full_size} pixels"
         )
-    window = (full_size + 2 * _SIDE - 1) // (2 * _SIDE)
-    half = (window + 2) // 2
-    lead = window - half
-    positions = np.arange(full_size)
-    counts = np.minimum(full_size, positions + half) - np.maximum(0, positions - lead)
-    # prefix[k] = sum of 1 / counts[o] for o < k: a middle o spreads 1/counts[o] over its span.
-    prefix = np.concatenate(([0.0], np.cumsum(1.0 / counts)))
-    centres = ((np.arange(_SIDE) + 0.5) * full_size / _SIDE).astype(np.int64)
-    starts = np.maximum(0, centres - lead)
-    stops = np.minimum(full_size, centres + half)
-    # Input j feeds middle o when j - half < o <= j + lead; sample i uses o in [start, stop).
-    full = (starts - lead)[:, None] + np.arange(2 * window)[None, :]
-    upper = np.minimum(stops[:, None], full + lead + 1)
-    lower = np.maximum(starts[:, None], full - half + 1)
-    valid = (full >= 0) & (full < full_size) & (upper > lower)
-    safe_upper = np.clip(upper, 0, full_size)
-    safe_lower = np.clip(lower, 0, full_size)
-    weights_full = np.where(
-        valid, (prefix[safe_upper] - prefix[safe_lower]) / (stops - starts)[:, None], 0.0
-    )
-    width = min(reduced_size, (2 * window) // scale + 2)
-    base = np.clip(np.maximum(0, starts - lead) // scale, 0, reduced_size - width)
-    reduced = np.clip(full, 0, full_size - 1) // scale - base[:, None]
-    flat = (np.arange(_SIDE)[:, None] * width + reduced)[valid]
-    weights = (
-        np.bincount(flat, weights_full[valid], minlength=_SIDE * width)
-        .reshape(_SIDE, width)
-        .astype(np.float32)
-    )
-    index: npt.NDArray[np.intp] = (base[:, None] + np.arange(width)[None, :]).astype(np.intp)
+    # In a compiled loop (jaga.hashing.pdq_kernels.band_weights, bit for bit the NumPy
+    # prefix-sum and bincount code it replaced): a robust query's views come in new sizes,
+    # about one cache miss per query, and NumPy's set-up cost ten times the arithmetic.
+    from jaga.hashing.pdq_kernels import band_weights
+
+    index, weights = band_weights(full_size, scale, reduced_size)
     index.setflags(write=False)
     weights.setflags(write=False)
     return index, weights

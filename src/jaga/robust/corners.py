@@ -129,21 +129,14 @@ def corner_tilt(
     """
     height, width = luma.shape
     patch = max(2, min(height, width) // 100)
-    corners = np.stack(
-        (
-            luma[:patch, :patch],
-            luma[:patch, -patch:],
-            luma[-patch:, :patch],
-            luma[-patch:, -patch:],
-        )
-    ).reshape(4, -1)
-    levels = np.sort(corners, axis=1)[:, corners.shape[1] // 2]
-    fill = float(np.sort(levels)[1:3].mean())
-    if float(np.abs(levels - fill).max()) > FILL_TOLERANCE:
-        return None  # a turned copy's four corners are all fill, of one colour
-    ring = np.concatenate((luma[0], luma[-1], luma[:, 0], luma[:, -1]))
-    if float(np.mean(np.abs(ring - fill) <= FILL_TOLERANCE)) >= MAX_RING_FILL:
-        return None  # a frame all round (padding): the picture touches no side of the canvas
+    # A turned copy's four corners are all fill, of one colour, and the picture still
+    # touches every side (a ring of fill all round is padding): one compiled pass reads
+    # the corner patches' medians and the outer ring (`_corner_fill`).
+    fill, ring_fill = _corner_fill(
+        np.ascontiguousarray(luma, dtype=np.float32), patch, FILL_TOLERANCE
+    )
+    if not math.isfinite(fill) or ring_fill >= MAX_RING_FILL:
+        return None
     reach = max_tilt + 0.5
     true_height, true_width = (float(height), float(width)) if extent is None else extent
     true_height = min(float(height), max(height - 1.0, true_height))
@@ -327,16 +320,7 @@ def _fill_depths(
     # The deepest wedge away from the corners is about half the width times tan(tilt).
     reach = min(height - 2, math.ceil(width / 2 * math.tan(math.radians(max_degrees))) + 4)
     start, stop = 2, width - 2
-    band = side[: reach + 2, start:stop].astype(np.float64)
-    off = np.abs(band[:reach] - fill) > FILL_TOLERANCE
-    found = np.asarray(off.any(axis=0), dtype=np.bool_)
-    depth = np.where(found, np.argmax(off, axis=0), reach)
-    columns = np.arange(band.shape[1])
-    edge = band[np.minimum(depth, reach), columns]
-    inside = band[np.minimum(depth + 1, reach + 1), columns]
-    contrast = inside - fill
-    share = np.clip((inside - edge) / np.where(contrast == 0, 1.0, contrast), 0.0, 1.0)
-    share = np.where(found & (np.abs(contrast) >= MIN_EDGE_CONTRAST), share, 0.0)
+    depth, found, share = _wedge_depths(side, fill, reach, start, stop)
     # `spare_rows` of the array lie beyond the true edge, at its top here; the columns' true
     # middle is `spare_columns` further on when they run from the far end.
     true_height, true_width = height - spare_rows, width - spare_columns
@@ -350,3 +334,75 @@ def _fill_depths(
         np.full(count, true_width / 2.0),
         np.full(count, reach - spare_rows),
     )
+
+
+@njit(cache=True, nogil=True)  # type: ignore[untyped-decorator]
+def _corner_fill(
+    luma: npt.NDArray[np.float32], patch: int, tolerance: float
+) -> tuple[float, float]:  # pragma: no cover - compiled
+    """The fill colour of four corners of one colour and the share of the outer ring of
+    that colour; NaN for the colour when the corners differ.
+
+    The NumPy code it replaced, to the last bit: each corner's `patch` x `patch` median
+    (the upper middle of its sorted values), the fill as the float32 mean of the middle
+    two of the four, a corner off when `abs(level - fill)` (float32) exceeds `tolerance`,
+    and the ring's share within it (first and last row, first and last column).
+    """
+    height, width = luma.shape
+    size = patch * patch
+    levels = np.empty(4, np.float32)
+    values = np.empty(size, np.float32)
+    for corner in range(4):
+        top = 0 if corner < 2 else height - patch
+        left = 0 if corner % 2 == 0 else width - patch
+        for i in range(patch):
+            for j in range(patch):
+                values[i * patch + j] = luma[top + i, left + j]
+        levels[corner] = np.sort(values)[size // 2]
+    ordered = np.sort(levels)
+    fill = (np.float32(0.0) + ordered[1] + ordered[2]) / np.float32(2.0)
+    bound = np.float32(tolerance)
+    for corner in range(4):
+        if abs(levels[corner] - fill) > bound:
+            return np.nan, 0.0
+    near = 0
+    for j in range(width):
+        near += abs(luma[0, j] - fill) <= bound
+        near += abs(luma[height - 1, j] - fill) <= bound
+    for i in range(height):
+        near += abs(luma[i, 0] - fill) <= bound
+        near += abs(luma[i, width - 1] - fill) <= bound
+    return float(fill), near / (2 * (width + height))
+
+
+@njit(cache=True, nogil=True)  # type: ignore[untyped-decorator]
+def _wedge_depths(
+    side: npt.NDArray[np.float32], fill: float, reach: int, start: int, stop: int
+) -> tuple[
+    npt.NDArray[np.int64], npt.NDArray[np.bool_], npt.NDArray[np.float64]
+]:  # pragma: no cover - compiled
+    """Per column of `side` in [start, stop): whole rows of fill from the top (`reach` when
+    the fill runs past it), whether its end was seen, and the share of fill in the first
+    pixel past it (0 where the photo just inside is within MIN_EDGE_CONTRAST of the fill).
+
+    The same float64 operations as the NumPy code it replaced (`_fill_depths_arrays`):
+    each column is scanned only to its first pixel off the fill.
+    """
+    count = max(0, stop - start)
+    depth = np.full(count, reach, np.int64)
+    found = np.zeros(count, np.bool_)
+    share = np.zeros(count, np.float64)
+    for k in range(count):
+        column = start + k
+        for row in range(reach):
+            if abs(np.float64(side[row, column]) - fill) > FILL_TOLERANCE:
+                depth[k] = row
+                found[k] = True
+                break
+        edge = np.float64(side[min(depth[k], reach), column])
+        inside = np.float64(side[min(depth[k] + 1, reach + 1), column])
+        contrast = inside - fill
+        ratio = (inside - edge) / (1.0 if contrast == 0 else contrast)
+        if found[k] and abs(contrast) >= MIN_EDGE_CONTRAST:
+            share[k] = min(max(ratio, 0.0), 1.0)
+    return depth, found, share

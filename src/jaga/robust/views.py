@@ -38,6 +38,7 @@ from PIL import Image
 from jaga.hashing.image_io import LumaFrame
 from jaga.hashing.pdq import hash_frame
 from jaga.hashing.types import PdqHash
+from jaga.robust import pixel_kernels
 from jaga.robust.corners import corner_tilt
 from jaga.robust.overlays import find_overlays, painted_out
 from jaga.robust.pixel_kernels import steps as pixel_steps
@@ -422,9 +423,9 @@ def frame_tilts(luma: npt.NDArray[np.float32]) -> list[float]:
     """
     ring = np.concatenate((luma[0], luma[-1], luma[:, 0], luma[:, -1]))
     found: list[float] = []
+    luma = np.ascontiguousarray(luma, dtype=np.float32)
     for background in _ring_colours(ring, 0.25):
-        picture = np.abs(luma - background) > BACKGROUND_TOLERANCE
-        found += [a for a in _edge_tilts(picture) if np.isfinite(a)]
+        found += [a for a in _edge_tilts(luma, background) if np.isfinite(a)]
     return frame_tilts_from(found)
 
 
@@ -443,24 +444,39 @@ def frame_tilts_from(found: list[float]) -> list[float]:
     return tilts[:2]
 
 
-def _edge_tilts(picture: npt.NDArray[np.bool_]) -> list[float]:
-    """The tilt each side of the canvas gives, where the picture's edge there is straight."""
+def _edge_tilts(luma: npt.NDArray[np.float32], background: float) -> list[float]:
+    """The tilt each side of the canvas gives, where the picture's edge there is straight.
+
+    The picture is what is off the frame colour (`background`). Over the middle 60% of
+    each side, the depth of the first such pixel, read only to 0.45 of the way across (a
+    compiled scan from the side, pixel_kernels.side_depths: the edge lies near the side,
+    so most of the picture is never read).
+    """
     found: list[float] = []
-    for mask, sign in ((picture, -1.0), (picture.T, 1.0)):
-        rows, columns = mask.shape
-        for side, direction in ((mask, 1.0), (mask[::-1], -1.0)):
-            start, stop = round(columns * 0.2), round(columns * 0.8)
-            # Only depths under 0.45 of the side count: the lines below are not read.
-            band = side[: math.ceil(0.45 * rows), start:stop]
-            depth = np.argmax(band, axis=0).astype(np.float64)
-            present = band.any(axis=0) & (depth > 0) & (depth < 0.45 * rows)
-            xs = np.flatnonzero(present)
-            if xs.size < 0.4 * (stop - start) or xs.size < 8:
-                continue
-            slope, offset = _line_fit(xs, depth[xs])
-            if _median_of(np.abs(depth[xs] - (slope * xs + offset))) > 1.0:
-                continue
-            found.append(sign * direction * float(np.degrees(np.arctan(slope))))
+    height, width = luma.shape
+    # Top and bottom read down the columns (as rows of the picture: sign -1); left and
+    # right read along the rows (as rows of the transposed picture: sign +1).
+    sides = (
+        (0, 1.0, -1.0, height, width),
+        (1, -1.0, -1.0, height, width),
+        (2, 1.0, 1.0, width, height),
+        (3, -1.0, 1.0, width, height),
+    )
+    for side, direction, sign, rows, columns in sides:
+        start, stop = round(columns * 0.2), round(columns * 0.8)
+        # Only depths under 0.45 of the side count: the lines below are not read.
+        limit = math.ceil(0.45 * rows)
+        depth = pixel_kernels.side_depths(
+            luma, background, BACKGROUND_TOLERANCE, side, start, stop, limit
+        ).astype(np.float64)
+        present = (depth > 0) & (depth < 0.45 * rows)
+        xs = np.flatnonzero(present)
+        if xs.size < 0.4 * (stop - start) or xs.size < 8:
+            continue
+        slope, offset = _line_fit(xs, depth[xs])
+        if _median_of(np.abs(depth[xs] - (slope * xs + offset))) > 1.0:
+            continue
+        found.append(sign * direction * float(np.degrees(np.arctan(slope))))
     return found
 
 
@@ -741,10 +757,14 @@ def centred_pictures(luma: npt.NDArray[np.float32]) -> list[Box]:
     """
     height, width = luma.shape
     # Steps across each line, over its middle 80% (corners may hold a UI's rounded edge).
-    rows = luma[:, round(width * 0.1) : round(width * 0.9)]
-    columns = luma[round(height * 0.1) : round(height * 0.9)]
-    vertical = _mirrored_edges(np.abs(np.diff(rows, axis=0)), height)
-    horizontal = _mirrored_edges(np.abs(np.diff(columns, axis=1)).T, width)
+    luma = np.ascontiguousarray(luma, dtype=np.float32)
+    share, steps = pixel_kernels.row_edges(luma, round(width * 0.1), round(width * 0.9), EDGE_STEP)
+    vertical = _mirrored_edges(share, steps.mean(axis=1), height)
+    top, bottom = round(height * 0.1), round(height * 0.9)
+    share, strength = pixel_kernels.column_edges(luma, top, bottom, EDGE_STEP)
+    if width == 2:  # one line: NumPy's mean is then a pairwise sum, not running sums
+        strength = np.abs(np.diff(luma[top:bottom], axis=1)).T.mean(axis=1)
+    horizontal = _mirrored_edges(share, strength, width)
     if vertical is None and horizontal is None:
         return []
     boxes: list[Box] = []
@@ -767,47 +787,33 @@ def centred_pictures(luma: npt.NDArray[np.float32]) -> list[Box]:
     ]
 
 
-def _mirrored_edges(steps: npt.NDArray[np.float32], length: int) -> tuple[int, int] | None:
+def _mirrored_edges(
+    share: npt.NDArray[np.float64], strength: npt.NDArray[np.float32], length: int
+) -> tuple[int, int] | None:
     """[start, end) of a picture with edge lines about m from each end and quiet fill
     lines outside them.
 
-    steps[i] is the step between lines i and i + 1: an edge where the picture starts at line
-    m is steps[m - 1], and where it ends (last line length - m - 1) is steps[length - m - 1].
-    One edge must be a step almost all along (MIN_EDGE_LINE); its partner may be faint (a
-    dark photo on a darkened fill), as long as it still stands out of the quiet fill
-    beyond it (QUIET_FILL).
+    Per step line i (the step between lines i and i + 1): `share` of its steps above
+    EDGE_STEP and `strength`, their mean. An edge where the picture starts at line m is
+    step line m - 1, and where it ends (last line length - m - 1) is step line
+    length - m - 1. One edge must be a step almost all along (MIN_EDGE_LINE); its partner
+    may be faint (a dark photo on a darkened fill), as long as it still stands out of the
+    quiet fill beyond it (QUIET_FILL), 2-4 lines out (JPEG rings over the first). The two
+    edges may land a line apart when the margins differ by one pixel. The search runs in
+    a compiled loop (`pixel_kernels.mirrored_margin`): the margin-by-margin NumPy arrays
+    cost ten times the comparisons.
     """
-    share = (steps > EDGE_STEP).mean(axis=1)
-    strength = steps.mean(axis=1)
     low = max(5, round(length * MIN_TRIM))  # 4 fill lines beyond the end edge
     high = min(round(length * (1 - MIN_CONTENT) / 2), (length - 6) // 2)
     if high <= low:
         return None
-    margins = np.arange(low, high)
-    starts, ends = margins - 1, length - margins - 1
-    # Fill lines just outside the edges: 2-4 lines out (JPEG rings over the first).
-    outside_starts = np.clip(starts[:, None] - np.array([4, 3, 2]), 0, None)
-    outside_ends = ends[:, None] + np.array([2, 3, 4])
-    # The two edges may land a line apart when the margins differ by one pixel.
-    near_ends = ends[:, None] + np.array([-1, 0, 1])
-    end_lines = near_ends[np.arange(margins.size), np.argmax(strength[near_ends], axis=1)]
-    sharp = np.maximum(
-        share[starts] - share[outside_starts].max(axis=1),
-        share[end_lines] - share[outside_ends].max(axis=1),
-    )
-    stands_out = (
-        strength[starts]
-        >= np.maximum(MIN_EDGE_STRENGTH, QUIET_FILL * strength[outside_starts].max(axis=1))
-    ) & (
-        strength[end_lines]
-        >= np.maximum(MIN_EDGE_STRENGTH, QUIET_FILL * strength[outside_ends].max(axis=1))
-    )
-    qualified = np.flatnonzero(stands_out & (sharp >= MIN_EDGE_LINE))
-    if qualified.size == 0:
-        return None
     # The fill lies outside everything: the outermost pair is the picture's border, pairs
     # further in are its own lines (a flat sky band's edge and its mirror).
-    margin = int(margins[qualified[0]])
+    margin = pixel_kernels.mirrored_margin(
+        share, strength, low, high, length, MIN_EDGE_LINE, MIN_EDGE_STRENGTH, QUIET_FILL
+    )
+    if margin < 0:
+        return None
     # Each edge on its own strongest line (a pixel off costs PDQ 6-10 bits).
     start, end = margin - 1, length - margin - 1
     first = start - 1 + int(np.argmax(strength[start - 1 : start + 2])) + 1
@@ -948,12 +954,12 @@ def _grow_to_canvas(luma: npt.NDArray[np.float32], background: float, box: Box) 
     height, width = luma.shape
     off = np.abs(luma - background) > CANVAS_TOLERANCE
     top, bottom, left, right = box
-    rows = off[:, left:right].mean(axis=1) > CANVAS_LINE
+    rows = _line_shares(off[:, left:right], 1) > CANVAS_LINE
     while top > 0 and rows[top - 1]:
         top -= 1
     while bottom < height and rows[bottom]:
         bottom += 1
-    columns = off[top:bottom].mean(axis=0) > CANVAS_LINE
+    columns = _line_shares(off[top:bottom], 0) > CANVAS_LINE
     while left > 0 and columns[left - 1]:
         left -= 1
     while right < width and columns[right]:
@@ -965,8 +971,8 @@ def _uniform_frame(picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]
     """Plain padding: from each side, the lines that hold (almost) no picture at all."""
     height, width = picture.shape
     # JPEG rings into the frame near the picture: a frame line may hold a few such pixels.
-    rows = picture.mean(axis=1) > 0.25
-    columns = picture.mean(axis=0) > 0.25
+    rows = _line_shares(picture, 1) > 0.25
+    columns = _line_shares(picture, 0) > 0.25
     if not rows.any() or not columns.any():
         return None
     top, bottom = int(np.argmax(rows)), height - int(np.argmax(rows[::-1]))
@@ -977,9 +983,9 @@ def _uniform_frame(picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]
         return None
     # Padding surrounds one picture: a line of bare frame between its edges means a canvas
     # with several things on it (a screenshot), which the solid-block search handles.
-    if not (picture[top:bottom].mean(axis=1) > 0.02).all():
+    if not (_line_shares(picture[top:bottom], 1) > 0.02).all():
         return None
-    if not (picture[:, left:right].mean(axis=0) > 0.02).all():
+    if not (_line_shares(picture[:, left:right], 0) > 0.02).all():
         return None
     # Only a frame if the block inside is picture throughout (not a photo on a canvas).
     inner = (picture | detail)[top:bottom, left:right]
@@ -1001,8 +1007,8 @@ def _refine(picture: npt.NDArray[np.bool_], box: Box) -> Box:
 
     span_rows = picture[:, left + reach : max(left + reach + 1, right - reach)]
     span_columns = picture[top + reach : max(top + reach + 1, bottom - reach), :]
-    row_share = span_rows.mean(axis=1).astype(np.float32)
-    column_share = span_columns.mean(axis=0).astype(np.float32)
+    row_share = _line_shares(span_rows, 1).astype(np.float32)
+    column_share = _line_shares(span_columns, 0).astype(np.float32)
     rows_inside = _median_of(row_share[top:bottom])
     columns_inside = _median_of(column_share[left:right])
     # Walk outward from `reach` lines inside each edge, at most `2 * reach` lines.
@@ -1108,13 +1114,12 @@ def _paint_lost_corners(
     while min(values[-1].shape) > 8:
         values.append(np.asarray(cv2.pyrDown(values[-1]), dtype=np.float32))
         weights.append(np.asarray(cv2.pyrDown(weights[-1]), dtype=np.float32))
-    estimate = values[-1] / np.maximum(weights[-1], 1e-6)
+    estimate = np.asarray(values[-1] / np.maximum(weights[-1], 1e-6), dtype=np.float32)
     for level_values, level_weights in zip(values[-2::-1], weights[-2::-1], strict=True):
         height, width = level_values.shape
-        coarse = cv2.pyrUp(estimate, dstsize=(width, height))
-        share = np.minimum(level_weights, 1.0)
-        own = np.where(level_weights > 1e-3, level_values / np.maximum(level_weights, 1e-6), coarse)
-        estimate = share * own + (1.0 - share) * coarse
+        coarse = np.asarray(cv2.pyrUp(estimate, dstsize=(width, height)), dtype=np.float32)
+        # share * own + (1 - share) * coarse, own = the level's weighted mean where known
+        estimate = pixel_kernels.blend_level(level_values, level_weights, coarse)
     return np.where(known, luma, estimate).astype(np.float32)
 
 
@@ -1178,8 +1183,8 @@ def _frame_colour(
 def _ring_colours(ring: npt.NDArray[np.float32], min_share: float) -> list[float]:
     """Colours that at least `min_share` of the ring pixels have (within the tolerance),
     most common first. A turned canvas has two: its frame and the corners' fill."""
-    bins = np.clip((ring // 8).astype(np.int64), 0, 31)
-    counts = np.bincount(bins, minlength=32)
+    ring = np.ascontiguousarray(ring, dtype=np.float32)
+    counts = pixel_kernels.level_bins(ring)  # 8-level bins, in one compiled pass
     # The bins follow the value, so each bin's pixels are one run of the sorted ring: its
     # median is read there (as np.median would compute it), not from a masked copy.
     ordered = np.sort(ring)
@@ -1193,10 +1198,8 @@ def _ring_colours(ring: npt.NDArray[np.float32], min_share: float) -> list[float
             centre = float(
                 ordered[middle] if count % 2 else (ordered[middle] + ordered[middle + 1]) / 2
             )
-        near = np.abs(ring - centre) <= BACKGROUND_TOLERANCE
-        if _share(near) >= min_share and all(
-            abs(centre - c) > BACKGROUND_TOLERANCE for c in colours
-        ):
+        near = pixel_kernels.near_share(ring, centre, BACKGROUND_TOLERANCE)
+        if near >= min_share and all(abs(centre - c) > BACKGROUND_TOLERANCE for c in colours):
             colours.append(centre)
     return colours
 
@@ -1205,6 +1208,26 @@ def _share(mask: npt.NDArray[np.bool_]) -> float:
     """Share of set pixels: `count_nonzero` over the size, not `mean()`, which makes a float
     copy of the mask first (8x the time on these small masks)."""
     return int(np.count_nonzero(mask)) / int(mask.size)
+
+
+def _line_counts(mask: npt.NDArray[np.bool_], axis: int) -> npt.NDArray[np.int64]:
+    """Set pixels per line: `mask.sum(axis)` (axis 1: per row, 0: per column), by OpenCV's
+    reduce over the mask's bytes, a fifth of NumPy's time on these small masks."""
+    if mask.shape[0] == 0 or mask.shape[1] == 0:
+        return np.asarray(mask.sum(axis=axis), dtype=np.int64)
+    if mask.strides[1] != 1:
+        mask = np.ascontiguousarray(mask)
+    counts = cv2.reduce(mask.view(np.uint8), axis, cv2.REDUCE_SUM, dtype=cv2.CV_32S)
+    return np.asarray(counts, dtype=np.int64).ravel()
+
+
+def _line_shares(mask: npt.NDArray[np.bool_], axis: int) -> npt.NDArray[np.float64]:
+    """Share of set pixels per line: `mask.mean(axis)`, the same float64 quotients (a bool
+    mean is the exact count over the length)."""
+    if mask.shape[axis] == 0:
+        return np.asarray(mask.mean(axis=axis), dtype=np.float64)
+    shares: npt.NDArray[np.float64] = _line_counts(mask, axis) / mask.shape[axis]
+    return shares
 
 
 def _detail_mask(luma: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_]:
@@ -1257,15 +1280,16 @@ def _solid_block(picture: npt.NDArray[np.bool_]) -> Box | None:
     radius = max(1, max(height, width) // 64)
     # A window's share (count / n, n = (2r+1)^2 odd) is never within float32 rounding of
     # SOLID_SHARE = 17/20 (the nearest share is 1/(20n) away), so comparing the exact count
-    # decides as the float mean did.
+    # decides as the float mean did; a count is above the float bound exactly when above its
+    # floor (compared as integers: a float bound makes NumPy convert every count).
     size = 2 * radius + 1
-    solid = _window_counts(picture, radius) > SOLID_SHARE * size * size
+    solid = _window_counts(picture, radius) > math.floor(SOLID_SHARE * size * size)
     if not solid.any():
         return None
-    top, bottom = _main_run(solid.sum(axis=1), height)
+    top, bottom = _main_run(_line_counts(solid, 1), height)
     if bottom - top < MIN_CONTENT * height:
         return None
-    left, right = _main_run(solid[top:bottom].sum(axis=0), width)
+    left, right = _main_run(_line_counts(solid[top:bottom], 0), width)
     if right - left < MIN_CONTENT * width:
         return None
     box = (top, bottom, left, right)  # about `radius` inside the true edges; refined later
@@ -1273,17 +1297,14 @@ def _solid_block(picture: npt.NDArray[np.bool_]) -> Box | None:
 
 
 def _main_run(profile: npt.NDArray[np.int64], length: int) -> tuple[int, int]:
-    """[start, end) of the heaviest run of entries at or above a quarter of the maximum."""
-    strong = np.flatnonzero(profile[:length] >= max(1.0, 0.25 * float(profile.max())))
-    if strong.size == 0:
-        return (0, 0)
+    """[start, end) of the heaviest run of entries at or above a quarter of the maximum.
+
+    Runs of strong entries are split where more than `gap` apart; the first heaviest wins
+    (in one compiled pass, pixel_kernels.main_run: the NumPy run-splitting cost more than
+    the profile it reads)."""
     gap = max(2, length // 32)
-    # Runs of strong entries, split where more than `gap` apart; the first heaviest wins.
-    starts = np.concatenate(([0], np.flatnonzero(np.diff(strong) > gap) + 1))
-    ends = np.concatenate((starts[1:], [strong.size])) - 1
-    masses = np.add.reduceat(profile[strong], starts)
-    best = int(np.argmax(masses))
-    return (int(strong[starts[best]]), int(strong[ends[best]]) + 1)
+    start, end = pixel_kernels.main_run(np.ascontiguousarray(profile, dtype=np.int64), length, gap)
+    return (int(start), int(end))
 
 
 REGION_KEEPS: tuple[float, ...] = (0.95, 0.9, 0.8)
