@@ -50,6 +50,7 @@ GENERATORS = {
     "4": "finance_heldout4_gen",
     "5": "finance_heldout5_gen",
     "6": "finance_heldout6_gen",
+    "7": "finance_heldout7_gen",
 }
 
 
