@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import polars as pl
 
@@ -23,14 +24,26 @@ from jaga.finance.network import HUB_ID_COLUMNS, device_accounts, propagate
 from jaga.finance.occasional import occasional_pairs
 from jaga.finance.scoring import ALERT_THRESHOLD, Scored, evaluate_rules, score_checkpoints
 
+ID_COLUMNS = ("sender_id", "receiver_id")
+
 
 @dataclass(frozen=True)
 class Result:
-    """Alerts plus what the benchmark and the model need."""
+    """Alerts plus what the benchmark and the model need.
+
+    `coded` is the enriched frame with the account ids as Categorical (what scoring ran on);
+    `enriched` gives it with id strings, as `enrich` returns it, made only when asked for:
+    `jaga finance score` never needs it.
+    """
 
     alerts: pl.DataFrame
     scored: Scored
-    enriched: pl.DataFrame
+    coded: pl.DataFrame
+
+    @cached_property
+    def enriched(self) -> pl.DataFrame:
+        """The enriched transactions, account ids as strings."""
+        return self.coded.with_columns(pl.col(*ID_COLUMNS).cast(pl.String))
 
 
 def checkpoint_count(enriched: pl.DataFrame, anchor_day: int, step: int) -> int:
@@ -39,28 +52,41 @@ def checkpoint_count(enriched: pl.DataFrame, anchor_day: int, step: int) -> int:
     return (anchor_day - first_day) // step + 1
 
 
+def code_accounts(enriched: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`enriched` with integer account codes, and the (code, id) lookup back to the ids.
+
+    Every group-by and join of the features is on the codes, several times faster than on
+    id strings. Codes are numbered in the order of the ids (code 0 is the smallest id), so
+    that a rule naming "the first" of several hubs (network.py: `min()` of a code column)
+    names the smallest id, as the incremental path does on the id strings. Numbered in the
+    categorical's order instead (before this branch), the hub named could change from one
+    run to the next: Polars assigns categorical codes in parallel, in no fixed order.
+    """
+    names = enriched.select(pl.col(*ID_COLUMNS).cast(pl.Categorical))
+    ids = pl.concat([names["sender_id"], names["receiver_id"]]).unique()
+    lookup = (
+        pl.DataFrame({"old": ids.to_physical(), "id": ids.cast(pl.String)})
+        .sort("id")
+        .with_row_index("code")
+    )
+    size = int(lookup["old"].max()) + 1 if lookup.height else 0  # type: ignore[arg-type]
+    # Old physical code -> new code, as an array indexed by the old code (one gather per row).
+    renumber = pl.zeros(size, dtype=pl.UInt32, eager=True).scatter(lookup["old"], lookup["code"])
+    coded = enriched.select(
+        renumber.gather(names["sender_id"].to_physical()).alias("sender_id"),
+        renumber.gather(names["receiver_id"].to_physical()).alias("receiver_id"),
+        pl.exclude(*ID_COLUMNS),
+    )
+    return coded, lookup.select("code", "id")
+
+
 def features_for(
     enriched: pl.DataFrame, step: int = DEFAULT_STEP_DAYS, checkpoints: int | None = None
 ) -> pl.DataFrame:
     """Account features at every checkpoint (or the last `checkpoints` ones)."""
     anchor = int(enriched["day"].max())  # type: ignore[arg-type]
     count = checkpoints or checkpoint_count(enriched, anchor, step)
-    # Integer account codes (the categorical's physical values): every group-by and join
-    # below is on them, several times faster than on id strings.
-    names = enriched.select(
-        pl.col("sender_id").cast(pl.Categorical), pl.col("receiver_id").cast(pl.Categorical)
-    )
-    coded = enriched.select(
-        names["sender_id"].to_physical(),
-        names["receiver_id"].to_physical(),
-        pl.exclude("sender_id", "receiver_id"),
-    )
-    lookup = (
-        pl.concat([names.select(pl.col("sender_id").alias("a")),
-                   names.select(pl.col("receiver_id").alias("a"))])
-        .unique()
-        .select(pl.col("a").to_physical().alias("code"), pl.col("a").cast(pl.String).alias("id"))
-    )  # fmt: skip
+    coded, lookup = code_accounts(enriched)
     pair_days = cross_border_pair_days(coded)
     pairs = discount_rhythm(pair_buckets(coded, anchor, step), calendar_rhythm(pair_days))
     occasional = occasional_pairs(pair_days)
@@ -96,7 +122,12 @@ def score_transactions(
     model: object | None = None,
 ) -> Result:
     """Enrich, build features, evaluate rules (and model), keep the alerts."""
-    enriched = enrich(valid, config or IndicatorConfig())
+    # Account ids as Categorical from the start: every join and group-by of the enrichment
+    # (KYC completion, surnames) and of the features runs on their integer codes, and
+    # `features_for` finds them already coded. Values, and so every output, are unchanged.
+    enriched = enrich(
+        valid.with_columns(pl.col(*ID_COLUMNS).cast(pl.Categorical)), config or IndicatorConfig()
+    )
     if enriched.is_empty():
         empty = build_alerts(pl.DataFrame({"alert": []}, schema={"alert": pl.Boolean}), {})
         return Result(empty, Scored(pl.DataFrame(), pl.DataFrame()), enriched)
