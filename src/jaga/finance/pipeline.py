@@ -100,17 +100,11 @@ def features_for(
         device_accounts(coded),
         occasional,
     )
-    features = (
-        features.join(lookup, left_on="account_id", right_on="code")
-        .drop("account_id")
-        .rename({"id": "account_id"})
-    )
-    # Hub columns of the network rules' reasons hold account codes: back to the ids.
-    for column in HUB_ID_COLUMNS:
-        hub_ids = lookup.rename({"code": column, "id": "_hub_id"})
-        features = (
-            features.join(hub_ids, on=column, how="left").drop(column).rename({"_hub_id": column})
-        )
+    # Codes are row numbers of `lookup` (code_accounts), so the ids are read back by position
+    # rather than joined; hub columns of the network rules' reasons hold codes too.
+    ids = lookup["id"]
+    for column in ("account_id", *HUB_ID_COLUMNS):
+        features = features.drop(column).with_columns(ids.gather(features[column]).alias(column))
     return features
 
 
