@@ -56,28 +56,28 @@ def code_accounts(enriched: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """`enriched` with integer account codes, and the (code, id) lookup back to the ids.
 
     Every group-by and join of the features is on the codes, several times faster than on
-    id strings. Codes are numbered in the order of the ids (code 0 is the smallest id), so
-    that a rule naming "the first" of several hubs (network.py: `min()` of a code column)
-    names the smallest id, as the incremental path does on the id strings. Numbered in the
-    categorical's order instead (before this branch), the hub named could change from one
-    run to the next: Polars assigns categorical codes in parallel, in no fixed order.
+    id strings. Codes number the accounts in order of first appearance (senders' column,
+    then receivers'): a rule naming "the first" of several hubs (network.py: `min()` of a
+    code column) names the one seen first in the data. The categorical's own codes, used
+    directly before, follow that order only roughly: Polars assigns them from several
+    threads, so the hub named could change from one run to the next. `lookup` has one row
+    per account, its row number being the code.
     """
     names = enriched.select(pl.col(*ID_COLUMNS).cast(pl.Categorical))
-    ids = pl.concat([names["sender_id"], names["receiver_id"]]).unique()
-    lookup = (
-        pl.DataFrame({"old": ids.to_physical(), "id": ids.cast(pl.String)})
-        .sort("id")
-        .with_row_index("code")
+    seen = pl.concat([names["sender_id"], names["receiver_id"]]).unique(maintain_order=True)
+    physical = seen.to_physical()
+    size = int(physical.max()) + 1 if physical.len() else 0  # type: ignore[arg-type]
+    # Categorical code -> account code, as an array indexed by the former (a gather per row).
+    renumber = pl.zeros(size, dtype=pl.UInt32, eager=True).scatter(
+        physical, pl.int_range(physical.len(), dtype=pl.UInt32, eager=True)
     )
-    size = int(lookup["old"].max()) + 1 if lookup.height else 0  # type: ignore[arg-type]
-    # Old physical code -> new code, as an array indexed by the old code (one gather per row).
-    renumber = pl.zeros(size, dtype=pl.UInt32, eager=True).scatter(lookup["old"], lookup["code"])
     coded = enriched.select(
         renumber.gather(names["sender_id"].to_physical()).alias("sender_id"),
         renumber.gather(names["receiver_id"].to_physical()).alias("receiver_id"),
         pl.exclude(*ID_COLUMNS),
     )
-    return coded, lookup.select("code", "id")
+    lookup = pl.DataFrame({"id": seen.cast(pl.String)}).with_row_index("code")
+    return coded, lookup
 
 
 def features_for(
