@@ -1,7 +1,7 @@
 """Is `jaga finance score` faster on this branch, with the same alerts? (issue 6 speed)
 
     nice -n 5 .venv/bin/python bench/finance_speed_ab.py A_JAGA B_JAGA FILE [FILE ...] \\
-        [--runs 3]
+        [--runs 3] [--threads 1] [--threads 1]
 
 Runs the two `jaga` executables (e.g. main's /work/main/.venv/bin/jaga and this worktree's
 .venv/bin/jaga) alternately on each transaction file, `--runs` times each, as the real CLI
@@ -12,6 +12,11 @@ wall time; it prints the median and range of each, the B/A ratio of medians, the
 average before and after, and whether every run of B wrote byte for byte the alerts.csv of
 A's first run (and, if not, whether the same alerts in another order, via
 finance_alerts_diff). Exit status 1 if any output differs.
+
+`--threads N` sets POLARS_MAX_THREADS=N for both. On a machine shared with other jobs
+(load average well above the core count) Polars' worker threads wait for cores while
+spinning, which inflates the CPU time of both and hides real differences; one thread each
+makes the CPU time the work done, comparable between A and B whatever the load.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from finance_alerts_diff import main as same_alerts
 
 
-def run_once(jaga: str, tx_file: Path, out: Path) -> tuple[float, float]:
+def run_once(jaga: str, tx_file: Path, out: Path, env: dict[str, str]) -> tuple[float, float]:
     """Wall and CPU seconds of one `jaga finance score` call."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -39,6 +44,7 @@ def run_once(jaga: str, tx_file: Path, out: Path) -> tuple[float, float]:
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env=env,
     )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -50,7 +56,7 @@ def summary(values: list[float]) -> str:
     return f"{statistics.median(values):5.2f} ({min(values):.2f}-{max(values):.2f})"
 
 
-def compare(a: str, b: str, tx_file: Path, runs: int, workdir: Path) -> bool:
+def compare(a: str, b: str, tx_file: Path, runs: int, workdir: Path, env: dict[str, str]) -> bool:
     """Interleaved runs on one file; True if every B output equals A's byte for byte."""
     times: dict[str, list[tuple[float, float]]] = {"A": [], "B": []}
     outputs: dict[str, list[Path]] = {"A": [], "B": []}
@@ -58,7 +64,7 @@ def compare(a: str, b: str, tx_file: Path, runs: int, workdir: Path) -> bool:
         order = (("A", a), ("B", b)) if i % 2 == 0 else (("B", b), ("A", a))
         for label, jaga in order:
             out = workdir / f"{tx_file.stem}.{label}{i}.csv"
-            times[label].append(run_once(jaga, tx_file, out))
+            times[label].append(run_once(jaga, tx_file, out, env))
             outputs[label].append(out)
     reference = outputs["A"][0].read_bytes()
     a_stable = all(p.read_bytes() == reference for p in outputs["A"])
@@ -86,12 +92,17 @@ def main() -> int:
     parser.add_argument("b", help="the `jaga` executable under test (this branch's)")
     parser.add_argument("files", nargs="+", type=Path, help="transaction files (Parquet/CSV)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=None, help="POLARS_MAX_THREADS for both")
     args = parser.parse_args()
-    print(f"A = {args.a}\nB = {args.b}\nload average before: {os.getloadavg()}")
+    env = dict(os.environ)
+    if args.threads is not None:
+        env["POLARS_MAX_THREADS"] = str(args.threads)
+    print(f"A = {args.a}\nB = {args.b}\nPOLARS_MAX_THREADS={env.get('POLARS_MAX_THREADS', '')}")
+    print(f"load average before: {os.getloadavg()}")
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
         for tx_file in args.files:
-            ok &= compare(args.a, args.b, tx_file, args.runs, Path(tmp))
+            ok &= compare(args.a, args.b, tx_file, args.runs, Path(tmp), env)
     print(f"load average after: {os.getloadavg()}")
     return 0 if ok else 1
 
