@@ -1288,8 +1288,13 @@ def _dense_assemble(sides: pl.DataFrame, frames: list[pl.DataFrame]) -> pl.DataF
     values as the joins; None (use the joins) when the grid would be large or a frame has
     two rows for one slot (a join would repeat the active row).
     """
-    checkpoints = int(sides["k"].max() or 0) + 1  # type: ignore[operator]
-    accounts = int(max(sides["account_id"].max() or 0, sides["_receiver"].max() or 0)) + 1  # type: ignore[call-overload]
+    tops = sides.select(
+        pl.col("k").max().fill_null(0).cast(pl.Int64),
+        pl.max_horizontal(pl.col("account_id").max(), pl.col("_receiver").max())
+        .fill_null(0)
+        .cast(pl.Int64),
+    ).row(0)
+    checkpoints, accounts = int(tops[0]) + 1, int(tops[1]) + 1
     size = accounts * checkpoints
     if size > DENSE_GRID_MAX or any(
         frame.schema["account_id"] != sides.schema["account_id"] for frame in frames
