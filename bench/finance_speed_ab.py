@@ -69,9 +69,11 @@ def compare(a: str, b: str, tx_file: Path, runs: int, workdir: Path, env: dict[s
     reference = outputs["A"][0].read_bytes()
     a_stable = all(p.read_bytes() == reference for p in outputs["A"])
     identical = all(p.read_bytes() == reference for p in outputs["B"])
-    if not identical:
-        print("  B's alerts.csv differs from A's byte for byte; ignoring row order:")
-        same_alerts(str(outputs["A"][0]), str(outputs["B"][0]))
+    for label in ("A", "B"):
+        for path in outputs[label]:
+            if path.read_bytes() != reference:
+                print(f"  {path.name} differs from {outputs['A'][0].name}; ignoring row order:")
+                same_alerts(str(outputs["A"][0]), str(path))
     alerts = len(reference.decode().splitlines()) - 1
     wall = {k: [w for w, _ in v] for k, v in times.items()}
     cpu = {k: [c for _, c in v] for k, v in times.items()}

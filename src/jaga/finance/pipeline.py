@@ -60,8 +60,9 @@ def code_accounts(enriched: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     then receivers'): a rule naming "the first" of several hubs (network.py: `min()` of a
     code column) names the one seen first in the data. The categorical's own codes, used
     directly before, follow that order only roughly: Polars assigns them from several
-    threads, so the hub named could change from one run to the next. `lookup` has one row
-    per account, its row number being the code.
+    threads, and they differed in each of four runs on the same file, so which hub a
+    reason named rested on thread timing. `lookup` has one row per account, its row number
+    being the code.
     """
     names = enriched.select(pl.col(*ID_COLUMNS).cast(pl.Categorical))
     seen = pl.concat([names["sender_id"], names["receiver_id"]]).unique(maintain_order=True)
