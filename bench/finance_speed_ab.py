@@ -9,9 +9,10 @@ in a subprocess (Python start, read, validate, score, write): A, B, A, B, ... so
 change in machine load hits both alike. Per run it records the wall time and the CPU time
 (user + system of the child, all threads), which a busy machine inflates far less than the
 wall time; it prints the median and range of each, the B/A ratio of medians, the load
-average before and after, and whether every run of B wrote byte for byte the alerts.csv of
-A's first run (and, if not, whether the same alerts in another order, via
-finance_alerts_diff). Exit status 1 if any output differs.
+average before and after, and whether every run of B wrote byte for byte the alerts.csv
+that A wrote most often (main's own output can vary between runs; each output that differs
+is compared account by account with finance_alerts_diff). Exit status 1 if any B output
+differs.
 
 `--threads N` sets POLARS_MAX_THREADS=N for both. On a machine shared with other jobs
 (load average well above the core count) Polars' worker threads wait for cores while
@@ -66,19 +67,27 @@ def compare(a: str, b: str, tx_file: Path, runs: int, workdir: Path, env: dict[s
             out = workdir / f"{tx_file.stem}.{label}{i}.csv"
             times[label].append(run_once(jaga, tx_file, out, env))
             outputs[label].append(out)
-    reference = outputs["A"][0].read_bytes()
-    a_stable = all(p.read_bytes() == reference for p in outputs["A"])
-    identical = all(p.read_bytes() == reference for p in outputs["B"])
+    # Main itself may vary between runs (account codes assigned from several threads named
+    # different hubs in reasons): the reference is the output A wrote most often.
+    contents = {label: [p.read_bytes() for p in outputs[label]] for label in outputs}
+    reference = max(set(contents["A"]), key=contents["A"].count)
+    first = outputs["A"][contents["A"].index(reference)]
+    identical = all(c == reference for c in contents["B"])
     for label in ("A", "B"):
-        for path in outputs[label]:
-            if path.read_bytes() != reference:
-                print(f"  {path.name} differs from {outputs['A'][0].name}; ignoring row order:")
-                same_alerts(str(outputs["A"][0]), str(path))
+        print(
+            f"  {label}: {len(set(contents[label]))} distinct output(s) in {runs} runs, "
+            f"{contents[label].count(reference)} equal to A's most frequent"
+        )
+        for path, content in zip(outputs[label], contents[label], strict=True):
+            if content != reference:
+                print(f"  {path.name} differs from {first.name}; ignoring row order:")
+                same_alerts(str(first), str(path))
+    a_stable = len(set(contents["A"])) == 1
     alerts = len(reference.decode().splitlines()) - 1
     wall = {k: [w for w, _ in v] for k, v in times.items()}
     cpu = {k: [c for _, c in v] for k, v in times.items()}
     verdict = "identical" if identical else "DIFFERENT"
-    print(f"{tx_file.name}: {alerts} alerts; B's {runs} outputs {verdict} to A's byte for byte"
+    print(f"{tx_file.name}: {alerts} alerts; B's {runs} outputs {verdict} to A's most frequent"
           f"{'' if a_stable else ' (A itself varied between runs)'}")  # fmt: skip
     for label in ("A", "B"):
         print(f"  {label}: wall {summary(wall[label])} s   cpu {summary(cpu[label])} s")
