@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import typer
+from jaga.launch import new_app
 
-app = typer.Typer(
-    name="jaga",
-    help="Jaga: hash images, keep hash lists (banks) and find known content.",
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-    add_completion=False,
-)
-
-
-@app.callback()
-def _root() -> None:
-    """Jaga: hash images, keep hash lists (banks) and find known content."""
+app = new_app()
 
 
 @app.command("demo")

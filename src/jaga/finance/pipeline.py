@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import polars as pl
 
@@ -23,14 +24,26 @@ from jaga.finance.network import HUB_ID_COLUMNS, device_accounts, propagate
 from jaga.finance.occasional import occasional_pairs
 from jaga.finance.scoring import ALERT_THRESHOLD, Scored, evaluate_rules, score_checkpoints
 
+ID_COLUMNS = ("sender_id", "receiver_id")
+
 
 @dataclass(frozen=True)
 class Result:
-    """Alerts plus what the benchmark and the model need."""
+    """Alerts plus what the benchmark and the model need.
+
+    `coded` is the enriched frame with the account ids as Categorical (what scoring ran on);
+    `enriched` gives it with id strings, as `enrich` returns it, made only when asked for:
+    `jaga finance score` never needs it.
+    """
 
     alerts: pl.DataFrame
     scored: Scored
-    enriched: pl.DataFrame
+    coded: pl.DataFrame
+
+    @cached_property
+    def enriched(self) -> pl.DataFrame:
+        """The enriched transactions, account ids as strings."""
+        return self.coded.with_columns(pl.col(*ID_COLUMNS).cast(pl.String))
 
 
 def checkpoint_count(enriched: pl.DataFrame, anchor_day: int, step: int) -> int:
@@ -39,28 +52,42 @@ def checkpoint_count(enriched: pl.DataFrame, anchor_day: int, step: int) -> int:
     return (anchor_day - first_day) // step + 1
 
 
+def code_accounts(enriched: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """`enriched` with integer account codes, and the (code, id) lookup back to the ids.
+
+    Every group-by and join of the features is on the codes, several times faster than on
+    id strings. Codes number the accounts in order of first appearance (senders' column,
+    then receivers'): a rule naming "the first" of several hubs (network.py: `min()` of a
+    code column) names the one seen first in the data. The categorical's own codes, used
+    directly before, follow that order only roughly: Polars assigns them from several
+    threads, and they differed in each of four runs on the same file, so which hub a
+    reason named rested on thread timing. `lookup` has one row per account, its row number
+    being the code.
+    """
+    names = enriched.select(pl.col(*ID_COLUMNS).cast(pl.Categorical))
+    seen = pl.concat([names["sender_id"], names["receiver_id"]]).unique(maintain_order=True)
+    physical = seen.to_physical()
+    size = int(physical.max()) + 1 if physical.len() else 0  # type: ignore[arg-type]
+    # Categorical code -> account code, as an array indexed by the former (a gather per row).
+    renumber = pl.zeros(size, dtype=pl.UInt32, eager=True).scatter(
+        physical, pl.int_range(physical.len(), dtype=pl.UInt32, eager=True)
+    )
+    coded = enriched.select(
+        renumber.gather(names["sender_id"].to_physical()).alias("sender_id"),
+        renumber.gather(names["receiver_id"].to_physical()).alias("receiver_id"),
+        pl.exclude(*ID_COLUMNS),
+    )
+    lookup = pl.DataFrame({"id": seen.cast(pl.String)}).with_row_index("code")
+    return coded, lookup
+
+
 def features_for(
     enriched: pl.DataFrame, step: int = DEFAULT_STEP_DAYS, checkpoints: int | None = None
 ) -> pl.DataFrame:
     """Account features at every checkpoint (or the last `checkpoints` ones)."""
     anchor = int(enriched["day"].max())  # type: ignore[arg-type]
     count = checkpoints or checkpoint_count(enriched, anchor, step)
-    # Integer account codes (the categorical's physical values): every group-by and join
-    # below is on them, several times faster than on id strings.
-    names = enriched.select(
-        pl.col("sender_id").cast(pl.Categorical), pl.col("receiver_id").cast(pl.Categorical)
-    )
-    coded = enriched.select(
-        names["sender_id"].to_physical(),
-        names["receiver_id"].to_physical(),
-        pl.exclude("sender_id", "receiver_id"),
-    )
-    lookup = (
-        pl.concat([names.select(pl.col("sender_id").alias("a")),
-                   names.select(pl.col("receiver_id").alias("a"))])
-        .unique()
-        .select(pl.col("a").to_physical().alias("code"), pl.col("a").cast(pl.String).alias("id"))
-    )  # fmt: skip
+    coded, lookup = code_accounts(enriched)
     pair_days = cross_border_pair_days(coded)
     pairs = discount_rhythm(pair_buckets(coded, anchor, step), calendar_rhythm(pair_days))
     occasional = occasional_pairs(pair_days)
@@ -74,17 +101,11 @@ def features_for(
         device_accounts(coded),
         occasional,
     )
-    features = (
-        features.join(lookup, left_on="account_id", right_on="code")
-        .drop("account_id")
-        .rename({"id": "account_id"})
-    )
-    # Hub columns of the network rules' reasons hold account codes: back to the ids.
-    for column in HUB_ID_COLUMNS:
-        hub_ids = lookup.rename({"code": column, "id": "_hub_id"})
-        features = (
-            features.join(hub_ids, on=column, how="left").drop(column).rename({"_hub_id": column})
-        )
+    # Codes are row numbers of `lookup` (code_accounts), so the ids are read back by position
+    # rather than joined; hub columns of the network rules' reasons hold codes too.
+    ids = lookup["id"]
+    for column in ("account_id", *HUB_ID_COLUMNS):
+        features = features.drop(column).with_columns(ids.gather(features[column]).alias(column))
     return features
 
 
@@ -96,7 +117,12 @@ def score_transactions(
     model: object | None = None,
 ) -> Result:
     """Enrich, build features, evaluate rules (and model), keep the alerts."""
-    enriched = enrich(valid, config or IndicatorConfig())
+    # Account ids as Categorical from the start: every join and group-by of the enrichment
+    # (KYC completion, surnames) and of the features runs on their integer codes, and
+    # `features_for` finds them already coded. Values, and so every output, are unchanged.
+    enriched = enrich(
+        valid.with_columns(pl.col(*ID_COLUMNS).cast(pl.Categorical)), config or IndicatorConfig()
+    )
     if enriched.is_empty():
         empty = build_alerts(pl.DataFrame({"alert": []}, schema={"alert": pl.Boolean}), {})
         return Result(empty, Scored(pl.DataFrame(), pl.DataFrame()), enriched)
