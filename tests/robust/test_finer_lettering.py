@@ -4,11 +4,13 @@ caption) and pictures without lettering are not decoded again."""
 
 from __future__ import annotations
 
+import numpy as np
 from PIL import Image
 
 from jaga.hashing.image_io import LumaFrame, decode_first_frame, iter_luma_frames, open_image
 from jaga.hashing.pdq import hamming_distance_hex
-from jaga.robust.views import ViewSettings, query_views, work_image
+from jaga.robust.overlays import Overlay, painted_out
+from jaga.robust.views import ViewSettings, _without_inner_core, query_views, work_image
 
 from .pictures import jpeg, reference_hex
 from .test_overlays import draw_lettering
@@ -56,3 +58,41 @@ def test_a_caption_and_a_photo_without_lettering_are_not_decoded_again() -> None
         assert any(how.startswith("overlaid text") for how, _hex in views) == lettering
         assert calls == []
         assert not any(how.endswith("finer decode") for how, _hex in views)
+
+
+def _lettering_overlay(ringed: bool) -> Overlay:
+    mask = np.zeros((40, 60), dtype=bool)
+    mask[10:20, 5:55] = True
+    core, inner = mask.copy(), mask.copy()
+    core[10, 5:55] = False
+    inner[10:12, 5:55] = False
+    ring = mask & ~inner if ringed else None
+    return Overlay(mask, ("text",), (mask,), None, (core, inner), ring)
+
+
+def test_the_inner_core_is_painted_only_without_a_ringed_core() -> None:
+    luma = np.random.default_rng(3).uniform(0, 255, (40, 60)).astype(np.float32)
+    with_ring = _without_inner_core(_lettering_overlay(True))
+    names = [how for how, _picture in painted_out(luma, with_ring)]
+    assert names == [
+        "overlaid text painted out",
+        "overlaid text core painted out",
+        "overlaid text ringed core painted out",
+    ]
+    # No ringed core: nothing else finer-grained is painted, so the inner core stays.
+    without_ring = _lettering_overlay(False)
+    assert _without_inner_core(without_ring) is without_ring
+    names = [how for how, _picture in painted_out(luma, without_ring)]
+    assert "overlaid text inner core painted out" in names
+
+
+def test_large_lettering_paints_no_inner_core_beside_a_ringed_core() -> None:
+    photo = _photo(61, (1024, 683))
+    views = _views(jpeg(_with_lettering(photo, 72), 90), [])
+    names = [how for how, _hex in views]
+    # This lettering has an inner core and a ringed core at both decodes (before the rule,
+    # both were painted at each): only the ringed one is now.
+    for decode in ("", ", finer decode"):
+        assert f"overlaid text ringed core painted out{decode}" in names
+        assert f"overlaid text core painted out{decode}" in names
+        assert f"overlaid text inner core painted out{decode}" not in names

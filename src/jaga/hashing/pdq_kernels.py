@@ -22,7 +22,11 @@ def _filtered64(
     col_index: npt.NDArray[np.intp],
     col_weights: npt.NDArray[np.float32],
 ) -> npt.NDArray[np.float64]:
-    """The 64x64 buffer: each sample's rows, then columns, weighted and summed in float32."""
+    """The 64x64 buffer: each sample's rows, then columns, weighted and summed in float32.
+
+    Both passes run along contiguous lines (the columns pass on the rows' transpose, 64
+    samples at a time), so both vectorise: a gather per product in the columns pass cost
+    as much as the rows pass. Each sample is still summed from 0 in k order."""
     width = luma.shape[1]
     # k outside the pixel loop (vectorised along the row), still summed in k order per pixel.
     rows = np.zeros((64, width), np.float32)
@@ -32,13 +36,18 @@ def _filtered64(
             source = luma[row_index[i, k]]
             for w in range(width):
                 rows[i, w] += weight * source[w]
+    columns = np.ascontiguousarray(rows.T)
+    sums = np.zeros((64, 64), np.float32)  # sums[j, i]: sample (i, j)
+    for j in range(64):
+        for k in range(col_index.shape[1]):
+            weight = col_weights[j, k]
+            source = columns[col_index[j, k]]
+            for i in range(64):
+                sums[j, i] += weight * source[i]
     buffer = np.empty((64, 64), np.float64)
     for i in range(64):
         for j in range(64):
-            total = np.float32(0.0)
-            for k in range(col_index.shape[1]):
-                total += col_weights[j, k] * rows[i, col_index[j, k]]
-            buffer[i, j] = total
+            buffer[i, j] = sums[j, i]
     return buffer
 
 
