@@ -32,6 +32,8 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from jaga.robust.overlay_kernels import blob_rings, blob_stats, graphic_rings, light_edges
+
 GLYPH_CONTRAST = 90.0
 """Luma levels by which a glyph's outline is darker than the glyph: white on black is 255
 levels at full size; thin strokes reduced 2-4x and JPEG-compressed keep well over a third."""
@@ -299,9 +301,8 @@ def _outlined_glyphs(
     """
     # Quick refusal (most photos): lettering needs light pixels right next to much darker
     # ones, a few per glyph.
-    darkest_near = cv2.erode(luma, _SQUARE3)
-    edge = (luma >= GLYPH_MIN_LIGHT) & (darkest_near <= luma - GLYPH_CONTRAST)
-    if int(np.count_nonzero(edge)) < 8 * MIN_GLYPHS:
+    edge, edges = light_edges(luma, GLYPH_MIN_LIGHT, GLYPH_CONTRAST)
+    if edges < 8 * MIN_GLYPHS:
         return None
     found = [_glyph_blobs(luma, GLYPH_MIN_LIGHT, None)]
     # Letters that leaked are looked for again only when some glyphs were found: meme text
@@ -419,29 +420,21 @@ def _glyph_blobs(
     outline."""
     light = luma >= level if within is None else (luma >= level) & within
     light8 = light.view(np.uint8)
-    # Labels in 16 bits when they surely fit: about twice as fast, and their dilation too.
+    # Labels in 16 bits when they surely fit: about twice as fast.
     small = _labels_fit_16(luma.shape)
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats(
+    count, labels = cv2.connectedComponents(
         light8, connectivity=8, ltype=cv2.CV_16U if small else cv2.CV_32S
     )
-    # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
-    # goes to one (the larger label), which only matters between touching letters.
-    # (The ring is where the 0/1 mask's dilation is above it.)
-    ring = np.flatnonzero(cv2.dilate(light8, _SQUARE3) > light8)
-    spread = cv2.dilate(labels if small else labels.astype(np.float32), _SQUARE3)
-    owner = spread.ravel()[ring].astype(np.int64)
+    stats, centroids, blob_sum = blob_stats(light8, labels, count, luma)
     area = stats[:, cv2.CC_STAT_AREA]
-    inside = np.flatnonzero(light)
-    flat = luma.ravel()
-    blob_mean = np.bincount(labels.ravel()[inside], flat[inside], count) / np.maximum(area, 1)
-    ring_luma = flat[ring]
-    dark = ring_luma <= blob_mean[owner] - GLYPH_CONTRAST
-    ring_size = np.bincount(owner, minlength=count)
-    dark_owner = owner[dark]
-    # Counted as integers (exact, as the float counts were).
-    ring_dark = np.bincount(dark_owner, minlength=count)
-    # The outline's own tone, per blob: the mean of its dark ring pixels.
-    outline_mean = np.bincount(dark_owner, ring_luma[dark], count) / np.maximum(ring_dark, 1)
+    blob_mean = blob_sum / np.maximum(area, 1)
+    # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
+    # goes to one (the larger label), which only matters between touching letters. The
+    # outline's own tone, per blob: the mean of its dark ring pixels.
+    ring_size, ring_dark, dark_sum = blob_rings(
+        light8, labels, count, luma, blob_mean, GLYPH_CONTRAST
+    )
+    outline_mean = dark_sum / np.maximum(ring_dark, 1)
     glyph = (
         (ring_size >= 4)
         & (ring_dark >= GLYPH_RING_DARK * np.maximum(ring_size, 1))
@@ -775,9 +768,10 @@ def _flat_graphics(
     if int(np.count_nonzero(coloured)) < GRAPHIC_MIN_SHARE * luma.size:
         return None
     small = _labels_fit_16(luma.shape)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+    count, labels = cv2.connectedComponents(
         coloured, connectivity=8, ltype=cv2.CV_16U if small else cv2.CV_32S
     )
+    stats, _, blob_sum = blob_stats(coloured, labels, count, chroma)
     area = stats[:, cv2.CC_STAT_AREA]
     left, top = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
     right = left + stats[:, cv2.CC_STAT_WIDTH]
@@ -794,16 +788,10 @@ def _flat_graphics(
     grown = cv2.dilate(
         labels if small else labels.astype(np.float32), _SQUARE3, iterations=RING_OUT
     )
-    near = cv2.dilate(coloured, _SQUARE3, iterations=1) > 0
-    # Sums over the ring's and the blobs' own pixels only (label 0 is no blob): each label's
-    # sum is taken in the same order as over the whole picture.
-    flat = chroma.ravel()
-    ring = np.flatnonzero((grown > 0) & ~near)
-    ring_labels = grown.ravel()[ring].astype(np.int64)
-    ring_size = np.bincount(ring_labels, minlength=count)
-    ring_chroma = np.bincount(ring_labels, flat[ring], count) / np.maximum(ring_size, 1)
-    inside = np.flatnonzero(coloured)
-    blob_chroma = np.bincount(labels.ravel()[inside], flat[inside], count) / np.maximum(area, 1)
+    # Sums over the ring's and the blobs' own pixels only, in raster order.
+    ring_size, ring_sum = graphic_rings(coloured, grown, count, chroma)
+    ring_chroma = ring_sum / np.maximum(ring_size, 1)
+    blob_chroma = blob_sum / np.maximum(area, 1)
     keep &= (ring_size > 0) & (blob_chroma - ring_chroma >= GRAPHIC_STEP)
     if not keep.any():
         return None
