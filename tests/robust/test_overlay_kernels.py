@@ -10,11 +10,14 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from jaga.robust.overlay_kernels import (
+    at_least,
     blob_rings,
     blob_stats,
+    fill_known,
     graphic_rings,
     largest_near,
     light_edges,
+    stands_out,
 )
 
 _SQUARE3 = np.ones((3, 3), np.uint8)
@@ -167,3 +170,37 @@ def test_lettering_has_outlined_blobs() -> None:
     assert int(np.count_nonzero(ringed)) >= 8
     _edge, found = light_edges(luma, 150.0, 90.0)
     assert found >= 50
+
+
+@pytest.mark.parametrize("index", range(len(PICTURES)))
+def test_coloured_masks_match_numpy(index: int) -> None:
+    chroma = (PICTURES[index] * 0.4).astype(np.float32)
+    assert at_least(chroma, 40.0) == int(np.count_nonzero(chroma >= 40.0))
+    side = max(3, max(chroma.shape) // 6) | 1
+    around = np.asarray(cv2.blur(chroma, (side, side)), np.float32)
+    expected = ((chroma >= 40.0) & (chroma >= around + 35.0 / 2)).astype(np.uint8)
+    mask, found = stands_out(chroma, around, 40.0, 35.0 / 2)
+    assert np.array_equal(mask, expected)
+    assert found == int(np.count_nonzero(expected))
+
+
+@pytest.mark.parametrize("index", range(len(PICTURES)))
+def test_fill_known_matches_numpy(index: int) -> None:
+    luma = PICTURES[index]
+    rng = np.random.default_rng(index)
+    grown = rng.random(luma.shape) < 0.3
+    known = (~grown).astype(np.float32)
+    sigma = 1.5
+    weight = np.asarray(cv2.GaussianBlur(known, (0, 0), sigma), np.float32)
+    total = np.asarray(cv2.GaussianBlur(luma * known, (0, 0), sigma), np.float32)
+    # Weights right at the threshold, as float32 compares them.
+    weight.ravel()[::7] = np.float32(0.05)
+    # The former NumPy code of inpaint.
+    expected, left = luma.copy(), grown.copy()
+    usable = left & (weight >= 0.05)
+    expected[usable] = (total / np.maximum(weight, 1e-6))[usable]
+    left &= ~usable
+    filled, still = luma.copy(), grown.copy()
+    fill_known(filled, still, weight, total, 0.05)
+    assert np.array_equal(filled, expected)
+    assert np.array_equal(still, left)

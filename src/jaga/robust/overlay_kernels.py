@@ -63,6 +63,43 @@ def _light_edges(
 light_edges = njit(cache=True, nogil=True)(_light_edges)
 
 
+def _at_least(values: npt.NDArray[np.float32], level: float) -> int:
+    """How many values are at least `level` (float32, as NumPy compares them)."""
+    height, width = values.shape
+    bound = np.float32(level)
+    found = 0
+    for i in range(height):
+        row = values[i]
+        for j in range(width):
+            found += row[j] >= bound
+    return found
+
+
+at_least = njit(cache=True, nogil=True)(_at_least)
+
+
+def _stands_out(
+    values: npt.NDArray[np.float32], around: npt.NDArray[np.float32], level: float, step: float
+) -> tuple[npt.NDArray[np.uint8], int]:
+    """The 0/1 mask of values at least `level` and at least `step` above `around` (their
+    neighbourhood's mean: `(values >= level) & (values >= around + step)` in float32), and
+    how many there are."""
+    height, width = values.shape
+    mask = np.empty((height, width), np.uint8)
+    bound, rise = np.float32(level), np.float32(step)
+    found = 0
+    for i in range(height):
+        row, near, out = values[i], around[i], mask[i]
+        for j in range(width):
+            hit = (row[j] >= bound) & (row[j] >= near[j] + rise)
+            out[j] = hit
+            found += hit
+    return mask, found
+
+
+stands_out = njit(cache=True, nogil=True)(_stands_out)
+
+
 def _blob_stats(
     mask: npt.NDArray[np.uint8],
     labels: npt.NDArray[Any],
@@ -206,3 +243,27 @@ def _graphic_rings(
 
 
 graphic_rings = njit(cache=True, nogil=True)(_graphic_rings)
+
+
+def _fill_known(
+    filled: npt.NDArray[np.float32],
+    grown: npt.NDArray[np.bool_],
+    weight: npt.NDArray[np.float32],
+    total: npt.NDArray[np.float32],
+    min_weight: float,
+) -> None:
+    """Where `grown` (pixels left to fill) and the known share `weight` is at least
+    `min_weight`: `filled` takes the known pixels' mean `total / max(weight, 1e-6)`
+    (float32, as NumPy divides the blurred arrays) and the pixel is no longer left to fill.
+    All four arrays are the same rows and columns of a picture; changed in place."""
+    height, width = grown.shape
+    least, floor = np.float32(min_weight), np.float32(1e-6)
+    for i in range(height):
+        left, share, sums, out = grown[i], weight[i], total[i], filled[i]
+        for j in range(width):
+            if left[j] and share[j] >= least:
+                out[j] = sums[j] / max(share[j], floor)
+                left[j] = False
+
+
+fill_known = njit(cache=True, nogil=True)(_fill_known)

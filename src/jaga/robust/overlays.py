@@ -32,7 +32,15 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from jaga.robust.overlay_kernels import blob_rings, blob_stats, graphic_rings, light_edges
+from jaga.robust.overlay_kernels import (
+    at_least,
+    blob_rings,
+    blob_stats,
+    fill_known,
+    graphic_rings,
+    light_edges,
+    stands_out,
+)
 
 GLYPH_CONTRAST = 90.0
 """Luma levels by which a glyph's outline is darker than the glyph: white on black is 255
@@ -213,23 +221,23 @@ def inpaint(luma: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.N
         reach = int(4 * width) + 2
         rows = np.flatnonzero(grown.any(axis=1))
         breaks = np.flatnonzero(np.diff(rows) > 2 * reach)
-        for first, last in zip(
-            rows[np.r_[0, breaks + 1]], rows[np.r_[breaks, rows.size - 1]], strict=True
-        ):
-            group = slice(int(first), int(last) + 1)
+        firsts = np.concatenate((rows[:1], rows[breaks + 1])).tolist()
+        lasts = np.concatenate((rows[breaks], rows[-1:])).tolist()
+        for first, last in zip(firsts, lasts, strict=True):
+            group = slice(first, last + 1)
             columns = np.flatnonzero(grown[group].any(axis=0))
-            top = max(0, int(first) - reach)
+            top = max(0, first - reach)
             box = (
-                slice(top, int(last) + reach + 1),
+                slice(top, last + reach + 1),
                 slice(max(0, int(columns[0]) - reach), int(columns[-1]) + reach + 1),
             )
-            weight, mean = _normalized_blur(luma[box], known[box], width)
-            # Only this group's rows are filled (the box's margin may hold another's).
-            inner = slice(int(first) - top, int(last) + 1 - top)
-            near_grown = grown[box][inner]
-            usable = near_grown & (weight[inner] >= FILL_MIN_WEIGHT)
-            filled[box][inner][usable] = mean[inner][usable]
-            near_grown &= ~usable
+            weight, total = _normalized_blur(luma[box], known[box], width)
+            # Only this group's rows are filled (the box's margin may hold another's),
+            # each where enough of its neighbourhood is known.
+            inner = slice(first - top, last + 1 - top)
+            fill_known(
+                filled[box][inner], grown[box][inner], weight[inner], total[inner], FILL_MIN_WEIGHT
+            )
         if not grown.any():
             break
     else:
@@ -240,15 +248,17 @@ def inpaint(luma: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.N
 def _normalized_blur(
     luma: npt.NDArray[np.float32], known: npt.NDArray[np.float32], width: float
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
-    """The share of known pixels around each pixel and their mean, at Gaussian `width`.
+    """The share of known pixels around each pixel and their sum (weighted as the share;
+    their mean is the sum over the share, taken only where it is used), at Gaussian
+    `width`.
 
     A wide neighbourhood (the fill's second pass on a finer decode) is blurred at half
     the size, several times cheaper; the mean of the photo that far around does not need
     every pixel."""
     if width < HALF_SIZE_SIGMA:
         weight = cv2.GaussianBlur(known, (0, 0), width)
-        mean = cv2.GaussianBlur(luma * known, (0, 0), width) / np.maximum(weight, 1e-6)
-        return np.asarray(weight, np.float32), np.asarray(mean, np.float32)
+        total = cv2.GaussianBlur(luma * known, (0, 0), width)
+        return np.asarray(weight, np.float32), np.asarray(total, np.float32)
     size = (luma.shape[1], luma.shape[0])
     half = (max(1, size[0] // 2), max(1, size[1] // 2))
     small_known = cv2.resize(known, half, interpolation=cv2.INTER_AREA)
@@ -257,10 +267,7 @@ def _normalized_blur(
     total = cv2.GaussianBlur(small_sum, (0, 0), width / 2)
     weight_full = cv2.resize(weight, size, interpolation=cv2.INTER_LINEAR)
     total_full = cv2.resize(total, size, interpolation=cv2.INTER_LINEAR)
-    return (
-        np.asarray(weight_full, np.float32),
-        np.asarray(total_full / np.maximum(weight_full, 1e-6), np.float32),
-    )
+    return np.asarray(weight_full, np.float32), np.asarray(total_full, np.float32)
 
 
 HALF_SIZE_SIGMA = 12.0
@@ -756,16 +763,14 @@ def _flat_graphics(
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_] | None] | None:
     """Compact blobs of flat, strong colour inside the picture, as convex hulls, or None; and
     those of them that lie in a corner, when that is some but not all of them."""
-    strong = chroma >= GRAPHIC_CHROMA
-    if np.count_nonzero(strong) / strong.size < GRAPHIC_MIN_SHARE:
+    if at_least(chroma, GRAPHIC_CHROMA) / chroma.size < GRAPHIC_MIN_SHARE:
         return None
     # Stronger than the colour of its neighbourhood, too, so that a badge on a tinted sky
     # is not one blob with the sky.
     side = max(3, max(luma.shape) // 6) | 1
-    coloured = (strong & (chroma >= cv2.blur(chroma, (side, side)) + GRAPHIC_STEP / 2)).astype(
-        np.uint8
-    )
-    if int(np.count_nonzero(coloured)) < GRAPHIC_MIN_SHARE * luma.size:
+    around = np.asarray(cv2.blur(chroma, (side, side)), np.float32)
+    coloured, coloured_count = stands_out(chroma, around, GRAPHIC_CHROMA, GRAPHIC_STEP / 2)
+    if coloured_count < GRAPHIC_MIN_SHARE * luma.size:
         return None
     small = _labels_fit_16(luma.shape)
     count, labels = cv2.connectedComponents(
