@@ -118,7 +118,12 @@ def _blob_stats(
     sums = np.zeros(count, np.float64)
     for i in range(height):
         row, inside, tones = labels[i], mask[i], values[i]
-        j = 0
+        # Rows without a blob pixel skipped by a vectorising test (a logo's colour mask
+        # holds a few per cent of the picture, in a few rows).
+        seen = 0
+        for j in range(width):
+            seen |= inside[j]
+        j = 0 if seen else width
         while j < width:
             if not inside[j]:
                 j += 1
