@@ -32,6 +32,16 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
+from jaga.robust.overlay_kernels import (
+    at_least,
+    blob_rings,
+    blob_stats,
+    fill_known,
+    graphic_rings,
+    light_edges,
+    stands_out,
+)
+
 GLYPH_CONTRAST = 90.0
 """Luma levels by which a glyph's outline is darker than the glyph: white on black is 255
 levels at full size; thin strokes reduced 2-4x and JPEG-compressed keep well over a third."""
@@ -211,23 +221,23 @@ def inpaint(luma: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.N
         reach = int(4 * width) + 2
         rows = np.flatnonzero(grown.any(axis=1))
         breaks = np.flatnonzero(np.diff(rows) > 2 * reach)
-        for first, last in zip(
-            rows[np.r_[0, breaks + 1]], rows[np.r_[breaks, rows.size - 1]], strict=True
-        ):
-            group = slice(int(first), int(last) + 1)
+        firsts = np.concatenate((rows[:1], rows[breaks + 1])).tolist()
+        lasts = np.concatenate((rows[breaks], rows[-1:])).tolist()
+        for first, last in zip(firsts, lasts, strict=True):
+            group = slice(first, last + 1)
             columns = np.flatnonzero(grown[group].any(axis=0))
-            top = max(0, int(first) - reach)
+            top = max(0, first - reach)
             box = (
-                slice(top, int(last) + reach + 1),
+                slice(top, last + reach + 1),
                 slice(max(0, int(columns[0]) - reach), int(columns[-1]) + reach + 1),
             )
-            weight, mean = _normalized_blur(luma[box], known[box], width)
-            # Only this group's rows are filled (the box's margin may hold another's).
-            inner = slice(int(first) - top, int(last) + 1 - top)
-            near_grown = grown[box][inner]
-            usable = near_grown & (weight[inner] >= FILL_MIN_WEIGHT)
-            filled[box][inner][usable] = mean[inner][usable]
-            near_grown &= ~usable
+            weight, total = _normalized_blur(luma[box], known[box], width)
+            # Only this group's rows are filled (the box's margin may hold another's),
+            # each where enough of its neighbourhood is known.
+            inner = slice(first - top, last + 1 - top)
+            fill_known(
+                filled[box][inner], grown[box][inner], weight[inner], total[inner], FILL_MIN_WEIGHT
+            )
         if not grown.any():
             break
     else:
@@ -238,15 +248,17 @@ def inpaint(luma: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.N
 def _normalized_blur(
     luma: npt.NDArray[np.float32], known: npt.NDArray[np.float32], width: float
 ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
-    """The share of known pixels around each pixel and their mean, at Gaussian `width`.
+    """The share of known pixels around each pixel and their sum (weighted as the share;
+    their mean is the sum over the share, taken only where it is used), at Gaussian
+    `width`.
 
     A wide neighbourhood (the fill's second pass on a finer decode) is blurred at half
     the size, several times cheaper; the mean of the photo that far around does not need
     every pixel."""
     if width < HALF_SIZE_SIGMA:
         weight = cv2.GaussianBlur(known, (0, 0), width)
-        mean = cv2.GaussianBlur(luma * known, (0, 0), width) / np.maximum(weight, 1e-6)
-        return np.asarray(weight, np.float32), np.asarray(mean, np.float32)
+        total = cv2.GaussianBlur(luma * known, (0, 0), width)
+        return np.asarray(weight, np.float32), np.asarray(total, np.float32)
     size = (luma.shape[1], luma.shape[0])
     half = (max(1, size[0] // 2), max(1, size[1] // 2))
     small_known = cv2.resize(known, half, interpolation=cv2.INTER_AREA)
@@ -255,10 +267,7 @@ def _normalized_blur(
     total = cv2.GaussianBlur(small_sum, (0, 0), width / 2)
     weight_full = cv2.resize(weight, size, interpolation=cv2.INTER_LINEAR)
     total_full = cv2.resize(total, size, interpolation=cv2.INTER_LINEAR)
-    return (
-        np.asarray(weight_full, np.float32),
-        np.asarray(total_full / np.maximum(weight_full, 1e-6), np.float32),
-    )
+    return np.asarray(weight_full, np.float32), np.asarray(total_full, np.float32)
 
 
 HALF_SIZE_SIGMA = 12.0
@@ -299,9 +308,8 @@ def _outlined_glyphs(
     """
     # Quick refusal (most photos): lettering needs light pixels right next to much darker
     # ones, a few per glyph.
-    darkest_near = cv2.erode(luma, _SQUARE3)
-    edge = (luma >= GLYPH_MIN_LIGHT) & (darkest_near <= luma - GLYPH_CONTRAST)
-    if int(np.count_nonzero(edge)) < 8 * MIN_GLYPHS:
+    edge, edges = light_edges(luma, GLYPH_MIN_LIGHT, GLYPH_CONTRAST)
+    if edges < 8 * MIN_GLYPHS:
         return None
     found = [_glyph_blobs(luma, GLYPH_MIN_LIGHT, None)]
     # Letters that leaked are looked for again only when some glyphs were found: meme text
@@ -419,29 +427,21 @@ def _glyph_blobs(
     outline."""
     light = luma >= level if within is None else (luma >= level) & within
     light8 = light.view(np.uint8)
-    # Labels in 16 bits when they surely fit: about twice as fast, and their dilation too.
+    # Labels in 16 bits when they surely fit: about twice as fast.
     small = _labels_fit_16(luma.shape)
-    count, labels, stats, centroids = cv2.connectedComponentsWithStats(
+    count, labels = cv2.connectedComponents(
         light8, connectivity=8, ltype=cv2.CV_16U if small else cv2.CV_32S
     )
-    # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
-    # goes to one (the larger label), which only matters between touching letters.
-    # (The ring is where the 0/1 mask's dilation is above it.)
-    ring = np.flatnonzero(cv2.dilate(light8, _SQUARE3) > light8)
-    spread = cv2.dilate(labels if small else labels.astype(np.float32), _SQUARE3)
-    owner = spread.ravel()[ring].astype(np.int64)
+    stats, centroids, blob_sum = blob_stats(light8, labels, count, luma)
     area = stats[:, cv2.CC_STAT_AREA]
-    inside = np.flatnonzero(light)
-    flat = luma.ravel()
-    blob_mean = np.bincount(labels.ravel()[inside], flat[inside], count) / np.maximum(area, 1)
-    ring_luma = flat[ring]
-    dark = ring_luma <= blob_mean[owner] - GLYPH_CONTRAST
-    ring_size = np.bincount(owner, minlength=count)
-    dark_owner = owner[dark]
-    # Counted as integers (exact, as the float counts were).
-    ring_dark = np.bincount(dark_owner, minlength=count)
-    # The outline's own tone, per blob: the mean of its dark ring pixels.
-    outline_mean = np.bincount(dark_owner, ring_luma[dark], count) / np.maximum(ring_dark, 1)
+    blob_mean = blob_sum / np.maximum(area, 1)
+    # Each blob's ring: pixels next to it that are not light; a ring pixel touching two blobs
+    # goes to one (the larger label), which only matters between touching letters. The
+    # outline's own tone, per blob: the mean of its dark ring pixels.
+    ring_size, ring_dark, dark_sum = blob_rings(
+        light8, labels, count, luma, blob_mean, GLYPH_CONTRAST
+    )
+    outline_mean = dark_sum / np.maximum(ring_dark, 1)
     glyph = (
         (ring_size >= 4)
         & (ring_dark >= GLYPH_RING_DARK * np.maximum(ring_size, 1))
@@ -763,21 +763,20 @@ def _flat_graphics(
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_] | None] | None:
     """Compact blobs of flat, strong colour inside the picture, as convex hulls, or None; and
     those of them that lie in a corner, when that is some but not all of them."""
-    strong = chroma >= GRAPHIC_CHROMA
-    if np.count_nonzero(strong) / strong.size < GRAPHIC_MIN_SHARE:
+    if at_least(chroma, GRAPHIC_CHROMA) / chroma.size < GRAPHIC_MIN_SHARE:
         return None
     # Stronger than the colour of its neighbourhood, too, so that a badge on a tinted sky
     # is not one blob with the sky.
     side = max(3, max(luma.shape) // 6) | 1
-    coloured = (strong & (chroma >= cv2.blur(chroma, (side, side)) + GRAPHIC_STEP / 2)).astype(
-        np.uint8
-    )
-    if int(np.count_nonzero(coloured)) < GRAPHIC_MIN_SHARE * luma.size:
+    around = np.asarray(cv2.blur(chroma, (side, side)), np.float32)
+    coloured, coloured_count = stands_out(chroma, around, GRAPHIC_CHROMA, GRAPHIC_STEP / 2)
+    if coloured_count < GRAPHIC_MIN_SHARE * luma.size:
         return None
     small = _labels_fit_16(luma.shape)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+    count, labels = cv2.connectedComponents(
         coloured, connectivity=8, ltype=cv2.CV_16U if small else cv2.CV_32S
     )
+    stats, _, blob_sum = blob_stats(coloured, labels, count, chroma)
     area = stats[:, cv2.CC_STAT_AREA]
     left, top = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
     right = left + stats[:, cv2.CC_STAT_WIDTH]
@@ -794,16 +793,10 @@ def _flat_graphics(
     grown = cv2.dilate(
         labels if small else labels.astype(np.float32), _SQUARE3, iterations=RING_OUT
     )
-    near = cv2.dilate(coloured, _SQUARE3, iterations=1) > 0
-    # Sums over the ring's and the blobs' own pixels only (label 0 is no blob): each label's
-    # sum is taken in the same order as over the whole picture.
-    flat = chroma.ravel()
-    ring = np.flatnonzero((grown > 0) & ~near)
-    ring_labels = grown.ravel()[ring].astype(np.int64)
-    ring_size = np.bincount(ring_labels, minlength=count)
-    ring_chroma = np.bincount(ring_labels, flat[ring], count) / np.maximum(ring_size, 1)
-    inside = np.flatnonzero(coloured)
-    blob_chroma = np.bincount(labels.ravel()[inside], flat[inside], count) / np.maximum(area, 1)
+    # Sums over the ring's and the blobs' own pixels only, in raster order.
+    ring_size, ring_sum = graphic_rings(coloured, grown, count, chroma)
+    ring_chroma = ring_sum / np.maximum(ring_size, 1)
+    blob_chroma = blob_sum / np.maximum(area, 1)
     keep &= (ring_size > 0) & (blob_chroma - ring_chroma >= GRAPHIC_STEP)
     if not keep.any():
         return None
