@@ -92,7 +92,7 @@ def _pairs(
     rng: np.random.Generator, payees: np.ndarray, fans: np.ndarray, low: int, high: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """(payer, payee) of each payee's audience: `low`-`high` distinct fans each."""
-    size = rng.integers(low, high, len(payees))
+    size = np.minimum(rng.integers(low, high, len(payees)), len(fans))  # small worlds
     payee = np.repeat(payees, size)
     payer = np.concatenate([rng.choice(fans, s, replace=False) for s in size])
     return payer, payee
