@@ -112,9 +112,11 @@ def test_live_stream_words_are_no_disguise() -> None:
     assert flags == [False, False, False, False, True, True, True, True, False, False]
 
 
-def _pair_bucket(receiver: str, sender: str, bucket: int, n: int) -> dict[str, object]:
+def _pair_bucket(
+    receiver: str, sender: str, bucket: int, n: int, foreign: bool = True
+) -> dict[str, object]:
     return {"sender_id": sender, "receiver_id": receiver, "bucket": bucket, "n": n,
-            "n_crypto": 0, "n_disguise": 0}  # fmt: skip
+            "n_crypto": 0, "n_disguise": 0, "cross_border": foreign}  # fmt: skip
 
 
 def test_an_audience_in_two_windows_is_one_at_every_checkpoint() -> None:
@@ -124,6 +126,10 @@ def test_an_audience_in_two_windows_is_one_at_every_checkpoint() -> None:
     rows.append(_pair_bucket("c", "late", 7, 1))
     # A receiver with the same breadth but every payer paying twice a bucket: never one.
     rows += [_pair_bucket("h", f"g{b}_{i}", b, 2) for b in range(4) for i in range(30)]
+    # Many one-off payers at home (a shop's customers, neighbours) make no audience: the
+    # indicators count foreign senders.
+    rows += [_pair_bucket("d", f"d{b}_{i}", b, 1, False) for b in range(4) for i in range(30)]
     found = audiences(pl.DataFrame(rows).lazy(), 3, 8).collect()
     assert sorted(found.filter(pl.col("receiver_id") == "c")["k"].to_list()) == list(range(8))
     assert found.filter(pl.col("receiver_id") == "h").is_empty()
+    assert found.filter(pl.col("receiver_id") == "d").is_empty()

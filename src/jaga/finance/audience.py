@@ -7,7 +7,7 @@ amounts at the senders' night, money withdrawn within days. The research note (d
 directly (e-wallet, P2P) has no platform payouts for `typologies.NOT_SELLER` to see. What
 differs is *how the payers relate to the payee*:
 
-1. **Breadth.** An audience is many payers (`AUDIENCE_MIN_PAYERS` in 90 days), far more
+1. **Breadth.** An audience is many foreign payers (`AUDIENCE_MIN_PAYERS` in 90 days), more
    than a household (the research note's diaspora families have 1-3 receivers; a
    facilitator's household 2-6 accounts).
 2. **Most payers pay once, or once a month.** Fans tip once or twice and subscribers pay
@@ -51,7 +51,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-# Distinct fiat payers in 90 days that make an audience: the organisations' breadth
+# Distinct foreign fiat payers in 90 days that make an audience: the organisations' breadth
 # (organisations.ORG_MIN_PAYERS), an order of magnitude above a household.
 AUDIENCE_MIN_PAYERS = 25
 # Share of payers paying at most once in every 30-day bucket: two in three.
@@ -84,7 +84,9 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
     # Imported here: `features` calls this module while it is being built.
     from jaga.finance.features import windowed
 
-    fiat = pairs.filter(pl.col("n") > pl.col("n_crypto"))
+    # Foreign payers only: the indicators count foreign senders (items 1, 5), and a
+    # facilitator's domestic customers (a shop, neighbours) must not make it an audience.
+    fiat = pairs.filter(pl.col("cross_border") & (pl.col("n") > pl.col("n_crypto")))
     breadth = (
         fiat.group_by("receiver_id")
         .agg(pl.col("sender_id").n_unique().alias("_payers"))
