@@ -20,6 +20,7 @@ def _account(**values: float) -> dict[str, float]:
     row = dict.fromkeys(FEATURE_COLUMNS, 0.0)
     row["r_organisation"] = False  # organisations.py: not a charity or business
     row["r_platform_seller"] = False  # business.py: no standing platform payouts
+    row["r_audience"] = False  # audience.py: not funded by an audience
     row.update(values)
     return row
 

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 import polars as pl
 
+from jaga.finance.audience import audiences, disguise_pattern
 from jaga.finance.business import standing_sellers
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
@@ -309,6 +310,8 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             local_hour.cast(pl.Int8).alias("sender_local_hour"),
             ((local_hour >= NIGHT_START_HOUR) | (local_hour < NIGHT_END_HOUR)).alias("night"),
             memo.str.contains(config.cover_pattern).alias("memo_cover"),
+            # The cover words that disguise a payment as family support (audience.py).
+            memo.str.contains(disguise_pattern(config.cover_words)).alias("memo_disguise"),
             raw_memo.str.contains(HANDLE_PATTERN).alias("memo_handle"),
             sender_age.is_between(10, 17).fill_null(False).alias("minor_sender"),
             receiver_age.is_between(10, 17).fill_null(False).alias("minor_receiver"),
@@ -362,6 +365,7 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .cast(pl.Int32)
             .alias("n_memo"),
             pl.col("memo_handle").sum().cast(pl.Int32).alias("n_handle"),
+            (pl.col("memo_disguise") & ~pl.col("related")).sum().cast(pl.Int32).alias("n_disguise"),
             # Charity vocabulary (organisations.py): benign context for organisations only.
             charity_memo(pl.col("memo")).sum().cast(pl.Int32).alias("n_charity"),
             (pl.col("channel") == "crypto").sum().cast(pl.Int32).alias("n_crypto"),
@@ -602,6 +606,7 @@ class _Windows:
     payouts: pl.LazyFrame
     orgs: pl.LazyFrame
     standing_sellers: pl.LazyFrame
+    audience: pl.LazyFrame
     recv30: pl.LazyFrame
     cash: pl.LazyFrame
     hubs: pl.LazyFrame
@@ -624,7 +629,7 @@ def _windows(
     w180 = max(1, round(180 / step))
     lazy = pairs.lazy()
     p30 = windowed(lazy, 1, checkpoints)
-    lifetime, p90_all, p180, payouts, orgs, standing_sellers_, cash, fsec = _collect(
+    lifetime, p90_all, p180, payouts, orgs, standing_sellers_, audience, cash, fsec = _collect(
         _lifetime(lazy),
         _corridor_pairs_90(lazy, w90, checkpoints),
         _corridor_pairs_180(lazy, w180, checkpoints),
@@ -632,6 +637,8 @@ def _windows(
         organisations(lazy, w90, checkpoints),
         # Standing platform sellers (business.py): a known business over the observed history.
         standing_sellers(lazy, checkpoints, PLATFORM_PAYEES),
+        # Creators and streamers paid by an audience (audience.py).
+        audiences(lazy, w90, checkpoints),
         cashout_share(flows.lazy(), anchor_day, step, checkpoints),
         _sextortion_bursts(lazy),
     )
@@ -643,6 +650,7 @@ def _windows(
             ),
             orgs,
             standing_sellers_,
+            audience,
         ]
     )
     standing = _standing_pairs(pair90_all)
@@ -665,7 +673,8 @@ def _windows(
     (hubs,) = _collect(_hubs(recv30, cash, sellers))
     return _Windows(
         p30=p30, p90=p90, pair90=pair90, p180=p180, lifetime=lifetime, sellers=sellers,
-        payouts=payouts, orgs=orgs, standing_sellers=standing_sellers_, recv30=recv30,
+        payouts=payouts, orgs=orgs, standing_sellers=standing_sellers_, audience=audience,
+        recv30=recv30,
         cash=cash, hubs=hubs, fsec=fsec, moved=moved,
         w90=w90, w180=w180,
     )  # fmt: skip
@@ -870,6 +879,7 @@ def _feature_frames(pairs: pl.LazyFrame, windows: _Windows, checkpoints: int) ->
         w.standing_sellers.select(
             pl.col("receiver_id").alias("account_id"), "k", r_platform_seller=pl.lit(True)
         ),
+        w.audience.select(pl.col("receiver_id").alias("account_id"), "k", r_audience=pl.lit(True)),
     ]
     return pl.collect_all(frames)
 

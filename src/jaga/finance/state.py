@@ -42,6 +42,7 @@ SUM_COLUMNS = (
     "n_memo",
     "n_handle",
     "n_charity",
+    "n_disguise",
     "n_crypto",
     "n_crypto_band",
     "n_crypto_pattern",

@@ -23,6 +23,7 @@ import polars as pl
 
 from jaga.finance.indicators import COUNTRY_UTC_OFFSET
 from jaga.finance.rates import load_rates
+from jaga.finance.synth_audience import audience_accounts, audience_payments
 
 START = datetime(2024, 1, 1, tzinfo=UTC)
 DAYS = 365
@@ -486,6 +487,7 @@ class Generator:
             n_benign_crypto * 2, "SC", self.surnames(n_benign_crypto * 2, SURNAMES_WEST), "U", 1990
         )
         look_alikes = self.look_alike_accounts(scale)
+        audience = audience_accounts(self, scale, ORIGINS, ORIGIN_P, SURNAMES_SEA, SURNAMES_WEST)
         self.freeze()
         surname = np.concatenate(self.acc.surname)
 
@@ -871,6 +873,8 @@ class Generator:
             "T7",
         )
         self.look_alike_payments(look_alikes, wallets[n_benign_crypto : n_benign_crypto + 5])
+        # Creators and streamers paid directly by a foreign audience (synth_audience.py).
+        audience_payments(self, audience, agents, merchants)
         return self.frame(surname)
 
     # --- benign look-alikes (hard negatives of the published indicators) ----------------

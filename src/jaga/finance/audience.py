@@ -1,0 +1,129 @@
+"""Audiences: creators and streamers paid by many fans, told apart from facilitators.
+
+A facilitator hub (research items 2, 5, 12; T2) and a creator or game streamer paid person
+to person by a foreign audience meet the same counts: many foreign senders, small even
+amounts at the senders' night, money withdrawn within days. The research note (d) names
+"legitimate adult-creator and webcam payments" as hard negatives, and a creator paid
+directly (e-wallet, P2P) has no platform payouts for `typologies.NOT_SELLER` to see. What
+differs is *how the payers relate to the payee*:
+
+1. **Breadth.** An audience is many foreign payers (`AUDIENCE_MIN_PAYERS` in 90 days), more
+   than a household (the research note's diaspora families have 1-3 receivers; a
+   facilitator's household 2-6 accounts).
+2. **Most payers pay once, or once a month.** Fans tip once or twice and subscribers pay
+   a fixed sum monthly; pay-per-view customers come back in sessions: "approximately twice
+   a day" (AUSTRAC case, item 2), "2-30 payments/month in bursts" (T1). The research note
+   puts about 30% of illicit payments outside a full pattern ("lone"), so a base of
+   customers has most of its payers paying twice or more in some month; an audience has
+   at least two in three paying at most once in every 30 days (`AUDIENCE_ONCE_SHARE`).
+   Superfans who tip in several streams a month exist, but they are the minority.
+3. **No disguise.** AUSTRAC and FATF report cover descriptions on OSAEC payments:
+   "accommodation", "uniform", "medical bills", "family support", "education" (item 6).
+   They disguise a payment for a person as family support; a fan tipping a creator has
+   nothing to disguise and writes "tip", a handle or nothing. An audience has such words on
+   at most `AUDIENCE_MAX_DISGUISE_SHARE` of its credits. The live-stream words of the
+   lexicon ("show", "live", "cam", "private", "session") describe what fans pay for in
+   earnest and are not a disguise (`LIVE_STREAM_WORDS`); they count for nothing here.
+
+An audience-funded receiver is treated like a platform seller or an organisation
+(`typologies.NOT_SELLER`; `features` adds it to the sellers): the fan-in, cash-out,
+common-beneficiary and inbound-shape rules, which judge activity against what is expected
+of a private person, do not apply to it, and it is no hub or common beneficiary whose
+payers inherit evidence (`S7`, `S16`, `S17`, `S25`). Its payers' own evidence (several
+receivers, minors, travel, crypto) still counts. The limit: a facilitator whose buyers
+mostly pay once a month or less, with no cover words, among 25+ payers, is judged by its
+payers' evidence and its household links only.
+
+Like a platform seller (business.py), being funded by an audience is a property of the
+customer, not of a window: a window at the edge of the observed history holds only part of
+the audience (a creator with 100 fans a quarter shows 20 in the first month), and a
+creator judged there as a private person meets a facilitator's counts. A receiver that is
+an audience in `STANDING_MIN_WINDOWS` or more 90-day windows of its observed history
+(batch: the input; incremental: the stored 200 days) is one at every checkpoint.
+
+The thresholds are design choices written down from those principles, not published figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import polars as pl
+
+# Distinct foreign fiat payers in 90 days that make an audience: the organisations' breadth
+# (organisations.ORG_MIN_PAYERS), an order of magnitude above a household.
+AUDIENCE_MIN_PAYERS = 25
+# Share of payers paying at most once in every 30-day bucket: two in three.
+AUDIENCE_ONCE_SHARE = 2 / 3
+# Share of credits carrying the published cover descriptions (a disguise): one in ten.
+AUDIENCE_MAX_DISGUISE_SHARE = 0.1
+# 90-day windows in which a receiver is an audience that make it one at every checkpoint.
+STANDING_MIN_WINDOWS = 2
+# Words of the cover lexicon that name a live stream or a session (indicators.py): what
+# fans pay for, in earnest; not a disguise of the payment as family support.
+LIVE_STREAM_WORDS: frozenset[str] = frozenset(
+    ["show", "live", "cam", "vc", "video call", "private", "session", "new one"]
+)
+
+
+def disguise_pattern(cover_words: Iterable[str]) -> str:
+    """One regex for the cover words that disguise a payment (live-stream words left out)."""
+    words = sorted({w.lower() for w in cover_words} - LIVE_STREAM_WORDS, key=len, reverse=True)
+    if not words:
+        return r"(?!x)x"  # matches nothing
+    return r"\b(" + "|".join(re.escape(w) for w in words) + r")\b"
+
+
+def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
+    """(receiver_id, k) of receivers funded by an audience over the 90-day window.
+
+    `pairs` is the pair-bucket table (`features.pair_buckets`, with `n_disguise`); crypto
+    payments are left out (a shared crypto address is judged by the T6 rules).
+    """
+    # Imported here: `features` calls this module while it is being built.
+    from jaga.finance.features import windowed
+
+    # Foreign payers only: the indicators count foreign senders (items 1, 5), and a
+    # facilitator's domestic customers (a shop, neighbours) must not make it an audience.
+    fiat = pairs.filter(pl.col("cross_border") & (pl.col("n") > pl.col("n_crypto")))
+    breadth = (
+        fiat.group_by("receiver_id")
+        .agg(pl.col("sender_id").n_unique().alias("_payers"))
+        .filter(pl.col("_payers") >= AUDIENCE_MIN_PAYERS)
+        .select("receiver_id")
+    )
+    inbound = windowed(
+        fiat.join(breadth, on="receiver_id", how="semi").select(
+            "sender_id", "receiver_id", "bucket", "n", "n_disguise"
+        ),
+        w90,
+        checkpoints,
+    )
+    per_payer = inbound.group_by("receiver_id", "sender_id", "k").agg(
+        pl.col("n").max().alias("peak"),
+        pl.col("n").sum(),
+        pl.col("n_disguise").sum(),
+    )
+    windows = (
+        per_payer.group_by("receiver_id", "k")
+        .agg(
+            pl.len().alias("payers"),
+            (pl.col("peak") <= 1).mean().alias("once_share"),
+            (pl.col("n_disguise").sum() / pl.col("n").sum()).alias("disguise_share"),
+        )
+        .filter(
+            (pl.col("payers") >= AUDIENCE_MIN_PAYERS)
+            & (pl.col("once_share") >= AUDIENCE_ONCE_SHARE)
+            & (pl.col("disguise_share") <= AUDIENCE_MAX_DISGUISE_SHARE)
+        )
+        .select("receiver_id", pl.col("k").cast(pl.Int32))
+    )
+    standing = (
+        windows.group_by("receiver_id")
+        .agg(pl.len().alias("_windows"))
+        .filter(pl.col("_windows") >= STANDING_MIN_WINDOWS)
+        .select("receiver_id", pl.int_ranges(0, checkpoints, dtype=pl.Int32).alias("k"))
+        .explode("k")
+    )
+    return pl.concat([windows, standing]).unique()

@@ -1,0 +1,135 @@
+"""Creators and streamers paid directly by a foreign audience (audience.py).
+
+Each test draws a tiny ledger: a creator whose many foreign fans tip once (or monthly) at
+night in even amounts and who withdraws the money within a day stays silent, with its fans;
+the controls with a facilitator's substance (buyers coming back in sessions, payments
+disguised as family support) still fire.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from jaga.finance.audience import audiences, disguise_pattern
+from jaga.finance.indicators import DEFAULT_COVER_WORDS
+
+from .ledger import Ledger, fired, reasons
+
+COUNTRIES = ("US", "GB", "AU", "CA", "DE")
+# UTC hour of about 23:00 sender-local in each country (the payers' night, FATF 2025).
+NIGHT_HOUR = {"US": 4.0, "GB": 23.0, "AU": 13.0, "CA": 4.0, "DE": 22.0}
+FAN_MEMOS = ("tip", "@ana_live", "", "thanks", "love your content", "live tip")
+DISGUISE_MEMOS = ("family support", "medical bills", "school", "accommodation", "", "uniform")
+RECEIVER_RULES = (
+    "R1-many-foreign-senders",
+    "R1b-hub-cash-out",
+    "R3-fast-cash-out",
+    "R11-repeat-foreign-senders",
+    "R2-band-inbound",
+    "R16-pattern-credits",
+)
+INHERITED = (
+    "S7-pays-hub",
+    "S16-pays-common-beneficiary",
+    "S17-pays-flagged-beneficiary",
+    "S25-customer-of-corroborated-hub",
+)
+
+
+def _audience(ledger: Ledger, payee: str, fans: int, memos: tuple[str, ...],
+              sessions: bool = False) -> None:  # fmt: skip
+    """Foreign payers of `payee` at their night, even amounts USD 10-50, over 150 days.
+
+    Fans tip once (every fifth pays a monthly 15); with `sessions`, every payer comes back
+    three times within a week each month, like pay-per-view buyers (item 2).
+    """
+    for i in range(fans):
+        country = COUNTRIES[i % len(COUNTRIES)]
+        if sessions:
+            days = [m * 30 + (i % 20) + j * 2 for m in range(5) for j in range(3)]
+        elif i % 5 == 0:
+            days = [(i % 25) + m * 30 for m in range(5)]
+        else:
+            days = [(i * 7) % 150]
+        for day in days:
+            ledger.pay(f"fan{i}", payee, (10.0, 20.0, 25.0, 50.0)[i % 4] if i % 5 else 15.0,
+                       day, NIGHT_HOUR[country], (country, "PH"), memos[i % len(memos)],
+                       (f"Sam Fan{i}", "Ana Reyes"), channel="ewallet")  # fmt: skip
+    # The payee withdraws its balance every day (item 12's "rapid cash-out").
+    for day in range(1, 152):
+        ledger.pay(payee, "agent", 60.0, day, 3.0, ("PH", "PH"), "", ("Ana Reyes", "Agent"),
+                   "F", 1996, "msb")  # fmt: skip
+
+
+def test_creator_paid_by_an_audience_is_no_hub_and_its_fans_inherit_nothing(
+    tmp_path: Path,
+) -> None:
+    ledger = Ledger()
+    _audience(ledger, "creator", 120, FAN_MEMOS)
+    result = ledger.score(tmp_path)
+    best = result.scored.accounts.filter(pl.col("account_id") == "creator")
+    assert best["r_audience"][0]
+    for rule in RECEIVER_RULES:
+        assert not fired(result, "creator", rule), rule
+    assert reasons(result, "creator") == ""
+    for i in range(120):
+        for rule in INHERITED:
+            assert not fired(result, f"fan{i}", rule), (i, rule)
+
+
+def test_buyers_coming_back_in_sessions_are_no_audience(tmp_path: Path) -> None:
+    # Control: as many payers, but each comes back in sessions every month (item 2).
+    ledger = Ledger()
+    _audience(ledger, "hub", 40, FAN_MEMOS, sessions=True)
+    result = ledger.score(tmp_path)
+    assert not result.scored.checkpoints.filter(pl.col("account_id") == "hub")["r_audience"].any()
+    assert fired(result, "hub", "R11-repeat-foreign-senders")
+    assert "R11-repeat-foreign-senders" in reasons(result, "hub")
+
+
+def test_payments_disguised_as_family_support_are_no_audience(tmp_path: Path) -> None:
+    # Control: the same one-off payers and cash-out, but their memos carry the published
+    # cover descriptions (AUSTRAC 2024, FATF 2025: item 6), which fans have no reason to use.
+    ledger = Ledger()
+    _audience(ledger, "hub", 120, DISGUISE_MEMOS)
+    result = ledger.score(tmp_path)
+    assert not result.scored.checkpoints.filter(pl.col("account_id") == "hub")["r_audience"].any()
+    assert fired(result, "hub", "R1-many-foreign-senders")
+    assert fired(result, "hub", "R3-fast-cash-out")
+
+
+def test_live_stream_words_are_no_disguise() -> None:
+    pattern = disguise_pattern(DEFAULT_COVER_WORDS)
+    memos = pl.Series(["live tip", "for the show", "private session", "cam", "family support",
+                       "Medical bills", "pang tuition", "biaya sekolah", "tip", None])  # fmt: skip
+    flags = (
+        pl.DataFrame({"m": memos})
+        .select(pl.col("m").str.to_lowercase().str.contains(pattern).fill_null(False))["m"]
+        .to_list()
+    )
+    assert flags == [False, False, False, False, True, True, True, True, False, False]
+
+
+def _pair_bucket(
+    receiver: str, sender: str, bucket: int, n: int, foreign: bool = True
+) -> dict[str, object]:
+    return {"sender_id": sender, "receiver_id": receiver, "bucket": bucket, "n": n,
+            "n_crypto": 0, "n_disguise": 0, "cross_border": foreign}  # fmt: skip
+
+
+def test_an_audience_in_two_windows_is_one_at_every_checkpoint() -> None:
+    # 30 one-off payers in each of buckets 0-3 (90-day windows of 3 buckets): an audience in
+    # the windows of checkpoints 0 and 1; checkpoint 5's window holds one payer only.
+    rows = [_pair_bucket("c", f"f{b}_{i}", b, 1) for b in range(4) for i in range(30)]
+    rows.append(_pair_bucket("c", "late", 7, 1))
+    # A receiver with the same breadth but every payer paying twice a bucket: never one.
+    rows += [_pair_bucket("h", f"g{b}_{i}", b, 2) for b in range(4) for i in range(30)]
+    # Many one-off payers at home (a shop's customers, neighbours) make no audience: the
+    # indicators count foreign senders.
+    rows += [_pair_bucket("d", f"d{b}_{i}", b, 1, False) for b in range(4) for i in range(30)]
+    found = audiences(pl.DataFrame(rows).lazy(), 3, 8).collect()
+    assert sorted(found.filter(pl.col("receiver_id") == "c")["k"].to_list()) == list(range(8))
+    assert found.filter(pl.col("receiver_id") == "h").is_empty()
+    assert found.filter(pl.col("receiver_id") == "d").is_empty()
