@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -200,13 +200,13 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
                 and _share(overlay.parts[overlay.kinds.index("text")]) >= FINER_TEXT_SHARE
             )
             fine = _finer_text(finer) if large else None
-            for how, picture in painted_out(luma, _without_inner_core(overlay)):
+            for how, picture in painted_out(luma, overlay):
                 add(how, picture, False)
             if "text" in overlay.kinds:
                 add("overlaid text filtered out", _median(luma), False)
             if fine is not None:
                 frame, text = fine
-                for how, picture in painted_out(frame.luma, _without_inner_core(text)):
+                for how, picture in painted_out(frame.luma, text):
                     add(f"{how}, finer decode", picture, False, frame.scale)
     # A turned copy has straight edges (its filled corners, or the frame it lies on) that
     # give the tilt: turn it back by exactly that (a 1° error costs PDQ 10-15 bits), then
@@ -266,23 +266,6 @@ def _finer_text(finer: FinerCuts) -> tuple[LumaFrame, Overlay] | None:
         return None
     text = find_overlays(fine.luma, None, max(1, finer.scale // fine.scale))
     return None if text is None else (fine, text)
-
-
-def _without_inner_core(overlay: Overlay) -> Overlay:
-    """The overlay without the text's inner core (its second, smaller core) when it has a
-    ringed core.
-
-    Both are the core made smaller for the same doubt, whether a light patch beside the
-    outline is a letter's fill or the photo: the inner core leaves out every fill-light
-    pixel that does not touch the outline, the ringed core (r5-text4) only the patches the
-    outline does not ring, a finer rule. On the tuning photos' text copies (332 bsds500,
-    87 urban100, both decodes) no copy is found by an inner core alone once the ringed core
-    is there; each is a painting (a blur of the picture) and a hash, the finer decode's on
-    four times the pixels.
-    """
-    if overlay.text_ringed is None or len(overlay.text_cores) < 2:
-        return overlay
-    return replace(overlay, text_cores=overlay.text_cores[:1])
 
 
 class FinerCuts:
