@@ -51,6 +51,7 @@ GENERATORS = {
     "5": "finance_heldout5_gen",
     "6": "finance_heldout6_gen",
     "7": "finance_heldout7_gen",
+    "8": "finance_heldout8_gen",
 }
 
 
