@@ -2481,13 +2481,14 @@ def assemble(w: World, n_tx: int) -> Generated:
                 pl.Series(rng.choice(["BAHT", "฿", "US$"], len(rows)), dtype=pl.String),
             )
     tx = tx.with_columns(*[v.alias(k) for k, v in upd.items()])
-    usd = np.where(malformed, np.nan, cols["usd"])
+    # The payment's true USD value on every row, malformed or not (the harness needs no gaps).
+    usd = cols["usd"]
     tx_labels = pl.DataFrame(
         {
             "tx_id": tx["tx_id"],
             "label_tx": label,
             "label_typology": pl.Series(cols["typology"], dtype=pl.String),
-            "usd": pl.Series(usd).fill_nan(None),
+            "usd": pl.Series(usd),
             "malformed": malformed,
             "fault": pl.Series(fault_of, dtype=pl.String),
         }
