@@ -49,8 +49,8 @@ receivers, domestic call-centre scam mules ("บัญชีม้า": many sen
 gamers (night top-ups, bursts to new item sellers), crypto traders. Ordinary background:
 retail, salaries, sellers, Thai diaspora remittances (family surname, sometimes romanised
 differently), freelancers, tourists, foreign retirees, parents paying students abroad.
-Data-quality faults: ~0.1% of benign rows are malformed the way feeds are (missing sender
-or amount, zero/negative amount, impossible calendar date, alpha-3 country, bad currency);
+Data-quality faults: ~0.1% of benign rows are malformed the way feeds are (empty sender id,
+missing amount, zero/negative amount, impossible calendar date, alpha-3 country, bad currency);
 tx_labels.malformed marks them. Labels: every planted actor is label 1 (including T5/T7
 victims, whose accounts a bank must act on, and T6 site addresses); gift-card merchants and
 ATMs are not actors.
@@ -2446,10 +2446,8 @@ def assemble(w: World, n_tx: int) -> Generated:
     upd: dict[str, pl.Series] = {}
     for f in FAULTS:
         rows = bad[fault == f]
-        if f == "no_sender":
-            upd["sender_id"] = put(
-                "sender_id", rows, pl.Series([None] * len(rows), dtype=pl.String)
-            )
+        if f == "no_sender":  # an empty field, as a CSV-born feed has it (the ids stay non-null)
+            upd["sender_id"] = put("sender_id", rows, pl.Series([""] * len(rows), dtype=pl.String))
         elif f == "no_amount":
             am = upd.get("amount", tx["amount"])
             upd["amount"] = am.clone().scatter(
