@@ -52,6 +52,7 @@ GENERATORS = {
     "6": "finance_heldout6_gen",
     "7": "finance_heldout7_gen",
     "8": "finance_heldout8_gen",
+    "9": "finance_heldout9_gen",
 }
 
 
