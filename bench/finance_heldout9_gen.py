@@ -1398,11 +1398,11 @@ def plant_ppv(w: World, budget: int, vpn: np.ndarray) -> None:
     r = w.rng
     spent = 0
     groups: list[tuple[np.ndarray, str]] = []
-    for g in range(max(2, budget // 80)):
+    for g in range(max(2, budget // 120)):
         cluster = g == 1 or (g > 1 and r.random() < 0.4)
         typ = "T3" if cluster else "T2"
         groups.append((facilitator_group(w, int(r.integers(2, 6)) if cluster else 1, typ), typ))
-    popularity = r.dirichlet(np.ones(len(groups)))
+    popularity = r.dirichlet(np.full(len(groups), 3.0))
     while spent < budget * 0.75:
         recv, typ = groups[int(r.choice(len(groups), p=popularity))] if spent else groups[0]
         if spent and len(groups) > 1 and r.random() < 0.3:
@@ -1420,14 +1420,16 @@ def plant_ppv(w: World, budget: int, vpn: np.ndarray) -> None:
         )[0]
         if r.random() < 0.4:
             bg_vpn(w, int(r.integers(1, 4)), vpn, np.array([c]))
+        # Consumers mostly pay the facilitators themselves, some the household accounts.
         k_recv = min(len(recv), int(r.integers(1, 9)))
-        mine = recv[r.choice(len(recv), k_recv, replace=False)]
+        weight = np.where(w.col("role")[recv] == "facilitator", 4.0, 1.0)
+        mine = recv[r.choice(len(recv), k_recv, replace=False, p=weight / weight.sum())]
         # Lifetime 2-36 months (the window shows part of it); 2-30 payments a month in
         # bursts, a heavy tail of frequent payers.
         life = int(r.integers(60, 1080))
         start = int(r.integers(-life + 30, DAYS - 30))
         lo, hi = max(0, start), min(DAYS, start + life)
-        k = int(np.clip(np.exp(r.normal(np.log(8), 0.8)) * (hi - lo) / 200, 2, 120))
+        k = int(np.clip(np.exp(r.normal(np.log(5), 0.7)) * (hi - lo) / 200, 2, 80))
         k = min(k, max(2, int(budget - spent)))
         sessions = max(1, k // 2)
         sday = np.sort(r.integers(lo, max(lo + 1, hi), sessions))
@@ -1565,7 +1567,7 @@ def plant_fsec(w: World, budget: int, gift_biz: np.ndarray, game_biz: np.ndarray
             k = int(r.integers(2, 7))
             first = r.uniform(25, 240)
             usd = np.minimum(first * np.exp(np.linspace(0, r.uniform(0, 1.5), k)), 450)
-            usd = usd * min(1.0, 1500 / usd.sum())
+            usd = usd * min(1.0, 1450 / usd.sum())
             day = int(r.integers(DAYS // 2, DAYS - 3))
             t = w.local_times(np.array([v]), np.array([day]), _NIGHT)[0] + np.sort(
                 r.uniform(0, 3600 * r.uniform(24, 72), k)
