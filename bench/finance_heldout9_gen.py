@@ -40,8 +40,9 @@ WHAT IT PLANTS (amounts in USD, sources in the note):
       (some 10-200, 10% drifted to 150-250), mostly round in the link's currency, in bursts,
       75% sender-local 21:00-04:00, cover-word / handle / empty descriptions, VPN purchases;
       ~25% of the budget are "lone" consumers with 1-2 payments.
-  T2  facilitators: individual payment-link accounts receiving from 5-200 foreign
-      cardholders in >= 2 countries, split over 1-5 linked household accounts (same surname,
+  T2  facilitators: individual payment-link accounts receiving from many foreign
+      cardholders in >= 2 countries (the note says 5-200; about 5-25 distinct at 1M tx,
+      since the illicit budget is small), split over 1-5 linked household accounts (same surname,
       same payout device, sometimes the same e-wallet), instant payouts (labelled T2).
   T3  networks: clusters of 2-5 facilitators sharing consumers, some forwarding part of the
       balance to another facilitator by wallet transfer.
@@ -247,10 +248,6 @@ FIRST_W_M = [
     "Klaus",
     "Lars",
     "Erik",
-    "Kenji",
-    "Hiroshi",
-    "Min-jun",
-    "Ji-ho",
     "Ahmed",
     "Omar",
 ]
@@ -266,10 +263,6 @@ FIRST_W_F = [
     "Julia",
     "Laura",
     "Sophie",
-    "Yuki",
-    "Aiko",
-    "Seo-yeon",
-    "Ji-woo",
     "Fatima",
     "Ingrid",
     "Claire",
@@ -297,13 +290,6 @@ LAST_W = [
     "Schmidt",
     "Jansen",
     "Dubois",
-    "Tanaka",
-    "Sato",
-    "Kim",
-    "Lee",
-    "Park",
-    "Chen",
-    "Wang",
     "Al-Harbi",
     "Hansen",
     "Berg",
@@ -390,11 +376,18 @@ FIRST_KH = ["Sopheap", "Dara", "Srey", "Vanna", "Sokha", "Chenda", "Bopha", "Rit
 LAST_KH = ["Sok", "Chan", "Kim", "Vann", "Heng", "Meas", "Chea", "Keo"]
 FIRST_ID = ["Sari", "Putri", "Dewi", "Ayu", "Budi", "Agus", "Rina", "Wati", "Eko", "Indah"]
 LAST_ID = ["Wijaya", "Santoso", "Saputra", "Hidayat", "Lestari", "Pratama", "Kusuma", "Nugroho"]
+LAST_JP = ["Tanaka", "Sato", "Suzuki", "Takahashi", "Watanabe", "Ito"]
+LAST_KR = ["Kim", "Lee", "Park", "Choi", "Jung", "Kang"]
+LAST_CN = ["Wang", "Li", "Zhang", "Chen", "Liu", "Lin"]
 NAMES_BY_COUNTRY = {
     "PH": (FIRST_PH_F, FIRST_PH_M, LAST_PH),
     "VN": (FIRST_VN, FIRST_VN, LAST_VN),
     "KH": (FIRST_KH, FIRST_KH, LAST_KH),
     "ID": (FIRST_ID, FIRST_ID, LAST_ID),
+    "JP": (["Yuki", "Aiko", "Haruka", "Sakura"], ["Kenji", "Hiroshi", "Takeshi", "Daiki"], LAST_JP),
+    "KR": (["Seo-yeon", "Ji-woo", "Min-ji"], ["Min-jun", "Ji-ho", "Seung-woo"], LAST_KR),
+    "CN": (["Mei", "Xiu Ying", "Li Na"], ["Wei", "Jun", "Hao"], LAST_CN),
+    "TW": (["Mei", "Yi-ting", "Shu-fen"], ["Chih-hao", "Jun", "Wei"], LAST_CN),
 }
 
 # Payment-link descriptions. Cover words (note items 6, 13) in English, Filipino, Cebuano,
@@ -543,6 +536,19 @@ ACC_FIELDS = (
 )
 
 
+def given(name: object) -> str:
+    """The given name of a person or of a shop named after one ("Ana's Shop" -> "Ana")."""
+    return str(name).split()[0].removesuffix("'s")
+
+
+def surname(rng: np.random.Generator, name: object, country: str) -> str:
+    """A person's surname; a shop display name hides it, so the household gets a local one."""
+    if "'s " in str(name):
+        lasts = NAMES_BY_COUNTRY.get(country, (FIRST_W_F, FIRST_W_M, LAST_W))[2]
+        return lasts[int(rng.integers(len(lasts)))].replace("_", " ")
+    return str(name).split()[-1]
+
+
 def _weights(d: dict[str, float]) -> tuple[list[str], np.ndarray]:
     keys = list(d)
     p = np.array([d[k] for k in keys], dtype=float)
@@ -681,16 +687,25 @@ class World:
         male_p: float,
         age: tuple[int, int],
         known_p: float = 0.33,
+        name_country: str | None = None,
         **kw: object,
     ) -> np.ndarray:
+        """Payers; name_country names emigrants (OFWs abroad) after their home country."""
         r = self.rng
         sex = np.where(r.random(n) < male_p, "M", "F").astype(object)
         birth = 2025 - r.integers(age[0], age[1] + 1, n)
+        ctry = self.countries(n, weights)
+        names = (
+            self.person_names(np.full(n, name_country, dtype=object), sex == "F")
+            if name_country
+            else None
+        )
         return self.add_accounts(
             n,
             kind="cardholder",
-            country=self.countries(n, weights),
+            country=ctry,
             population=population,
+            name=names,
             sex=sex,
             birth=birth,
             known_p=known_p,
@@ -706,6 +721,7 @@ class World:
         period: tuple[int, ...] = (1, 2, 3),
         weights: dict[str, float] | None = None,
         mcc: list[str] | None = None,
+        shop_p: float = 0.3,
         **kw: object,
     ) -> np.ndarray:
         """Individuals selling through payment links (KYC'd: birth year known)."""
@@ -714,7 +730,7 @@ class World:
         sex = np.where(r.random(n) < female_p, "F", "M").astype(object)
         birth = 2025 - r.integers(age[0], age[1] + 1, n)
         names = self.person_names(ctry, sex == "F", upper_p=0.1)
-        shop = r.random(n) < 0.3
+        shop = r.random(n) < shop_p
         for i in np.flatnonzero(shop):
             names[i] = f"{str(names[i]).split()[0]}'s {SHOP_WORDS[r.integers(len(SHOP_WORDS))]}"
         return self.add_accounts(
@@ -881,7 +897,7 @@ def bg_diaspora(w: World, n: int, bills: np.ndarray) -> None:
     """OFWs paying families' links near paydays (shared surname), bills, children's allowance."""
     r = w.rng
     n_s = max(20, n // 14)
-    senders = w.cardholders(n_s, DIASPORA, "diaspora", 0.45, (24, 60))
+    senders = w.cardholders(n_s, DIASPORA, "diaspora", 0.45, (24, 60), name_country="PH")
     snames = w.col("name")[senders]
     # Each sender's family receivers: 1-3 individual links sharing the surname.
     fam_n = r.integers(1, 4, n_s)
@@ -895,10 +911,11 @@ def bg_diaspora(w: World, n: int, bills: np.ndarray) -> None:
         period=(1, 3, 7),
         weights={"PH": 1},
         mcc=["5999", "8299"],
+        shop_p=0.1,
     )
     names = w.last("name")
     for i in range(len(fam)):
-        names[i] = f"{str(names[i]).split()[0]} {str(snames[fam_owner[i]]).split()[-1].title()}"
+        names[i] = f"{given(names[i])} {str(snames[fam_owner[i]]).split()[-1].title()}"
     birth = w.last("birth")
     birth[teen] = 2025 - r.integers(15, 18, int(teen.sum()))
     k = int(n * 0.75)
@@ -1041,7 +1058,7 @@ def bg_tourists(w: World, n: int, tm: dict[str, dict[str, np.ndarray]], hard: fl
     # Balikbayan visitors: long stays in their home province, ATM cash and gifts (hard).
     n_b = int(n_t * 0.06 * hard)
     if n_b:
-        bb = w.cardholders(n_b, DIASPORA, "balikbayan", 0.5, (30, 70), hard=True)
+        bb = w.cardholders(n_b, DIASPORA, "balikbayan", 0.5, (30, 70), hard=True, name_country="PH")
         trips(w, bb, r.integers(1, 3, n_b), (14, 45), "province", tm, 0.5, 0.4)
 
 
@@ -1075,6 +1092,7 @@ def hard_creators(w: World, n: int, platform: np.ndarray) -> None:
         period=(1, 1, 2, 3),
         mcc=["5818", "7299", "5999"],
         hard=True,
+        shop_p=0.05,
     )
     fans = w.cardholders(max(10, n // 25), FANS, "creator_fan", 0.9, (22, 65), hard=True)
     s, rec = fans_of(w, fans, creators, int(n * 0.85), (1, 5))
@@ -1116,6 +1134,7 @@ def hard_tutors(w: World, n: int) -> None:
         weights={"PH": 1},
         mcc=["8299"],
         hard=True,
+        shop_p=0.05,
     )
     students = w.cardholders(
         max(10, n // 20), ESL, "esl_student", 0.45, (10, 60), known_p=0.4, hard=True
@@ -1150,6 +1169,7 @@ def hard_sponsors(w: World, n: int, charities: np.ndarray) -> None:
         weights={"PH": 80, "KH": 10, "VN": 10},
         mcc=["8398", "5999"],
         hard=True,
+        shop_p=0.0,
     )
     k = len(sponsors)
     months = np.minimum(12, r.integers(4, 13, k))
@@ -1373,7 +1393,7 @@ def facilitator_group(w: World, size: int, typ: str) -> np.ndarray:
     for f in fac:
         h = int(r.integers(0, 5))
         if h:
-            last = str(w.col("name")[f]).split()[-1]
+            last = surname(r, w.col("name")[f], str(w.col("country")[f]))
             house = w.sellers(
                 h,
                 "facilitator",
@@ -1387,7 +1407,7 @@ def facilitator_group(w: World, size: int, typ: str) -> np.ndarray:
             )
             names = w.last("name")
             for i in range(h):
-                names[i] = f"{str(names[i]).split()[0]} {last}"
+                names[i] = f"{given(names[i])} {last}"
             w.set_field(house[r.random(h) < 0.7], "device", w.col("device")[f])
             accounts.append(house)
     return np.concatenate(accounts)
@@ -1660,6 +1680,7 @@ def plant_direct(w: World, budget: int) -> None:
             role="victim",
             typology="T7",
             label=1,
+            shop_p=0.1,
         )[0]
         if r.random() < 0.3:
             w.set_field(np.array([child]), "birth", 0)
