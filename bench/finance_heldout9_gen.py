@@ -1423,10 +1423,11 @@ def plant_ppv(w: World, budget: int, vpn: np.ndarray) -> None:
         typ = "T3" if cluster else "T2"
         groups.append((facilitator_group(w, int(r.integers(2, 6)) if cluster else 1, typ), typ))
     popularity = r.dirichlet(np.full(len(groups), 3.0))
+    consumers: list[int] = []
     while spent < budget * 0.75:
-        recv, typ = groups[int(r.choice(len(groups), p=popularity))] if spent else groups[0]
-        if spent and len(groups) > 1 and r.random() < 0.3:
-            recv, typ = groups[1]
+        # The first two consumers go to the first T2 hub and the first T3 cluster, so both exist.
+        nth = len(consumers)
+        recv, typ = groups[nth] if nth < 2 else groups[int(r.choice(len(groups), p=popularity))]
         c = w.cardholders(
             1,
             OSAEC_SENDERS,
@@ -1438,6 +1439,7 @@ def plant_ppv(w: World, budget: int, vpn: np.ndarray) -> None:
             typology="T1" if typ == "T2" else "T3",
             label=1,
         )[0]
+        consumers.append(int(c))
         if r.random() < 0.4:
             bg_vpn(w, int(r.integers(1, 4)), vpn, np.array([c]))
         # Consumers mostly pay the facilitators themselves, some the household accounts.
@@ -1483,7 +1485,7 @@ def plant_ppv(w: World, budget: int, vpn: np.ndarray) -> None:
             (30, 72),
             known_p=0.35,
             role="lone_consumer",
-            typology="T1",
+            typology="T1" if typ == "T2" else "T3",
             label=1,
         )
         k = int(r.integers(1, 3))
@@ -1501,7 +1503,7 @@ def plant_ppv(w: World, budget: int, vpn: np.ndarray) -> None:
             cur,
             memo=cover_memos(r, k),
             label=1,
-            typ="T1",
+            typ="T1" if typ == "T2" else "T3",
         )
         spent += k
     # T3 forwarding between facilitators of a cluster.

@@ -70,6 +70,9 @@ def test_every_typology_planted(small) -> None:  # type: ignore[no-untyped-def]
     positives = pos["account_id"].implode()
     ill = small.tx.filter(small.tx_labels["label_tx"] == 1)
     assert (ill["sender_id"].is_in(positives) | ill["receiver_id"].is_in(positives)).all()
+    # ... and every labelled account takes part in at least one illicit payment.
+    involved = pl.concat([ill["sender_id"], ill["receiver_id"]]).implode()
+    assert pos["account_id"].is_in(involved).all()
 
 
 def test_hard_negatives_marked_and_benign(small) -> None:  # type: ignore[no-untyped-def]
@@ -126,3 +129,40 @@ def test_variants_differ_in_prevalence() -> None:
     assert 160_000 < li.tx.height < 240_000
     with pytest.raises(ValueError):
         generate(1_000, "mid", 1)
+
+
+def test_planted_patterns_follow_the_note(small) -> None:  # type: ignore[no-untyped-def]
+    """A few of the note's parameters, read back from the rows (not from the generator)."""
+    tx = small.tx.with_columns(small.tx_labels.select("usd", "label_typology")).filter(
+        ~small.tx_labels["malformed"]
+    )
+    tx = tx.with_columns(pl.col("timestamp").str.to_datetime("%Y-%m-%dT%H:%M:%S%:z").alias("ts"))
+    # T1/T3 consumer payments: low value (band 10-200, some drifted up to 250), cross-border.
+    ppv = tx.filter(pl.col("label_typology").is_in(["T1", "T3"]) & (pl.col("channel") == "card"))
+    assert ppv.height > 0
+    assert ppv["usd"].is_between(9.5, 255).all()
+    assert (ppv["sender_country"] != ppv["receiver_country"]).all()
+    # T5: per victim 2-6 payments within 72 h, the first under 250, the total at most 1,500.
+    fsec = (
+        tx.filter((pl.col("label_typology") == "T5") & (pl.col("channel") == "card"))
+        .sort("ts")
+        .group_by("sender_id")
+        .agg(
+            pl.len().alias("n"),
+            pl.col("usd").first().alias("first"),
+            pl.col("usd").sum().alias("total"),
+            (pl.col("ts").max() - pl.col("ts").min()).dt.total_hours().alias("hours"),
+        )
+    )
+    assert fsec.height > 0
+    assert fsec["n"].is_between(2, 6).all() and (fsec["first"] < 250).all()
+    assert (fsec["total"] <= 1500).all() and (fsec["hours"] <= 72).all()
+    # T6: every card purchase of crypto is followed by a withdrawal to a labelled address.
+    cvc = tx.filter(pl.col("label_typology") == "T6")
+    assert (
+        cvc.filter(pl.col("channel") == "card").height
+        == cvc.filter(pl.col("channel") == "crypto").height
+    )
+    # T4: ATM withdrawals abroad; T2: facilitators' payouts to e-wallets.
+    assert (tx.filter(pl.col("label_typology") == "T4")["merchant_category"] == "6011").any()
+    assert (tx.filter(pl.col("label_typology") == "T2")["channel"] == "ewallet").any()
