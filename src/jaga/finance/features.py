@@ -366,6 +366,11 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .alias("n_memo"),
             pl.col("memo_handle").sum().cast(pl.Int32).alias("n_handle"),
             (pl.col("memo_disguise") & ~pl.col("related")).sum().cast(pl.Int32).alias("n_disguise"),
+            # Payments whose payer wrote what they are for (audience.py: open audiences).
+            (pl.col("memo").fill_null("").str.strip_chars() != "")
+            .sum()
+            .cast(pl.Int32)
+            .alias("n_described"),
             # Charity vocabulary (organisations.py): benign context for organisations only.
             charity_memo(pl.col("memo")).sum().cast(pl.Int32).alias("n_charity"),
             (pl.col("channel") == "crypto").sum().cast(pl.Int32).alias("n_crypto"),

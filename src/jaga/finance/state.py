@@ -43,6 +43,7 @@ SUM_COLUMNS = (
     "n_handle",
     "n_charity",
     "n_disguise",
+    "n_described",
     "n_crypto",
     "n_crypto_band",
     "n_crypto_pattern",
