@@ -85,6 +85,9 @@ CRYPTO_BAND_SHARE = 0.8
 # (FinCEN FIN-2021-NTC3: CVC to pay for content) takes crypto only, while a person whom fans
 # or a partner also tip in crypto is paid in fiat too.
 CRYPTO_ONLY_SHARE = 0.9
+# A recurring buy (`recurring_crypto_pairs`): a pair paying one fixed sum in crypto (within
+# FIXED_AMOUNT_TOLERANCE) this many times or more over its observed history.
+RECURRING_BUY_PAYMENTS = 3
 # Calendar rhythm (research note (d): family remittances "monthly or near paydays",
 # sponsors monthly; pay-per-view "in bursts", item 2 and T1): a pair paying on this many
 # distinct days or more, typically this many days apart or more (about weekly or slower,
@@ -417,6 +420,9 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             # month after month is a sponsorship or remittance, not pay-per-view sessions.
             pl.col("usd").filter(bc).min().alias("band_min_usd"),
             pl.col("usd").filter(bc).max().alias("band_max_usd"),
+            # Smallest and largest crypto payment: a recurring buy of one fixed sum.
+            pl.col("usd").filter(pl.col("channel") == "crypto").min().alias("crypto_min_usd"),
+            pl.col("usd").filter(pl.col("channel") == "crypto").max().alias("crypto_max_usd"),
         )
         .collect()
     )
@@ -1161,6 +1167,35 @@ def _sextortion(
     return fsec_sender, fsec_receiver, fsec_to_mule
 
 
+def recurring_crypto_pairs(pairs: pl.LazyFrame) -> pl.LazyFrame:
+    """(sender_id, receiver_id) of pairs that buy one fixed sum in crypto again and again.
+
+    Buying a fixed sum of crypto on a schedule (a recurring buy, dollar-cost averaging at
+    an exchange) is a savings plan, as a fixed monthly sum in fiat is a standing order
+    (`standing_order`; research note (d): crypto users among the hard negatives). A
+    pay-per-view purchase is paid per session at prices that vary (AUSTRAC case: A$20-80
+    each; research note T1: USD 15-100). A pair paying one sum (within
+    `FIXED_AMOUNT_TOLERANCE`) `RECURRING_BUY_PAYMENTS` or more times over its observed
+    history (batch: the input; incremental: the stored 200 days) counts towards no crypto
+    rule (`S22`, `S23`, `R12`, `R13`). A checkout paid a fixed price three times by the same
+    buyer is the cost: its other buyers still count.
+    """
+    return (
+        pairs.filter(pl.col("n_crypto") > 0)
+        .group_by(*PAIR_KEYS)
+        .agg(
+            pl.col("n_crypto").sum().alias("_n"),
+            pl.col("crypto_min_usd").min().alias("_low"),
+            pl.col("crypto_max_usd").max().alias("_high"),
+        )
+        .filter(
+            (pl.col("_n") >= RECURRING_BUY_PAYMENTS)
+            & (pl.col("_high") <= pl.col("_low") * (1.0 + FIXED_AMOUNT_TOLERANCE))
+        )
+        .select(*PAIR_KEYS)
+    )
+
+
 def _crypto(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> tuple[pl.LazyFrame, pl.LazyFrame]:
     """CVC (T6; FinCEN FIN-2021-NTC3, FATF 2025): shared low-value addresses and payers.
 
@@ -1170,9 +1205,9 @@ def _crypto(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> tuple[pl.LazyFra
     every size, so its in-band share is lower. Receiver side, then sender side.
     """
     crypto90 = windowed(
-        pairs.filter(pl.col("n_crypto") > 0).select(
-            *PAIR_KEYS, "bucket", "n_crypto", "n_crypto_band", "n_crypto_pattern"
-        ),
+        pairs.filter(pl.col("n_crypto") > 0)
+        .join(recurring_crypto_pairs(pairs), on=list(PAIR_KEYS), how="anti")
+        .select(*PAIR_KEYS, "bucket", "n_crypto", "n_crypto_band", "n_crypto_pattern"),
         w90,
         checkpoints,
     )
