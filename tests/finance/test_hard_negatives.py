@@ -138,6 +138,31 @@ def test_crypto_tips_to_a_person_paid_in_fiat_too_are_not_a_checkout_address(
         assert _reasons(result, account) == "", account
 
 
+def test_recurring_crypto_buys_of_a_fixed_sum_are_no_checkout(tmp_path: Path) -> None:
+    # Ten investors each buy a fixed USD 25, 50 or 100 of crypto at one exchange about every
+    # ten days, many at night: a recurring buy (savings plan), not pay-per-view purchases
+    # (features.recurring_crypto_pairs). Control in the same file: four buyers paying a
+    # checkout varying in-band amounts at night still alert on both sides.
+    ledger = Ledger()
+    for i in range(10):
+        for day in range(2 + i % 5, 85, 10):
+            ledger.pay(f"investor{i}", "onramp", (25, 50, 100)[i % 3], day, 4.0, ("US", "US"),
+                       "", (f"Ivy {SURNAMES[i % len(SURNAMES)]}", "X"),
+                       channel="crypto")  # fmt: skip
+    for i in range(4):
+        for n, day in enumerate((3, 9, 16)):
+            ledger.pay(f"cbuyer{i}", "address", 20 + 10 * ((i + n) % 5), day + i * 0.2, 4.0,
+                       ("US", "SC"), "", (f"Leo {SURNAMES[i]}", "X"),
+                       channel="crypto")  # fmt: skip
+    result = ledger.score(tmp_path)
+    assert not _fired(result, "onramp", "R12-crypto-shared-address")
+    for i in range(10):
+        assert not _fired(result, f"investor{i}", "S22-crypto-shared-address"), i
+        assert _reasons(result, f"investor{i}") == "", i
+    assert _fired(result, "address", "R12-crypto-shared-address")
+    assert _fired(result, "cbuyer0", "S22-crypto-shared-address")
+
+
 def test_strongest_multi_family_evidence_ranks_first(tmp_path: Path) -> None:
     # A facilitator hub (fan-in, cash-out, common beneficiary) outranks its one-off customer
     # (two families) in the score analysts sort by.
