@@ -199,3 +199,44 @@ def test_an_audience_in_two_windows_is_one_at_every_checkpoint() -> None:
     assert sorted(found.filter(pl.col("receiver_id") == "c")["k"].to_list()) == list(range(8))
     assert found.filter(pl.col("receiver_id") == "h").is_empty()
     assert found.filter(pl.col("receiver_id") == "d").is_empty()
+
+
+def _six_fans(ledger: Ledger, memos: tuple[str, ...]) -> None:
+    """Six foreign fans each paying one receiver twice a week for three months at their
+    night, even amounts, memos cycling `memos`; she withdraws every four days."""
+    for i in range(6):
+        country = COUNTRIES[i % 3]
+        for n, day in enumerate(range(1, 90, 4)):
+            ledger.pay(f"fan{i}", "creator", (20, 30, 25, 40)[n % 4], day + i * 0.1,
+                       NIGHT_HOUR[country], (country, "PH"), memos[(n + i) % len(memos)],
+                       (f"Sam Fan{i}", "Mia Flores"), channel="ewallet")  # fmt: skip
+    for day in range(3, 90, 4):
+        ledger.pay("creator", "agent", 200, day, 6.0, ("PH", "PH"), "", ("Mia Flores", "Agent"),
+                   "F", 1995, "msb")  # fmt: skip
+
+
+def test_fans_who_describe_every_payment_openly_make_no_common_beneficiary(
+    tmp_path: Path,
+) -> None:
+    # Six fans (too few for an audience) each describe 20+ payments, never as family
+    # support: open pairs (audience.open_pair), neither session pairs nor returning buyers.
+    ledger = Ledger()
+    _six_fans(ledger, ("@mia_live", "tip", "for the show", "ty"))
+    result = ledger.score(tmp_path)
+    assert not fired(result, "creator", "R11-repeat-foreign-senders")
+    assert not fired(result, "creator", "R11b-two-repeat-senders")
+    # The common-beneficiary evidence is gone; paying a many-sender receiver that cashes
+    # out (S7: fan-in and cash-out, judged without the pairs' cadence) is unchanged.
+    for i in range(6):
+        for rule in INHERITED:
+            if rule != "S7-pays-hub":
+                assert not fired(result, f"fan{i}", rule), (i, rule)
+
+
+def test_payers_who_sometimes_name_a_family_purpose_stay_session_pairs(tmp_path: Path) -> None:
+    # Control: the same payers, one memo in four a published cover description (item 6).
+    ledger = Ledger()
+    _six_fans(ledger, ("@mia_live", "tip", "school", "ty"))
+    result = ledger.score(tmp_path)
+    assert fired(result, "creator", "R11-repeat-foreign-senders")
+    assert fired(result, "fan0", "S17-pays-flagged-beneficiary")

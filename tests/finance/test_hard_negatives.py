@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 
+from jaga.finance import audience
 from jaga.finance.features import PLATFORM_PAYEES
 
 from .test_new_rules import Ledger, _facilitator, _fired, _reasons
@@ -89,9 +91,15 @@ def test_fans_of_a_platform_creator_are_not_alerted_on_night_and_handles(
     assert not _fired(result, "creator", "R11-repeat-foreign-senders")
 
 
-def test_without_the_platform_the_same_pattern_is_a_common_beneficiary(tmp_path: Path) -> None:
+def test_without_the_platform_the_same_pattern_is_a_common_beneficiary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Control: nothing explains the fan-in of the same receiver; she is a common beneficiary
     # whose payers inherit evidence, so the platform payouts are what clears the creator.
+    # Since audience.open_pair, fans describing 10+ payments with no family purpose are no
+    # session pairs either (tests/finance/test_audience.py); switched off here to test the
+    # platform payouts alone.
+    monkeypatch.setattr(audience, "OPEN_PAIR_DESCRIBED", 10**6)
     ledger = Ledger()
     _creator(ledger, paid_by_platform=False)
     result = ledger.score(tmp_path)

@@ -79,6 +79,8 @@ AUDIENCE_MIN_PAYERS = 25
 AUDIENCE_ONCE_SHARE = 2 / 3
 # Share of credits carrying the published cover descriptions (a disguise): one in ten.
 AUDIENCE_MAX_DISGUISE_SHARE = 0.1
+# An open pair (`open_pair`): described payments over the pair's history, none disguised.
+OPEN_PAIR_DESCRIBED = 10
 # 90-day windows in which a receiver is an audience that make it one at every checkpoint.
 STANDING_MIN_WINDOWS = 2
 # Words of the cover lexicon that name a live stream or a session (indicators.py): what
@@ -98,6 +100,23 @@ OPEN_MIN_DESCRIBED = 15
 # whatever its memos say.
 OPEN_CASUAL_PEAK = 2
 OPEN_CASUAL_SHARE = 0.5
+
+
+def open_pair(described: pl.Expr, disguised: pl.Expr) -> pl.Expr:
+    """A payer->payee pair that pays openly: a fan or subscriber, not a buyer in sessions.
+
+    The pair-level form of the open audience (module docstring): over the pair's observed
+    history (batch: the input; incremental: the stored 200 days) the payer described
+    `OPEN_PAIR_DESCRIBED` or more of its payments and never named a family purpose (item 6).
+    A buyer who writes memos disguises some of them: at one described payment in five, ten
+    would all be plain with a chance of 0.8^10, about 11%, and at the research note's
+    mixture of cover words, handles and empty memos (held-out consumers: about a third of
+    their payments carry a disguise) under 2%. Such a pair is no session pair and no
+    returning buyer for the common-beneficiary rules (`features._repeat`: `R11`, `R11b`,
+    `S16`, hub strength); its payments still count for everything else (`S1`, the habits,
+    fan-in). `described`, `disguised`: the pair's counts over its history.
+    """
+    return (described >= OPEN_PAIR_DESCRIBED) & (disguised == 0)
 
 
 def disguise_pattern(cover_words: Iterable[str]) -> str:

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import polars as pl
 
-from jaga.finance.audience import audiences, disguise_pattern
+from jaga.finance.audience import audiences, disguise_pattern, open_pair
 from jaga.finance.business import standing_sellers
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
@@ -700,7 +700,10 @@ def _lifetime(pairs: pl.LazyFrame) -> pl.LazyFrame:
     return (
         pairs.filter(pl.col("cross_border"))
         .group_by(*PAIR_KEYS)
-        .agg((pl.col("n_band_corr").sum() / pl.col("n").sum()).alias("life_band_share"))
+        .agg(
+            (pl.col("n_band_corr").sum() / pl.col("n").sum()).alias("life_band_share"),
+            open_pair(pl.col("n_described").sum(), pl.col("n_disguise").sum()).alias("life_open"),
+        )
     )
 
 
@@ -905,9 +908,17 @@ def _repeat() -> tuple[pl.Expr, pl.Expr]:
     band within 90 days, their payments to it staying mostly in the band (a one-off tipper
     pays once).
     """
-    repeat = session_pair(pl.col("pair_band"), pl.col("life_band_share"), pl.col("pair_band_peak"))
-    returning = (pl.col("pair_band") >= 2) & (
-        pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE
+    # A pair that pays openly (audience.open_pair: many described payments, none disguised)
+    # is a fan or subscriber: neither a session pair nor a returning buyer.
+    closed = ~pl.col("life_open").fill_null(False)
+    repeat = (
+        session_pair(pl.col("pair_band"), pl.col("life_band_share"), pl.col("pair_band_peak"))
+        & closed
+    )
+    returning = (
+        (pl.col("pair_band") >= 2)
+        & (pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE)
+        & closed
     )
     return repeat, returning
 
