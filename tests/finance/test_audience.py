@@ -3,7 +3,9 @@
 Each test draws a tiny ledger: a creator whose many foreign fans tip once (or monthly) at
 night in even amounts and who withdraws the money within a day stays silent, with its fans;
 the controls with a facilitator's substance (buyers coming back in sessions, payments
-disguised as family support) still fire.
+disguised as family support) still fire. A small creator whose few loyal fans describe
+their tips, never as family support, is an open audience; with some family-support memos,
+or with no memos at all, it is judged as before.
 """
 
 from __future__ import annotations
@@ -112,11 +114,75 @@ def test_live_stream_words_are_no_disguise() -> None:
     assert flags == [False, False, False, False, True, True, True, True, False, False]
 
 
+def test_a_gift_is_no_family_support_disguise() -> None:
+    # "gift" stays a cover word of the lexicon (S5), but it names no family purpose: fans,
+    # partners and friends send gifts openly (audience.py, NOT_DISGUISE_WORDS).
+    pattern = disguise_pattern(DEFAULT_COVER_WORDS)
+    memos = pl.Series(["gift", "a gift for u", "school uniform", "accommodation"])
+    flags = memos.str.contains(pattern).to_list()
+    assert flags == [False, False, True, True]
+
+
+def _loyal_fans(ledger: Ledger, payee: str, fans: int, memos: tuple[str, ...]) -> None:
+    """A small creator's loyal fans: 12 foreign payers each tipping about monthly for five
+    months, twice in some months (a few USD 20-50, at their night), memos cycling `memos`.
+    Fewer than AUDIENCE_MIN_PAYERS and most come back, so only the open test can apply."""
+    k = 0
+    for i in range(fans):
+        country = COUNTRIES[i % len(COUNTRIES)]
+        days = [m * 30 + (i * 3) % 25 for m in range(5)]
+        days += [m * 30 + (i * 3) % 25 + 4 for m in range(5) if (m + i) % 3 == 0]
+        for day in sorted(days):
+            ledger.pay(f"fan{i}", payee, (20.0, 25.0, 30.0, 50.0)[k % 4], day,
+                       NIGHT_HOUR[country], (country, "PH"), memos[k % len(memos)],
+                       (f"Sam Fan{i}", "Ana Reyes"), channel="ewallet")  # fmt: skip
+            k += 1
+    for day in range(1, 152):
+        ledger.pay(payee, "agent", 60.0, day, 3.0, ("PH", "PH"), "", ("Ana Reyes", "Agent"),
+                   "F", 1996, "msb")  # fmt: skip
+
+
+OPEN_MEMOS = ("tip", "@ana_live", "for the show", "ty babe", "gift", "xoxo", "love it")
+
+
+def test_small_creator_whose_fans_describe_their_tips_is_an_open_audience(
+    tmp_path: Path,
+) -> None:
+    ledger = Ledger()
+    _loyal_fans(ledger, "creator", 12, OPEN_MEMOS)
+    result = ledger.score(tmp_path)
+    assert result.scored.accounts.filter(pl.col("account_id") == "creator")["r_audience"][0]
+    for rule in RECEIVER_RULES:
+        assert not fired(result, "creator", rule), rule
+    for i in range(12):
+        for rule in INHERITED:
+            assert not fired(result, f"fan{i}", rule), (i, rule)
+
+
+def test_the_same_fans_with_some_family_support_memos_are_no_audience(tmp_path: Path) -> None:
+    # Control: one memo in seven names a family purpose (AUSTRAC 2024, FATF 2025): not open.
+    ledger = Ledger()
+    _loyal_fans(ledger, "hub", 12, (*OPEN_MEMOS[:6], "medical bills"))
+    result = ledger.score(tmp_path)
+    assert not result.scored.checkpoints.filter(pl.col("account_id") == "hub")["r_audience"].any()
+    assert fired(result, "hub", "R11-repeat-foreign-senders")
+
+
+def test_the_same_fans_writing_nothing_are_no_audience(tmp_path: Path) -> None:
+    # Control: empty memos are no evidence either way; the receiver is judged as before.
+    ledger = Ledger()
+    _loyal_fans(ledger, "hub", 12, ("",))
+    result = ledger.score(tmp_path)
+    assert not result.scored.checkpoints.filter(pl.col("account_id") == "hub")["r_audience"].any()
+    assert fired(result, "hub", "R11-repeat-foreign-senders")
+
+
 def _pair_bucket(
     receiver: str, sender: str, bucket: int, n: int, foreign: bool = True
 ) -> dict[str, object]:
     return {"sender_id": sender, "receiver_id": receiver, "bucket": bucket, "n": n,
-            "n_crypto": 0, "n_disguise": 0, "cross_border": foreign}  # fmt: skip
+            "n_crypto": 0, "n_disguise": 0, "n_described": 0,
+            "cross_border": foreign}  # fmt: skip
 
 
 def test_an_audience_in_two_windows_is_one_at_every_checkpoint() -> None:
@@ -133,3 +199,44 @@ def test_an_audience_in_two_windows_is_one_at_every_checkpoint() -> None:
     assert sorted(found.filter(pl.col("receiver_id") == "c")["k"].to_list()) == list(range(8))
     assert found.filter(pl.col("receiver_id") == "h").is_empty()
     assert found.filter(pl.col("receiver_id") == "d").is_empty()
+
+
+def _six_fans(ledger: Ledger, memos: tuple[str, ...]) -> None:
+    """Six foreign fans each paying one receiver twice a week for three months at their
+    night, even amounts, memos cycling `memos`; she withdraws every four days."""
+    for i in range(6):
+        country = COUNTRIES[i % 3]
+        for n, day in enumerate(range(1, 90, 4)):
+            ledger.pay(f"fan{i}", "creator", (20, 30, 25, 40)[n % 4], day + i * 0.1,
+                       NIGHT_HOUR[country], (country, "PH"), memos[(n + i) % len(memos)],
+                       (f"Sam Fan{i}", "Mia Flores"), channel="ewallet")  # fmt: skip
+    for day in range(3, 90, 4):
+        ledger.pay("creator", "agent", 200, day, 6.0, ("PH", "PH"), "", ("Mia Flores", "Agent"),
+                   "F", 1995, "msb")  # fmt: skip
+
+
+def test_fans_who_describe_every_payment_openly_make_no_common_beneficiary(
+    tmp_path: Path,
+) -> None:
+    # Six fans (too few for an audience) each describe 20+ payments, never as family
+    # support: open pairs (audience.open_pair), neither session pairs nor returning buyers.
+    ledger = Ledger()
+    _six_fans(ledger, ("@mia_live", "tip", "for the show", "ty"))
+    result = ledger.score(tmp_path)
+    assert not fired(result, "creator", "R11-repeat-foreign-senders")
+    assert not fired(result, "creator", "R11b-two-repeat-senders")
+    # The common-beneficiary evidence is gone; paying a many-sender receiver that cashes
+    # out (S7: fan-in and cash-out, judged without the pairs' cadence) is unchanged.
+    for i in range(6):
+        for rule in INHERITED:
+            if rule != "S7-pays-hub":
+                assert not fired(result, f"fan{i}", rule), (i, rule)
+
+
+def test_payers_who_sometimes_name_a_family_purpose_stay_session_pairs(tmp_path: Path) -> None:
+    # Control: the same payers, one memo in four a published cover description (item 6).
+    ledger = Ledger()
+    _six_fans(ledger, ("@mia_live", "tip", "school", "ty"))
+    result = ledger.score(tmp_path)
+    assert fired(result, "creator", "R11-repeat-foreign-senders")
+    assert fired(result, "fan0", "S17-pays-flagged-beneficiary")

@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 
+from jaga.finance import audience
 from jaga.finance.features import PLATFORM_PAYEES
 
 from .test_new_rules import Ledger, _facilitator, _fired, _reasons
@@ -89,9 +91,15 @@ def test_fans_of_a_platform_creator_are_not_alerted_on_night_and_handles(
     assert not _fired(result, "creator", "R11-repeat-foreign-senders")
 
 
-def test_without_the_platform_the_same_pattern_is_a_common_beneficiary(tmp_path: Path) -> None:
+def test_without_the_platform_the_same_pattern_is_a_common_beneficiary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Control: nothing explains the fan-in of the same receiver; she is a common beneficiary
     # whose payers inherit evidence, so the platform payouts are what clears the creator.
+    # Since audience.open_pair, fans describing 10+ payments with no family purpose are no
+    # session pairs either (tests/finance/test_audience.py); switched off here to test the
+    # platform payouts alone.
+    monkeypatch.setattr(audience, "OPEN_PAIR_DESCRIBED", 10**6)
     ledger = Ledger()
     _creator(ledger, paid_by_platform=False)
     result = ledger.score(tmp_path)
@@ -136,6 +144,31 @@ def test_crypto_tips_to_a_person_paid_in_fiat_too_are_not_a_checkout_address(
     for account in ["person", *(f"tipper{i}" for i in range(4))]:
         assert not _fired(result, account, "S22-crypto-shared-address"), account
         assert _reasons(result, account) == "", account
+
+
+def test_recurring_crypto_buys_of_a_fixed_sum_are_no_checkout(tmp_path: Path) -> None:
+    # Ten investors each buy a fixed USD 25, 50 or 100 of crypto at one exchange about every
+    # ten days, many at night: a recurring buy (savings plan), not pay-per-view purchases
+    # (features.recurring_crypto_pairs). Control in the same file: four buyers paying a
+    # checkout varying in-band amounts at night still alert on both sides.
+    ledger = Ledger()
+    for i in range(10):
+        for day in range(2 + i % 5, 85, 10):
+            ledger.pay(f"investor{i}", "onramp", (25, 50, 100)[i % 3], day, 4.0, ("US", "US"),
+                       "", (f"Ivy {SURNAMES[i % len(SURNAMES)]}", "X"),
+                       channel="crypto")  # fmt: skip
+    for i in range(4):
+        for n, day in enumerate((3, 9, 16)):
+            ledger.pay(f"cbuyer{i}", "address", 20 + 10 * ((i + n) % 5), day + i * 0.2, 4.0,
+                       ("US", "SC"), "", (f"Leo {SURNAMES[i]}", "X"),
+                       channel="crypto")  # fmt: skip
+    result = ledger.score(tmp_path)
+    assert not _fired(result, "onramp", "R12-crypto-shared-address")
+    for i in range(10):
+        assert not _fired(result, f"investor{i}", "S22-crypto-shared-address"), i
+        assert _reasons(result, f"investor{i}") == "", i
+    assert _fired(result, "address", "R12-crypto-shared-address")
+    assert _fired(result, "cbuyer0", "S22-crypto-shared-address")
 
 
 def test_strongest_multi_family_evidence_ranks_first(tmp_path: Path) -> None:

@@ -81,6 +81,7 @@ def test_without_the_gate_the_same_payers_would_inherit(
     # The audience test (audience.py) is switched off too: it alone keeps them out now.
     monkeypatch.setattr(network, "RETURNING_CREDIT_SHARE", 0.0)
     monkeypatch.setattr(audience, "AUDIENCE_MIN_PAYERS", 10**6)
+    monkeypatch.setattr(audience, "OPEN_MIN_PAYERS", 10**6)
     ledger = Ledger()
     _repeat_buyers(ledger, "hub", 3)
     _many_small_payers(ledger, "hub", "donors")

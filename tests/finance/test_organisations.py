@@ -85,6 +85,8 @@ def test_same_fan_in_cashed_out_at_an_agent_is_still_a_hub(
     # the receiver an audience whatever its cash-out (tests/finance/test_audience.py); it is
     # switched off here to test the organisation criteria alone.
     monkeypatch.setattr(audience, "AUDIENCE_MIN_PAYERS", 10**6)
+    # So is the open-audience test (60 payers describing their gifts, none as family support).
+    monkeypatch.setattr(audience, "OPEN_MIN_PAYERS", 10**6)
     ledger = ShopLedger()
     _donors(ledger, "receiver", 60)
     for day in range(4, 90, 3):

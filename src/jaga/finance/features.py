@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import polars as pl
 
-from jaga.finance.audience import audiences, disguise_pattern
+from jaga.finance.audience import audiences, disguise_pattern, open_pair
 from jaga.finance.business import standing_sellers
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
@@ -85,6 +85,9 @@ CRYPTO_BAND_SHARE = 0.8
 # (FinCEN FIN-2021-NTC3: CVC to pay for content) takes crypto only, while a person whom fans
 # or a partner also tip in crypto is paid in fiat too.
 CRYPTO_ONLY_SHARE = 0.9
+# A recurring buy (`recurring_crypto_pairs`): a pair paying one fixed sum in crypto (within
+# FIXED_AMOUNT_TOLERANCE) this many times or more over its observed history.
+RECURRING_BUY_PAYMENTS = 3
 # Calendar rhythm (research note (d): family remittances "monthly or near paydays",
 # sponsors monthly; pay-per-view "in bursts", item 2 and T1): a pair paying on this many
 # distinct days or more, typically this many days apart or more (about weekly or slower,
@@ -366,6 +369,11 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .alias("n_memo"),
             pl.col("memo_handle").sum().cast(pl.Int32).alias("n_handle"),
             (pl.col("memo_disguise") & ~pl.col("related")).sum().cast(pl.Int32).alias("n_disguise"),
+            # Payments whose payer wrote what they are for (audience.py: open audiences).
+            (pl.col("memo").fill_null("").str.strip_chars() != "")
+            .sum()
+            .cast(pl.Int32)
+            .alias("n_described"),
             # Charity vocabulary (organisations.py): benign context for organisations only.
             charity_memo(pl.col("memo")).sum().cast(pl.Int32).alias("n_charity"),
             (pl.col("channel") == "crypto").sum().cast(pl.Int32).alias("n_crypto"),
@@ -412,6 +420,9 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             # month after month is a sponsorship or remittance, not pay-per-view sessions.
             pl.col("usd").filter(bc).min().alias("band_min_usd"),
             pl.col("usd").filter(bc).max().alias("band_max_usd"),
+            # Smallest and largest crypto payment: a recurring buy of one fixed sum.
+            pl.col("usd").filter(pl.col("channel") == "crypto").min().alias("crypto_min_usd"),
+            pl.col("usd").filter(pl.col("channel") == "crypto").max().alias("crypto_max_usd"),
         )
         .collect()
     )
@@ -689,7 +700,10 @@ def _lifetime(pairs: pl.LazyFrame) -> pl.LazyFrame:
     return (
         pairs.filter(pl.col("cross_border"))
         .group_by(*PAIR_KEYS)
-        .agg((pl.col("n_band_corr").sum() / pl.col("n").sum()).alias("life_band_share"))
+        .agg(
+            (pl.col("n_band_corr").sum() / pl.col("n").sum()).alias("life_band_share"),
+            open_pair(pl.col("n_described").sum(), pl.col("n_disguise").sum()).alias("life_open"),
+        )
     )
 
 
@@ -894,9 +908,17 @@ def _repeat() -> tuple[pl.Expr, pl.Expr]:
     band within 90 days, their payments to it staying mostly in the band (a one-off tipper
     pays once).
     """
-    repeat = session_pair(pl.col("pair_band"), pl.col("life_band_share"), pl.col("pair_band_peak"))
-    returning = (pl.col("pair_band") >= 2) & (
-        pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE
+    # A pair that pays openly (audience.open_pair: many described payments, none disguised)
+    # is a fan or subscriber: neither a session pair nor a returning buyer.
+    closed = ~pl.col("life_open").fill_null(False)
+    repeat = (
+        session_pair(pl.col("pair_band"), pl.col("life_band_share"), pl.col("pair_band_peak"))
+        & closed
+    )
+    returning = (
+        (pl.col("pair_band") >= 2)
+        & (pl.col("life_band_share").fill_null(0.0) >= SESSION_BAND_SHARE)
+        & closed
     )
     return repeat, returning
 
@@ -1156,6 +1178,35 @@ def _sextortion(
     return fsec_sender, fsec_receiver, fsec_to_mule
 
 
+def recurring_crypto_pairs(pairs: pl.LazyFrame) -> pl.LazyFrame:
+    """(sender_id, receiver_id) of pairs that buy one fixed sum in crypto again and again.
+
+    Buying a fixed sum of crypto on a schedule (a recurring buy, dollar-cost averaging at
+    an exchange) is a savings plan, as a fixed monthly sum in fiat is a standing order
+    (`standing_order`; research note (d): crypto users among the hard negatives). A
+    pay-per-view purchase is paid per session at prices that vary (AUSTRAC case: A$20-80
+    each; research note T1: USD 15-100). A pair paying one sum (within
+    `FIXED_AMOUNT_TOLERANCE`) `RECURRING_BUY_PAYMENTS` or more times over its observed
+    history (batch: the input; incremental: the stored 200 days) counts towards no crypto
+    rule (`S22`, `S23`, `R12`, `R13`). A checkout paid a fixed price three times by the same
+    buyer is the cost: its other buyers still count.
+    """
+    return (
+        pairs.filter(pl.col("n_crypto") > 0)
+        .group_by(*PAIR_KEYS)
+        .agg(
+            pl.col("n_crypto").sum().alias("_n"),
+            pl.col("crypto_min_usd").min().alias("_low"),
+            pl.col("crypto_max_usd").max().alias("_high"),
+        )
+        .filter(
+            (pl.col("_n") >= RECURRING_BUY_PAYMENTS)
+            & (pl.col("_high") <= pl.col("_low") * (1.0 + FIXED_AMOUNT_TOLERANCE))
+        )
+        .select(*PAIR_KEYS)
+    )
+
+
 def _crypto(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> tuple[pl.LazyFrame, pl.LazyFrame]:
     """CVC (T6; FinCEN FIN-2021-NTC3, FATF 2025): shared low-value addresses and payers.
 
@@ -1165,9 +1216,9 @@ def _crypto(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> tuple[pl.LazyFra
     every size, so its in-band share is lower. Receiver side, then sender side.
     """
     crypto90 = windowed(
-        pairs.filter(pl.col("n_crypto") > 0).select(
-            *PAIR_KEYS, "bucket", "n_crypto", "n_crypto_band", "n_crypto_pattern"
-        ),
+        pairs.filter(pl.col("n_crypto") > 0)
+        .join(recurring_crypto_pairs(pairs), on=list(PAIR_KEYS), how="anti")
+        .select(*PAIR_KEYS, "bucket", "n_crypto", "n_crypto_band", "n_crypto_pattern"),
         w90,
         checkpoints,
     )

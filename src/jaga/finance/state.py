@@ -43,6 +43,7 @@ SUM_COLUMNS = (
     "n_handle",
     "n_charity",
     "n_disguise",
+    "n_described",
     "n_crypto",
     "n_crypto_band",
     "n_crypto_pattern",
@@ -61,7 +62,7 @@ ANY_COLUMNS = (
 )
 
 
-MIN_MAX_COLUMNS = ("band_min_usd", "band_max_usd")
+MIN_MAX_COLUMNS = ("band_min_usd", "band_max_usd", "crypto_min_usd", "crypto_max_usd")
 
 
 def state_dir() -> Path:
@@ -149,6 +150,8 @@ def _merge_pair_days(frame: pl.DataFrame) -> pl.DataFrame:
             pl.col("first_usd").sort_by("first_day").first(),
             pl.col("band_min_usd").min(),
             pl.col("band_max_usd").max(),
+            pl.col("crypto_min_usd").min(),
+            pl.col("crypto_max_usd").max(),
         )
         .collect()
     )
