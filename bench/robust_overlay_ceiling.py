@@ -6,6 +6,12 @@ copy's painted-out picture is hashed (at the reduced decode the views use) with:
   exact      the pixels the edit changed by more than 25 levels (the copy's reduced
              decode against the original's, both JPEG q95): the best any finder could do
   exact+1    the exact mask grown by one pixel
+  drawn      every pixel the edit draws on: the same edit (same random draw) on flat grey
+             pictures (levels 64 and 192), the pixels it changed there by more than 25
+             levels. Unlike `exact` it also paints out the overlay's pixels that happen to
+             match the photo under them (a white letter over a white wall, an outline over a
+             dark window), which no finder can tell from the copy: what a perfect detector
+             reaches with this inpainting
   found-only-touched / found-only-strong   the found mask without the pixels the edit
              changed by <= 10 levels (photo it did not touch), or by 10-25 (blends)
 Distances are to the original's reference PDQ (`pdqhash` of the fully decoded original);
@@ -29,12 +35,13 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 import pdqhash
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from robust_transforms import _jpeg, edits, seeded
+from robust_transforms import Edit, _jpeg, edits, seeded
 
 from jaga.hashing.image_io import iter_luma_frames, open_image
 from jaga.robust import overlays
@@ -47,6 +54,7 @@ COLUMNS = (
     "found",
     "exact",
     "exact+1",
+    "drawn",
     "found-only-touched",
     "found-only-strong",
 )
@@ -61,7 +69,27 @@ def _bits(hex_hash: str) -> np.ndarray:
     return np.unpackbits(np.frombuffer(bytes.fromhex(hex_hash), np.uint8))
 
 
-def distances(original: Image.Image, copy: bytes) -> dict[str, int]:
+GREYS = (64, 192)
+"""Flat grey levels the edit is drawn on for `drawn`: a fill or outline tone close to one
+of them (a blend pixel between white and black is mid grey) differs from the other."""
+
+
+def drawn_mask(original: Image.Image, edit: Edit, rng_state: object) -> npt.NDArray[np.bool_]:
+    """The pixels `edit` draws on (see `drawn`), at the reduced decode."""
+    drawn: npt.NDArray[np.bool_] | None = None
+    for level in GREYS:
+        grey = Image.new("RGB", original.size, (level, level, level))
+        rng = random.Random()
+        rng.setstate(rng_state)  # type: ignore[arg-type]
+        changed = np.abs(_work(edit(grey, rng)).luma - _work(_jpeg(grey)).luma) > 25
+        drawn = changed if drawn is None else drawn | changed
+    assert drawn is not None
+    return drawn
+
+
+def distances(
+    original: Image.Image, copy: bytes, drawn: npt.NDArray[np.bool_] | None = None
+) -> dict[str, int]:
     """Each way of painting out, as its distance to the original's reference PDQ."""
     vector, _quality = pdqhash.compute(np.asarray(original))
     reference = np.asarray(vector, np.uint8)
@@ -82,6 +110,7 @@ def distances(original: Image.Image, copy: bytes) -> dict[str, int]:
         "found": min((distance(p) for _how, p in painted), default=distance(work.luma)),
         "exact": distance(overlays.inpaint(work.luma, exact)),
         "exact+1": distance(overlays.inpaint(work.luma, grown)),
+        "drawn": distance(overlays.inpaint(work.luma, drawn)) if drawn is not None else 999,
         "found-only-touched": distance(overlays.inpaint(work.luma, mask & (change > 10))),
         "found-only-strong": distance(
             overlays.inpaint(work.luma, mask & ~((change > 10) & (change <= 25)))
@@ -109,7 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.enlarge != 1.0:
             size = (round(original.width * args.enlarge), round(original.height * args.enlarge))
             original = original.resize(size, Image.Resampling.BICUBIC)
-        found = distances(original, edit(original, seeded(path.name, args.edit, args.seed)))
+        rng = seeded(path.name, args.edit, args.seed)
+        state = rng.getstate()
+        drawn = drawn_mask(original, edit, state)
+        found = distances(original, edit(original, rng), drawn)
         for column, value in found.items():
             within[column] += value <= THRESHOLD
     enlarged = f", enlarged {args.enlarge:g}x" if args.enlarge != 1.0 else ""

@@ -272,3 +272,22 @@ def _fill_known(
 
 
 fill_known = njit(cache=True, nogil=True)(_fill_known)
+
+
+def _blob_max(
+    labels: npt.NDArray[np.integer], values: npt.NDArray[np.float32], count: int
+) -> npt.NDArray[np.float32]:
+    """Each label's largest value (0 for a label with no pixels, and values are not below
+    0 where they are read: distances), as `np.maximum.at(out, labels, values)` on zeros."""
+    height, width = labels.shape
+    out = np.zeros(count, np.float32)
+    for i in range(height):
+        row, vals = labels[i], values[i]
+        for j in range(width):
+            label = row[j]
+            if vals[j] > out[label]:
+                out[label] = vals[j]
+    return out
+
+
+blob_max = njit(cache=True, nogil=True)(_blob_max)

@@ -34,6 +34,7 @@ import numpy.typing as npt
 
 from jaga.robust.overlay_kernels import (
     at_least,
+    blob_max,
     blob_rings,
     blob_stats,
     fill_known,
@@ -512,8 +513,9 @@ def _two_tones(
     """
     third = (fill_level - outline_level) / 3
     outline = (band <= outline_level + third).view(np.uint8)
-    fill = _enclosed(
-        (band >= fill_level - max(third, GLYPH_FILL_SPREAD / 2)).view(np.uint8), letters
+    fill = _even_strokes(
+        _enclosed((band >= fill_level - max(third, GLYPH_FILL_SPREAD / 2)).view(np.uint8), letters),
+        letters,
     )
     mask, core, inner = _tone_masks(fill, outline, tall, detail)
     ringed = _ringed_fill(fill, outline, letters, detail)
@@ -617,6 +619,44 @@ def _ringed_fill(
     kept[0] = False
     ringed: npt.NDArray[np.uint8] = kept[labels].view(np.uint8)
     return ringed
+
+
+STROKE_THICKER = 2.0
+STROKE_THINNER = 0.5
+"""How much thicker or thinner than its line's letters' strokes a fill-tone blob may be and
+still be taken for a letter's fill (its deepest pixel's distance from the blob's edge,
+half its widest stroke, against the line's median; a pixel more for the thicker bound,
+for rounding on strokes a pixel or two deep): a font's strokes are all about one width,
+its joints (an E's corners, a W's vertices) up to about 1.4 times as deep."""
+
+
+def _even_strokes(
+    fill: npt.NDArray[np.uint8], letters: npt.NDArray[np.uint8]
+) -> npt.NDArray[np.uint8]:
+    """The fill-tone blobs of a line's box that are as thick as its letters' strokes.
+
+    Lettering is drawn with one pen, so its strokes are of one width (the cue of the stroke
+    width transform in text detection); the photo seen inside a letter's counter (a light
+    wall inside an O, ringed by the outline like a letter's fill), a light patch between
+    letters, or the light specks of a textured part of the photo (windows, leaves) are
+    wider or much thinner. Painted out as fill, they and the photo's mid tones beside them
+    lose what the photo showed there. The stroke width is read from the blobs holding a
+    found glyph's pixels (their median); nothing is left out when there are none."""
+    count, labels = cv2.connectedComponents(fill, connectivity=8)
+    if count <= 1:
+        return fill
+    depth = np.asarray(cv2.distanceTransform(fill, cv2.DIST_L2, 3), np.float32)
+    thickness = blob_max(np.asarray(labels, np.int32), depth, count)
+    lettered = np.zeros(count, dtype=bool)
+    lettered[labels[(fill > 0) & (letters > 0)]] = True
+    lettered[0] = False
+    if not lettered.any():
+        return fill
+    stroke = float(np.median(thickness[lettered]))
+    kept = (thickness <= STROKE_THICKER * stroke + 1.0) & (thickness >= STROKE_THINNER * stroke)
+    kept[0] = False
+    even: npt.NDArray[np.uint8] = kept[labels].view(np.uint8)
+    return even
 
 
 def _outlined(
