@@ -43,6 +43,16 @@ from jaga.robust.corners import corner_tilt
 from jaga.robust.overlays import Overlay, find_overlays, painted_out
 from jaga.robust.pixel_kernels import steps as pixel_steps
 
+OPENCV_THREADS = 1
+"""OpenCV's own thread pool, per process: one. Every OpenCV call here works on a picture of
+a few hundred pixels a side, where handing rows to other threads costs more than it saves
+(measured per call, 161x241 float32, two cores: wall time of a box blur 51 -> 28 µs,
+an affine warp 108 -> 77, connected components 607 -> 270, and less CPU time in all);
+and scans already run one worker process per core, which the pool's threads only fight.
+Set for the whole process, on the first use of the views."""
+
+cv2.setNumThreads(OPENCV_THREADS)
+
 WORK_SIDE = 512
 """Longest side the views are cut from: PDQ needs the reduced decode (at least 128 px on the
 short side) unreduced; a 2x coarser copy already costs 10-20 bits on 481x321 photos."""
