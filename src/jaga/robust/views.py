@@ -38,7 +38,7 @@ from PIL import Image
 from jaga.hashing.image_io import LumaFrame
 from jaga.hashing.pdq import hash_frame
 from jaga.hashing.types import PdqHash
-from jaga.robust import pixel_kernels
+from jaga.robust import frame_kernels, pixel_kernels
 from jaga.robust.corners import corner_tilt
 from jaga.robust.overlays import Overlay, find_overlays, painted_out
 from jaga.robust.pixel_kernels import steps as pixel_steps
@@ -633,6 +633,13 @@ def exact_box(luma: npt.NDArray[np.float32], box: Box, background: float) -> FBo
     the frame colour, relative to the photo just inside it (median over the line).
     """
     top, bottom, left, right = box
+    height, width = luma.shape
+    if 0 <= top <= bottom <= height and 0 <= left <= right <= width:
+        # In one compiled pass (frame_kernels.exact_box: `_exact_edge`'s arithmetic).
+        edges: FBox = frame_kernels.exact_box(
+            luma, top, bottom, left, right, background, EDGE_CONTRAST
+        )
+        return edges
     across = luma[:, left:right]
     down = luma[top:bottom, :].T
     return (
@@ -1001,6 +1008,18 @@ def _grow_to_canvas(luma: npt.NDArray[np.float32], background: float, box: Box) 
 def _uniform_frame(picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]) -> Box | None:
     """Plain padding: from each side, the lines that hold (almost) no picture at all."""
     height, width = picture.shape
+    if height and width:
+        # In one compiled pass (frame_kernels.uniform_frame: the same counts and tests).
+        found = frame_kernels.uniform_frame(picture, detail, MIN_CONTENT, MIN_TRIM)
+        return None if found[0] < 0 else found
+    return _uniform_frame_numpy(picture, detail)
+
+
+def _uniform_frame_numpy(
+    picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]
+) -> Box | None:
+    """`_uniform_frame` in NumPy."""
+    height, width = picture.shape
     # JPEG rings into the frame near the picture: a frame line may hold a few such pixels.
     rows = _line_shares(picture, 1) > 0.25
     columns = _line_shares(picture, 0) > 0.25
@@ -1028,6 +1047,27 @@ def _refine(picture: npt.NDArray[np.bool_], box: Box) -> Box:
     top, bottom, left, right = box
     height, width = picture.shape
     reach = max(3, max(height, width) // 48)
+    if (
+        0 <= top < bottom <= height
+        and 0 <= left < right <= width
+        and (top + reach < height and left + reach < width)
+    ):
+        # The usual box, in one compiled pass (frame_kernels.refine_box: the same shares
+        # and comparisons as `_refined_edges`, which keeps the odd cases).
+        new_top, new_bottom, new_left, new_right = frame_kernels.refine_box(
+            picture, top, bottom, left, right, reach
+        )
+    else:
+        new_top, new_bottom, new_left, new_right = _refined_edges(picture, box, reach)
+    if new_bottom - new_top < MIN_CONTENT * height or new_right - new_left < MIN_CONTENT * width:
+        return box
+    return (new_top, new_bottom, new_left, new_right)
+
+
+def _refined_edges(picture: npt.NDArray[np.bool_], box: Box, reach: int) -> Box:
+    """`_refine`'s moved edges, before its size check, in NumPy."""
+    top, bottom, left, right = box
+    height, width = picture.shape
 
     def edge(lines: npt.NDArray[np.float32], start: int, step: int, inside: float) -> int:
         # lines[i]: picture share of line start + i*step (walking outward from inside); the
@@ -1062,8 +1102,6 @@ def _refine(picture: npt.NDArray[np.bool_], box: Box) -> Box:
     new_right = 1 + edge(
         column_share[first_right : first_right + 3 * reach + 1], first_right, 1, columns_inside
     )
-    if new_bottom - new_top < MIN_CONTENT * height or new_right - new_left < MIN_CONTENT * width:
-        return box
     return (new_top, new_bottom, new_left, new_right)
 
 
