@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from jaga.robust import frame_kernels, views
+from jaga.robust.pixel_kernels import steps as pixel_steps
 
 SHAPES = [(20, 30), (161, 241), (241, 161), (128, 96), (90, 300)]
 
@@ -97,3 +98,46 @@ def test_exact_box_matches_numpy(shape: tuple[int, int]) -> None:
 def test_median32_is_median_of(count: int) -> None:
     values = np.random.default_rng(count).random(count).astype(np.float32)
     assert frame_kernels.median32(values) == views._median_of(values)
+
+
+@pytest.mark.parametrize("shape", [(10, 3), (10, 40), (10, 241), (10, 161)])
+def test_strip_quiet_matches_detail_mask(shape: tuple[int, int]) -> None:
+    """Integer (decoded) and fractional (reduced, turned) levels, flat and textured bands."""
+    rng = np.random.default_rng(shape[1])
+    seen: set[bool] = set()
+    for trial in range(300):
+        spread = rng.choice([0.5, 2.0, 4.0, 8.0, 40.0])
+        strip = (rng.random(shape) * spread + rng.uniform(0, 200)).astype(np.float32)
+        if trial % 2:
+            strip = np.round(strip)
+        detail = views._detail_mask(strip)
+        expected = tuple(
+            views._share(outer) <= views.QUIET_SHARE
+            for outer in (detail[: views.QUIET_BAND], detail[-views.QUIET_BAND :])
+        )
+        got = frame_kernels.strip_quiet(
+            strip, views.QUIET_BAND, views.FLAT_GRADIENT, views.QUIET_SHARE
+        )
+        assert got == expected
+        seen.update(expected)
+    assert seen == {True, False}  # quiet and busy sides both met
+
+
+def test_blur_sum_is_opencv_box_mean() -> None:
+    """The 3x3 mean as strip_quiet computes it is cv2.blur's, value for value, over the
+    thresholds' whole range (so counting above a bound agrees at every bound)."""
+    rng = np.random.default_rng(3)
+    for bound in (0.5, 3.0, 3.0001, 7.25):
+        values = (rng.random((10, 200)) * 12).astype(np.float32)
+        values[::3] = np.round(values[::3])
+        expected = views._box_mean(pixel_steps(values), 1) > np.float32(bound)
+        outer = 10 // 2
+        got = frame_kernels.strip_quiet(values, outer, bound, 1.0)
+        assert got == (True, True)
+        # the counts themselves, through the share bound: above exactly the expected count
+        for side, rows in ((0, expected[:outer]), (1, expected[-outer:])):
+            share = np.count_nonzero(rows) / rows.size
+            assert frame_kernels.strip_quiet(values, outer, bound, share)[side]
+            if share > 0:
+                below = np.nextafter(share, 0.0)
+                assert not frame_kernels.strip_quiet(values, outer, bound, below)[side]

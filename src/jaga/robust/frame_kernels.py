@@ -233,3 +233,44 @@ def _uniform_frame(
 refine_box = njit(cache=True, nogil=True)(_refine_box)
 exact_box = njit(cache=True, nogil=True)(_exact_box)
 uniform_frame = njit(cache=True, nogil=True)(_uniform_frame)
+
+
+def _strip_quiet(
+    strip: npt.NDArray[np.float32], outer: int, flat_gradient: float, quiet_share: float
+) -> tuple[bool, bool]:
+    """For a strip of two sides' bands (`views.quiet_sides`), whether the first and the
+    last `outer` lines are quiet: at most `quiet_share` of their pixels with detail.
+
+    Detail as `views._detail_mask`: the float32 steps (`pixel_kernels.steps`), their 3x3
+    mean with edges replicated as OpenCV's box blur computes it for float32 (each row's
+    three in float64, the three rows' sums added, times 1/9, rounded to float32; the same
+    bits as `cv2.blur` on every value compared), above `flat_gradient`."""
+    rows, length = strip.shape
+    steps = np.zeros((rows, length), np.float32)
+    for i in range(rows):
+        for j in range(length - 1):
+            steps[i, j] = abs(strip[i, j + 1] - strip[i, j])
+    for i in range(rows - 1):
+        for j in range(length):
+            steps[i, j] += abs(strip[i + 1, j] - strip[i, j])
+    bound = np.float32(flat_gradient)
+    ninth = 1.0 / 9.0
+    counts = np.zeros(2, np.int64)
+    for side in range(2):
+        for n in range(outer):
+            i = n if side == 0 else rows - outer + n
+            above, below = max(i - 1, 0), min(i + 1, rows - 1)
+            for j in range(length):
+                left, right = max(j - 1, 0), min(j + 1, length - 1)
+                total = 0.0
+                for r in (above, i, below):
+                    total += (np.float64(steps[r, left]) + np.float64(steps[r, j])) + np.float64(
+                        steps[r, right]
+                    )
+                if np.float32(total * ninth) > bound:
+                    counts[side] += 1
+    size = outer * length
+    return (counts[0] / size <= quiet_share, counts[1] / size <= quiet_share)
+
+
+strip_quiet = njit(cache=True, nogil=True)(_strip_quiet)

@@ -729,14 +729,15 @@ def quiet_sides(luma: npt.NDArray[np.float32]) -> tuple[bool, bool, bool, bool]:
         return (True, True, True, True)
     # Each pair of opposite bands as one strip (the far one with its outer lines at the
     # end): two small detail masks instead of four; the lines where they meet are unread.
+    # Each strip's detail (`_detail_mask`) and its outer lines' shares in one compiled pass.
     across = np.concatenate((luma[:band], luma[-band:]))
     down = np.concatenate((luma[:, :band].T, luma[:, -band:].T))
     quiet: list[bool] = []
     for strip in (across, down):
-        detail = _detail_mask(np.ascontiguousarray(strip))
-        for outer in (detail[:QUIET_BAND], detail[-QUIET_BAND:]):
-            quiet.append(_share(outer) <= QUIET_SHARE)
-    return (quiet[0], quiet[1], quiet[2], quiet[3])
+        quiet += frame_kernels.strip_quiet(
+            np.ascontiguousarray(strip, dtype=np.float32), QUIET_BAND, FLAT_GRADIENT, QUIET_SHARE
+        )
+    return (bool(quiet[0]), bool(quiet[1]), bool(quiet[2]), bool(quiet[3]))
 
 
 FLAT_LINE_SHARE = 0.9
