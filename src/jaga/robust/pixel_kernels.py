@@ -208,6 +208,40 @@ def _side_depths(
 side_depths = njit(cache=True, nogil=True)(_side_depths)
 
 
+def _side_points(
+    luma: npt.NDArray[np.float32],
+    background: float,
+    tolerance: float,
+    side: int,
+    start: int,
+    stop: int,
+    limit: int,
+    deepest: float,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """The lines of `side_depths` whose depth is above 0 and under `deepest` (as float64),
+    and those depths: `xs = np.flatnonzero((d > 0) & (d < deepest))` and `d[xs]` for
+    `d = side_depths(...).astype(np.float64)`, without the masks and gathers."""
+    depths = side_depths(luma, background, tolerance, side, start, stop, limit)
+    count = 0
+    for k in range(depths.size):
+        depth = np.float64(depths[k])
+        if depth > 0.0 and depth < deepest:
+            count += 1
+    xs = np.empty(count, np.int64)
+    ys = np.empty(count, np.float64)
+    found = 0
+    for k in range(depths.size):
+        depth = np.float64(depths[k])
+        if depth > 0.0 and depth < deepest:
+            xs[found] = k
+            ys[found] = depth
+            found += 1
+    return xs, ys
+
+
+side_points = njit(cache=True, nogil=True)(_side_points)
+
+
 def _level_bins(values: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
     """Pixels per 8-level bin of luma (32 bins, values below 0 or above 255 in the end
     bins): `np.bincount(np.clip((values // 8).astype(np.int64), 0, 31), minlength=32)`."""

@@ -497,15 +497,14 @@ def _edge_tilts(luma: npt.NDArray[np.float32], background: float) -> list[float]
         start, stop = round(columns * 0.2), round(columns * 0.8)
         # Only depths under 0.45 of the side count: the lines below are not read.
         limit = math.ceil(0.45 * rows)
-        depth = pixel_kernels.side_depths(
-            luma, background, BACKGROUND_TOLERANCE, side, start, stop, limit
-        ).astype(np.float64)
-        present = (depth > 0) & (depth < 0.45 * rows)
-        xs = np.flatnonzero(present)
+        # The lines whose edge lies within the read (depth over 0, under 0.45 of the side).
+        xs, depths = pixel_kernels.side_points(
+            luma, background, BACKGROUND_TOLERANCE, side, start, stop, limit, 0.45 * rows
+        )
         if xs.size < 0.4 * (stop - start) or xs.size < 8:
             continue
-        slope, offset = _line_fit(xs, depth[xs])
-        if _median_of(np.abs(depth[xs] - (slope * xs + offset))) > 1.0:
+        slope, offset = _line_fit(xs, depths)
+        if _median_of(np.abs(depths - (slope * xs + offset))) > 1.0:
             continue
         found.append(sign * direction * float(np.degrees(np.arctan(slope))))
     return found
