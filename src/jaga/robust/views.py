@@ -287,13 +287,15 @@ class FinerCuts:
     MAX_FINER) finer, its edges found again there: the box is scaled, each edge moved to
     the line where the picture starts (`_refine`) when that is within a work pixel, and,
     on a flat frame, read to a fraction of a pixel (`exact_box`). The finer decode is made
-    once per picture, only when needed.
+    once per picture, only when needed, and so is its mask of pixels off each frame colour
+    (the detectors' boxes on one frame share it: a screenshot has eight or more).
     """
 
     def __init__(self, work: WorkImage) -> None:
         self._work = work
         self._frame: LumaFrame | None = None
         self._tried = False
+        self._off_colour: dict[float, npt.NDArray[np.bool_]] = {}
 
     def cut(
         self, box: Box, colour: float | None, *, may_decode: bool = True
@@ -330,7 +332,10 @@ class FinerCuts:
             return _cut(luma, scaled), fine.scale
         # The box is right to a work pixel, and some boxes lie off the frame's edge on
         # purpose (centred, grown to the canvas): an edge only moves within a work pixel.
-        refined = _refine(np.abs(luma - colour) > BACKGROUND_TOLERANCE, scaled)
+        off = self._off_colour.get(colour)
+        if off is None:
+            off = self._off_colour[colour] = np.abs(luma - colour) > BACKGROUND_TOLERANCE
+        refined = _refine(off, scaled)
         reach = ratio + 0.5
         top, bottom, left, right = (
             new if abs(new - old) <= reach else old
