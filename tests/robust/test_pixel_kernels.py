@@ -14,6 +14,7 @@ from jaga.robust.pixel_kernels import (
     column_edges,
     level_bins,
     near_share,
+    peak_colours,
     row_edges,
     side_depths,
     side_points,
@@ -223,3 +224,21 @@ def test_side_points_are_the_present_depths() -> None:
         xs = np.flatnonzero((depth > 0) & (depth < 0.45 * rows))
         got_xs, got_depths = side_points(luma, 0.0, 12.0, side, start, stop, limit, 0.45 * rows)
         assert np.array_equal(got_xs, xs) and np.array_equal(got_depths, depth[xs])
+
+
+def test_peak_colours_are_each_bins_median_and_near_share() -> None:
+    """Each peak bin's median (np.median of its pixels, a masked copy) and near share."""
+    rng = np.random.default_rng(37)
+    for _ in range(300):
+        size = int(rng.integers(1, 1500))
+        values = (rng.random(size) * 300 - 20).astype(np.float32)
+        values[: size // 2] = np.round(values[: size // 2] / 40) * 40  # a few flat colours
+        counts = level_bins(values)
+        peaks = np.argsort(counts)[::-1][:3].astype(np.int64)
+        centres, shares = peak_colours(values, counts, peaks, views.BACKGROUND_TOLERANCE)
+        bins = np.clip((values // 8).astype(np.int64), 0, 31)
+        for peak, centre, share in zip(peaks, centres, shares, strict=True):
+            members = values[bins == peak]
+            expected = float(np.median(members)) if members.size else 0.0
+            assert centre == expected
+            assert share == near_share(values, expected, views.BACKGROUND_TOLERANCE)

@@ -267,6 +267,38 @@ level_bins = njit(cache=True, nogil=True)(_level_bins)
 near_share = njit(cache=True, nogil=True)(_near_share)
 
 
+def _peak_colours(
+    ring: npt.NDArray[np.float32],
+    counts: npt.NDArray[np.int64],
+    peaks: npt.NDArray[np.int64],
+    tolerance: float,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """For each of `peaks` (bins of `level_bins(ring)`), its pixels' median level and the
+    share of the ring within `tolerance` of it (`near_share`), as `views._ring_colours`
+    reads them: a bin's pixels are one run of the sorted ring, its median the middle one
+    or the float32 mean of the middle two; 0.0 for an empty bin."""
+    ordered = np.sort(ring)
+    ends = np.cumsum(counts)
+    centres = np.zeros(peaks.size, np.float64)
+    shares = np.zeros(peaks.size, np.float64)
+    for n in range(peaks.size):
+        peak = peaks[n]
+        count = counts[peak]
+        centre = 0.0
+        if count:
+            middle = ends[peak] - count + (count - 1) // 2
+            if count % 2:
+                centre = float(ordered[middle])
+            else:
+                centre = float((ordered[middle] + ordered[middle + 1]) / np.float32(2.0))
+        centres[n] = centre
+        shares[n] = near_share(ring, centre, tolerance)
+    return centres, shares
+
+
+peak_colours = njit(cache=True, nogil=True)(_peak_colours)
+
+
 def _blend_level(
     values: npt.NDArray[np.float32],
     weights: npt.NDArray[np.float32],

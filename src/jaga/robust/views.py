@@ -1260,19 +1260,12 @@ def _ring_colours(ring: npt.NDArray[np.float32], min_share: float) -> list[float
     ring = np.ascontiguousarray(ring, dtype=np.float32)
     counts = pixel_kernels.level_bins(ring)  # 8-level bins, in one compiled pass
     # The bins follow the value, so each bin's pixels are one run of the sorted ring: its
-    # median is read there (as np.median would compute it), not from a masked copy.
-    ordered = np.sort(ring)
-    ends = np.cumsum(counts)
+    # median is read there (as np.median would compute it), not from a masked copy; the
+    # three largest bins' medians and near shares in one compiled pass (peak_colours).
+    peaks = np.ascontiguousarray(np.argsort(counts)[::-1][:3], dtype=np.int64)
+    centres, shares = pixel_kernels.peak_colours(ring, counts, peaks, BACKGROUND_TOLERANCE)
     colours: list[float] = []
-    for peak in np.argsort(counts)[::-1][:3]:
-        count = int(counts[peak])
-        centre = 0.0
-        if count:
-            middle = int(ends[peak]) - count + (count - 1) // 2
-            centre = float(
-                ordered[middle] if count % 2 else (ordered[middle] + ordered[middle + 1]) / 2
-            )
-        near = pixel_kernels.near_share(ring, centre, BACKGROUND_TOLERANCE)
+    for centre, near in zip(centres.tolist(), shares.tolist(), strict=True):
         if near >= min_share and all(abs(centre - c) > BACKGROUND_TOLERANCE for c in colours):
             colours.append(centre)
     return colours
