@@ -141,3 +141,40 @@ def test_blur_sum_is_opencv_box_mean() -> None:
             if share > 0:
                 below = np.nextafter(share, 0.0)
                 assert not frame_kernels.strip_quiet(values, outer, bound, below)[side]
+
+
+def _numpy_solid_runs(picture: np.ndarray) -> tuple | None:
+    """`views._solid_block`'s runs by NumPy masks and line counts (before its size checks)."""
+    height, width = picture.shape
+    radius = max(1, max(height, width) // 64)
+    size = 2 * radius + 1
+    solid = views._window_counts(picture, radius) > int(views.SOLID_SHARE * size * size)
+    if not solid.any():
+        return None
+    top, bottom = views._main_run(views._line_counts(solid, 1), height)
+    left, right = views._main_run(views._line_counts(solid[top:bottom], 0), width)
+    return (top, bottom, left, right)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_solid_box_matches_numpy(shape: tuple[int, int]) -> None:
+    rng = np.random.default_rng(shape[0] * 13 + shape[1])
+    height, width = shape
+    found = 0
+    for _ in range(150):
+        mask, _box = _framed_mask(rng, shape)
+        if rng.random() < 0.3:  # a second block, a stripe across: runs to choose and bridge
+            mask[int(rng.integers(0, height)) :: int(rng.integers(2, 9))] ^= True
+        radius = max(1, max(height, width) // 64)
+        size = 2 * radius + 1
+        counts = np.ascontiguousarray(views._window_counts(mask, radius))
+        got = frame_kernels.solid_box(
+            counts,
+            int(views.SOLID_SHARE * size * size),
+            views._run_gap(height),
+            views._run_gap(width),
+        )
+        expected = _numpy_solid_runs(mask)
+        assert (None if got[0] < 0 else got) == expected
+        found += expected is not None
+    assert found > 0

@@ -19,6 +19,8 @@ import numpy as np
 import numpy.typing as npt
 from numba import njit
 
+from jaga.robust.pixel_kernels import main_run
+
 
 def _median32(values: npt.NDArray[np.float32]) -> float:
     """`views._median_of` of float32 values: the middle one, or the float32 mean of the
@@ -274,3 +276,35 @@ def _strip_quiet(
 
 
 strip_quiet = njit(cache=True, nogil=True)(_strip_quiet)
+
+
+def _solid_box(
+    counts: npt.NDArray[np.uint16], least: int, row_gap: int, column_gap: int
+) -> tuple[int, int, int, int]:
+    """`views._solid_block`'s box before its size checks: the windows with more than
+    `least` picture pixels (`counts`: per window) are solid; the heaviest run of rows by
+    solid pixels (`pixel_kernels.main_run`, `row_gap`), then of columns within those rows.
+    (-1, -1, -1, -1) when nothing is solid; the column run is (0, 0) on empty rows."""
+    height, width = counts.shape
+    rows = np.zeros(height, np.int64)
+    any_solid = False
+    for i in range(height):
+        total = 0
+        for j in range(width):
+            if counts[i, j] > least:
+                total += 1
+        rows[i] = total
+        any_solid = any_solid or total > 0
+    if not any_solid:
+        return (-1, -1, -1, -1)
+    top, bottom = main_run(rows, height, row_gap)
+    columns = np.zeros(width, np.int64)
+    for i in range(top, bottom):
+        for j in range(width):
+            if counts[i, j] > least:
+                columns[j] += 1
+    left, right = main_run(columns, width, column_gap)
+    return (top, bottom, left, right)
+
+
+solid_box = njit(cache=True, nogil=True)(_solid_box)

@@ -1350,13 +1350,23 @@ def _solid_block(picture: npt.NDArray[np.bool_]) -> Box | None:
     # decides as the float mean did; a count is above the float bound exactly when above its
     # floor (compared as integers: a float bound makes NumPy convert every count).
     size = 2 * radius + 1
-    solid = _window_counts(picture, radius) > math.floor(SOLID_SHARE * size * size)
-    if not solid.any():
-        return None
-    top, bottom = _main_run(_line_counts(solid, 1), height)
-    if bottom - top < MIN_CONTENT * height:
-        return None
-    left, right = _main_run(_line_counts(solid[top:bottom], 0), width)
+    least = math.floor(SOLID_SHARE * size * size)
+    if height and width:
+        # The solid mask, its row and column counts and runs in one compiled pass.
+        counts = np.ascontiguousarray(_window_counts(picture, radius))
+        top, bottom, left, right = frame_kernels.solid_box(
+            counts, least, _run_gap(height), _run_gap(width)
+        )
+        if top < 0 or bottom - top < MIN_CONTENT * height:
+            return None
+    else:
+        solid = _window_counts(picture, radius) > least
+        if not solid.any():
+            return None
+        top, bottom = _main_run(_line_counts(solid, 1), height)
+        if bottom - top < MIN_CONTENT * height:
+            return None
+        left, right = _main_run(_line_counts(solid[top:bottom], 0), width)
     if right - left < MIN_CONTENT * width:
         return None
     box = (top, bottom, left, right)  # about `radius` inside the true edges; refined later
@@ -1369,9 +1379,15 @@ def _main_run(profile: npt.NDArray[np.int64], length: int) -> tuple[int, int]:
     Runs of strong entries are split where more than `gap` apart; the first heaviest wins
     (in one compiled pass, pixel_kernels.main_run: the NumPy run-splitting cost more than
     the profile it reads)."""
-    gap = max(2, length // 32)
-    start, end = pixel_kernels.main_run(np.ascontiguousarray(profile, dtype=np.int64), length, gap)
+    start, end = pixel_kernels.main_run(
+        np.ascontiguousarray(profile, dtype=np.int64), length, _run_gap(length)
+    )
     return (int(start), int(end))
+
+
+def _run_gap(length: int) -> int:
+    """Lines of weak entries that `_main_run` bridges inside one run."""
+    return max(2, length // 32)
 
 
 REGION_KEEPS: tuple[float, ...] = (0.95, 0.9, 0.8)
