@@ -14,7 +14,10 @@ from jaga.robust.pixel_kernels import (
     column_edges,
     level_bins,
     near_share,
+    peak_colours,
     row_edges,
+    side_depths,
+    side_points,
     steps,
 )
 
@@ -205,3 +208,37 @@ def test_blend_level_matches_numpy() -> None:
         own = np.where(weights > 1e-3, values / np.maximum(weights, 1e-6), coarse)
         expected = share * own + (1.0 - share) * coarse
         assert np.array_equal(blend_level(values, weights, coarse), expected)
+
+
+def test_side_points_are_the_present_depths() -> None:
+    """side_points gives the lines (and depths) of side_depths above 0, under the bound."""
+    rng = np.random.default_rng(5)
+    for _ in range(200):
+        height, width = (int(v) for v in rng.integers(10, 200, 2))
+        luma = (rng.random((height, width)) < rng.uniform(0.01, 0.3)).astype(np.float32) * 200
+        side = int(rng.integers(0, 4))
+        rows, columns = (height, width) if side < 2 else (width, height)
+        start, stop = round(columns * 0.2), round(columns * 0.8)
+        limit = math.ceil(0.45 * rows)
+        depth = side_depths(luma, 0.0, 12.0, side, start, stop, limit).astype(np.float64)
+        xs = np.flatnonzero((depth > 0) & (depth < 0.45 * rows))
+        got_xs, got_depths = side_points(luma, 0.0, 12.0, side, start, stop, limit, 0.45 * rows)
+        assert np.array_equal(got_xs, xs) and np.array_equal(got_depths, depth[xs])
+
+
+def test_peak_colours_are_each_bins_median_and_near_share() -> None:
+    """Each peak bin's median (np.median of its pixels, a masked copy) and near share."""
+    rng = np.random.default_rng(37)
+    for _ in range(300):
+        size = int(rng.integers(1, 1500))
+        values = (rng.random(size) * 300 - 20).astype(np.float32)
+        values[: size // 2] = np.round(values[: size // 2] / 40) * 40  # a few flat colours
+        counts = level_bins(values)
+        peaks = np.argsort(counts)[::-1][:3].astype(np.int64)
+        centres, shares = peak_colours(values, counts, peaks, views.BACKGROUND_TOLERANCE)
+        bins = np.clip((values // 8).astype(np.int64), 0, 31)
+        for peak, centre, share in zip(peaks, centres, shares, strict=True):
+            members = values[bins == peak]
+            expected = float(np.median(members)) if members.size else 0.0
+            assert centre == expected
+            assert share == near_share(values, expected, views.BACKGROUND_TOLERANCE)

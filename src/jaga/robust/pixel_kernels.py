@@ -208,6 +208,40 @@ def _side_depths(
 side_depths = njit(cache=True, nogil=True)(_side_depths)
 
 
+def _side_points(
+    luma: npt.NDArray[np.float32],
+    background: float,
+    tolerance: float,
+    side: int,
+    start: int,
+    stop: int,
+    limit: int,
+    deepest: float,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """The lines of `side_depths` whose depth is above 0 and under `deepest` (as float64),
+    and those depths: `xs = np.flatnonzero((d > 0) & (d < deepest))` and `d[xs]` for
+    `d = side_depths(...).astype(np.float64)`, without the masks and gathers."""
+    depths = side_depths(luma, background, tolerance, side, start, stop, limit)
+    count = 0
+    for k in range(depths.size):
+        depth = np.float64(depths[k])
+        if depth > 0.0 and depth < deepest:
+            count += 1
+    xs = np.empty(count, np.int64)
+    ys = np.empty(count, np.float64)
+    found = 0
+    for k in range(depths.size):
+        depth = np.float64(depths[k])
+        if depth > 0.0 and depth < deepest:
+            xs[found] = k
+            ys[found] = depth
+            found += 1
+    return xs, ys
+
+
+side_points = njit(cache=True, nogil=True)(_side_points)
+
+
 def _level_bins(values: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
     """Pixels per 8-level bin of luma (32 bins, values below 0 or above 255 in the end
     bins): `np.bincount(np.clip((values // 8).astype(np.int64), 0, 31), minlength=32)`."""
@@ -231,6 +265,38 @@ def _near_share(values: npt.NDArray[np.float32], centre: float, tolerance: float
 
 level_bins = njit(cache=True, nogil=True)(_level_bins)
 near_share = njit(cache=True, nogil=True)(_near_share)
+
+
+def _peak_colours(
+    ring: npt.NDArray[np.float32],
+    counts: npt.NDArray[np.int64],
+    peaks: npt.NDArray[np.int64],
+    tolerance: float,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """For each of `peaks` (bins of `level_bins(ring)`), its pixels' median level and the
+    share of the ring within `tolerance` of it (`near_share`), as `views._ring_colours`
+    reads them: a bin's pixels are one run of the sorted ring, its median the middle one
+    or the float32 mean of the middle two; 0.0 for an empty bin."""
+    ordered = np.sort(ring)
+    ends = np.cumsum(counts)
+    centres = np.zeros(peaks.size, np.float64)
+    shares = np.zeros(peaks.size, np.float64)
+    for n in range(peaks.size):
+        peak = peaks[n]
+        count = counts[peak]
+        centre = 0.0
+        if count:
+            middle = ends[peak] - count + (count - 1) // 2
+            if count % 2:
+                centre = float(ordered[middle])
+            else:
+                centre = float((ordered[middle] + ordered[middle + 1]) / np.float32(2.0))
+        centres[n] = centre
+        shares[n] = near_share(ring, centre, tolerance)
+    return centres, shares
+
+
+peak_colours = njit(cache=True, nogil=True)(_peak_colours)
 
 
 def _blend_level(

@@ -38,10 +38,20 @@ from PIL import Image
 from jaga.hashing.image_io import LumaFrame
 from jaga.hashing.pdq import hash_frame
 from jaga.hashing.types import PdqHash
-from jaga.robust import pixel_kernels
+from jaga.robust import frame_kernels, pixel_kernels
 from jaga.robust.corners import corner_tilt
 from jaga.robust.overlays import Overlay, find_overlays, painted_out
 from jaga.robust.pixel_kernels import steps as pixel_steps
+
+OPENCV_THREADS = 1
+"""OpenCV's own thread pool, per process: one. Every OpenCV call here works on a picture of
+a few hundred pixels a side, where handing rows to other threads costs more than it saves
+(measured per call, 161x241 float32, two cores: wall time of a box blur 51 -> 28 µs,
+an affine warp 108 -> 77, connected components 607 -> 270, and less CPU time in all);
+and scans already run one worker process per core, which the pool's threads only fight.
+Set for the whole process, on the first use of the views."""
+
+cv2.setNumThreads(OPENCV_THREADS)
 
 WORK_SIDE = 512
 """Longest side the views are cut from: PDQ needs the reduced decode (at least 128 px on the
@@ -277,13 +287,15 @@ class FinerCuts:
     MAX_FINER) finer, its edges found again there: the box is scaled, each edge moved to
     the line where the picture starts (`_refine`) when that is within a work pixel, and,
     on a flat frame, read to a fraction of a pixel (`exact_box`). The finer decode is made
-    once per picture, only when needed.
+    once per picture, only when needed, and so is its mask of pixels off each frame colour
+    (the detectors' boxes on one frame share it: a screenshot has eight or more).
     """
 
     def __init__(self, work: WorkImage) -> None:
         self._work = work
         self._frame: LumaFrame | None = None
         self._tried = False
+        self._off_colour: dict[float, npt.NDArray[np.bool_]] = {}
 
     def cut(
         self, box: Box, colour: float | None, *, may_decode: bool = True
@@ -320,7 +332,10 @@ class FinerCuts:
             return _cut(luma, scaled), fine.scale
         # The box is right to a work pixel, and some boxes lie off the frame's edge on
         # purpose (centred, grown to the canvas): an edge only moves within a work pixel.
-        refined = _refine(np.abs(luma - colour) > BACKGROUND_TOLERANCE, scaled)
+        off = self._off_colour.get(colour)
+        if off is None:
+            off = self._off_colour[colour] = np.abs(luma - colour) > BACKGROUND_TOLERANCE
+        refined = _refine(off, scaled)
         reach = ratio + 0.5
         top, bottom, left, right = (
             new if abs(new - old) <= reach else old
@@ -487,15 +502,14 @@ def _edge_tilts(luma: npt.NDArray[np.float32], background: float) -> list[float]
         start, stop = round(columns * 0.2), round(columns * 0.8)
         # Only depths under 0.45 of the side count: the lines below are not read.
         limit = math.ceil(0.45 * rows)
-        depth = pixel_kernels.side_depths(
-            luma, background, BACKGROUND_TOLERANCE, side, start, stop, limit
-        ).astype(np.float64)
-        present = (depth > 0) & (depth < 0.45 * rows)
-        xs = np.flatnonzero(present)
+        # The lines whose edge lies within the read (depth over 0, under 0.45 of the side).
+        xs, depths = pixel_kernels.side_points(
+            luma, background, BACKGROUND_TOLERANCE, side, start, stop, limit, 0.45 * rows
+        )
         if xs.size < 0.4 * (stop - start) or xs.size < 8:
             continue
-        slope, offset = _line_fit(xs, depth[xs])
-        if _median_of(np.abs(depth[xs] - (slope * xs + offset))) > 1.0:
+        slope, offset = _line_fit(xs, depths)
+        if _median_of(np.abs(depths - (slope * xs + offset))) > 1.0:
             continue
         found.append(sign * direction * float(np.degrees(np.arctan(slope))))
     return found
@@ -623,6 +637,13 @@ def exact_box(luma: npt.NDArray[np.float32], box: Box, background: float) -> FBo
     the frame colour, relative to the photo just inside it (median over the line).
     """
     top, bottom, left, right = box
+    height, width = luma.shape
+    if 0 <= top <= bottom <= height and 0 <= left <= right <= width:
+        # In one compiled pass (frame_kernels.exact_box: `_exact_edge`'s arithmetic).
+        edges: FBox = frame_kernels.exact_box(
+            luma, top, bottom, left, right, background, EDGE_CONTRAST
+        )
+        return edges
     across = luma[:, left:right]
     down = luma[top:bottom, :].T
     return (
@@ -712,14 +733,15 @@ def quiet_sides(luma: npt.NDArray[np.float32]) -> tuple[bool, bool, bool, bool]:
         return (True, True, True, True)
     # Each pair of opposite bands as one strip (the far one with its outer lines at the
     # end): two small detail masks instead of four; the lines where they meet are unread.
+    # Each strip's detail (`_detail_mask`) and its outer lines' shares in one compiled pass.
     across = np.concatenate((luma[:band], luma[-band:]))
     down = np.concatenate((luma[:, :band].T, luma[:, -band:].T))
     quiet: list[bool] = []
     for strip in (across, down):
-        detail = _detail_mask(np.ascontiguousarray(strip))
-        for outer in (detail[:QUIET_BAND], detail[-QUIET_BAND:]):
-            quiet.append(_share(outer) <= QUIET_SHARE)
-    return (quiet[0], quiet[1], quiet[2], quiet[3])
+        quiet += frame_kernels.strip_quiet(
+            np.ascontiguousarray(strip, dtype=np.float32), QUIET_BAND, FLAT_GRADIENT, QUIET_SHARE
+        )
+    return (bool(quiet[0]), bool(quiet[1]), bool(quiet[2]), bool(quiet[3]))
 
 
 FLAT_LINE_SHARE = 0.9
@@ -991,6 +1013,18 @@ def _grow_to_canvas(luma: npt.NDArray[np.float32], background: float, box: Box) 
 def _uniform_frame(picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]) -> Box | None:
     """Plain padding: from each side, the lines that hold (almost) no picture at all."""
     height, width = picture.shape
+    if height and width:
+        # In one compiled pass (frame_kernels.uniform_frame: the same counts and tests).
+        found = frame_kernels.uniform_frame(picture, detail, MIN_CONTENT, MIN_TRIM)
+        return None if found[0] < 0 else found
+    return _uniform_frame_numpy(picture, detail)
+
+
+def _uniform_frame_numpy(
+    picture: npt.NDArray[np.bool_], detail: npt.NDArray[np.bool_]
+) -> Box | None:
+    """`_uniform_frame` in NumPy."""
+    height, width = picture.shape
     # JPEG rings into the frame near the picture: a frame line may hold a few such pixels.
     rows = _line_shares(picture, 1) > 0.25
     columns = _line_shares(picture, 0) > 0.25
@@ -1018,6 +1052,27 @@ def _refine(picture: npt.NDArray[np.bool_], box: Box) -> Box:
     top, bottom, left, right = box
     height, width = picture.shape
     reach = max(3, max(height, width) // 48)
+    if (
+        0 <= top < bottom <= height
+        and 0 <= left < right <= width
+        and (top + reach < height and left + reach < width)
+    ):
+        # The usual box, in one compiled pass (frame_kernels.refine_box: the same shares
+        # and comparisons as `_refined_edges`, which keeps the odd cases).
+        new_top, new_bottom, new_left, new_right = frame_kernels.refine_box(
+            picture, top, bottom, left, right, reach
+        )
+    else:
+        new_top, new_bottom, new_left, new_right = _refined_edges(picture, box, reach)
+    if new_bottom - new_top < MIN_CONTENT * height or new_right - new_left < MIN_CONTENT * width:
+        return box
+    return (new_top, new_bottom, new_left, new_right)
+
+
+def _refined_edges(picture: npt.NDArray[np.bool_], box: Box, reach: int) -> Box:
+    """`_refine`'s moved edges, before its size check, in NumPy."""
+    top, bottom, left, right = box
+    height, width = picture.shape
 
     def edge(lines: npt.NDArray[np.float32], start: int, step: int, inside: float) -> int:
         # lines[i]: picture share of line start + i*step (walking outward from inside); the
@@ -1052,8 +1107,6 @@ def _refine(picture: npt.NDArray[np.bool_], box: Box) -> Box:
     new_right = 1 + edge(
         column_share[first_right : first_right + 3 * reach + 1], first_right, 1, columns_inside
     )
-    if new_bottom - new_top < MIN_CONTENT * height or new_right - new_left < MIN_CONTENT * width:
-        return box
     return (new_top, new_bottom, new_left, new_right)
 
 
@@ -1207,19 +1260,12 @@ def _ring_colours(ring: npt.NDArray[np.float32], min_share: float) -> list[float
     ring = np.ascontiguousarray(ring, dtype=np.float32)
     counts = pixel_kernels.level_bins(ring)  # 8-level bins, in one compiled pass
     # The bins follow the value, so each bin's pixels are one run of the sorted ring: its
-    # median is read there (as np.median would compute it), not from a masked copy.
-    ordered = np.sort(ring)
-    ends = np.cumsum(counts)
+    # median is read there (as np.median would compute it), not from a masked copy; the
+    # three largest bins' medians and near shares in one compiled pass (peak_colours).
+    peaks = np.ascontiguousarray(np.argsort(counts)[::-1][:3], dtype=np.int64)
+    centres, shares = pixel_kernels.peak_colours(ring, counts, peaks, BACKGROUND_TOLERANCE)
     colours: list[float] = []
-    for peak in np.argsort(counts)[::-1][:3]:
-        count = int(counts[peak])
-        centre = 0.0
-        if count:
-            middle = int(ends[peak]) - count + (count - 1) // 2
-            centre = float(
-                ordered[middle] if count % 2 else (ordered[middle] + ordered[middle + 1]) / 2
-            )
-        near = pixel_kernels.near_share(ring, centre, BACKGROUND_TOLERANCE)
+    for centre, near in zip(centres.tolist(), shares.tolist(), strict=True):
         if near >= min_share and all(abs(centre - c) > BACKGROUND_TOLERANCE for c in colours):
             colours.append(centre)
     return colours
@@ -1304,13 +1350,23 @@ def _solid_block(picture: npt.NDArray[np.bool_]) -> Box | None:
     # decides as the float mean did; a count is above the float bound exactly when above its
     # floor (compared as integers: a float bound makes NumPy convert every count).
     size = 2 * radius + 1
-    solid = _window_counts(picture, radius) > math.floor(SOLID_SHARE * size * size)
-    if not solid.any():
-        return None
-    top, bottom = _main_run(_line_counts(solid, 1), height)
-    if bottom - top < MIN_CONTENT * height:
-        return None
-    left, right = _main_run(_line_counts(solid[top:bottom], 0), width)
+    least = math.floor(SOLID_SHARE * size * size)
+    if height and width:
+        # The solid mask, its row and column counts and runs in one compiled pass.
+        counts = np.ascontiguousarray(_window_counts(picture, radius))
+        top, bottom, left, right = frame_kernels.solid_box(
+            counts, least, _run_gap(height), _run_gap(width)
+        )
+        if top < 0 or bottom - top < MIN_CONTENT * height:
+            return None
+    else:
+        solid = _window_counts(picture, radius) > least
+        if not solid.any():
+            return None
+        top, bottom = _main_run(_line_counts(solid, 1), height)
+        if bottom - top < MIN_CONTENT * height:
+            return None
+        left, right = _main_run(_line_counts(solid[top:bottom], 0), width)
     if right - left < MIN_CONTENT * width:
         return None
     box = (top, bottom, left, right)  # about `radius` inside the true edges; refined later
@@ -1323,9 +1379,15 @@ def _main_run(profile: npt.NDArray[np.int64], length: int) -> tuple[int, int]:
     Runs of strong entries are split where more than `gap` apart; the first heaviest wins
     (in one compiled pass, pixel_kernels.main_run: the NumPy run-splitting cost more than
     the profile it reads)."""
-    gap = max(2, length // 32)
-    start, end = pixel_kernels.main_run(np.ascontiguousarray(profile, dtype=np.int64), length, gap)
+    start, end = pixel_kernels.main_run(
+        np.ascontiguousarray(profile, dtype=np.int64), length, _run_gap(length)
+    )
     return (int(start), int(end))
+
+
+def _run_gap(length: int) -> int:
+    """Lines of weak entries that `_main_run` bridges inside one run."""
+    return max(2, length // 32)
 
 
 REGION_KEEPS: tuple[float, ...] = (0.95, 0.9, 0.8)
