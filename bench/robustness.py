@@ -130,7 +130,7 @@ def _bank_side(task: tuple[int, str]) -> BankSide:
     return BankSide(index, _bits_hex(vectors), regions, features)
 
 
-def _init_worker(bank: list[BankSide]) -> None:
+def _init_worker(bank: list[BankSide], warm_up_photo: str) -> None:
     """Per worker: the built list (plain + crops) for the strict search, and the verifier
     over the same rows with every original's features (what BankMatcher loads)."""
     ids = np.asarray([b.image for b in bank for _ in range(1 + len(b.regions))], dtype=np.int64)
@@ -158,16 +158,18 @@ def _init_worker(bank: list[BankSide]) -> None:
     # their first call: make every one of them here, untimed, for the plain and the robust
     # hash alike. A noise picture reaches only some (no frame, text or tilt to find), and a
     # kernel first met inside a timed query put seconds of compiling into the first run
-    # after each change; so every edit of the benchmark is applied to a drawn scene.
-    for copy in _warm_up_copies():
+    # after each change; so every edit of the benchmark is applied to drawn scenes and to
+    # one photo of the run (the photos' copies reach argument types the scenes do not).
+    for copy in _warm_up_copies(warm_up_photo):
         hash_bytes(copy, "warm-up")
         hash_bytes(copy, "warm-up", dihedral=True, views=ViewSettings())
 
 
-def _warm_up_copies() -> list[bytes]:
-    """Every edit of the benchmark applied to a drawn scene at a small and a large size
-    (no photo needed): small pictures take the enlarged view, large ones the finer decode."""
-    copies = []
+def _warm_up_copies(photo: str) -> list[bytes]:
+    """Every edit of the benchmark applied to `photo` and to a drawn scene at a small and a
+    large size: small pictures take the enlarged view, large ones the finer decode."""
+    with Image.open(photo) as opened:
+        pictures = [opened.convert("RGB")]
     for width, height in ((320, 240), (1024, 768)):
         scene = Image.new("RGB", (width, height), (70, 110, 150))
         pen = ImageDraw.Draw(scene)
@@ -179,8 +181,12 @@ def _warm_up_copies() -> list[bytes]:
             [(width // 8, height // 2), (width // 3, height // 5), (width // 2, height // 2)],
             fill=(120, 90, 70),
         )
-        copies += [edit(scene, seeded("warm-up", name, 0)) for _group, name, edit in edits()]
-    return copies
+        pictures.append(scene)
+    return [
+        edit(picture, seeded("warm-up", name, 0))
+        for picture in pictures
+        for _group, name, edit in edits()
+    ]
 
 
 def _reference_hashes(data: bytes, time_plain: bool) -> tuple[list[str], float | None, float]:
@@ -316,7 +322,7 @@ def run(
             key=lambda b: b.image,
         )
     with (
-        Pool(workers, initializer=_init_worker, initargs=(bank,)) as pool,
+        Pool(workers, initializer=_init_worker, initargs=(bank, str(files[0]))) as pool,
         Progress(console=console, transient=True) as progress,
     ):
         task = progress.add_task(
