@@ -133,6 +133,13 @@ def session_pair(band: pl.Expr, band_share: pl.Expr, peak: pl.Expr) -> pl.Expr:
     )
 
 
+def fixed_amount(low: pl.Expr, high: pl.Expr) -> pl.Expr:
+    """Payments between `low` and `high` that are one fixed sum (within
+    `FIXED_AMOUNT_TOLERANCE`: fees and exchange rates move a fixed sum a little); unknown
+    bounds are no fixed sum. One test for standing orders and recurring crypto buys alike."""
+    return high.le(low * (1.0 + FIXED_AMOUNT_TOLERANCE)).fill_null(False)
+
+
 def standing_order(band: pl.Expr, peak: pl.Expr, low: pl.Expr, high: pl.Expr) -> pl.Expr:
     """A pair paying one fixed in-band amount at most about monthly over 90 days.
 
@@ -141,8 +148,7 @@ def standing_order(band: pl.Expr, peak: pl.Expr, low: pl.Expr, high: pl.Expr) ->
     pay-per-view is paid per session, several times a month (item 2). `peak` is the most
     in-band payments in one 30-day bucket (2 allows a month's payment on each edge).
     """
-    fixed = high.le(low * (1.0 + FIXED_AMOUNT_TOLERANCE)).fill_null(False)
-    return (band >= 2) & (peak <= 2) & fixed
+    return (band >= 2) & (peak <= 2) & fixed_amount(low, high)
 
 
 def monthly_cadence(peak: pl.Expr, buckets: pl.Expr, gaps_monthly: pl.Expr) -> pl.Expr:
@@ -1200,8 +1206,7 @@ def recurring_crypto_pairs(pairs: pl.LazyFrame) -> pl.LazyFrame:
             pl.col("crypto_max_usd").max().alias("_high"),
         )
         .filter(
-            (pl.col("_n") >= RECURRING_BUY_PAYMENTS)
-            & (pl.col("_high") <= pl.col("_low") * (1.0 + FIXED_AMOUNT_TOLERANCE))
+            (pl.col("_n") >= RECURRING_BUY_PAYMENTS) & fixed_amount(pl.col("_low"), pl.col("_high"))
         )
         .select(*PAIR_KEYS)
     )
