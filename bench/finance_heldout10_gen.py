@@ -83,7 +83,8 @@ diaspora_family (median ~USD 250 remittances near paydays, surname match ~65%), 
 DATA-QUALITY FAULTS. Malformed rows (tx_labels.malformed/fault; all label 0): a timestamp
 without offset or in DD/MM/YYYY, a 3-letter or lower-case country, a missing or non-positive
 amount, a missing or non-ISO currency, a raw channel name (BPAY, ATM, DIRECT DEBIT). Soft
-quirks in well-formed rows: book-zone timestamps; the NZ book appended after the AU book and
+quirks in well-formed rows: book-zone timestamps; card payments to online remitters include
+the remitter's fee (A$2.99, so they are never round); the NZ book appended after the AU book and
 its names in upper case; BECS references upper-cased and cut to 18 characters; SWIFT field 70
 upper-cased, "@" turned into "(AT)" or dropped and non-Latin script into "?"; beneficiary names
 typed differently from one payment to the next; birth years and sex missing for some customers;
@@ -425,7 +426,8 @@ class Registry:
         """Set a field for some accounts (after creation)."""
         full = self.col(f)
         if full.dtype.kind == "U":  # widen, so a longer value is not truncated
-            full = full.astype(f"<U{max(full.dtype.itemsize // 4, len(str(value)))}")
+            longest = max((len(str(x)) for x in np.atleast_1d(value)), default=0)
+            full = full.astype(f"<U{max(full.dtype.itemsize // 4, longest)}")
         full[idx] = value
         self.cols[f] = [full]
 
@@ -1060,7 +1062,11 @@ def partner_support(w: World, n_rows: int) -> None:
         msg,
         (0.6, 0.05, 0.2, 0.15),
     )
-    trips(w, cust[rng.random(n) < 0.4], "PH", w.hotels_work, (10, 28), (1, 2), 0, "")
+    # Visits to the partner's home town (outside the resort areas), 10-28 days.
+    visit = rng.random(n) < 0.4
+    trips(w, cust[visit & (c == "PH")], "PH", w.hotels_work, (10, 28), (1, 2), 0, "")
+    th_hotels = w.hotels_resort[w.reg.col("country")[w.hotels_resort] == "TH"]
+    trips(w, cust[visit & (c == "TH")], "TH", th_hotels, (10, 28), (1, 2), 0, "")
 
 
 def trips(
@@ -2063,7 +2069,7 @@ def _assemble(w: World, malformed_share: float) -> Generated:
     n_acc = acc.height
     number = 10_000_000 + rng.permutation(n_acc) * 37 + rng.integers(0, 37, n_acc)
     k_ = reg.col("kind")
-    foreign = reg.col("country") != "AU"
+    foreign = ~np.isin(reg.col("country"), ["AU", "NZ"])
     prefix = np.select(
         [
             k_ == "customer",
@@ -2113,52 +2119,61 @@ def _assemble(w: World, malformed_share: float) -> Generated:
     )
     s = df["s"].to_numpy()
     r = df["r"].to_numpy()
-    ids = acc["account_id"].to_numpy()
-    kind = reg.col("kind")
-    country = reg.col("country")
-    given = reg.col("given")
-    surname = reg.col("surname")
-    name = np.where(surname == "", given, np.char.add(np.char.add(given, " "), surname))
     n = df.height
-    chan = df["channel"].to_numpy()
-    intl = country[s] != country[r]
-    cust_s = kind[s] == "customer"
-    cust_r = kind[r] == "customer"
-    # Receiver names as typed by the sender: variants for people abroad.
-    rname = name[r].astype(f"<U{name.dtype.itemsize // 4 + 4}")  # room for "Surname, Given"
-    person_r = np.isin(kind[r], ["person", "external"])
-    u = rng.random(n)
-    var1 = person_r & (u < 0.12)
-    rname[var1] = np.char.add(np.char.add(surname[r][var1], ", "), given[r][var1])
-    var2 = person_r & (u >= 0.12) & (u < 0.2)
-    if var2.any():  # first given name only ("Mary Grace Santos" -> "Mary Santos")
-        first = np.array([g.split()[0] for g in given[r][var2]])
-        rname[var2] = np.char.add(np.char.add(first, " "), surname[r][var2])
+    # Account attributes gathered per row (sender s_*, receiver r_*).
+    attrs = acc.select(
+        "account_id",
+        "kind",
+        "country",
+        "given",
+        "surname",
+        "sex",
+        "birth",
+        "device",
+        "mcc",
+        "book",
+    ).with_columns(
+        name=pl.when(pl.col("surname") == "")
+        .then(pl.col("given"))
+        .otherwise(pl.concat_str([pl.col("given"), pl.lit(" "), pl.col("surname")])),
+        # Legacy customer records: sex 'U', no birth year (8%).
+        legacy=pl.Series((np.arange(n_acc) * 2654435761 % 100) < 8),
+    )
+    x = pl.concat(
+        [
+            df.select("tx_id", "timestamp", "amount", "currency", "channel", "memo"),
+            attrs.select(pl.all().gather(s).name.prefix("s_")),
+            attrs.select(pl.all().gather(r).name.prefix("r_")),
+        ],
+        how="horizontal",
+    ).with_columns(
+        u=pl.Series(rng.random(n)), u2=pl.Series(rng.random(n)), u3=pl.Series(rng.random(n))
+    )
+    chan = pl.col("channel")
+    intl = pl.col("s_country") != pl.col("r_country")
     swift = (chan == "bank") & intl
-    rname = np.where(swift, np.char.upper(rname), rname)
-    sname = np.where(reg.col("book")[s] == "NZ", np.char.upper(name[s]), name[s])
-    sex = reg.col("sex")
-    birth = reg.col("birth")
-    # Customers: sex recorded (some 'U'), birth year known (8% legacy accounts without).
-    legacy = (np.arange(len(kind)) * 2654435761 % 100) < 8
-    s_sex = np.where(cust_s, np.where(legacy[s], "U", sex[s]), "")
-    s_birth = np.where(cust_s & ~legacy[s], birth[s], 0)
-    r_birth = np.where(cust_r & ~legacy[r], birth[r], 0)
-    kyc = (chan == "msb") & person_r & (rng.random(n) < 0.6)
-    r_birth = np.where(kyc, birth[r], r_birth)
-    app = np.isin(chan, ["bank", "msb", "p2p", "ewallet", "crypto"]) & cust_s
-    device = np.where(app, reg.col("device")[s], "")
-    mcc = np.where(np.isin(chan, ["card", "crypto"]), reg.col("mcc")[r], "")
-    usd = df["amount"].to_numpy() * df["currency"].replace_strict(RATES).to_numpy()
-
-    memo = df["memo"]
-    becs = (pl.col("channel") == "bank") & ~pl.col("intl") & (pl.col("u2") < 0.5)
-    memo_expr = (
-        pl.when(pl.col("swift"))
+    person_r = pl.col("r_kind").is_in(["person", "external"])
+    cust_s = pl.col("s_kind") == "customer"
+    cust_r = pl.col("r_kind") == "customer"
+    # Receiver names as typed by the sender: "Surname, Given", or the first given name only.
+    rname = (
+        pl.when(person_r & (pl.col("u") < 0.12))
+        .then(pl.concat_str([pl.col("r_surname"), pl.lit(", "), pl.col("r_given")]))
+        .when(person_r & (pl.col("u") < 0.2))
+        .then(
+            pl.concat_str(
+                [pl.col("r_given").str.split(" ").list.first(), pl.lit(" "), pl.col("r_surname")]
+            )
+        )
+        .otherwise(pl.col("r_name"))
+    )
+    becs = (chan == "bank") & ~intl & (pl.col("u2") < 0.5)
+    memo = (
+        pl.when(swift)
         .then(
             pl.when(pl.col("u2") < 0.5)
-            .then(pl.col("memo").str.replace_all("@", "(AT)"))
-            .otherwise(pl.col("memo").str.replace_all("@", ""))
+            .then(pl.col("memo").str.replace_all("@", "(AT)", literal=True))
+            .otherwise(pl.col("memo").str.replace_all("@", "", literal=True))
             .str.replace_all(r"[^\x00-\x7F]", "?")
             .str.to_uppercase()
             .str.slice(0, 140)
@@ -2167,39 +2182,46 @@ def _assemble(w: World, malformed_share: float) -> Generated:
         .then(pl.col("memo").str.to_uppercase().str.slice(0, 18))
         .otherwise(pl.col("memo"))
     )
-    memo = pl.DataFrame(
-        {"memo": memo, "swift": swift, "intl": intl, "u2": rng.random(n), "channel": chan}
-    ).select(memo_expr)["memo"]
-    tx = pl.DataFrame(
-        {
-            "tx_id": df["tx_id"],
-            "timestamp": df["timestamp"],
-            "sender_id": ids[s],
-            "receiver_id": ids[r],
-            "amount": df["amount"],
-            "currency": df["currency"],
-            "sender_country": country[s],
-            "receiver_country": country[r],
-            "channel": chan,
-            "memo": memo,
-            "sender_name": sname,
-            "receiver_name": rname,
-            "sender_sex": s_sex,
-            "sender_birth_year": s_birth,
-            "receiver_birth_year": r_birth,
-            "device_id": device,
-            "merchant_category": mcc,
-        }
-    ).with_columns(
-        [
-            pl.col(c).replace("", None)
-            for c in ("memo", "sender_sex", "device_id", "merchant_category", "receiver_name")
-        ]
-        + [
-            pl.col(c).replace(0, None).cast(pl.Int32)
-            for c in ("sender_birth_year", "receiver_birth_year")
-        ]
+    app = chan.is_in(["bank", "msb", "p2p", "ewallet", "crypto"]) & cust_s
+    kyc = (chan == "msb") & person_r & (pl.col("u3") < 0.6)
+    tx = x.select(
+        "tx_id",
+        "timestamp",
+        pl.col("s_account_id").alias("sender_id"),
+        pl.col("r_account_id").alias("receiver_id"),
+        "amount",
+        "currency",
+        pl.col("s_country").alias("sender_country"),
+        pl.col("r_country").alias("receiver_country"),
+        "channel",
+        memo.replace("", None).alias("memo"),
+        pl.when(pl.col("s_book") == "NZ")
+        .then(pl.col("s_name").str.to_uppercase())
+        .otherwise(pl.col("s_name"))
+        .alias("sender_name"),
+        pl.when(swift)
+        .then(rname.str.to_uppercase())
+        .otherwise(rname)
+        .replace("", None)
+        .alias("receiver_name"),
+        pl.when(cust_s)
+        .then(pl.when(pl.col("s_legacy")).then(pl.lit("U")).otherwise(pl.col("s_sex")))
+        .alias("sender_sex"),
+        pl.when(cust_s & ~pl.col("s_legacy"))
+        .then(pl.col("s_birth"))
+        .cast(pl.Int32)
+        .alias("sender_birth_year"),
+        pl.when(kyc | (cust_r & ~pl.col("r_legacy")))
+        .then(pl.col("r_birth"))
+        .cast(pl.Int32)
+        .alias("receiver_birth_year"),
+        pl.when(app).then(pl.col("s_device")).replace("", None).alias("device_id"),
+        pl.when(chan.is_in(["card", "crypto"]))
+        .then(pl.col("r_mcc"))
+        .replace("", None)
+        .alias("merchant_category"),
     )
+    usd = (df["amount"] * df["currency"].replace_strict(RATES, return_dtype=pl.Float64)).to_numpy()
     labels = pl.DataFrame(
         {
             "tx_id": df["tx_id"],
@@ -2328,7 +2350,13 @@ def generate(n_tx: int, variant: str, seed: int, hard: float = 1.0) -> Generated
     plain = max(10, bg // 40 - have)
     pop = np.where(rng.random(plain) < 0.08, "night_worker", "everyday")
     w.reg.customers(plain, "everyday", birth=(1945, 2006))
-    w.reg.set("population", np.arange(w.reg.n - plain, w.reg.n), pop)
+    new = np.arange(w.reg.n - plain, w.reg.n)
+    w.reg.set("population", new, pop)
+    # Joint-account couples: one app device and one surname for two customers.
+    pairs = rng.choice(new, 2 * (plain // 20), replace=False).reshape(-1, 2)
+    if len(pairs):
+        w.reg.set("device", pairs[:, 1], w.reg.col("device")[pairs[:, 0]])
+        w.reg.set("surname", pairs[:, 1], w.reg.col("surname")[pairs[:, 0]])
     cust = np.flatnonzero(w.reg.col("kind") == "customer")
     # Teens and victims: youth accounts get pocket money, not pay (everyday skips none: the
     # feed is small for them anyway).
