@@ -1811,7 +1811,9 @@ def plant_t4(w: World, budget: int) -> None:
     while used < budget or used == 0:
         trav = _offenders(w, 1, "T4", "traveller", birth=(1950, 1975))
         before = len(w.rows.parts)
-        trips(w, trav, "PH", w.hotels_work, (21, 56), (1, 3), 1, "T4", gifts=0.7)
+        # A trip is 30-80 rows: small budgets get one trip per traveller.
+        most = 1 if budget - used < 150 else 3
+        trips(w, trav, "PH", w.hotels_work, (21, 56), (1, most), 1, "T4", gifts=0.7)
         contacts = _abroad(
             w, int(rng.integers(1, 4)), "local_contact", "local_contact", "T4", p_th=0
         )
