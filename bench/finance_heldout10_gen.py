@@ -1,7 +1,8 @@
 """Held-out generator 10: the offenders' own retail bank (an Australia/New Zealand bank group).
 
-Written blind, only from the research note (../shared/research/finance-text.md) and the issue's
-schema; it shares no code with Jaga's synth or the other held-out generators.
+Written blind, only from the research note (../shared/research/finance-text.md), the issue's
+schema and the harness's interface (bench/finance_heldout.py); it shares no code with Jaga's
+synth or the other held-out generators. It is SEALED: Jaga has not been scored on it.
 
 WHAT IT MODELS. The monitoring feed of one retail bank group with an Australian and a New
 Zealand book: the bank whose customers are the *buyers*. AUSTRAC's OSAEC indicators are written
@@ -65,7 +66,7 @@ PLANTED (label 1; tx label_typology = T1..T7; sources = the note's items):
   Ancillary spending (item 8: VPN, webcam platforms) is generated for offenders but labelled 0:
   it is context, not an exploitation payment. Illicit actors also live ordinary lives
   (salary, bills, shopping: label 0).
-  "Lone" payments (tx_labels.lone, note (d): ~30%): card payments to online remitters and
+  "Lone" payments (tx_labels.lone; note (d) says ~30%, here ~20-26%): card payments to online remitters and
   e-wallet top-ups whose beneficiary is hidden, and occasional consumers with 2-4 payments.
 
 HARD NEGATIVES (hard_negative = True; scaled by `hard`): partner_support (men supporting a
@@ -98,7 +99,7 @@ cadence (tens of payments up to ~180 a year), while a hub's or cluster's buyers 
 left, so many of them make only 3-5 payments: for T2/T3 the signal is mostly the fan-in on the
 receiver, as it would be for one bank. About 0.5% of customers are offenders of some kind
 (the note's ~1% of senders cannot be met together with 0.05-0.2% of transactions at realistic
-cadences). Figures (1M tx, seed 4): li ~100 labelled accounts, hi ~260.
+cadences). Figures (1M tx, seeds 4 and 7): li ~100 labelled accounts, hi ~260-290.
 """
 
 from __future__ import annotations
