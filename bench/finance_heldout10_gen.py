@@ -66,8 +66,9 @@ PLANTED (label 1; tx label_typology = T1..T7; sources = the note's items):
   Ancillary spending (item 8: VPN, webcam platforms) is generated for offenders but labelled 0:
   it is context, not an exploitation payment. Illicit actors also live ordinary lives
   (salary, bills, shopping: label 0).
-  "Lone" payments (tx_labels.lone; note (d) says ~30%, here ~20-26%): card payments to online remitters and
-  e-wallet top-ups whose beneficiary is hidden, and occasional consumers with 2-4 payments.
+  "Lone" payments (tx_labels.lone; note (d) says ~30%, here ~20-26%): card payments to online
+  remitters and e-wallet top-ups whose beneficiary is hidden, and occasional consumers with 2-4
+  payments.
 
 HARD NEGATIVES (hard_negative = True; scaled by `hard`): partner_support (men supporting a
 PH/TH partner: round, frequent, evening, no surname match, visits to the partner's home town),
