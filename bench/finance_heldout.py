@@ -53,6 +53,7 @@ GENERATORS = {
     "7": "finance_heldout7_gen",
     "8": "finance_heldout8_gen",
     "9": "finance_heldout9_gen",
+    "10": "finance_heldout10_gen",
 }
 
 
