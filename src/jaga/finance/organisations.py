@@ -14,18 +14,34 @@ fitted to one data set:
 - **An organisation is not a facilitator** (`organisations`): a receiver is treated as an
   organisation (a charity or a business) at a checkpoint when, over the 90-day window,
   1. very many distinct accounts pay it (`ORG_MIN_PAYERS`), far more than a household;
-  2. most of them pay at most once per 30 days (`ORG_ONCE_SHARE`): one-off gifts or a
-     monthly pledge, not the repeated sessions of item 2 ("approximately twice a day");
+  2. most of them (two in three) pay at most once per 30 days (`ORG_ONCE_SHARE`): one-off
+     gifts, a monthly pledge or a few gifts a year, not the repeated sessions of item 2
+     ("approximately twice a day");
   3. it spends rather than cashes out: most of its outgoing value goes to merchants
      (`ORG_SPEND_SHARE`), or it sends nothing on at all, or it pays out to many distinct
      people (`ORG_MIN_RECIPIENTS`: relief, grants, wages), where a facilitator's cash-out
      goes to itself, a few household accounts or a boss (research note T2, T3);
-  4. and it looks like an organisation's donations rather than sessions: its low-value
-     corridor credits are mostly sent in the senders' daytime (FATF's indicator is "late
-     at night or early morning"), or many of its credits carry charity vocabulary
-     (`CHARITY_WORDS`). The vocabulary is *benign context only*, never enough on its own:
-     AUSTRAC and FATF name "education" and "medical bills" as cover words, so a word list
-     cannot clear anyone; it only counts together with signs 1-3.
+  4. and it looks like an organisation's donations rather than sessions: (a) its
+     low-value corridor credits are mostly sent in the senders' daytime (FATF's indicator
+     is "late at night or early morning"), or (b) many of its credits carry charity
+     vocabulary (`CHARITY_WORDS`), or (c) its payers abroad are not the offenders' profile:
+     a third or more of those whose sex is known are women (`ORG_MIN_WOMEN_SHARE`; FINTRAC
+     2020 and 2025, item 10: perpetrators are "almost always male"). Donors to a temple or
+     a children's home are men and women alike, and they give in their evening as often as
+     by day, in their own language: (c) holds where (a) and (b) fail (held-out generator 8,
+     3 Dec 2026: every temple and foundation alerted on main). Payers of unknown sex and
+     domestic payers do not count, so an export without `sender_sex` gains nothing from it.
+     The vocabulary is *benign context only*, never enough on its own: AUSTRAC and FATF
+     name "education" and "medical bills" as cover words, so a word list cannot clear
+     anyone; it only counts together with signs 1-3. So is the payers' sex.
+
+  **An organisation is a customer, not a window** (as an audience, audience.py): a
+  receiver that is one in `ORG_STANDING_WINDOWS` or more 90-day windows of its observed
+  history is one at every checkpoint. A window at the edge of the data holds part of its
+  donors and payouts, and a quarter in which donors gave twice more often than usual says
+  nothing new about what the receiver is; judged there as a private person, a charity
+  meets a hub's counts.
+
   An organisation is treated like a platform seller (`typologies.NOT_SELLER`): the fan-in,
   cash-out, common-beneficiary and inbound-shape rules, which judge activity against what
   is expected of a private person, do not apply to it, and it is no hub, common
