@@ -327,6 +327,9 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             (sender_age >= 18).fill_null(True).alias("adult_sender"),
             related.alias("related"),
             (pl.col("sender_sex").fill_null("") == "M").alias("male_sender"),
+            # Known women payers (organisations.py: a payer base that is not the offenders'
+            # profile, FINTRAC "almost always male", item 10).
+            (pl.col("sender_sex").fill_null("") == "F").alias("female_sender"),
             category.is_in(sorted(ANCILLARY_CATEGORIES)).alias("ancillary"),
             category.is_in(sorted(TRAVEL_CATEGORIES)).alias("travel"),
             # Buying from a merchant (a game, a shop) rather than paying a person; gift cards
@@ -413,6 +416,7 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .alias("n_minor_pattern"),
             pl.col("minor_sender").any().alias("minor_sender"),
             pl.col("male_sender").any().alias("male_sender"),
+            pl.col("female_sender").any().alias("female_sender"),
             pl.col("related").any().alias("related"),
             pl.col("cross_border").any().alias("cross_border"),
             pl.col("concern_jurisdiction").any().alias("concern_jurisdiction"),

@@ -55,6 +55,7 @@ SUM_COLUMNS = (
 ANY_COLUMNS = (
     "minor_sender",
     "male_sender",
+    "female_sender",
     "related",
     "cross_border",
     "concern_jurisdiction",
