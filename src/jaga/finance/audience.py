@@ -94,6 +94,9 @@ LIVE_STREAM_WORDS: frozenset[str] = frozenset(
 NOT_DISGUISE_WORDS: frozenset[str] = LIVE_STREAM_WORDS | {"gift"}
 # Open audiences: foreign payers and described credits in 90 days, none disguised.
 OPEN_MIN_PAYERS = 10
+# ... or, for a seller with a declared trade (most credits paid to a person's merchant
+# account: `features`, `to_registered_seller`), the hub count of the fan-in rules: five.
+REGISTERED_MIN_PAYERS = 5
 OPEN_MIN_DESCRIBED = 15
 # ... and at least half of those payers pay at most twice in every 30 days: a base of buyers
 # coming back in sessions (item 2: "approximately twice a day"; T1: bursts) is no audience
@@ -142,12 +145,14 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
     breadth = (
         fiat.group_by("receiver_id")
         .agg(pl.col("sender_id").n_unique().alias("_payers"))
-        .filter(pl.col("_payers") >= min(AUDIENCE_MIN_PAYERS, OPEN_MIN_PAYERS))
+        .filter(
+            pl.col("_payers") >= min(AUDIENCE_MIN_PAYERS, OPEN_MIN_PAYERS, REGISTERED_MIN_PAYERS)
+        )
         .select("receiver_id")
     )
     inbound = windowed(
         fiat.join(breadth, on="receiver_id", how="semi").select(
-            "sender_id", "receiver_id", "bucket", "n", "n_disguise", "n_described"
+            "sender_id", "receiver_id", "bucket", "n", "n_disguise", "n_described", "n_registered"
         ),
         w90,
         checkpoints,
@@ -157,6 +162,7 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         pl.col("n").sum(),
         pl.col("n_disguise").sum(),
         pl.col("n_described").sum(),
+        pl.col("n_registered").sum(),
     )
     large = (
         (pl.col("payers") >= AUDIENCE_MIN_PAYERS)
@@ -164,8 +170,12 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         & (pl.col("n_disguise") <= AUDIENCE_MAX_DISGUISE_SHARE * pl.col("n"))
     )
     # Open: many described credits from many payers, not one of them disguised.
+    registered = pl.col("n_registered") * 2 >= pl.col("n")
     open_ = (
-        (pl.col("payers") >= OPEN_MIN_PAYERS)
+        (
+            (pl.col("payers") >= OPEN_MIN_PAYERS)
+            | (registered & (pl.col("payers") >= REGISTERED_MIN_PAYERS))
+        )
         & (pl.col("n_described") >= OPEN_MIN_DESCRIBED)
         & (pl.col("n_disguise") == 0)
         & (pl.col("casual_share") >= OPEN_CASUAL_SHARE)
@@ -179,6 +189,7 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
             pl.col("n").sum(),
             pl.col("n_disguise").sum(),
             pl.col("n_described").sum(),
+            pl.col("n_registered").sum(),
         )
         .filter(large | open_)
         .select("receiver_id", pl.col("k").cast(pl.Int32))
