@@ -359,9 +359,7 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
         .with_columns(
             # Transfers to people, not purchases (a payment with a merchant category is
             # spending; the indicators are about remittances and P2P).
-            (pl.col("in_band") & pl.col("risky_corridor") & ~shop).alias(
-                "band_corridor"
-            ),
+            (pl.col("in_band") & pl.col("risky_corridor") & ~shop).alias("band_corridor"),
         )
         .drop("_related_names")
         .collect()
