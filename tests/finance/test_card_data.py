@@ -160,3 +160,25 @@ def test_a_teenager_topping_up_game_credits_from_a_person_is_shopping(tmp_path: 
     assert not fired(result, "teen_reseller", "S12-minor-burst-new-payee")
     # Gift cards are what sextortion victims are told to buy (FATF 2025, item 13).
     assert fired(result, "teen_extorter", "S12-minor-burst-new-payee")
+
+
+def _small_creator(ledger: CardLedger, creator: str, memos: tuple[str, ...]) -> None:
+    """Three foreign fans tipping a creator's payment link monthly for eight months."""
+    for i in range(3):
+        country = COUNTRIES[i]
+        for month in range(8):
+            ledger.pay(f"{creator}_fan{i}", creator, (10.0, 20.0)[month % 2], month * 30 + i,
+                       NIGHT_HOUR[country], "5818", (country, "PH"),
+                       memos[(i + month) % len(memos)])  # fmt: skip
+
+
+def test_a_small_registered_seller_is_judged_over_its_history(tmp_path: Path) -> None:
+    # Eight described tips a quarter: too few for one 90-day window, 24 over the history.
+    ledger = CardLedger()
+    _small_creator(ledger, "creator", ("tip", "sub", "@ana_live", "thanks"))
+    _small_creator(ledger, "link", ("tip", "sub", "family support", "thanks"))
+    result = ledger.score(tmp_path)
+    checkpoints = result.scored.checkpoints
+    assert checkpoints.filter(pl.col("account_id") == "creator")["r_audience"].all()
+    # One family-support disguise among the memos: no audience.
+    assert not checkpoints.filter(pl.col("account_id") == "link")["r_audience"].any()
