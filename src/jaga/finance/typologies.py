@@ -80,6 +80,11 @@ MOVES_MONEY_ON = c("r_moved_on_share_180") >= MULE_MOVED_SHARE
 # research note's T4 stays are 2-4x the usual length. Fifteen in 180 days is about twice a
 # holiday's worth; every tourist meets the old three, since card codes are read
 # (merchant_codes.py). A design choice from those descriptions, not a published figure.
+# Even so, tourists on long trips, retirees and expatriates living in the country and
+# emigrants visiting home meet it, and what would tell them apart (the region, the sender's
+# usual trips) is not in the data: so `S10` corroborates other evidence (a supporting rule
+# outside the payments' habits: with another core family it makes three) and is never,
+# with one other family, an alert on its own.
 TRAVEL_MIN_PAYMENTS = 15
 RULES: tuple[Rule, ...] = (
     # --- Consumer side (T1, T3, T4, T6, T7) ---
@@ -170,7 +175,7 @@ RULES: tuple[Rule, ...] = (
     Rule("S10-travel-high-risk", "T4", "sender", 1.5, ("FINTRAC-2025",),
          c("s_travel_180") >= TRAVEL_MIN_PAYMENTS,
          "{s_travel_180} travel, ATM or jewellery payments in a high-risk country",
-         family="travel"),
+         supporting=True, family="travel"),
     Rule("S11-pays-minor-abroad", "T7", "sender", 2.5, ("AMLC-MO", "FATF-2025"),
          c("s_to_minor_90") >= 2,
          "{s_to_minor_90} payments from an adult to a minor's account abroad",
