@@ -299,8 +299,8 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
     # payment systems write names ("SURNAME, GIVEN", masked "Maria D.": names.py).
     related = pl.col("_related_names")
     # Codes (ISO 18245) and descriptions read as the category words (merchant_codes.py).
-    written = tx["merchant_category"].drop_nulls().unique().to_list()
-    category = pl.col("merchant_category").fill_null("").replace(category_words(written))
+    words = category_words(tx["merchant_category"].drop_nulls().unique().to_list())
+    category = pl.col("merchant_category").fill_null("").replace(words)
     # A merchant category on a payment to someone whose KYC has a birth year is a person's
     # payment link (a sole seller, a creator, a tutor), not a shop: acquirers and payment
     # facilitators give individuals merchant accounts, and offenders pay through them
@@ -309,7 +309,7 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
     # payments to businesses are spending.
     shop = (category != "") & pl.col("receiver_birth_year").is_null()
     # A cover word of the payee's declared trade describes what is sold (merchant_codes.py).
-    cover_memo = without_trade_words(memo, category)
+    cover_memo = without_trade_words(memo, category, words.values())
     # Lazy: the streaming engine runs these columns over chunks of rows on every core.
     return (
         tx.lazy()

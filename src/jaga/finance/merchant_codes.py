@@ -118,14 +118,19 @@ def _words_pattern(words: Iterable[str]) -> str:
     return r"\b(" + "|".join(re.escape(word) for word in ordered) + r")\b"
 
 
-def without_trade_words(memo: pl.Expr, category: pl.Expr) -> pl.Expr:
+def without_trade_words(memo: pl.Expr, category: pl.Expr, trades: Iterable[str]) -> pl.Expr:
     """`memo` with the cover words of the payee's declared trade blanked (module docstring).
 
     `memo` is the lower-cased, de-leeted memo and `category` the category word
-    (`category_words`); memos on payments of any other category are returned unchanged.
+    (`category_words`); `trades` the category words present in the file, so that a file
+    with no education or medical payee costs no regex pass. Memos on payments of any other
+    category are returned unchanged.
     """
     cleaned = memo
+    present = set(trades)
     for trade, words in TRADE_WORDS.items():
+        if trade not in present:
+            continue
         cleaned = (
             pl.when(category == trade)
             .then(memo.str.replace_all(_words_pattern(words), " "))
