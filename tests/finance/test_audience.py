@@ -181,7 +181,7 @@ def _pair_bucket(
     receiver: str, sender: str, bucket: int, n: int, foreign: bool = True
 ) -> dict[str, object]:
     return {"sender_id": sender, "receiver_id": receiver, "bucket": bucket, "n": n,
-            "n_crypto": 0, "n_disguise": 0, "n_described": 0,
+            "n_crypto": 0, "n_disguise": 0, "n_described": 0, "n_registered": 0,
             "cross_border": foreign}  # fmt: skip
 
 

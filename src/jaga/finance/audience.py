@@ -46,6 +46,20 @@ words (`NOT_DISGUISE_WORDS`). The trade-off: a facilitator with ten or more fore
 who all describe their payments without ever naming a family purpose (tips and handles
 only) is judged on its payers' own evidence and its household links, like a large audience.
 
+**Registered sellers** (3 Dec 2026, branch f6-acq). Acquirers and payment facilitators give
+individuals merchant accounts: a tutor, a creator, an online seller is paid by card under a
+declared merchant category (`features`: a payment with a category to a payee whose KYC has
+a birth year is `to_registered_seller`; merchant_codes.py). Being a registered trade answers
+what the breadth of criterion 1 guards against (relatives abroad, a household), so for a
+receiver most of whose credits are paid so, two payers make a clientele
+(`REGISTERED_MIN_PAYERS`; one payer is a pair, `open_pair`) and the memo evidence decides:
+`OPEN_MIN_DESCRIBED` described credits, none disguised, half the payers paying at most twice
+in every 30 days. A small seller takes months to show fifteen described payments, so for
+such a receiver the test is also read over its whole observed history (batch: the input;
+incremental: the stored 200 days), like the standing status below. A facilitator with a
+payment link gains nothing from it while any of its buyers' memos carries a family-support
+disguise; the cover words of the seller's own trade are no disguise (merchant_codes.py).
+
 An audience-funded receiver is treated like a platform seller or an organisation
 (`typologies.NOT_SELLER`; `features` adds it to the sellers): the fan-in, cash-out,
 common-beneficiary and inbound-shape rules, which judge activity against what is expected
@@ -94,6 +108,10 @@ LIVE_STREAM_WORDS: frozenset[str] = frozenset(
 NOT_DISGUISE_WORDS: frozenset[str] = LIVE_STREAM_WORDS | {"gift"}
 # Open audiences: foreign payers and described credits in 90 days, none disguised.
 OPEN_MIN_PAYERS = 10
+# ... or, for a seller with a declared trade (most credits paid to a person's merchant
+# account: `features`, `to_registered_seller`), a clientele: two payers or more (one payer
+# is a pair, judged by `open_pair`). Module docstring, "Registered sellers".
+REGISTERED_MIN_PAYERS = 2
 OPEN_MIN_DESCRIBED = 15
 # ... and at least half of those payers pay at most twice in every 30 days: a base of buyers
 # coming back in sessions (item 2: "approximately twice a day"; T1: bursts) is no audience
@@ -142,12 +160,14 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
     breadth = (
         fiat.group_by("receiver_id")
         .agg(pl.col("sender_id").n_unique().alias("_payers"))
-        .filter(pl.col("_payers") >= min(AUDIENCE_MIN_PAYERS, OPEN_MIN_PAYERS))
+        .filter(
+            pl.col("_payers") >= min(AUDIENCE_MIN_PAYERS, OPEN_MIN_PAYERS, REGISTERED_MIN_PAYERS)
+        )
         .select("receiver_id")
     )
     inbound = windowed(
         fiat.join(breadth, on="receiver_id", how="semi").select(
-            "sender_id", "receiver_id", "bucket", "n", "n_disguise", "n_described"
+            "sender_id", "receiver_id", "bucket", "n", "n_disguise", "n_described", "n_registered"
         ),
         w90,
         checkpoints,
@@ -157,6 +177,7 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         pl.col("n").sum(),
         pl.col("n_disguise").sum(),
         pl.col("n_described").sum(),
+        pl.col("n_registered").sum(),
     )
     large = (
         (pl.col("payers") >= AUDIENCE_MIN_PAYERS)
@@ -164,8 +185,12 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         & (pl.col("n_disguise") <= AUDIENCE_MAX_DISGUISE_SHARE * pl.col("n"))
     )
     # Open: many described credits from many payers, not one of them disguised.
+    registered = pl.col("n_registered") * 2 >= pl.col("n")
     open_ = (
-        (pl.col("payers") >= OPEN_MIN_PAYERS)
+        (
+            (pl.col("payers") >= OPEN_MIN_PAYERS)
+            | (registered & (pl.col("payers") >= REGISTERED_MIN_PAYERS))
+        )
         & (pl.col("n_described") >= OPEN_MIN_DESCRIBED)
         & (pl.col("n_disguise") == 0)
         & (pl.col("casual_share") >= OPEN_CASUAL_SHARE)
@@ -179,6 +204,7 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
             pl.col("n").sum(),
             pl.col("n_disguise").sum(),
             pl.col("n_described").sum(),
+            pl.col("n_registered").sum(),
         )
         .filter(large | open_)
         .select("receiver_id", pl.col("k").cast(pl.Int32))
@@ -190,4 +216,35 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         .select("receiver_id", pl.int_ranges(0, checkpoints, dtype=pl.Int32).alias("k"))
         .explode("k")
     )
-    return pl.concat([windows, standing]).unique()
+    # A seller with a declared trade whose payers, over its whole observed history, meet the
+    # open test (module docstring: "Registered sellers").
+    history = (
+        fiat.join(breadth, on="receiver_id", how="semi")
+        .group_by("receiver_id", "sender_id")
+        .agg(
+            pl.col("n").max().alias("peak"),
+            pl.col("n").sum(),
+            pl.col("n_disguise").sum(),
+            pl.col("n_described").sum(),
+            pl.col("n_registered").sum(),
+        )
+        .group_by("receiver_id")
+        .agg(
+            pl.len().alias("payers"),
+            (pl.col("peak") <= OPEN_CASUAL_PEAK).mean().alias("casual_share"),
+            pl.col("n").sum(),
+            pl.col("n_disguise").sum(),
+            pl.col("n_described").sum(),
+            pl.col("n_registered").sum(),
+        )
+        .filter(
+            registered
+            & (pl.col("payers") >= REGISTERED_MIN_PAYERS)
+            & (pl.col("n_described") >= OPEN_MIN_DESCRIBED)
+            & (pl.col("n_disguise") == 0)
+            & (pl.col("casual_share") >= OPEN_CASUAL_SHARE)
+        )
+        .select("receiver_id", pl.int_ranges(0, checkpoints, dtype=pl.Int32).alias("k"))
+        .explode("k")
+    )
+    return pl.concat([windows, standing, history]).unique()

@@ -39,6 +39,7 @@ from jaga.finance.indicators import (
     TRAVEL_CATEGORIES,
     IndicatorConfig,
 )
+from jaga.finance.merchant_codes import category_words, without_trade_words
 from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
 
@@ -297,7 +298,18 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
     # FINTRAC's "no apparent family connection" (item 4): a surname in common, read as
     # payment systems write names ("SURNAME, GIVEN", masked "Maria D.": names.py).
     related = pl.col("_related_names")
-    category = pl.col("merchant_category").fill_null("")
+    # Codes (ISO 18245) and descriptions read as the category words (merchant_codes.py).
+    words = category_words(tx["merchant_category"].drop_nulls().unique().to_list())
+    category = pl.col("merchant_category").fill_null("").replace(words)
+    # A merchant category on a payment to someone whose KYC has a birth year is a person's
+    # payment link (a sole seller, a creator, a tutor), not a shop: acquirers and payment
+    # facilitators give individuals merchant accounts, and offenders pay through them
+    # (FinCEN FIN-2021-NTC3: third-party payment processors; FATF: PayPal-style P2P; item
+    # 11). The indicators are about payments to people, so those payments stay in; only
+    # payments to businesses are spending.
+    shop = (category != "") & pl.col("receiver_birth_year").is_null()
+    # A cover word of the payee's declared trade describes what is sold (merchant_codes.py).
+    cover_memo = without_trade_words(memo, category, words.values())
     # Lazy: the streaming engine runs these columns over chunks of rows on every core.
     return (
         tx.lazy()
@@ -318,9 +330,9 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             is_round.alias("is_round"),
             local_hour.cast(pl.Int8).alias("sender_local_hour"),
             ((local_hour >= NIGHT_START_HOUR) | (local_hour < NIGHT_END_HOUR)).alias("night"),
-            memo.str.contains(config.cover_pattern).alias("memo_cover"),
+            cover_memo.str.contains(config.cover_pattern).alias("memo_cover"),
             # The cover words that disguise a payment as family support (audience.py).
-            memo.str.contains(disguise_pattern(config.cover_words)).alias("memo_disguise"),
+            cover_memo.str.contains(disguise_pattern(config.cover_words)).alias("memo_disguise"),
             raw_memo.str.contains(HANDLE_PATTERN).alias("memo_handle"),
             sender_age.is_between(10, 17).fill_null(False).alias("minor_sender"),
             receiver_age.is_between(10, 17).fill_null(False).alias("minor_receiver"),
@@ -334,7 +346,15 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             category.is_in(sorted(TRAVEL_CATEGORIES)).alias("travel"),
             # Buying from a merchant (a game, a shop) rather than paying a person; gift cards
             # stay in, since sextortion victims are told to buy them (FATF 2025, item 13).
-            ((category != "") & ~category.is_in(sorted(GIFT_CARD_CATEGORIES))).alias("purchase"),
+            (shop & ~category.is_in(sorted(GIFT_CARD_CATEGORIES))).alias("purchase"),
+            # Paid to a person's merchant account: a seller with a declared trade (audience.py).
+            ((category != "") & ~shop).alias("to_registered_seller"),
+            # For a minor's burst (item 13) any merchant category but gift cards is buying:
+            # a teenager topping up game credits from a person who sells them is shopping,
+            # as from a shop; the victims' purchases FATF names are gift cards.
+            ((category != "") & ~category.is_in(sorted(GIFT_CARD_CATEGORIES))).alias(
+                "merchant_payment"
+            ),
         )
         .with_columns(
             (pl.col("corridor_risk") >= HIGH_RISK_CORRIDOR).alias("risky_corridor"),
@@ -342,9 +362,7 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
         .with_columns(
             # Transfers to people, not purchases (a payment with a merchant category is
             # spending; the indicators are about remittances and P2P).
-            (pl.col("in_band") & pl.col("risky_corridor") & (category == "")).alias(
-                "band_corridor"
-            ),
+            (pl.col("in_band") & pl.col("risky_corridor") & ~shop).alias("band_corridor"),
         )
         .drop("_related_names")
         .collect()
@@ -386,6 +404,7 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             # Charity vocabulary (organisations.py): benign context for organisations only.
             charity_memo(pl.col("memo")).sum().cast(pl.Int32).alias("n_charity"),
             (pl.col("channel") == "crypto").sum().cast(pl.Int32).alias("n_crypto"),
+            pl.col("to_registered_seller").sum().cast(pl.Int32).alias("n_registered"),
             # CVC payments (FinCEN FIN-2021-NTC3) in the USD 10-200 band, and those of them
             # with the pay-per-view shape (sender-local night, even amount or cover word).
             crypto_band.sum().cast(pl.Int32).alias("n_crypto_band"),
@@ -421,6 +440,7 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             pl.col("cross_border").any().alias("cross_border"),
             pl.col("concern_jurisdiction").any().alias("concern_jurisdiction"),
             pl.col("purchase").any().alias("purchase"),
+            pl.col("merchant_payment").any().alias("merchant_payment"),
             pl.col("corridor_risk").max().alias("corridor_risk"),
             pl.col("sender_country").first().alias("sender_country"),
             pl.col("day").min().alias("first_day"),
@@ -1123,7 +1143,7 @@ def _sextortion_bursts(pairs: pl.LazyFrame) -> pl.LazyFrame:
             pl.col("related").any(),
             pl.col("cross_border").any(),
             pl.col("concern_jurisdiction").any(),
-            pl.col("purchase").any(),
+            pl.col("merchant_payment").any(),
             pl.col("n").sum().alias("pair_n"),
             pl.col("usd").sum().alias("pair_usd"),
             pl.col("first_day").min(),
@@ -1133,7 +1153,7 @@ def _sextortion_bursts(pairs: pl.LazyFrame) -> pl.LazyFrame:
         )
         .filter(
             pl.col("minor_sender")
-            & ~pl.col("purchase")
+            & ~pl.col("merchant_payment")
             & (pl.col("pair_n") >= 2)
             & (pl.col("last_day") - pl.col("first_day") <= 3)
             & (pl.col("pair_usd") <= FSEC_TOTAL_MAX_USD)

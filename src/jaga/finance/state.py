@@ -44,6 +44,7 @@ SUM_COLUMNS = (
     "n_charity",
     "n_disguise",
     "n_described",
+    "n_registered",
     "n_crypto",
     "n_crypto_band",
     "n_crypto_pattern",
@@ -60,6 +61,7 @@ ANY_COLUMNS = (
     "cross_border",
     "concern_jurisdiction",
     "purchase",
+    "merchant_payment",
 )
 
 

@@ -73,6 +73,19 @@ NOT_SELLER = (
 # A payee of minors' bursts that sent on a material share of what it received (features:
 # MULE_MOVED_SHARE): what makes a sextortion payee a mule rather than a shop or a friend.
 MOVES_MONEY_ON = c("r_moved_on_share_180") >= MULE_MOVED_SHARE
+# Item 9 (FINTRAC 2025): travel "outside typical tourist areas", "stays longer or more
+# frequent than usual", "excessive ATM withdrawals". Card data shows neither the region nor
+# the sender's usual trip, so the count stands in for both: a week's holiday leaves some
+# 5-10 travel, ATM and gift payments (hotel nights, a flight, a few withdrawals), and the
+# research note's T4 stays are 2-4x the usual length. Fifteen in 180 days is about twice a
+# holiday's worth; every tourist meets the old three, since card codes are read
+# (merchant_codes.py). A design choice from those descriptions, not a published figure.
+# Even so, tourists on long trips, retirees and expatriates living in the country and
+# emigrants visiting home meet it, and what would tell them apart (the region, the sender's
+# usual trips) is not in the data: so `S10` corroborates other evidence (a supporting rule
+# outside the payments' habits: with another core family it makes three) and is never,
+# with one other family, an alert on its own.
+TRAVEL_MIN_PAYMENTS = 15
 RULES: tuple[Rule, ...] = (
     # --- Consumer side (T1, T3, T4, T6, T7) ---
     Rule("S1-band-cadence", "T1", "sender", 2.0, ("AUSTRAC-2019", "AUSTRAC-CASE"),
@@ -160,9 +173,9 @@ RULES: tuple[Rule, ...] = (
          "{s_ancillary_90} purchases of VPN/encryption/webcam/capture tools",
          family="ancillary"),
     Rule("S10-travel-high-risk", "T4", "sender", 1.5, ("FINTRAC-2025",),
-         c("s_travel_180") >= 3,
+         c("s_travel_180") >= TRAVEL_MIN_PAYMENTS,
          "{s_travel_180} travel, ATM or jewellery payments in a high-risk country",
-         family="travel"),
+         supporting=True, family="travel"),
     Rule("S11-pays-minor-abroad", "T7", "sender", 2.5, ("AMLC-MO", "FATF-2025"),
          c("s_to_minor_90") >= 2,
          "{s_to_minor_90} payments from an adult to a minor's account abroad",
