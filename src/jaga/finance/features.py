@@ -1198,10 +1198,16 @@ def _sextortion(
     mules = fsec_receiver.filter(
         (pl.col("r_minor_burst_victims") >= 2)
         & (pl.col("r_moved_on_share_180") >= MULE_MOVED_SHARE)
-    ).select(pl.col("account_id").alias("receiver_id"), "k")
+    ).select(pl.col("account_id").alias("receiver_id"))
+    # A payee that is a mule at any checkpoint of the observed history (as calendar rhythm
+    # and recurring buys are judged over it) corroborates every victim's burst to it: the
+    # first victim paid before the payee had taken a second victim's burst, and has no
+    # later checkpoint of its own (a victim goes silent, item 13). The payee's other
+    # victims are the evidence independent of the burst (typologies: `S19`-`S21` are the
+    # burst's own shape). Incremental runs see the stored 200 days only.
     fsec_to_mule = (
         windowed(fsec, w180, checkpoints)
-        .join(mules, on=["receiver_id", "k"], how="inner")
+        .join(mules.unique(), on="receiver_id", how="semi")
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(pl.len().cast(pl.Int32).alias("net_pays_sextortion_mule"))
     )

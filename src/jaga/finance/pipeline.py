@@ -8,6 +8,7 @@ from functools import cached_property
 import polars as pl
 
 from jaga.finance.alerts import build_alerts, evidence_ids
+from jaga.finance.bursts import discount_bursts
 from jaga.finance.family import discount_family_support
 from jaga.finance.features import (
     DEFAULT_STEP_DAYS,
@@ -91,7 +92,7 @@ def features_for(
     pair_days = cross_border_pair_days(coded)
     pairs = discount_rhythm(pair_buckets(coded, anchor, step), calendar_rhythm(pair_days))
     occasional = occasional_pairs(pair_days)
-    pairs = discount_family_support(pairs, occasional)
+    pairs = discount_bursts(discount_family_support(pairs, occasional))
     flows = account_day_flows(coded)
     features = propagate(
         account_features(pairs, flows, anchor, step, count),

@@ -16,6 +16,7 @@ import polars as pl
 
 from jaga.config import data_dir
 from jaga.finance.alerts import evidence_row
+from jaga.finance.bursts import discount_bursts
 from jaga.finance.family import discount_family_support
 from jaga.finance.features import (
     DEFAULT_STEP_DAYS,
@@ -183,7 +184,7 @@ def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) 
             *PAIR_KEYS, pl.col("bucket").alias("day"), "n"
         )
     )
-    pairs = discount_family_support(pairs, occasional)
+    pairs = discount_bursts(discount_family_support(pairs, occasional))
     features = account_features(pairs, flows, anchor, step, 1)
     return propagate(features, pairs, step, 1, devices, occasional)
 

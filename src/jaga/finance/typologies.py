@@ -192,18 +192,26 @@ RULES: tuple[Rule, ...] = (
          "minor's account made a burst of payments to a new payee, then stopped "
          "(sextortion pattern; the account holder may be a victim)",
          family="minor"),
+    # The burst's own shape: FinCEN FIN-2025-NTC2's red flag is ONE indicator ("a series of
+    # payments over a short period of time ... to a recipient in a Jurisdiction of Concern"),
+    # the payer being a boy and the first payment being small (FATF: "often start below
+    # EUR 250") describe the same payments. Like night and even amounts (`SHAPE`), they
+    # rank the burst but never corroborate it (item 14: no single indicator alerts; AUSTRAC:
+    # "no single financial indicator will reveal..."). Independent evidence is the payee's:
+    # other minors' bursts to it (`S14`). A teenager who pays a stranger abroad three times in
+    # a day, and nothing else, is one red flag: low, no alert.
     Rule("S19-burst-payee-abroad", "T5", "sender", 1.0, ("FINCEN-2025", "FBI-SEXTORTION"),
          c("s_minor_burst_abroad") >= 1,
          "the burst went to a payee in a jurisdiction of concern with no family connection",
-         supporting=True),
+         supporting=True, family=SHAPE),
     Rule("S20-burst-boy", "T5", "sender", 0.5, ("FINCEN-2025", "FBI-SEXTORTION"),
          c("s_minor_burst_boy") >= 1,
          "profile: the burst account is a boy's (sextortion victims are mostly boys of 14-17)",
-         supporting=True),
+         supporting=True, family=SHAPE),
     Rule("S21-burst-starts-low", "T5", "sender", 0.5, ("FATF-2025",),
          c("s_minor_burst_low_start") >= 1,
          "the burst started below EUR 250",
-         supporting=True),
+         supporting=True, family=SHAPE),
     Rule("S14-pays-sextortion-mule", "T5", "sender", 1.5, ("FATF-2025", "FINCEN-2025"),
          c("net_pays_sextortion_mule") >= 1,
          "the new payee also took bursts of payments from other minors' accounts and moves "
