@@ -785,21 +785,16 @@ class Generator:
             1,
             "T3",
         )
-        # T4: a quarter of consumers also travel: flights, hotels, repeated ATM use, jewellery,
-        # on stays 2-4x a tourist's (the research note's T4; tourists: 4-11 payments in 14
-        # days), so 2-4x the payments over 28-56 days.
+        # T4: a quarter of consumers also travel: flights, hotels, repeated ATM use, jewellery.
         trav = consumers[: max(1, n_cons // 4)]
-        cnt = rng.integers(10, 40, len(trav))
+        cnt = rng.integers(4, 10, len(trav))
         s = np.repeat(trav, cnt)
         r = rng.choice(dest_m, len(s))
-        stay = np.repeat(rng.integers(28, 57, len(trav)), cnt)
-        start = np.repeat(rng.integers(0, DAYS - 60, len(trav)), cnt)
+        start = np.repeat(rng.integers(0, DAYS - 40, len(trav)), cnt)
         self.emit(
             s,
             r,
-            self.local_times(
-                start + (rng.random(len(s)) * stay).astype(np.int64), self.country_of(s), 0.2
-            ),
+            self.local_times(start + rng.integers(0, 35, len(s)), self.country_of(s), 0.2),
             rng.lognormal(np.log(150), 0.7, len(s)),
             "card",
             "",
