@@ -184,10 +184,10 @@ def painted_out(
     the pixel, and either guess costs bits, so both are hashed. Likewise whether a light
     patch touching the outline is a letter's fill or the photo (see _ringed_fill).
     """
-    masks = [(f"overlaid {' and '.join(overlay.kinds)} painted out", overlay.mask)]
+    views = [(f"overlaid {' and '.join(overlay.kinds)} painted out", inpaint(luma, overlay.mask))]
     if len(overlay.parts) > 1:
-        masks += [
-            (f"overlaid {kind} painted out", part)
+        views += [
+            (f"overlaid {kind} painted out", inpaint(luma, part))
             for kind, part in zip(overlay.kinds, overlay.parts, strict=True)
         ]
     if overlay.corner is not None:
@@ -195,33 +195,23 @@ def painted_out(
         text = overlay.parts[0] if overlay.kinds[0] == "text" else None
         kinds = "text and corner logo" if text is not None else "corner logo"
         corner = overlay.corner if text is None else overlay.corner | text
-        masks.append((f"overlaid {kinds} painted out", corner))
+        views.append((f"overlaid {kinds} painted out", inpaint(luma, corner)))
     others = [kind for kind in overlay.kinds if kind != "text"]
     for rank, core in enumerate(overlay.text_cores):
         # Everything found again, the text by its core; and, when a graphic was found too,
         # the core alone (as the text alone above: the graphic may be a piece of photo).
         name = "text " + ("inner " if rank else "") + "core"
         if others:
-            masks.append((f"overlaid {name} painted out", core))
+            views.append((f"overlaid {name} painted out", inpaint(luma, core)))
         for kind, part in zip(overlay.kinds, overlay.parts, strict=True):
             if kind != "text":
                 core = core | part
         name = " and ".join([name, *others])
-        masks.append((f"overlaid {name} painted out", core))
+        views.append((f"overlaid {name} painted out", inpaint(luma, core)))
     if overlay.text_ringed is not None:
         # The core once more, with light photo patches beside the letters left out of
         # the letters' fill: the text alone (its core with a graphic is hashed above).
-        masks.append(("overlaid text ringed core painted out", overlay.text_ringed))
-    views = [(how, inpaint(luma, mask)) for how, mask in masks]
-    if "text" in overlay.kinds:
-        # Each again filled along the photo's lines, where the photo around the text runs
-        # in one direction (see inpaint_along_lines): both are hashed, as the mean is the
-        # better guess wherever the stripes do not run straight under the letters.
-        for how, mask in masks:
-            if "text" in how:
-                along = inpaint_along_lines(luma, mask)
-                if along is not None:
-                    views.append((f"{how} along the photo's lines", along))
+        views.append(("overlaid text ringed core painted out", inpaint(luma, overlay.text_ringed)))
     return views
 
 
@@ -272,129 +262,6 @@ def inpaint(luma: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.N
     else:
         filled[grown] = float(luma[known > 0].mean()) if known.any() else float(luma.mean())
     return filled
-
-
-def inpaint_along_lines(
-    luma: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]
-) -> npt.NDArray[np.float32] | None:
-    """The picture with `mask` filled along the photo's lines, when the photo around the
-    text runs in one direction; None when it does not.
-
-    The mean of the photo around a stroke (`inpaint`) is the best guess under it when the
-    photo there has no direction. A striped or lined surface (blinds, a facade's ribs,
-    tiles, railings, a field's rows) has one, and its mean is a flat grey where the photo
-    had stripes, which PDQ's 64x64 picture still partly shows (the stripes beat against
-    its cells). Along the stripes the photo does not change, so the known pixels before
-    and after a stroke in that direction are the better guess (the isophote continuation
-    of Bertalmio et al.'s and Telea's inpainting; those work pixel by pixel from the
-    hole's rim and, on strokes several pixels wide, carry the rim's outline blends
-    inwards, and were no closer than the mean on the large-text copies, r5-text5).
-
-    The direction is the dominant one of the structure tensor (the gradient's outer
-    product summed over the known photo around the text's lines); it is used only when
-    it holds at least three quarters of the gradient energy (ORIENTED_COHERENCE). The fill
-    is the normalized convolution of `inpaint`, with a Gaussian as wide as `inpaint`'s
-    along the direction and ORIENTED_ACROSS pixels across it; what that does not reach is
-    filled as `inpaint` does.
-    """
-    if not mask.any():
-        return None
-    sigma = max(FILL_SIGMA_MIN, max(luma.shape) * FILL_SIGMA)
-    along = ORIENTED_ALONG * sigma
-    reach = int(3 * along) + 2
-    boxes = []
-    tensor = np.zeros(3)
-    for rows in _row_groups(mask, reach):
-        columns = np.flatnonzero(mask[rows].any(axis=0))
-        box = (
-            slice(max(0, rows.start - reach), rows.stop + reach),
-            slice(max(0, int(columns[0]) - reach), int(columns[-1]) + reach + 1),
-        )
-        boxes.append((rows, box))
-        tensor += _tensor(luma[box], mask[box])
-    direction = _direction(tensor)
-    if direction is None:
-        return None
-    kernel = _oriented_kernel(direction, along, ORIENTED_ACROSS)
-    filled = luma.copy()
-    left = mask.copy()
-    for rows, box in boxes:
-        known = (~mask[box]).astype(np.float32)
-        weight = cv2.filter2D(known, -1, kernel, borderType=cv2.BORDER_CONSTANT)
-        total = cv2.filter2D(luma[box] * known, -1, kernel, borderType=cv2.BORDER_CONSTANT)
-        inner = slice(rows.start - box[0].start, rows.stop - box[0].start)
-        fill_known(
-            filled[box][inner],
-            left[box][inner],
-            np.asarray(weight, np.float32)[inner],
-            np.asarray(total, np.float32)[inner],
-            FILL_MIN_WEIGHT,
-        )
-    return inpaint(filled, left) if left.any() else filled
-
-
-def _row_groups(mask: npt.NDArray[np.bool_], reach: int) -> list[slice]:
-    """The groups of masked rows more than 2 * `reach` apart (meme text's two lines)."""
-    rows = np.flatnonzero(mask.any(axis=1))
-    breaks = np.flatnonzero(np.diff(rows) > 2 * reach)
-    firsts = np.concatenate((rows[:1], rows[breaks + 1])).tolist()
-    lasts = np.concatenate((rows[breaks], rows[-1:])).tolist()
-    return [slice(first, last + 1) for first, last in zip(firsts, lasts, strict=True)]
-
-
-def _tensor(luma: npt.NDArray[np.float32], mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.float64]:
-    """The structure tensor's sums (xx, yy, xy) of the known photo of a box: the gradient's
-    outer product over the pixels whose 3x3 Sobel window holds no masked pixel, nor the
-    outline's blend around it (the mask grown by two)."""
-    used = cv2.dilate(mask.view(np.uint8), _SQUARE5) == 0
-    if int(np.count_nonzero(used)) < ORIENTED_MIN_PIXELS:
-        return np.zeros(3)
-    gx = np.asarray(cv2.Sobel(luma, cv2.CV_32F, 1, 0, ksize=3), np.float64)[used]
-    gy = np.asarray(cv2.Sobel(luma, cv2.CV_32F, 0, 1, ksize=3), np.float64)[used]
-    return np.array([gx @ gx, gy @ gy, gx @ gy])
-
-
-def _direction(tensor: npt.NDArray[np.float64]) -> float | None:
-    """The direction (radians from the x axis) along which the photo does not change, when
-    its structure tensor (sums xx, yy, xy) is coherent; else None."""
-    jxx, jyy, jxy = (float(v) for v in tensor)
-    energy = jxx + jyy
-    if energy <= 0.0:
-        return None
-    coherence = float(np.hypot(jxx - jyy, 2 * jxy)) / energy
-    if coherence < ORIENTED_COHERENCE:
-        return None
-    # The gradient's dominant direction, turned a quarter: the lines' own.
-    return 0.5 * float(np.arctan2(2 * jxy, jxx - jyy)) + np.pi / 2
-
-
-def _oriented_kernel(direction: float, along: float, across: float) -> npt.NDArray[np.float32]:
-    """A Gaussian `along` pixels wide in `direction` and `across` wide across it."""
-    radius = int(np.ceil(3 * along))
-    y, x = np.mgrid[-radius : radius + 1, -radius : radius + 1].astype(np.float64)
-    cos, sin = np.cos(direction), np.sin(direction)
-    u = x * cos + y * sin
-    v = y * cos - x * sin
-    kernel = np.exp(-0.5 * (u / along) ** 2 - 0.5 * (v / across) ** 2)
-    out: npt.NDArray[np.float32] = (kernel / kernel.sum()).astype(np.float32)
-    return out
-
-
-ORIENTED_COHERENCE = 0.5
-"""Least coherence ((l1 - l2) / (l1 + l2) of the structure tensor's eigenvalues) of the
-photo around the text for a fill along its direction: 0.5 is one direction holding three
-quarters of the gradient energy (l1 = 3 l2). Blinds and ribbed facades are 0.8-0.95."""
-
-ORIENTED_ALONG = 1.0
-"""Width of the fill along the photo's lines, in the usual fill's widths (half a PDQ
-cell): the same reach as `inpaint`'s first pass, only reshaped."""
-
-ORIENTED_ACROSS = 0.8
-"""Width of the fill across the photo's lines, pixels: under half a stripe of the
-reduced decode, so that neighbouring stripes do not mix."""
-
-ORIENTED_MIN_PIXELS = 64
-"""Known pixels a line's box needs before its gradients count towards the direction."""
 
 
 def _normalized_blur(
