@@ -15,7 +15,8 @@ from jaga.finance.rates import load_rates
 START = datetime(2024, 3, 1, tzinfo=UTC)
 COLUMNS = (
     "tx_id,timestamp,sender_id,receiver_id,amount,currency,sender_country,receiver_country,"
-    "channel,memo,sender_name,receiver_name,sender_sex,sender_birth_year,device_id"
+    "channel,memo,sender_name,receiver_name,sender_sex,sender_birth_year,device_id,"
+    "receiver_birth_year,merchant_category"
 )
 
 
@@ -39,12 +40,15 @@ class Ledger:
         born: int | None = 1970,
         channel: str = "msb",
         device: str = "",
+        payee_born: int | None = None,
+        category: str = "",
     ) -> None:
         when = START + timedelta(days=day, hours=utc_hour)
         self.rows.append(
             f"t{len(self.rows)},{when.isoformat()},{sender},{receiver},{usd:.2f},USD,"
             f"{countries[0]},{countries[1]},{channel},{memo},{names[0]},{names[1]},{sex},"
-            f"{'' if born is None else born},{device}"
+            f"{'' if born is None else born},{device},"
+            f"{'' if payee_born is None else payee_born},{category}"
         )
 
     def write(self, tmp_path: Path) -> Path:

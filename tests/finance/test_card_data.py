@@ -11,7 +11,6 @@ topping up game credits from a person who sells them is shopping, not a sextorti
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import polars as pl
@@ -20,30 +19,20 @@ from jaga.finance.features import enrich
 from jaga.finance.indicators import IndicatorConfig
 from jaga.finance.ingest import load_transactions
 from jaga.finance.merchant_codes import category_words
-from jaga.finance.pipeline import Result, score_transactions
 from jaga.finance.rates import load_rates
 
-from .ledger import fired
+from .ledger import Ledger, fired
 
-START = datetime(2024, 3, 1, tzinfo=UTC)
-COLUMNS = (
-    "tx_id,timestamp,sender_id,receiver_id,amount,currency,sender_country,receiver_country,"
-    "channel,memo,sender_name,receiver_name,sender_sex,sender_birth_year,receiver_birth_year,"
-    "merchant_category"
-)
 COUNTRIES = ("US", "GB", "AU", "CA", "DE", "NO")
 # UTC hour of about 23:00 sender-local in each country (the payers' night, FATF 2025).
 NIGHT_HOUR = {"US": 4.0, "GB": 23.0, "AU": 13.0, "CA": 4.0, "DE": 22.0, "NO": 22.0}
 DISGUISE_MEMOS = ("family support", "medical bills", "school", "accommodation", "", "uniform")
 
 
-class CardLedger:
-    """Card payments in USD with the payee's birth year and merchant category."""
+class CardLedger(Ledger):
+    """Card payments (`Ledger`) to a payee with a KYC birth year (a person) unless told."""
 
-    def __init__(self) -> None:
-        self.rows: list[str] = []
-
-    def pay(
+    def card(
         self,
         sender: str,
         receiver: str,
@@ -56,19 +45,8 @@ class CardLedger:
         payee_born: int | None = 1990,
         payer_born: int = 1970,
     ) -> None:
-        when = START + timedelta(days=day, hours=utc_hour)
-        self.rows.append(
-            f"t{len(self.rows)},{when.isoformat()},{sender},{receiver},{usd:.2f},USD,"
-            f"{countries[0]},{countries[1]},card,{memo},Jon Smith {sender},Ana Reyes,M,"
-            f"{payer_born},{'' if payee_born is None else payee_born},{category}"
-        )
-
-    def score(self, tmp_path: Path) -> Result:
-        path = tmp_path / "tx.csv"
-        path.write_text("\n".join([COLUMNS, *self.rows]) + "\n")
-        loaded = load_transactions(path, load_rates())
-        assert not loaded.errors
-        return score_transactions(loaded.valid)
+        self.pay(sender, receiver, usd, day, utc_hour, countries, memo, born=payer_born,
+                 channel="card", payee_born=payee_born, category=category)  # fmt: skip
 
 
 def test_codes_and_descriptions_read_as_the_indicators_words() -> None:
@@ -96,7 +74,7 @@ def _buyers(ledger: CardLedger, payee: str, category: str, payee_born: int | Non
         country = COUNTRIES[i % len(COUNTRIES)]
         for month in range(3):
             for j in range(3):
-                ledger.pay(f"b{i}", payee, (20.0, 30.0, 50.0)[j], month * 30 + i + 2 * j,
+                ledger.card(f"b{i}", payee, (20.0, 30.0, 50.0)[j], month * 30 + i + 2 * j,
                            NIGHT_HOUR[country], category, (country, "PH"),
                            DISGUISE_MEMOS[(i + j) % len(DISGUISE_MEMOS)], payee_born)  # fmt: skip
 
@@ -118,7 +96,7 @@ def _students(ledger: CardLedger, tutor: str, category: str) -> None:
     for i in range(6):
         country = COUNTRIES[i % len(COUNTRIES)]
         for k in range(8):
-            ledger.pay(f"{tutor}_s{i}", tutor, (15.0, 25.0)[k % 2], k * 19 + i,
+            ledger.card(f"{tutor}_s{i}", tutor, (15.0, 25.0)[k % 2], k * 19 + i,
                        NIGHT_HOUR[country] - 3, category, (country, "PH"),
                        memos[(i + k) % len(memos)])  # fmt: skip
 
@@ -138,12 +116,12 @@ def test_a_tutors_students_describe_the_trade_they_pay(tmp_path: Path) -> None:
 
 def test_tuition_is_a_cover_word_only_off_the_payees_trade(tmp_path: Path) -> None:
     ledger = CardLedger()
-    ledger.pay("s", "t", 20.0, 1, 12.0, "8299", ("JP", "PH"), "tuition")
-    ledger.pay("s", "u", 20.0, 1, 12.0, "5999", ("JP", "PH"), "tuition")
-    ledger.pay("s", "v", 20.0, 1, 12.0, "8299", ("JP", "PH"), "tuition and medicine")
-    path = tmp_path / "tx.csv"
-    path.write_text("\n".join([COLUMNS, *ledger.rows]) + "\n")
-    enriched = enrich(load_transactions(path, load_rates()).valid, IndicatorConfig())
+    ledger.card("s", "t", 20.0, 1, 12.0, "8299", ("JP", "PH"), "tuition")
+    ledger.card("s", "u", 20.0, 1, 12.0, "5999", ("JP", "PH"), "tuition")
+    ledger.card("s", "v", 20.0, 1, 12.0, "8299", ("JP", "PH"), "tuition and medicine")
+    enriched = enrich(
+        load_transactions(ledger.write(tmp_path), load_rates()).valid, IndicatorConfig()
+    )
     cover = dict(zip(enriched["receiver_id"], enriched["memo_cover"], strict=True))
     # Education's own word to a tutor: no cover word; to another trade: a cover word; another
     # trade's word on the tutor's payment ("medicine"): still one.
@@ -154,7 +132,7 @@ def test_a_teenager_topping_up_game_credits_from_a_person_is_shopping(tmp_path: 
     ledger = CardLedger()
     for payee, category in (("reseller", "5816"), ("extorter", "gift card")):
         for k, usd in enumerate((20.0, 60.0, 120.0)):
-            ledger.pay(f"teen_{payee}", payee, usd, 10 + k * 0.3, 3.0, category,
+            ledger.card(f"teen_{payee}", payee, usd, 10 + k * 0.3, 3.0, category,
                        ("US", "PH"), "", payee_born=1995, payer_born=2008)  # fmt: skip
     result = ledger.score(tmp_path)
     assert not fired(result, "teen_reseller", "S12-minor-burst-new-payee")
@@ -167,7 +145,7 @@ def _small_creator(ledger: CardLedger, creator: str, memos: tuple[str, ...]) -> 
     for i in range(3):
         country = COUNTRIES[i]
         for month in range(8):
-            ledger.pay(f"{creator}_fan{i}", creator, (10.0, 20.0)[month % 2], month * 30 + i,
+            ledger.card(f"{creator}_fan{i}", creator, (10.0, 20.0)[month % 2], month * 30 + i,
                        NIGHT_HOUR[country], "5818", (country, "PH"),
                        memos[(i + month) % len(memos)])  # fmt: skip
 

@@ -207,20 +207,19 @@ def test_adult_paying_a_child_abroad_per_session_at_night_alerts(tmp_path: Path)
 
 
 def _with_birth_years(ledger: Ledger, tmp_path: Path, born: dict[str, int]) -> object:
-    """Score the ledger with a receiver_birth_year column (the Ledger writes none)."""
+    """Score the ledger with the receivers' birth years `born` (by receiver id) filled in."""
     from jaga.finance.ingest import load_transactions
     from jaga.finance.pipeline import score_transactions
     from jaga.finance.rates import load_rates
 
-    from .ledger import COLUMNS
-
-    lines = [COLUMNS + ",receiver_birth_year"]
+    rows = []
     for row in ledger.rows:
-        receiver = row.split(",")[3]
-        lines.append(row + "," + str(born.get(receiver, "")))
-    path = tmp_path / "tx.csv"
-    path.write_text("\n".join(lines) + "\n")
-    loaded = load_transactions(path, load_rates())
+        fields = row.split(",")
+        fields[-2] = str(born.get(fields[3], ""))  # receiver_birth_year (ledger.COLUMNS)
+        rows.append(",".join(fields))
+    filled = Ledger()
+    filled.rows = rows
+    loaded = load_transactions(filled.write(tmp_path), load_rates())
     assert not loaded.errors
     return score_transactions(loaded.valid)
 

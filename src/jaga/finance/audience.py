@@ -86,6 +86,8 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from jaga.finance.standing import at_every_checkpoint, standing
+
 # Distinct foreign fiat payers in 90 days that make an audience: the organisations' breadth
 # (organisations.ORG_MIN_PAYERS), an order of magnitude above a household.
 AUDIENCE_MIN_PAYERS = 25
@@ -209,16 +211,10 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         .filter(large | open_)
         .select("receiver_id", pl.col("k").cast(pl.Int32))
     )
-    standing = (
-        windows.group_by("receiver_id")
-        .agg(pl.len().alias("_windows"))
-        .filter(pl.col("_windows") >= STANDING_MIN_WINDOWS)
-        .select("receiver_id", pl.int_ranges(0, checkpoints, dtype=pl.Int32).alias("k"))
-        .explode("k")
-    )
+    standing_audiences = standing(windows, STANDING_MIN_WINDOWS, checkpoints)
     # A seller with a declared trade whose payers, over its whole observed history, meet the
     # open test (module docstring: "Registered sellers").
-    history = (
+    history = at_every_checkpoint(
         fiat.join(breadth, on="receiver_id", how="semi")
         .group_by("receiver_id", "sender_id")
         .agg(
@@ -243,8 +239,7 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
             & (pl.col("n_described") >= OPEN_MIN_DESCRIBED)
             & (pl.col("n_disguise") == 0)
             & (pl.col("casual_share") >= OPEN_CASUAL_SHARE)
-        )
-        .select("receiver_id", pl.int_ranges(0, checkpoints, dtype=pl.Int32).alias("k"))
-        .explode("k")
+        ),
+        checkpoints,
     )
-    return pl.concat([windows, standing, history]).unique()
+    return pl.concat([windows, standing_audiences, history]).unique()

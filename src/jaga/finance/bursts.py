@@ -25,18 +25,16 @@ from __future__ import annotations
 
 import polars as pl
 
-from jaga.finance.features import PAIR_KEYS, _sextortion_bursts, zero_pair_counts
+from jaga.finance.features import (
+    CORRIDOR_COUNTS,
+    PAIR_KEYS,
+    _sextortion_bursts,
+    zero_pair_counts,
+)
 
 # Pair-bucket counts (features.pair_buckets) a minor's burst contributes nothing to: the
 # corridor band and its night / even-amount / pattern shares, and the memo words.
-BURST_ZEROED = (
-    "n_band_corr",
-    "n_peak_corr",
-    "n_night_corr",
-    "n_round_corr",
-    "n_pattern_corr",
-    "n_memo",
-)
+BURST_ZEROED = CORRIDOR_COUNTS
 
 
 def burst_pairs(pairs: pl.DataFrame) -> pl.DataFrame:

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from jaga.finance.standing import at_every_checkpoint
+
 # Distinct 30-day buckets with platform payouts that make a standing relationship.
 STANDING_MIN_BUCKETS = 2
 
@@ -42,11 +44,10 @@ def standing_sellers(pairs: pl.LazyFrame, checkpoints: int, platform_payees: int
         .select("sender_id")
         .unique()
     )
-    return (
+    return at_every_checkpoint(
         fiat.join(platforms, on="sender_id", how="semi")
         .group_by("receiver_id")
         .agg(pl.col("bucket").n_unique().alias("paid_buckets"))
-        .filter(pl.col("paid_buckets") >= STANDING_MIN_BUCKETS)
-        .select("receiver_id", pl.int_ranges(0, checkpoints, dtype=pl.Int32).alias("k"))
-        .explode("k")
+        .filter(pl.col("paid_buckets") >= STANDING_MIN_BUCKETS),
+        checkpoints,
     )

@@ -98,18 +98,18 @@ RHYTHM_MIN_DAYS = 4
 RHYTHM_MIN_GAP_DAYS = 6.0
 RHYTHM_MAX_CV = 0.5
 RHYTHM_MAX_PER_DAY = 2
-# Counts of a pair's payments that a calendar-rhythm pair contributes to no indicator: the
-# corridor band, its night/round/pattern shares, memo words and payments to a minor.
-RHYTHM_ZEROED = (
+# A pair's counts towards the corridor band, its night/round/pattern shares and memo words.
+CORRIDOR_COUNTS = (
     "n_band_corr",
     "n_peak_corr",
     "n_night_corr",
     "n_round_corr",
     "n_pattern_corr",
     "n_memo",
-    "n_to_minor",
-    "n_minor_pattern",
 )
+# Counts of a pair's payments that a calendar-rhythm pair contributes to no indicator: the
+# corridor counts and payments to a minor.
+RHYTHM_ZEROED = (*CORRIDOR_COUNTS, "n_to_minor", "n_minor_pattern")
 
 
 def session_pair(band: pl.Expr, band_share: pl.Expr, peak: pl.Expr) -> pl.Expr:

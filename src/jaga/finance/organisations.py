@@ -60,6 +60,8 @@ from typing import TypeVar
 
 import polars as pl
 
+from jaga.finance.standing import standing
+
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
 # Distinct payers in 90 days that make a receiver "paid by very many": an order of magnitude
@@ -274,11 +276,4 @@ def organisations(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFra
     )
     # Standing: an organisation in 2+ windows of its observed history is one at every
     # checkpoint (module docstring, "An organisation is a customer").
-    standing = (
-        windows.group_by("receiver_id")
-        .agg(pl.len().alias("_windows"))
-        .filter(pl.col("_windows") >= ORG_STANDING_WINDOWS)
-        .select("receiver_id", pl.int_ranges(0, checkpoints, dtype=pl.Int32).alias("k"))
-        .explode("k")
-    )
-    return pl.concat([windows, standing]).unique()
+    return pl.concat([windows, standing(windows, ORG_STANDING_WINDOWS, checkpoints)]).unique()
