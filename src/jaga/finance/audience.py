@@ -147,6 +147,24 @@ def disguise_pattern(cover_words: Iterable[str]) -> str:
     return r"\b(" + "|".join(re.escape(w) for w in words) + r")\b"
 
 
+def _payer_counts(inbound: pl.LazyFrame, keys: tuple[str, ...]) -> pl.LazyFrame:
+    """Per `keys` (a receiver and a window, or a receiver over its history): its payers, the
+    shares of them paying at most once and at most `OPEN_CASUAL_PEAK` times in any 30-day
+    bucket, and its credits, disguised, described and paid to its merchant account."""
+    sums = [pl.col(name).sum() for name in ("n", "n_disguise", "n_described", "n_registered")]
+    return (
+        inbound.group_by(*keys, "sender_id")
+        .agg(pl.col("n").max().alias("peak"), *sums)
+        .group_by(*keys)
+        .agg(
+            pl.len().alias("payers"),
+            (pl.col("peak") <= 1).mean().alias("once_share"),
+            (pl.col("peak") <= OPEN_CASUAL_PEAK).mean().alias("casual_share"),
+            *sums,
+        )
+    )
+
+
 def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
     """(receiver_id, k) of receivers funded by an audience over the 90-day window.
 
@@ -167,20 +185,10 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         )
         .select("receiver_id")
     )
-    inbound = windowed(
-        fiat.join(breadth, on="receiver_id", how="semi").select(
-            "sender_id", "receiver_id", "bucket", "n", "n_disguise", "n_described", "n_registered"
-        ),
-        w90,
-        checkpoints,
+    candidates = fiat.join(breadth, on="receiver_id", how="semi").select(
+        "sender_id", "receiver_id", "bucket", "n", "n_disguise", "n_described", "n_registered"
     )
-    per_payer = inbound.group_by("receiver_id", "sender_id", "k").agg(
-        pl.col("n").max().alias("peak"),
-        pl.col("n").sum(),
-        pl.col("n_disguise").sum(),
-        pl.col("n_described").sum(),
-        pl.col("n_registered").sum(),
-    )
+    inbound = windowed(candidates, w90, checkpoints)
     large = (
         (pl.col("payers") >= AUDIENCE_MIN_PAYERS)
         & (pl.col("once_share") >= AUDIENCE_ONCE_SHARE)
@@ -198,16 +206,7 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         & (pl.col("casual_share") >= OPEN_CASUAL_SHARE)
     )
     windows = (
-        per_payer.group_by("receiver_id", "k")
-        .agg(
-            pl.len().alias("payers"),
-            (pl.col("peak") <= 1).mean().alias("once_share"),
-            (pl.col("peak") <= OPEN_CASUAL_PEAK).mean().alias("casual_share"),
-            pl.col("n").sum(),
-            pl.col("n_disguise").sum(),
-            pl.col("n_described").sum(),
-            pl.col("n_registered").sum(),
-        )
+        _payer_counts(inbound, ("receiver_id", "k"))
         .filter(large | open_)
         .select("receiver_id", pl.col("k").cast(pl.Int32))
     )
@@ -215,31 +214,7 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
     # A seller with a declared trade whose payers, over its whole observed history, meet the
     # open test (module docstring: "Registered sellers").
     history = at_every_checkpoint(
-        fiat.join(breadth, on="receiver_id", how="semi")
-        .group_by("receiver_id", "sender_id")
-        .agg(
-            pl.col("n").max().alias("peak"),
-            pl.col("n").sum(),
-            pl.col("n_disguise").sum(),
-            pl.col("n_described").sum(),
-            pl.col("n_registered").sum(),
-        )
-        .group_by("receiver_id")
-        .agg(
-            pl.len().alias("payers"),
-            (pl.col("peak") <= OPEN_CASUAL_PEAK).mean().alias("casual_share"),
-            pl.col("n").sum(),
-            pl.col("n_disguise").sum(),
-            pl.col("n_described").sum(),
-            pl.col("n_registered").sum(),
-        )
-        .filter(
-            registered
-            & (pl.col("payers") >= REGISTERED_MIN_PAYERS)
-            & (pl.col("n_described") >= OPEN_MIN_DESCRIBED)
-            & (pl.col("n_disguise") == 0)
-            & (pl.col("casual_share") >= OPEN_CASUAL_SHARE)
-        ),
+        _payer_counts(candidates, ("receiver_id",)).filter(registered & open_),
         checkpoints,
     )
     return pl.concat([windows, standing_audiences, history]).unique()

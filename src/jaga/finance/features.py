@@ -1207,7 +1207,7 @@ def _sextortion(
     # burst's own shape). Incremental runs see the stored 200 days only.
     fsec_to_mule = (
         windowed(fsec, w180, checkpoints)
-        .join(mules.unique(), on="receiver_id", how="semi")
+        .join(mules, on="receiver_id", how="semi")
         .group_by(pl.col("sender_id").alias("account_id"), "k")
         .agg(pl.len().cast(pl.Int32).alias("net_pays_sextortion_mule"))
     )
