@@ -42,6 +42,7 @@ from jaga.finance.indicators import (
 from jaga.finance.merchant_codes import category_words, without_trade_words
 from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
+from jaga.finance.work_payments import billing_reference
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 DEFAULT_STEP_DAYS = 30
@@ -403,6 +404,11 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .alias("n_described"),
             # Charity vocabulary (organisations.py): benign context for organisations only.
             charity_memo(pl.col("memo")).sum().cast(pl.Int32).alias("n_charity"),
+            # Cross-border payments naming work done and a billing reference (work_payments.py).
+            billing_reference(pl.when(pl.col("cross_border")).then(pl.col("memo")))
+            .sum()
+            .cast(pl.Int32)
+            .alias("n_billed"),
             (pl.col("channel") == "crypto").sum().cast(pl.Int32).alias("n_crypto"),
             pl.col("to_registered_seller").sum().cast(pl.Int32).alias("n_registered"),
             # CVC payments (FinCEN FIN-2021-NTC3) in the USD 10-200 band, and those of them

@@ -24,6 +24,7 @@ from jaga.finance.indicators import IndicatorConfig
 from jaga.finance.network import HUB_ID_COLUMNS, device_accounts, propagate
 from jaga.finance.occasional import occasional_pairs
 from jaga.finance.scoring import ALERT_THRESHOLD, Scored, evaluate_rules, score_checkpoints
+from jaga.finance.work_payments import discount_work
 
 ID_COLUMNS = ("sender_id", "receiver_id")
 
@@ -92,7 +93,7 @@ def features_for(
     pair_days = cross_border_pair_days(coded)
     pairs = discount_rhythm(pair_buckets(coded, anchor, step), calendar_rhythm(pair_days))
     occasional = occasional_pairs(pair_days)
-    pairs = discount_bursts(discount_family_support(pairs, occasional))
+    pairs = discount_bursts(discount_family_support(discount_work(pairs), occasional))
     flows = account_day_flows(coded)
     features = propagate(
         account_features(pairs, flows, anchor, step, count),

@@ -29,6 +29,7 @@ from jaga.finance.features import (
 )
 from jaga.finance.network import device_accounts, propagate
 from jaga.finance.occasional import occasional_pairs
+from jaga.finance.work_payments import discount_work
 
 KEEP_DAYS = 200  # the longest window (180 days) plus the 48-hour cash-out look-ahead
 EVIDENCE_PER_ACCOUNT = 20
@@ -53,6 +54,7 @@ SUM_COLUMNS = (
     "n_travel",
     "n_to_minor",
     "n_minor_pattern",
+    "n_billed",
 )
 ANY_COLUMNS = (
     "minor_sender",
@@ -184,7 +186,7 @@ def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) 
             *PAIR_KEYS, pl.col("bucket").alias("day"), "n"
         )
     )
-    pairs = discount_bursts(discount_family_support(pairs, occasional))
+    pairs = discount_bursts(discount_family_support(discount_work(pairs), occasional))
     features = account_features(pairs, flows, anchor, step, 1)
     return propagate(features, pairs, step, 1, devices, occasional)
 
