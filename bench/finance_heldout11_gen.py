@@ -2557,6 +2557,28 @@ def _hub_outflows(
             1,
             ttyp,
         )
+    # every household wallet is used at least once: the main passes it a share of a credit
+    reached = set(r.tolist()) | set(recv[m].tolist())
+    for c in cluster:
+        for member in c[1:]:
+            if int(member) in reached:
+                continue
+            i = int(rng.integers(0, n))
+            when = t[i] + int(rng.uniform(1, 40) * H)
+            share = max(50_000.0, round(float(idr[i]) * 0.5 / 50_000) * 50_000)
+            w.add(
+                np.array([when]),
+                c[0],
+                member,
+                np.array([share]),
+                CI["IDR"],
+                "ewallet",
+                "EMY",
+                "",
+                "",
+                1,
+                ttyp,
+            )
     # some networks forward a little across the border to a PH facilitator
     if net and rng.random() < 0.5:
         ph = w.ents(
