@@ -217,7 +217,7 @@ RULES: tuple[Rule, ...] = (
     Rule("S14-pays-sextortion-mule", "T5", "sender", 1.5, ("FATF-2025", "FINCEN-2025"),
          c("net_pays_sextortion_mule") >= 1,
          "the new payee also took bursts of payments from other minors' accounts and moves "
-         "the money on (mule)",
+         "the money on, or banks where the input cannot show its payments (mule)",
          family="victims"),
     Rule("S13-male-sender", "T1", "sender", 0.25, ("FINTRAC-2020", "FINTRAC-2025"),
          c("s_male") & (c("s_band_corr_90") >= 2),
