@@ -42,6 +42,7 @@ from jaga.finance.indicators import (
 from jaga.finance.merchant_codes import category_words, without_trade_words
 from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
+from jaga.finance.visibility import unseen_payees
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 DEFAULT_STEP_DAYS = 30
@@ -635,7 +636,8 @@ class _Windows:
     share over its history; `sellers`: platform sellers and organisations; `payouts`,
     `orgs`, `standing_sellers` (business.py): their parts; `recv30`: receiver fan-in;
     `cash`: the 48-hour cash-out; `hubs`; `fsec`: sextortion bursts; `moved`: the share
-    of inbound value sent on over 180 days (`moved_on_share`).
+    of inbound value sent on over 180 days (`moved_on_share`); `unseen`: payees of bursts
+    whose own payments the input cannot show (`visibility.unseen_payees`).
     """
 
     p30: pl.LazyFrame
@@ -653,6 +655,7 @@ class _Windows:
     hubs: pl.LazyFrame
     fsec: pl.LazyFrame
     moved: pl.LazyFrame
+    unseen: pl.DataFrame
     w90: int
     w180: int
 
@@ -698,7 +701,7 @@ def _windows(
     recv30 = _receiver_30(p30, lifetime)
     # Only payees of minors' bursts need the moved-on share (the mule test).
     burst_payees = fsec.select(pl.col("receiver_id").alias("account_id")).unique()
-    p90, pair90, sellers, recv30, moved = _collect(
+    p90, pair90, sellers, recv30, moved, unseen_lazy = _collect(
         p90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
         pair90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
         sellers,
@@ -710,13 +713,16 @@ def _windows(
             checkpoints,
             w180,
         ),
+        # Only payees of minors' bursts are asked whether their outflows are in the input.
+        unseen_payees(lazy).join(burst_payees, on="account_id", how="semi"),
     )
+    unseen = unseen_lazy.collect()
     (hubs,) = _collect(_hubs(recv30, cash, sellers))
     return _Windows(
         p30=p30, p90=p90, pair90=pair90, p180=p180, lifetime=lifetime, sellers=sellers,
         payouts=payouts, orgs=orgs, standing_sellers=standing_sellers_, audience=audience,
         recv30=recv30,
-        cash=cash, hubs=hubs, fsec=fsec, moved=moved,
+        cash=cash, hubs=hubs, fsec=fsec, moved=moved, unseen=unseen,
         w90=w90, w180=w180,
     )  # fmt: skip
 
@@ -912,7 +918,7 @@ def _feature_frames(pairs: pl.LazyFrame, windows: _Windows, checkpoints: int) ->
         _sender_30(w.p30),
         send90,
         _sender_180(w.p180),
-        *_sextortion(w.fsec, w.moved, w.w180, checkpoints),
+        *_sextortion(w.fsec, w.moved, w.unseen, w.w180, checkpoints),
         _shared_senders(w.p90, send90),
         _forwards(p90_hub),
         w.cash,
@@ -1162,14 +1168,15 @@ def _sextortion_bursts(pairs: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def _sextortion(
-    fsec: pl.LazyFrame, moved: pl.LazyFrame, w180: int, checkpoints: int
+    fsec: pl.LazyFrame, moved: pl.LazyFrame, unseen: pl.DataFrame, w180: int, checkpoints: int
 ) -> tuple[pl.LazyFrame, pl.LazyFrame, pl.LazyFrame]:
     """The victim's burst features, the mule's victims over 180 days, and payments to a
     mule (a receiver of two or more victims that moves money on), from `_sextortion_bursts`.
 
     `moved` (`moved_on_share`): a payee of bursts that kept what it was paid is a shop, a
     reseller or a friend, not a mule (`MULE_MOVED_SHARE`); its payers' bursts are judged on
-    their own indicators.
+    their own indicators. `unseen` (`visibility.unseen_payees`): payees whose outgoing
+    payments the input cannot show; for them the other victims alone make the mule.
     """
     fsec_k = windowed(fsec, 1, checkpoints)
     # The burst's own corroborating indicators (FinCEN FIN-2025-NTC2 red flag: a series of
@@ -1193,11 +1200,16 @@ def _sextortion(
         .group_by(pl.col("receiver_id").alias("account_id"), "k")
         .agg(pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_minor_burst_victims"))
         .join(moved, on=["account_id", "k"], how="left")
-        .with_columns(pl.col("r_moved_on_share_180").fill_null(0.0))
+        .with_columns(
+            pl.col("r_moved_on_share_180").fill_null(0.0),
+            # visibility.py: a payee abroad the input never shows as a payer (another
+            # institution's customer): whether it moved the money on cannot be seen.
+            pl.col("account_id").is_in(unseen["account_id"].implode()).alias("r_outflows_unseen"),
+        )
     )
     mules = fsec_receiver.filter(
         (pl.col("r_minor_burst_victims") >= 2)
-        & (pl.col("r_moved_on_share_180") >= MULE_MOVED_SHARE)
+        & ((pl.col("r_moved_on_share_180") >= MULE_MOVED_SHARE) | pl.col("r_outflows_unseen"))
     ).select(pl.col("account_id").alias("receiver_id"))
     # A payee that is a mule at any checkpoint of the observed history (as calendar rhythm
     # and recurring buys are judged over it) corroborates every victim's burst to it: the
