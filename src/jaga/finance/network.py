@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from jaga.finance.escalation import escalating_pairs
 from jaga.finance.features import FEW_REPEAT_SENDERS, PAIR_KEYS, REPEAT_HUB_SENDERS, windowed
 from jaga.finance.indicators import BAND_USD, HIGH_RISK_CORRIDOR
 from jaga.finance.scoring import ALERT_THRESHOLD, evaluate_rules, fired_column
@@ -295,6 +296,29 @@ def customers_of_hubs(
     )
 
 
+def customer_pairs(pairs: pl.DataFrame, occasional: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The pair-bucket rows that can make their payer a customer of a hub (S17, S18, S25).
+
+    Left out, since their payments are what they look like rather than a facilitator's
+    takings: occasional pairs (`occasional.py`: tips now and then, never a session);
+    escalating pairs (`escalation.py`: ever larger sums to one payee, the romance-scam
+    victim's shape, FINTRAC-2019-OA001); and payments sent by a minor. The published
+    offender profiles are of adult men (FINTRAC 2020/2025, item 10: perpetrators "almost
+    always male"; AUSTRAC's cases), and the research note models a minor who pays as the
+    victim of T5 (sextortion: its own rules, the minor's burst to a new payee), never as a
+    T1/T3 consumer; a minor who pays a seller abroad is otherwise a shopper: a teenager
+    buying game credits from a reseller (`features`: "a teenager topping up game credits
+    ... is shopping") is not that reseller's customer in the facilitator's sense, whatever
+    the reseller's own evidence. A minor's payments still count for everything else.
+    """
+    excluded = escalating_pairs(pairs)
+    if occasional is not None and not occasional.is_empty():
+        excluded = pl.concat(
+            [excluded, occasional.select(*(pl.col(c).cast(excluded.schema[c]) for c in PAIR_KEYS))]
+        )
+    return pairs.filter(~pl.col("minor_sender")).join(excluded, on=list(PAIR_KEYS), how="anti")
+
+
 def propagate(
     features: pl.DataFrame,
     pairs: pl.DataFrame,
@@ -351,8 +375,7 @@ def propagate(
     corroborated = passing.rename({"account_id": "receiver_id"}).with_columns(
         pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32)
     )
-    if occasional is not None and not occasional.is_empty():
-        pairs = pairs.join(occasional, on=list(PAIR_KEYS), how="anti")
+    pairs = customer_pairs(pairs, occasional)
     paid = windowed(
         pairs.filter(
             pl.col("receiver_id").is_in(known["receiver_id"].unique().implode())
