@@ -34,22 +34,24 @@ def _hub(ledger: Ledger, buyers: int = 5) -> None:
                    ("Rosa Cruz", "Cash Agent"), "F", 1980)  # fmt: skip
 
 
-@pytest.mark.parametrize("born", [2010, 1980])
-def test_a_minor_paying_a_hub_inherits_nothing(tmp_path: Path, born: int) -> None:
-    # A payer buying twice from the hub in the band: as an adult (born 1980) a lone buyer
-    # who inherits the hub's evidence (S25); as a 14-year-old (born 2010) a minor, whom the
-    # research note models as a sextortion victim (T5) or a shopper, never as a consumer.
+@pytest.mark.parametrize(("born", "sums"), [(2010, (2.0, 3.0, 12.0)), (1980, (2.0, 3.0, 12.0)),
+                                            (2010, (60.0, 90.0))])  # fmt: skip
+def test_a_minor_buying_small_top_ups_from_a_hub_inherits_nothing(
+    tmp_path: Path, born: int, sums: tuple[float, ...]
+) -> None:
+    # A 14-year-old (born 2010) topping up game credits from the hub, USD 2-12 a time
+    # (average under USD 15): shopping, no customer (pocket_money_pairs). An adult paying the
+    # same sums is a lone buyer who inherits the hub's evidence (S25), and so is a minor
+    # paying tens of dollars (a sextortion victim's sums, T5: the hub's evidence matters).
     ledger = Ledger()
     _hub(ledger)
-    for day in (95, 99):
-        ledger.pay("payer", "hub", 20.0, day, 2.0, ("US", "PH"), "diamonds",
+    for n, usd in enumerate(sums):  # four days apart: no minor's burst (bursts.py)
+        ledger.pay("payer", "hub", usd, 95 + 4 * n, 2.0, ("US", "PH"), "diamonds",
                    ("Max Ward", "Rosa Cruz"), born=born)  # fmt: skip
     result = ledger.score(tmp_path)
-    if born == 1980:
-        assert fired(result, "payer", S25)
-        assert S25 in reasons(result, "payer")
-    else:
-        assert not fired(result, "payer", S25)
+    customer = born == 1980 or sum(sums) / len(sums) >= 15
+    assert fired(result, "payer", S25) is customer
+    if not customer:
         assert not fired(result, "payer", S17)
         assert reasons(result, "payer") == ""
     # The hub's own customers are unchanged either way.
@@ -138,3 +140,27 @@ def test_a_checkout_whose_buyers_come_back_is_not_pooled(
         _crypto_payer(ledger, f"p{i}", "pool", 60 + i * 0.7, 24.62)
     result = ledger.score(tmp_path)
     assert fired(result, "pool", R12)
+
+
+@pytest.mark.parametrize("price", [10.0, 40.0])
+def test_a_hub_paid_a_few_dollars_a_time_passes_nothing(tmp_path: Path, price: float) -> None:
+    # A game-credit reseller: five buyers each paying three in-band top-ups of USD 10 and
+    # one coin of USD 2 (their credits average under USD 15, the peak band's bottom) and the
+    # reseller moving the money on: fan-in, cash-out and common beneficiary of its own, but
+    # paid for small goods, so its payers are no facilitator's customers. Control: the same
+    # hub at USD 40 a payment (a session price) passes its evidence on to a lone buyer.
+    ledger = Ledger()
+    for i in range(5):
+        for n, day in enumerate((92, 96, 100, 104)):
+            usd = 2.0 if n == 3 else price + i * 0.37
+            ledger.pay(f"buyer{i}", "hub", usd, day + i * 0.1, 4.0, ("US", "PH"), "",
+                       (f"Dan {SURNAMES[i]}", "Rosa Cruz"))  # fmt: skip
+    for day in (93, 97, 101, 105):
+        ledger.pay("hub", "agent", 4 * price, day, 6.0, ("PH", "PH"), "",
+                   ("Rosa Cruz", "Cash Agent"), "F", 1980)  # fmt: skip
+    for day in (95, 99):
+        ledger.pay("lone", "hub", 12.0, day, 2.0, ("GB", "PH"), "", ("Tim Ward", "Rosa Cruz"))
+    result = ledger.score(tmp_path)
+    assert fired(result, "lone", S25) is (price == 40.0)
+    if price == 10.0:
+        assert not fired(result, "lone", S17)
