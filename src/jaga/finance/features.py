@@ -42,6 +42,7 @@ from jaga.finance.indicators import (
 from jaga.finance.merchant_codes import category_words, without_trade_words
 from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
+from jaga.finance.pooled import pooled_addresses
 from jaga.finance.visibility import unseen_payees
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
@@ -1302,10 +1303,19 @@ def _crypto(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> tuple[pl.LazyFra
         )
         .drop("in_all_n")
     )
+    # A public service's pooled address (pooled.py: an audience of one-off payers) is no
+    # checkout: it makes no shared address (S22, S23) and does not alert as one (R12, R13).
+    pooled = pooled_addresses(crypto90, checkpoints)
+    crypto_recv = crypto_recv.join(
+        pooled.select(pl.col("receiver_id").alias("account_id"), "k", r_crypto_pooled=pl.lit(True)),
+        on=["account_id", "k"],
+        how="left",
+    ).with_columns(pl.col("r_crypto_pooled").fill_null(False))
     shared_addresses = crypto_recv.filter(
         (pl.col("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
         & (pl.col("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
         & (pl.col("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE)
+        & ~pl.col("r_crypto_pooled")
     ).select(pl.col("account_id").alias("receiver_id"), "k")
     crypto_send = (
         crypto90.filter(pl.col("n_crypto_band") > 0)

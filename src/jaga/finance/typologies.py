@@ -303,7 +303,8 @@ RULES: tuple[Rule, ...] = (
     Rule("R12-crypto-shared-address", "T6", "receiver", 2.5, ("FINCEN-2021", "FATF-2025"),
          (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
          & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
-         & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE),
+         & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE)
+         & ~c("r_crypto_pooled"),
          "crypto address paid in the USD 10-200 band by {r_crypto_senders_90} unrelated "
          "senders within 90 days, {r_crypto_band_share_90:.0%} of its crypto income in that band, "
          "{r_crypto_only_share_90:.0%} of all its credits in crypto (a checkout address)",
@@ -311,7 +312,8 @@ RULES: tuple[Rule, ...] = (
     Rule("R13-crypto-night-credits", "T6", "receiver", 1.5, ("FATF-2025",),
          (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS) & (c("r_crypto_pattern_90") >= 3)
          & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
-         & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE),
+         & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE)
+         & ~c("r_crypto_pooled"),
          "{r_crypto_pattern_90} of those crypto credits sent at the payers' night with even "
          "amounts or cover words",
          supporting=True),
