@@ -54,6 +54,7 @@ GENERATORS = {
     "8": "finance_heldout8_gen",
     "9": "finance_heldout9_gen",
     "10": "finance_heldout10_gen",
+    "11": "finance_heldout11_gen",
 }
 
 

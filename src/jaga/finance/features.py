@@ -42,6 +42,8 @@ from jaga.finance.indicators import (
 from jaga.finance.merchant_codes import category_words, without_trade_words
 from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
+from jaga.finance.pooled import pooled_addresses
+from jaga.finance.visibility import unseen_payees
 from jaga.finance.work_payments import billing_reference
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
@@ -641,7 +643,8 @@ class _Windows:
     share over its history; `sellers`: platform sellers and organisations; `payouts`,
     `orgs`, `standing_sellers` (business.py): their parts; `recv30`: receiver fan-in;
     `cash`: the 48-hour cash-out; `hubs`; `fsec`: sextortion bursts; `moved`: the share
-    of inbound value sent on over 180 days (`moved_on_share`).
+    of inbound value sent on over 180 days (`moved_on_share`); `unseen`: payees of bursts
+    whose own payments the input cannot show (`visibility.unseen_payees`).
     """
 
     p30: pl.LazyFrame
@@ -659,6 +662,7 @@ class _Windows:
     hubs: pl.LazyFrame
     fsec: pl.LazyFrame
     moved: pl.LazyFrame
+    unseen: pl.DataFrame
     w90: int
     w180: int
 
@@ -704,7 +708,7 @@ def _windows(
     recv30 = _receiver_30(p30, lifetime)
     # Only payees of minors' bursts need the moved-on share (the mule test).
     burst_payees = fsec.select(pl.col("receiver_id").alias("account_id")).unique()
-    p90, pair90, sellers, recv30, moved = _collect(
+    p90, pair90, sellers, recv30, moved, unseen_lazy = _collect(
         p90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
         pair90_all.join(standing, on=[*PAIR_KEYS, "k"], how="anti"),
         sellers,
@@ -716,13 +720,16 @@ def _windows(
             checkpoints,
             w180,
         ),
+        # Only payees of minors' bursts are asked whether their outflows are in the input.
+        unseen_payees(lazy).join(burst_payees, on="account_id", how="semi"),
     )
+    unseen = unseen_lazy.collect()
     (hubs,) = _collect(_hubs(recv30, cash, sellers))
     return _Windows(
         p30=p30, p90=p90, pair90=pair90, p180=p180, lifetime=lifetime, sellers=sellers,
         payouts=payouts, orgs=orgs, standing_sellers=standing_sellers_, audience=audience,
         recv30=recv30,
-        cash=cash, hubs=hubs, fsec=fsec, moved=moved,
+        cash=cash, hubs=hubs, fsec=fsec, moved=moved, unseen=unseen,
         w90=w90, w180=w180,
     )  # fmt: skip
 
@@ -918,7 +925,7 @@ def _feature_frames(pairs: pl.LazyFrame, windows: _Windows, checkpoints: int) ->
         _sender_30(w.p30),
         send90,
         _sender_180(w.p180),
-        *_sextortion(w.fsec, w.moved, w.w180, checkpoints),
+        *_sextortion(w.fsec, w.moved, w.unseen, w.w180, checkpoints),
         _shared_senders(w.p90, send90),
         _forwards(p90_hub),
         w.cash,
@@ -1168,14 +1175,15 @@ def _sextortion_bursts(pairs: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def _sextortion(
-    fsec: pl.LazyFrame, moved: pl.LazyFrame, w180: int, checkpoints: int
+    fsec: pl.LazyFrame, moved: pl.LazyFrame, unseen: pl.DataFrame, w180: int, checkpoints: int
 ) -> tuple[pl.LazyFrame, pl.LazyFrame, pl.LazyFrame]:
     """The victim's burst features, the mule's victims over 180 days, and payments to a
     mule (a receiver of two or more victims that moves money on), from `_sextortion_bursts`.
 
     `moved` (`moved_on_share`): a payee of bursts that kept what it was paid is a shop, a
     reseller or a friend, not a mule (`MULE_MOVED_SHARE`); its payers' bursts are judged on
-    their own indicators.
+    their own indicators. `unseen` (`visibility.unseen_payees`): payees whose outgoing
+    payments the input cannot show; for them the other victims alone make the mule.
     """
     fsec_k = windowed(fsec, 1, checkpoints)
     # The burst's own corroborating indicators (FinCEN FIN-2025-NTC2 red flag: a series of
@@ -1199,11 +1207,16 @@ def _sextortion(
         .group_by(pl.col("receiver_id").alias("account_id"), "k")
         .agg(pl.col("sender_id").n_unique().cast(pl.Int32).alias("r_minor_burst_victims"))
         .join(moved, on=["account_id", "k"], how="left")
-        .with_columns(pl.col("r_moved_on_share_180").fill_null(0.0))
+        .with_columns(
+            pl.col("r_moved_on_share_180").fill_null(0.0),
+            # visibility.py: a payee abroad the input never shows as a payer (another
+            # institution's customer): whether it moved the money on cannot be seen.
+            pl.col("account_id").is_in(unseen["account_id"].implode()).alias("r_outflows_unseen"),
+        )
     )
     mules = fsec_receiver.filter(
         (pl.col("r_minor_burst_victims") >= 2)
-        & (pl.col("r_moved_on_share_180") >= MULE_MOVED_SHARE)
+        & ((pl.col("r_moved_on_share_180") >= MULE_MOVED_SHARE) | pl.col("r_outflows_unseen"))
     ).select(pl.col("account_id").alias("receiver_id"))
     # A payee that is a mule at any checkpoint of the observed history (as calendar rhythm
     # and recurring buys are judged over it) corroborates every victim's burst to it: the
@@ -1296,10 +1309,19 @@ def _crypto(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> tuple[pl.LazyFra
         )
         .drop("in_all_n")
     )
+    # A public service's pooled address (pooled.py: an audience of one-off payers) is no
+    # checkout: it makes no shared address (S22, S23) and does not alert as one (R12, R13).
+    pooled = pooled_addresses(crypto90, checkpoints)
+    crypto_recv = crypto_recv.join(
+        pooled.select(pl.col("receiver_id").alias("account_id"), "k", r_crypto_pooled=pl.lit(True)),
+        on=["account_id", "k"],
+        how="left",
+    ).with_columns(pl.col("r_crypto_pooled").fill_null(False))
     shared_addresses = crypto_recv.filter(
         (pl.col("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
         & (pl.col("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
         & (pl.col("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE)
+        & ~pl.col("r_crypto_pooled")
     ).select(pl.col("account_id").alias("receiver_id"), "k")
     crypto_send = (
         crypto90.filter(pl.col("n_crypto_band") > 0)

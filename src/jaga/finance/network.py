@@ -38,8 +38,9 @@ from __future__ import annotations
 
 import polars as pl
 
+from jaga.finance.escalation import escalating_pairs
 from jaga.finance.features import FEW_REPEAT_SENDERS, PAIR_KEYS, REPEAT_HUB_SENDERS, windowed
-from jaga.finance.indicators import BAND_USD, HIGH_RISK_CORRIDOR
+from jaga.finance.indicators import BAND_USD, HIGH_RISK_CORRIDOR, PEAK_USD
 from jaga.finance.scoring import ALERT_THRESHOLD, evaluate_rules, fired_column
 from jaga.finance.typologies import RULES, RULES_BY_ID, Rule
 
@@ -68,6 +69,13 @@ RETURNING_SENDERS = 2
 # Hub strength (`strong_hubs`): at least this share of a hub's foreign credits in 90 days must
 # come from its returning buyers before its customers inherit anything from it (S17, S18, S25).
 RETURNING_CREDIT_SHARE = 0.5
+# Hub price (`strong_hubs`): the small foreign credits of a hub that passes evidence on must
+# average at least the peak band's bottom. The published pay-per-view prices: USD 15-100 at
+# the peak (research item 1), "as little as AUD$40" / GBP 15 (IJM), and 81% of the AMLC's
+# OSAEC transactions PHP 1,000-10,000 (about USD 18-180). A receiver paid a few dollars a
+# time on average (a game-credit reseller's top-ups: research note (d), gaming top-ups) is
+# paid for small goods, not sessions, and its payers are no facilitator's customers.
+HUB_MIN_MEAN_USD = PEAK_USD[0]
 # A household shares one phone (research note T2: 2-6 linked accounts); a phone used by more
 # accounts is a shop's or an agent's and says nothing about who is linked to whom.
 MAX_DEVICE_ACCOUNTS = 10
@@ -208,8 +216,14 @@ def strong_hubs(
         .agg(
             pl.col("band").filter(returning).sum().alias("returning_credits"),
             pl.col("n").filter(small).sum().alias("credits"),
+            pl.col("usd").filter(small).sum().alias("credits_usd"),
         )
-        .filter(pl.col("returning_credits") >= RETURNING_CREDIT_SHARE * pl.col("credits"))
+        .filter(
+            (pl.col("returning_credits") >= RETURNING_CREDIT_SHARE * pl.col("credits"))
+            # Paid a few dollars a time, in this window or over its history: small goods.
+            & (pl.col("credits_usd") >= HUB_MIN_MEAN_USD * pl.col("credits"))
+        )
+        .join(small_goods_sellers(credits), on="receiver_id", how="anti")
         .select(pl.col("receiver_id").alias("account_id"), "k")
     )
     return hubs.join(
@@ -219,6 +233,31 @@ def strong_hubs(
         ),
         on=["account_id", "k"],
         how="semi",
+    )
+
+
+def small_goods_sellers(credits: pl.DataFrame) -> pl.DataFrame:
+    """(receiver_id) of hubs paid a few dollars a time over their observed history.
+
+    `credits`: the hubs' unrelated cross-border pair-bucket rows (`strong_hubs`). A price is
+    the seller's, not a window's (a window holds a handful of credits and its average
+    swings with who paid in it), so it is read over the whole observed history (batch: the
+    input; incremental: the stored 200 days), like the standing status (standing.py): the
+    small foreign credits (pairs into a high-risk corridor averaging at most the band's top)
+    averaging below `HUB_MIN_MEAN_USD`.
+    """
+    per_pair = credits.group_by(*PAIR_KEYS).agg(
+        pl.col("n").sum(), pl.col("usd").sum(), pl.col("corridor_risk").max()
+    )
+    small = (pl.col("usd") <= BAND_USD[1] * pl.col("n")) & (
+        pl.col("corridor_risk") >= HIGH_RISK_CORRIDOR
+    )
+    return (
+        per_pair.filter(small)
+        .group_by("receiver_id")
+        .agg(pl.col("usd").sum(), pl.col("n").sum())
+        .filter(pl.col("usd") < HUB_MIN_MEAN_USD * pl.col("n"))
+        .select("receiver_id")
     )
 
 
@@ -295,6 +334,55 @@ def customers_of_hubs(
     )
 
 
+def customer_pairs(pairs: pl.DataFrame, occasional: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The pair-bucket rows that can make their payer a customer of a hub (S17, S18, S25).
+
+    Left out, since their payments are what they look like rather than a facilitator's
+    takings: occasional pairs (`occasional.py`: tips now and then, never a session);
+    escalating pairs (`escalation.py`: ever larger sums to one payee, the romance-scam
+    victim's shape, FINTRAC-2019-OA001); and a minor's pocket-money purchases
+    (`pocket_money_pairs`). Their payments still count for everything else.
+    """
+    excluded = pl.concat(
+        [escalating_pairs(pairs), pocket_money_pairs(pairs)]
+        + (
+            [occasional.select(*(pl.col(c).cast(pairs.schema[c]) for c in PAIR_KEYS))]
+            if occasional is not None and not occasional.is_empty()
+            else []
+        )
+    )
+    return pairs.join(excluded, on=list(PAIR_KEYS), how="anti")
+
+
+def pocket_money_pairs(pairs: pl.DataFrame) -> pl.DataFrame:
+    """(sender_id, receiver_id) of a minor's cross-border pairs paying a few dollars a time.
+
+    A minor who pays a hub abroad is, in the research note, the victim of T5 (sextortion:
+    "first payment <250; total <=1,500", FATF 2025, item 13), never a T1/T3 consumer (the
+    published offender profiles are adult men: FINTRAC 2020/2025, item 10). Whether victim
+    or consumer, the sums are tens to hundreds of dollars: the pay-per-view price peaks at
+    USD 15-100 (item 1; IJM: "as little as AUD$40" / GBP 15), sextortion demands run to
+    hundreds. A teenager topping up game credits pays a few dollars a time (the research
+    note (d) names gaming top-ups among the hard negatives; `features`: "a teenager topping
+    up game credits ... is shopping"). So a pair whose sender is a minor and whose payments
+    average below the peak band's bottom (`PEAK_USD[0]`, USD 15) over its observed history
+    (batch: the input; incremental: the stored 200 days) makes its payer no customer of
+    the payee, whatever the payee's own evidence. The minor's bursts (`S12`...) and other
+    evidence still count. The average, not each payment: a top-up of USD 10-50 now and then
+    among coins of 1-5 is still shopping, and a victim's demands are never a few dollars on
+    average. Our reading of those figures, not a published threshold.
+    """
+    return (
+        pairs.lazy()
+        .filter(pl.col("cross_border") & pl.col("minor_sender"))
+        .group_by(*PAIR_KEYS)
+        .agg((pl.col("usd").sum() / pl.col("n").sum()).alias("_mean"))
+        .filter(pl.col("_mean") < PEAK_USD[0])
+        .select(*PAIR_KEYS)
+        .collect()
+    )
+
+
 def propagate(
     features: pl.DataFrame,
     pairs: pl.DataFrame,
@@ -351,8 +439,7 @@ def propagate(
     corroborated = passing.rename({"account_id": "receiver_id"}).with_columns(
         pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32)
     )
-    if occasional is not None and not occasional.is_empty():
-        pairs = pairs.join(occasional, on=list(PAIR_KEYS), how="anti")
+    pairs = customer_pairs(pairs, occasional)
     paid = windowed(
         pairs.filter(
             pl.col("receiver_id").is_in(known["receiver_id"].unique().implode())

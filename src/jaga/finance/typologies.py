@@ -72,7 +72,9 @@ NOT_SELLER = (
 )
 # A payee of minors' bursts that sent on a material share of what it received (features:
 # MULE_MOVED_SHARE): what makes a sextortion payee a mule rather than a shop or a friend.
-MOVES_MONEY_ON = c("r_moved_on_share_180") >= MULE_MOVED_SHARE
+# A payee abroad whose own payments the input cannot show (visibility.py: another
+# institution's customer in a one-sided export) is judged by its victims alone.
+MOVES_MONEY_ON = (c("r_moved_on_share_180") >= MULE_MOVED_SHARE) | c("r_outflows_unseen")
 # Item 9 (FINTRAC 2025): travel "outside typical tourist areas", "stays longer or more
 # frequent than usual", "excessive ATM withdrawals". Card data shows neither the region nor
 # the sender's usual trip, so the count stands in for both: a week's holiday leaves some
@@ -215,7 +217,7 @@ RULES: tuple[Rule, ...] = (
     Rule("S14-pays-sextortion-mule", "T5", "sender", 1.5, ("FATF-2025", "FINCEN-2025"),
          c("net_pays_sextortion_mule") >= 1,
          "the new payee also took bursts of payments from other minors' accounts and moves "
-         "the money on (mule)",
+         "the money on, or banks where the input cannot show its payments (mule)",
          family="victims"),
     Rule("S13-male-sender", "T1", "sender", 0.25, ("FINTRAC-2020", "FINTRAC-2025"),
          c("s_male") & (c("s_band_corr_90") >= 2),
@@ -291,7 +293,8 @@ RULES: tuple[Rule, ...] = (
     Rule("R9-sextortion-mule", "T5", "receiver", 2.0, ("FATF-2025", "FINCEN-2025"),
          (c("r_minor_burst_victims") >= 1) & MOVES_MONEY_ON,
          "received bursts of payments from {r_minor_burst_victims} minors' accounts and "
-         "moved {r_moved_on_share_180:.0%} of its inbound value on within 180 days",
+         "moved {r_moved_on_share_180:.0%} of its inbound value on within 180 days "
+         "(0% when its own payments are outside the input)",
          family="minor"),
     Rule("R9b-several-victims", "T5", "receiver", 2.0, ("FATF-2025", "FINCEN-2025"),
          (c("r_minor_burst_victims") >= 2) & MOVES_MONEY_ON,
@@ -300,7 +303,8 @@ RULES: tuple[Rule, ...] = (
     Rule("R12-crypto-shared-address", "T6", "receiver", 2.5, ("FINCEN-2021", "FATF-2025"),
          (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
          & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
-         & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE),
+         & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE)
+         & ~c("r_crypto_pooled"),
          "crypto address paid in the USD 10-200 band by {r_crypto_senders_90} unrelated "
          "senders within 90 days, {r_crypto_band_share_90:.0%} of its crypto income in that band, "
          "{r_crypto_only_share_90:.0%} of all its credits in crypto (a checkout address)",
@@ -308,7 +312,8 @@ RULES: tuple[Rule, ...] = (
     Rule("R13-crypto-night-credits", "T6", "receiver", 1.5, ("FATF-2025",),
          (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS) & (c("r_crypto_pattern_90") >= 3)
          & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
-         & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE),
+         & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE)
+         & ~c("r_crypto_pooled"),
          "{r_crypto_pattern_90} of those crypto credits sent at the payers' night with even "
          "amounts or cover words",
          supporting=True),
