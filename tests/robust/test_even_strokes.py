@@ -161,3 +161,32 @@ def test_blob_max_is_numpy_maximum_at(shape: tuple[int, int]) -> None:
     expected = np.zeros(count, np.float32)
     np.maximum.at(expected, labels.ravel(), values.ravel())
     assert np.array_equal(blob_max(labels, values, count), expected)
+
+
+def _box(left: float, top: float, width: float, height: float) -> list[float]:
+    row = [0.0] * 5
+    row[cv2.CC_STAT_LEFT], row[cv2.CC_STAT_TOP] = left, top
+    row[cv2.CC_STAT_WIDTH], row[cv2.CC_STAT_HEIGHT] = width, height
+    row[cv2.CC_STAT_AREA] = 0.4 * width * height
+    return row
+
+
+def test_letters_outnumbered_by_a_striped_photos_bars_are_still_their_line() -> None:
+    # Five white letters of one size on one row (fill 250), linked with nine light bars of
+    # a blind (fill 190-215, every height, stacked above and below): the group's median
+    # fill is the bars' shade, but the letters' colour holds the row of most letters.
+    letters = [_box(100 + 20 * i, 20, 16, 22) for i in range(5)]
+    bars = [
+        _box(90 + 13 * i, 5 + 9 * i, 30, h) for i, h in enumerate((4, 8, 12, 20, 30, 6, 9, 14, 40))
+    ]
+    boxes = np.array(letters + bars, np.float64)
+    fills = np.array([250.0, 248, 252, 247, 251, 190, 195, 200, 205, 210, 192, 198, 207, 215])
+    members = np.arange(len(boxes))
+    row = overlays._lettered_row(members, fills, boxes)
+    assert set(row.tolist()) == set(range(5))
+    # The median's colour alone (the rule before) leaves every letter out.
+    median_row = overlays._main_row(overlays._one_colour(members, fills), boxes)
+    assert not set(median_row.tolist()) & set(range(5))
+    # One colour only (spread under two colours' width): the median's colour, as before.
+    one = members[:5]
+    assert np.array_equal(overlays._lettered_row(one, fills, boxes), overlays._main_row(one, boxes))

@@ -346,8 +346,7 @@ def _outlined_glyphs(
     lines = [
         line
         for line in (
-            _main_row(_one_colour(members, fills), boxes_all)
-            for members in _text_lines(boxes_all, centres)
+            _lettered_row(members, fills, boxes_all) for members in _text_lines(boxes_all, centres)
         )
         if line.size >= MIN_LINE_GLYPHS
         and _letter_shaped(line, boxes_all)
@@ -788,6 +787,41 @@ def _one_colour(
     colour, light patches of a photo (stripes, sky between branches) are shaded."""
     level = float(np.median(fills[members]))
     return members[np.abs(fills[members] - level) <= LINE_FILL_SPREAD]
+
+
+def _lettered_row(
+    members: npt.NDArray[np.intp], fills: npt.NDArray[np.float64], boxes: npt.NDArray[np.float64]
+) -> npt.NDArray[np.intp]:
+    """The glyphs of a line of one colour on its main row (_one_colour, _main_row).
+
+    Over a striped or textured photo (white blinds, lit cladding ribs) the photo's light
+    bars are ringed by their dark gaps like glyphs, link with the letters into one group,
+    and can outnumber them: the group's median fill is then the bars' shade, and the
+    letters (another colour, one row, one size) are left out. When the group's fills span
+    more than two colours' spread, each colour is tried and the one whose main row holds
+    the most glyphs of one size is kept (lettering: many letters of one size on one row;
+    bars: a few on a row, of every height); the median's colour when none holds more."""
+    chosen = _main_row(_one_colour(members, fills), boxes)
+    spread = fills[members]
+    if float(spread.max() - spread.min()) > 2 * LINE_FILL_SPREAD:
+        best = _same_size(chosen, boxes)
+        step = LINE_FILL_SPREAD / 2
+        for level in np.unique(np.round(spread / step) * step):
+            row = _main_row(members[np.abs(spread - level) <= LINE_FILL_SPREAD], boxes)
+            count = _same_size(row, boxes)
+            if count > best:
+                chosen, best = row, count
+    return chosen
+
+
+def _same_size(members: npt.NDArray[np.intp], boxes: npt.NDArray[np.float64]) -> int:
+    """How many of a line's glyphs are of its median height (see _one_size)."""
+    if members.size == 0:
+        return 0
+    heights = boxes[members, cv2.CC_STAT_HEIGHT]
+    tall = float(np.median(heights))
+    same = np.abs(heights - tall) <= max(SAME_HEIGHT_PIXELS, SAME_HEIGHT_SHARE * tall)
+    return int(np.count_nonzero(same))
 
 
 def _main_row(
