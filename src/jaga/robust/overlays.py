@@ -346,8 +346,7 @@ def _outlined_glyphs(
     lines = [
         line
         for line in (
-            _main_row(_one_colour(members, fills), boxes_all)
-            for members in _text_lines(boxes_all, centres)
+            _lettered_row(members, fills, boxes_all) for members in _text_lines(boxes_all, centres)
         )
         if line.size >= MIN_LINE_GLYPHS
         and _letter_shaped(line, boxes_all)
@@ -355,11 +354,21 @@ def _outlined_glyphs(
     ]
     if not lines:
         return None
-    # Where the glyphs' own fill is (each light level's glyph blobs), which the fill
-    # tone of a line's box is checked against (see _enclosed).
+    # Where the letters' own fill is (the glyph blobs of each light level that a line
+    # took for its letters), which the fill tone of a line's box is checked against (see
+    # _enclosed). Only the lines' glyphs: a light blob ringed by dark that no line took (a
+    # lit spire tip above the letters, a window below them) is the photo.
+    in_line = np.zeros(len(boxes_all), dtype=bool)
+    for members in lines:
+        in_line[members] = True
     glyph_pixels = np.zeros(luma.shape, dtype=np.uint8)
+    start = 0
     for blobs in found:
-        glyph_pixels |= blobs[5][blobs[4]].view(np.uint8)
+        chosen = np.flatnonzero(blobs[5])
+        taken = np.zeros(blobs[5].shape, dtype=bool)
+        taken[chosen[in_line[start : start + chosen.size]]] = True
+        start += chosen.size
+        glyph_pixels |= taken[blobs[4]].view(np.uint8)
     letters: npt.NDArray[np.uint8] = np.asarray(cv2.dilate(glyph_pixels, _SQUARE3), np.uint8)
     mask = np.zeros(luma.shape, dtype=bool)
     core = np.zeros(luma.shape, dtype=bool)
@@ -516,7 +525,11 @@ def _two_tones(
     fill = _even_strokes(
         _enclosed((band >= fill_level - max(third, GLYPH_FILL_SPREAD / 2)).view(np.uint8), letters),
         letters,
+        # At a finer decode a letter's fill shows its one colour (see _even_strokes).
+        band if detail > 1 else None,
+        fill_level,
     )
+    fill = _facing_out(fill)
     mask, core, inner = _tone_masks(fill, outline, tall, detail)
     ringed = _ringed_fill(fill, outline, letters, detail)
     if np.array_equal(ringed, fill):
@@ -538,7 +551,15 @@ def _tone_masks(
     reach = max(2 * detail, tall // OUTLINE_SHARE)
     # No further than the outline's own width and the one pixel of its blend with the photo.
     reach = min(reach, _outline_width(fill, outline, reach) + 1)
-    within_fill = cv2.dilate(fill, np.ones((2 * reach + 1,) * 2, np.uint8)) > 0
+    if detail > 1:
+        # The outline is the fill grown by a round pen (a disc): a square reach takes
+        # about 40% more at the letters' corners and across narrow gaps between them, the
+        # photo there when it is dark. At the reduced decode the outline and its blend are
+        # a pixel or two and JPEG's blur is as wide: the square is kept there.
+        away = cv2.distanceTransform((fill == 0).view(np.uint8), cv2.DIST_L2, 5)
+        within_fill = np.asarray(away <= reach)
+    else:
+        within_fill = cv2.dilate(fill, np.ones((2 * reach + 1,) * 2, np.uint8)) > 0
     within_outline = cv2.dilate(outline, two) > 0
     # Each tone within two pixels of the other, and every pixel next to one tone and within
     # two pixels of the other: the blends between fill and outline and between the outline
@@ -631,9 +652,13 @@ its joints (an E's corners, a W's vertices) up to about 1.4 times as deep."""
 
 
 def _even_strokes(
-    fill: npt.NDArray[np.uint8], letters: npt.NDArray[np.uint8]
+    fill: npt.NDArray[np.uint8],
+    letters: npt.NDArray[np.uint8],
+    band: npt.NDArray[np.float32] | None = None,
+    fill_level: float = 0.0,
 ) -> npt.NDArray[np.uint8]:
-    """The fill-tone blobs of a line's box that are as thick as its letters' strokes.
+    """The fill-tone blobs of a line's box that are as thick as its letters' strokes (and,
+    given the `band`'s tones, of the letters' one colour).
 
     Lettering is drawn with one pen, so its strokes are of one width (the cue of the stroke
     width transform in text detection); the photo seen inside a letter's counter (a light
@@ -641,7 +666,15 @@ def _even_strokes(
     letters, or the light specks of a textured part of the photo (windows, leaves) are
     wider or much thinner. Painted out as fill, they and the photo's mid tones beside them
     lose what the photo showed there. The stroke width is read from the blobs holding a
-    found glyph's pixels (their median); nothing is left out when there are none."""
+    found glyph's pixels (their median); nothing is left out when there are none.
+
+    Lettering is also drawn in one colour: with `band`, a blob whose mean tone is more than
+    LINE_FILL_SPREAD under the letters' `fill_level` is a shaded light patch of the photo
+    (a lit facade's specks, a cladding's light ribs, seen between letters), not a letter's
+    fill. Only at a finer decode: there a stroke is several pixels wide and its mean is
+    the letters' colour (flat white, 247-255 on the tuning photos' meme text, against 185-215
+    for the light specks of a textured facade between the letters), while at the reduced
+    decode a stroke is a pixel or two of blends with the outline and its mean is not."""
     count, labels = cv2.connectedComponents(fill, connectivity=8)
     if count <= 1:
         return fill
@@ -654,9 +687,37 @@ def _even_strokes(
         return fill
     stroke = float(np.median(thickness[lettered]))
     kept = (thickness <= STROKE_THICKER * stroke + 1.0) & (thickness >= STROKE_THINNER * stroke)
+    if band is not None:
+        area = np.bincount(labels.ravel(), minlength=count)
+        total = np.bincount(labels.ravel(), weights=band.ravel(), minlength=count)
+        kept &= total >= (fill_level - LINE_FILL_SPREAD) * np.maximum(area, 1)
     kept[0] = False
     even: npt.NDArray[np.uint8] = kept[labels].view(np.uint8)
     return even
+
+
+def _facing_out(fill: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
+    """The fill-tone blobs of a line's box that are not inside another blob's hole.
+
+    Letters are set side by side, never one inside another: a light blob inside a letter's
+    counter (the lit spire seen through an O, a window inside an A) or inside a loop of
+    letters that touch is the photo, even when the letter's outline rings it like a
+    letter's fill. A letter's own fill always borders the box's outside (through its
+    outline and the photo around it): the background of the fill blobs connected to the
+    box's sides."""
+    if not fill.any():
+        return fill
+    count, labels = cv2.connectedComponents((fill == 0).view(np.uint8), connectivity=4)
+    outer = np.zeros(count, dtype=bool)
+    outer[labels[0]] = outer[labels[-1]] = outer[labels[:, 0]] = outer[labels[:, -1]] = True
+    outer[0] = False
+    near = cv2.dilate(outer[labels].view(np.uint8), _SQUARE3) > 0
+    count, blobs = cv2.connectedComponents(fill, connectivity=8)
+    facing = np.zeros(count, dtype=bool)
+    facing[blobs[near & (fill > 0)]] = True
+    facing[0] = False
+    kept: npt.NDArray[np.uint8] = facing[blobs].view(np.uint8)
+    return kept
 
 
 def _outlined(
@@ -726,6 +787,41 @@ def _one_colour(
     colour, light patches of a photo (stripes, sky between branches) are shaded."""
     level = float(np.median(fills[members]))
     return members[np.abs(fills[members] - level) <= LINE_FILL_SPREAD]
+
+
+def _lettered_row(
+    members: npt.NDArray[np.intp], fills: npt.NDArray[np.float64], boxes: npt.NDArray[np.float64]
+) -> npt.NDArray[np.intp]:
+    """The glyphs of a line of one colour on its main row (_one_colour, _main_row).
+
+    Over a striped or textured photo (white blinds, lit cladding ribs) the photo's light
+    bars are ringed by their dark gaps like glyphs, link with the letters into one group,
+    and can outnumber them: the group's median fill is then the bars' shade, and the
+    letters (another colour, one row, one size) are left out. When the group's fills span
+    more than two colours' spread, each colour is tried and the one whose main row holds
+    the most glyphs of one size is kept (lettering: many letters of one size on one row;
+    bars: a few on a row, of every height); the median's colour when none holds more."""
+    chosen = _main_row(_one_colour(members, fills), boxes)
+    spread = fills[members]
+    if float(spread.max() - spread.min()) > 2 * LINE_FILL_SPREAD:
+        best = _same_size(chosen, boxes)
+        step = LINE_FILL_SPREAD / 2
+        for level in np.unique(np.round(spread / step) * step):
+            row = _main_row(members[np.abs(spread - level) <= LINE_FILL_SPREAD], boxes)
+            count = _same_size(row, boxes)
+            if count > best:
+                chosen, best = row, count
+    return chosen
+
+
+def _same_size(members: npt.NDArray[np.intp], boxes: npt.NDArray[np.float64]) -> int:
+    """How many of a line's glyphs are of its median height (see _one_size)."""
+    if members.size == 0:
+        return 0
+    heights = boxes[members, cv2.CC_STAT_HEIGHT]
+    tall = float(np.median(heights))
+    same = np.abs(heights - tall) <= max(SAME_HEIGHT_PIXELS, SAME_HEIGHT_SHARE * tall)
+    return int(np.count_nonzero(same))
 
 
 def _main_row(
