@@ -205,7 +205,7 @@ def evaluate(
     base_tx = (
         g.tx["sender_id"].is_in(base_flag.implode())
         & g.tx["receiver_id"].is_in(base_flag.implode())
-    ).to_numpy() & g.tx_labels["usd"].is_between(*BAND_USD).to_numpy()
+    ).to_numpy() & g.tx_labels["usd"].is_between(*BAND_USD).fill_null(False).to_numpy()
     result["tx_f1"] = {"touching": f1(touch, y), "evidence": f1(ev, y), "baseline": f1(base_tx, y)}
     # Recall per planted transaction typology: actors (label 1) on such payments.
     actors = (
