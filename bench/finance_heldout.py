@@ -193,19 +193,27 @@ def evaluate(
     # Transaction level.
     y = g.tx_labels["label_tx"].to_numpy() == 1
     alerted = pl.Series(flagged, dtype=pl.String)
+    # A malformed row (a generator may leave a party or the amount empty) is null here: no hit.
     touch = (
-        g.tx["sender_id"].is_in(alerted.implode()) | g.tx["receiver_id"].is_in(alerted.implode())
-    ).to_numpy()
+        (g.tx["sender_id"].is_in(alerted.implode()) | g.tx["receiver_id"].is_in(alerted.implode()))
+        .fill_null(False)
+        .to_numpy()
+    )
     evidence = pl.Series(
         [i for ids in alerts["evidence_tx_ids"].fill_null("").to_list() for i in ids.split()],
         dtype=pl.String,
     )
-    ev = g.tx["tx_id"].is_in(evidence.implode()).to_numpy()
+    ev = g.tx["tx_id"].is_in(evidence.implode()).fill_null(False).to_numpy()
     base_flag = pl.Series(single_rule(g), dtype=pl.String)
     base_tx = (
-        g.tx["sender_id"].is_in(base_flag.implode())
-        & g.tx["receiver_id"].is_in(base_flag.implode())
-    ).to_numpy() & g.tx_labels["usd"].is_between(*BAND_USD).fill_null(False).to_numpy()
+        (
+            g.tx["sender_id"].is_in(base_flag.implode())
+            & g.tx["receiver_id"].is_in(base_flag.implode())
+            & g.tx_labels["usd"].is_between(*BAND_USD)
+        )
+        .fill_null(False)
+        .to_numpy()
+    )
     result["tx_f1"] = {"touching": f1(touch, y), "evidence": f1(ev, y), "baseline": f1(base_tx, y)}
     # Recall per planted transaction typology: actors (label 1) on such payments.
     actors = (
