@@ -227,44 +227,56 @@ def complete_kyc(tx: pl.DataFrame) -> pl.DataFrame:
     band's top) as T7 payments to a minor, which the T7 rules do not yet tell apart
     (held-out generator 2, seed 22: 7 more false alerts, no more true ones).
     """
-    years = (
-        pl.concat(
-            [
-                tx.select(
-                    pl.col("sender_id").alias("_acct"), pl.col("sender_birth_year").alias("_y")
-                ),
-                tx.select(
-                    pl.col("receiver_id").alias("_acct"), pl.col("receiver_birth_year").alias("_y")
-                ),
-            ]
+    # Nothing to fill (every payment has the payer's year, or a known M/F sex): that part
+    # is skipped, its group-by and join (0.35 s of CPU per million payments together) giving
+    # back the same column. Exports with complete payer KYC (the own generator) skip both.
+    fill_years = tx["sender_birth_year"].null_count() > 0
+    fill_sexes = not tx.select(pl.col("sender_sex").is_in(["M", "F"]).fill_null(False).all()).item()
+    if fill_years:
+        years = (
+            pl.concat(
+                [
+                    tx.select(
+                        pl.col("sender_id").alias("_acct"), pl.col("sender_birth_year").alias("_y")
+                    ),
+                    tx.select(
+                        pl.col("receiver_id").alias("_acct"),
+                        pl.col("receiver_birth_year").alias("_y"),
+                    ),
+                ]
+            )
+            .drop_nulls("_y")
+            .group_by("_acct")
+            .agg(pl.col("_y").median().round(0).cast(pl.Int32).alias("_year"))
         )
-        .drop_nulls("_y")
-        .group_by("_acct")
-        .agg(pl.col("_y").median().round(0).cast(pl.Int32).alias("_year"))
-    )
-    sexes = (
-        tx.filter(pl.col("sender_sex").is_in(["M", "F"]))
-        .group_by("sender_id")
-        .agg(pl.col("sender_sex").mode().sort().first().alias("_sex"))
-    )
-    dtype = tx.schema["sender_birth_year"]
-    return (
-        tx.join(
-            years.rename({"_acct": "sender_id", "_year": "_sy"}),
-            on="sender_id",
-            how="left",
-            maintain_order="left",
+        dtype = tx.schema["sender_birth_year"]
+        tx = (
+            tx.join(
+                years.rename({"_acct": "sender_id", "_year": "_sy"}),
+                on="sender_id",
+                how="left",
+                maintain_order="left",
+            )
+            .with_columns(pl.col("sender_birth_year").fill_null(pl.col("_sy").cast(dtype)))
+            .drop("_sy")
         )
-        .join(sexes, on="sender_id", how="left", maintain_order="left")
-        .with_columns(
-            pl.col("sender_birth_year").fill_null(pl.col("_sy").cast(dtype)),
-            pl.when(pl.col("sender_sex").is_in(["M", "F"]))
-            .then(pl.col("sender_sex"))
-            .otherwise(pl.col("_sex").fill_null(pl.col("sender_sex")))
-            .alias("sender_sex"),
+    if fill_sexes:
+        sexes = (
+            tx.filter(pl.col("sender_sex").is_in(["M", "F"]))
+            .group_by("sender_id")
+            .agg(pl.col("sender_sex").mode().sort().first().alias("_sex"))
         )
-        .drop("_sy", "_sex")
-    )
+        tx = (
+            tx.join(sexes, on="sender_id", how="left", maintain_order="left")
+            .with_columns(
+                pl.when(pl.col("sender_sex").is_in(["M", "F"]))
+                .then(pl.col("sender_sex"))
+                .otherwise(pl.col("_sex").fill_null(pl.col("sender_sex")))
+                .alias("sender_sex"),
+            )
+            .drop("_sex")
+        )
+    return tx
 
 
 def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:

@@ -25,6 +25,7 @@ from jaga.finance.schema import (
 )
 
 ROW = "row"
+UPPER_COLUMNS = ("currency", "sender_country", "receiver_country")
 TS_FORMAT = "%Y-%m-%dT%H:%M:%S%.f%z"
 MAX_REPORTED_ERRORS = 100_000  # a file of garbage should not produce a bigger error file
 
@@ -77,6 +78,35 @@ def _text(column: str, frame: pl.DataFrame) -> pl.Expr:
     return pl.col(column).cast(pl.String)
 
 
+# Columns whose `raw_` text serves only to report a rejected row's value (the checks and
+# the output read their parsed form: `ts`, `amount_num`, `*_birth_year_num`).
+PARSED_COLUMNS = ("timestamp", "amount", "sender_birth_year", "receiver_birth_year")
+
+
+def _typed(column: str, frame: pl.DataFrame) -> bool:
+    """A column of `PARSED_COLUMNS` stored as numbers or datetimes (never empty as text)."""
+    dtype = frame.schema[column]
+    return column in PARSED_COLUMNS and (dtype.is_numeric() or dtype.is_temporal())
+
+
+def _raw(column: str, frame: pl.DataFrame) -> pl.Expr:
+    """The `raw_` column of the checks: text stripped (`_text`), except a typed column of
+    `PARSED_COLUMNS` (a Parquet timestamp, amount or year), kept as it is and cast to text
+    for the reported rows alone (`validate`): casting a million timestamps to text cost
+    about 0.2 s of CPU on every Parquet file."""
+    if _typed(column, frame):
+        return pl.col(column)
+    return _text(column, frame)
+
+
+def _given(column: str, frame: pl.DataFrame) -> pl.Expr:
+    """A field is given: non-empty text, or a non-null typed value (whose text is never
+    empty)."""
+    if _typed(column, frame):
+        return pl.col(f"raw_{column}").is_not_null()
+    return pl.col(f"raw_{column}").fill_null("") != ""
+
+
 def _timestamp(frame: pl.DataFrame) -> pl.Expr:
     dtype = frame.schema["timestamp"]
     if isinstance(dtype, pl.Datetime):
@@ -107,7 +137,7 @@ def validate(frame: pl.DataFrame, rates: dict[str, float]) -> IngestResult:
     optional = [c for c in OPTIONAL_COLUMNS if c in frame.columns]
     work = work.select(
         pl.col(ROW),
-        *[_text(c, frame).alias(f"raw_{c}") for c in (*REQUIRED_COLUMNS, *optional)],
+        *[_raw(c, frame).alias(f"raw_{c}") for c in (*REQUIRED_COLUMNS, *optional)],
         _timestamp(frame).alias("ts"),
         _number("amount", frame).alias("amount_num"),
         *[
@@ -115,6 +145,11 @@ def validate(frame: pl.DataFrame, rates: dict[str, float]) -> IngestResult:
             for c in ("sender_birth_year", "receiver_birth_year")
             if c in optional
         ],
+    )
+    # Codes in their normal case, made once for the checks and the output alike.
+    work = work.with_columns(
+        *[pl.col(f"raw_{c}").str.to_uppercase().alias(f"norm_{c}") for c in UPPER_COLUMNS],
+        pl.col("raw_channel").str.to_lowercase().alias("norm_channel"),
     )
     country_list = sorted(ISO_COUNTRIES)
     checks: list[tuple[str, str, pl.Expr]] = [
@@ -143,22 +178,22 @@ def validate(frame: pl.DataFrame, rates: dict[str, float]) -> IngestResult:
         (
             "currency",
             "unknown currency (not in the rates table)",
-            ~pl.col("raw_currency").str.to_uppercase().is_in(sorted(rates)).fill_null(False),
+            ~pl.col("norm_currency").is_in(sorted(rates)).fill_null(False),
         ),
         (
             "sender_country",
             "not an ISO 3166 alpha-2 code",
-            ~pl.col("raw_sender_country").str.to_uppercase().is_in(country_list).fill_null(False),
+            ~pl.col("norm_sender_country").is_in(country_list).fill_null(False),
         ),
         (
             "receiver_country",
             "not an ISO 3166 alpha-2 code",
-            ~pl.col("raw_receiver_country").str.to_uppercase().is_in(country_list).fill_null(False),
+            ~pl.col("norm_receiver_country").is_in(country_list).fill_null(False),
         ),
         (
             "channel",
             f"not one of {', '.join(CHANNELS)}",
-            ~pl.col("raw_channel").str.to_lowercase().is_in(list(CHANNELS)).fill_null(False),
+            ~pl.col("norm_channel").is_in(list(CHANNELS)).fill_null(False),
         ),
     ]
     if "sender_sex" in optional:
@@ -166,7 +201,7 @@ def validate(frame: pl.DataFrame, rates: dict[str, float]) -> IngestResult:
         checks.append(("sender_sex", "not one of M, F, X, U", (sex != "") & ~sex.is_in(SEXES)))
     for column in ("sender_birth_year", "receiver_birth_year"):
         if column in optional:
-            given = pl.col(f"raw_{column}").fill_null("") != ""
+            given = _given(column, frame)
             year = pl.col(f"{column}_num")
             bad = given & (
                 year.is_null() | (year < 1900) | (year > this_year) | (year != year.floor())
@@ -182,7 +217,11 @@ def validate(frame: pl.DataFrame, rates: dict[str, float]) -> IngestResult:
     errors: list[RowError] = []
     any_bad = bool(flagged["bad"].any())
     for i, (field, message, _) in enumerate(checks if any_bad else ()):
-        hits = flagged.select(ROW, f"raw_{field}", f"bad_{i}").filter(pl.col(f"bad_{i}"))
+        hits = (
+            flagged.select(ROW, f"raw_{field}", f"bad_{i}")
+            .filter(pl.col(f"bad_{i}"))
+            .with_columns(pl.col(f"raw_{field}").cast(pl.String))
+        )
         for row, value, _bad in hits.head(MAX_REPORTED_ERRORS - len(errors)).iter_rows():
             errors.append(RowError(int(row), field, message, "" if value is None else str(value)))
     errors.sort(key=lambda e: (e.row, e.field))
@@ -195,10 +234,10 @@ def validate(frame: pl.DataFrame, rates: dict[str, float]) -> IngestResult:
             pl.col("raw_sender_id").alias("sender_id"),
             pl.col("raw_receiver_id").alias("receiver_id"),
             pl.col("amount_num").alias("amount"),
-            pl.col("raw_currency").str.to_uppercase().alias("currency"),
-            pl.col("raw_sender_country").str.to_uppercase().alias("sender_country"),
-            pl.col("raw_receiver_country").str.to_uppercase().alias("receiver_country"),
-            pl.col("raw_channel").str.to_lowercase().alias("channel"),
+            pl.col("norm_currency").alias("currency"),
+            pl.col("norm_sender_country").alias("sender_country"),
+            pl.col("norm_receiver_country").alias("receiver_country"),
+            pl.col("norm_channel").alias("channel"),
             _optional_text("memo", optional),
             _optional_text("sender_name", optional),
             _optional_text("receiver_name", optional),
