@@ -240,3 +240,46 @@ def test_payers_who_sometimes_name_a_family_purpose_stay_session_pairs(tmp_path:
     result = ledger.score(tmp_path)
     assert fired(result, "creator", "R11-repeat-foreign-senders")
     assert fired(result, "fan0", "S17-pays-flagged-beneficiary")
+
+
+def _slow_stream_of_fans(ledger: Ledger, payee: str, memos: tuple[str, ...]) -> None:
+    """A creator whose fans arrive one every 15 days over a year: 25 foreign payers, each
+    tipping twice within a week and once more a month later (at their night, USD 20-50),
+    memos cycling `memos`. No 90-day window holds `OPEN_MIN_PAYERS` of them (audience.py,
+    "Open audiences over the history"); she withdraws every three days."""
+    k = 0
+    for i in range(25):
+        country = COUNTRIES[i % len(COUNTRIES)]
+        for day in (i * 15, i * 15 + 5, i * 15 + 40):
+            ledger.pay(f"fan{i}", payee, (20.0, 25.0, 30.0, 50.0)[k % 4], day,
+                       NIGHT_HOUR[country], (country, "PH"), memos[k % len(memos)],
+                       (f"Sam Fan{i}", "Ana Reyes"), channel="ewallet")  # fmt: skip
+            k += 1
+    for day in range(1, 402, 3):
+        ledger.pay(payee, "agent", 50.0, day, 3.0, ("PH", "PH"), "", ("Ana Reyes", "Agent"),
+                   "F", 1996, "msb")  # fmt: skip
+
+
+def test_fans_arriving_over_months_make_an_open_audience_over_the_history(
+    tmp_path: Path,
+) -> None:
+    ledger = Ledger()
+    _slow_stream_of_fans(ledger, "creator", OPEN_MEMOS)
+    result = ledger.score(tmp_path)
+    rows = result.scored.checkpoints.filter(pl.col("account_id") == "creator")
+    assert rows.height > 0 and rows["r_audience"].all()
+    for rule in RECEIVER_RULES:
+        assert not fired(result, "creator", rule), rule
+    for i in range(25):
+        for rule in INHERITED:
+            assert not fired(result, f"fan{i}", rule), (i, rule)
+
+
+def test_one_family_purpose_in_the_history_keeps_the_slow_stream_no_audience(
+    tmp_path: Path,
+) -> None:
+    # Control: the same payers, one memo in eight a published cover description (item 6).
+    ledger = Ledger()
+    _slow_stream_of_fans(ledger, "hub", (*OPEN_MEMOS, "medical bills"))
+    result = ledger.score(tmp_path)
+    assert not result.scored.checkpoints.filter(pl.col("account_id") == "hub")["r_audience"].any()

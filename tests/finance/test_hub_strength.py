@@ -102,3 +102,31 @@ def test_a_facilitator_with_some_lone_buyers_still_passes(tmp_path: Path) -> Non
     for i in range(4):
         assert fired(result, f"lone{i}", S25), i
         assert S25 in reasons(result, f"lone{i}"), i
+
+
+@pytest.mark.parametrize("women", [True, False])
+def test_a_hub_paid_by_men_and_women_alike_passes_nothing(tmp_path: Path, women: bool) -> None:
+    # Seven returning payers (four payments in 12 days at night, then the receiver cashes out)
+    # and five lone payers: a hub with the fan-in, cash-out and common-beneficiary evidence of
+    # `_repeat_buyers`. When five of its twelve payers abroad are women (a host's guests, a
+    # seller's customers), the published profile of the customers, "almost always male"
+    # (FINTRAC, item 10), does not fit: its lone payers inherit nothing from it
+    # (`network.mixed_payer_bases`). Control: the same payers, all men, pass S25 on.
+    ledger = Ledger()
+    for i in range(7):
+        sex = "F" if women and i % 2 else "M"
+        for day in (92, 96, 100, 104):
+            ledger.pay(f"guest{i}", "hub", 50 + i * 0.37, day + i * 0.1, 4.0, ("US", "PH"),
+                       "show", (f"Dan {SURNAMES[i]}", "Rosa Cruz"), sex)  # fmt: skip
+    for day in (93, 97, 101, 105):
+        ledger.pay("hub", "agent", 400, day, 6.0, ("PH", "PH"), "", ("Rosa Cruz", "Cash Agent"),
+                   "F", 1980)  # fmt: skip
+    for i in range(5):
+        sex = "F" if women and i % 2 else "M"
+        ledger.pay(f"lone{i}", "hub", 37.45 + i, 70 + i, 16.0, ("GB", "PH"), "",
+                   (f"Tim Ward{i}", "Rosa Cruz"), sex)  # fmt: skip
+    result = ledger.score(tmp_path)
+    # The hub's own evidence is unchanged either way.
+    assert fired(result, "hub", "R11-repeat-foreign-senders")
+    for i in range(5):
+        assert fired(result, f"lone{i}", S25) is not women, i

@@ -60,6 +60,21 @@ incremental: the stored 200 days), like the standing status below. A facilitator
 payment link gains nothing from it while any of its buyers' memos carries a family-support
 disguise; the cover words of the seller's own trade are no disguise (merchant_codes.py).
 
+**Open audiences over the history** (3 Dec 2026, branch f6-gen11fix). A creator with a few
+hundred loyal fans is paid by fewer than `OPEN_MIN_PAYERS` of them in any one 90-day window
+(a fan tips in some months, not in all), so the window test above never holds, and she meets
+the counts of a small hub: a handful of foreign men paying small even sums at night, some
+of them again and again. Her fans accumulate over months, and so does the memo evidence:
+the open test (`OPEN_MIN_PAYERS` foreign payers, `OPEN_MIN_DESCRIBED` described credits,
+none of them disguised as a family purpose, half the payers paying at most twice in every
+30 days) is also read over the receiver's whole observed history, as for registered
+sellers. The longer the history, the stronger the evidence: a facilitator's buyers who
+disguise one described payment in five leave all of sixty described payments plain with a
+chance of 0.8^60, about 1 in 650,000; one disguised credit anywhere in the history (AUSTRAC
+2024, FATF 2025, item 6) keeps a receiver out. The trade-off is the one of the open
+audience: a facilitator whose ten or more foreign buyers never name a family purpose in
+any memo over the whole history is judged on its payers' own evidence and household links.
+
 An audience-funded receiver is treated like a platform seller or an organisation
 (`typologies.NOT_SELLER`; `features` adds it to the sellers): the fan-in, cash-out,
 common-beneficiary and inbound-shape rules, which judge activity against what is expected
@@ -211,10 +226,11 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         .select("receiver_id", pl.col("k").cast(pl.Int32))
     )
     standing_audiences = standing(windows, STANDING_MIN_WINDOWS, checkpoints)
-    # A seller with a declared trade whose payers, over its whole observed history, meet the
-    # open test (module docstring: "Registered sellers").
+    # A receiver whose payers, over its whole observed history, meet the open test: a seller
+    # with a declared trade (module docstring: "Registered sellers") or a creator whose fans
+    # accumulate over months (module docstring: "Open audiences over the history").
     history = at_every_checkpoint(
-        _payer_counts(candidates, ("receiver_id",)).filter(registered & open_),
+        _payer_counts(candidates, ("receiver_id",)).filter(open_),
         checkpoints,
     )
     return pl.concat([windows, standing_audiences, history]).unique()
