@@ -9,7 +9,9 @@ the step research item 12 names ("cash-out speed: share of inbound value leaving
 FinCEN FIN-2025-NTC2 and the FBI describe for sextortion money mules, who "forward or cash
 out" what victims paid. The mule test (`features.MULE_MOVED_SHARE`: a payee of minors'
 bursts that moved a material share of what it received on, rather than a shop or a friend
-that kept it) so counts withdrawals as moved on (`moved_rows`).
+that kept it) so counts withdrawals as moved on (`moved_rows`) when made within 48 hours
+of a credit (`CASH_OUT_DAYS`): one withdrawal months after a few small credits is pocket
+money, not a cash-out of them. Other cash-out rows count at any speed, as before.
 
 The 48-hour cash-out share of the fan-in rules (`R1b`, `R3`) is left as it was: a family
 in the Philippines that withdraws a remittance the day it arrives is the benign population
@@ -27,6 +29,10 @@ from jaga.finance.organisations import cash_out_rows
 
 FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
+# A withdrawal counts when made on the day of a credit or the two days after (item 12's
+# 48-hour cash-out, read on calendar days as `features.cashout_share` does): a mule cashes
+# out what the victims paid; a person who draws cash months later spends its own money.
+CASH_OUT_DAYS = 2
 # Category words (merchant_codes: 6010/6011 and "ATM"/"cash withdrawal" descriptions).
 CASH_CATEGORIES: frozenset[str] = frozenset(["atm"])
 

@@ -20,7 +20,7 @@ import polars as pl
 
 from jaga.finance.audience import audiences, disguise_pattern, open_pair
 from jaga.finance.business import standing_sellers
-from jaga.finance.cash import CASH_CATEGORIES, moved_rows
+from jaga.finance.cash import CASH_CATEGORIES, CASH_OUT_DAYS, moved_rows
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
@@ -566,10 +566,28 @@ def moved_on_share(
 ) -> pl.LazyFrame:
     """Share of inbound value an account sent on at any time (cash-out rows, not purchases)
     over a window of `buckets` buckets: `r_moved_on_share_180` for the mule test. Cash
-    withdrawals count as moved on (`moved_usd`, cash.py)."""
-    per_bucket = flows.group_by(
-        "account_id", ((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket")
-    ).agg(pl.col("in_usd").sum(), pl.col("moved_usd").sum().alias("out_usd"))
+    withdrawals count as moved on when made within 48 hours of a credit (`moved_usd`,
+    cash.py: cashing out what came in, not drawing pocket money months later)."""
+    withdrawn = pl.col("moved_usd") - pl.col("out_usd")
+    recent_credit = pl.col("in_usd") > 0
+    for rows in (1, 2):
+        recent_credit = recent_credit | (
+            (pl.col("account_id").shift(rows) == pl.col("account_id"))
+            & (pl.col("day") - pl.col("day").shift(rows) <= CASH_OUT_DAYS)
+            & (pl.col("in_usd").shift(rows) > 0)
+        ).fill_null(False)
+    per_bucket = (
+        _sort_account_days(flows)
+        .with_columns(
+            (pl.col("out_usd") + pl.when(recent_credit).then(withdrawn).otherwise(0.0)).alias(
+                "_moved"
+            )
+        )
+        .group_by(
+            "account_id", ((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket")
+        )
+        .agg(pl.col("in_usd").sum(), pl.col("_moved").sum().alias("out_usd"))
+    )
     return (
         windowed(per_bucket, buckets, checkpoints)
         .group_by("account_id", "k")
