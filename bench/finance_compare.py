@@ -6,7 +6,7 @@ After `bench/finance_heldout.py --keep --workdir DIR` (main's CLI; its alerts ar
 against the same `accounts.csv`, then the true accounts lost and gained per planted role and
 the false alerts per benign population that changed:
 
-    .venv/bin/python bench/finance_compare.py /tmp/heldout/gen7 --tag b2
+    .venv/bin/python bench/finance_compare.py /tmp/heldout/gen7 --tag b2 [--base m3]
 """
 
 from __future__ import annotations
@@ -22,11 +22,18 @@ def _flagged(path: Path) -> set[str]:
     return set(pl.read_csv(path, schema_overrides={"account_id": pl.String})["account_id"])
 
 
-def compare(workdir: Path, tag: str) -> None:
-    """Print the per-file rows and the per-role / per-population changes."""
+def compare(workdir: Path, tag: str, base: str | None = None) -> None:
+    """Print the per-file rows and the per-role / per-population changes.
+
+    `base`: compare against the alerts of another rescore tag (`alerts_BASE_heldout_...`)
+    instead of those `finance_heldout.py --keep` wrote."""
     for truth_path in sorted(workdir.glob("heldout_*.accounts.csv")):
         stem = truth_path.name.removesuffix(".accounts.csv")
-        main_path = workdir / f"alerts_{stem.removeprefix('heldout_')}.csv"
+        main_path = (
+            workdir / f"alerts_{base}_{stem}.csv"
+            if base
+            else workdir / f"alerts_{stem.removeprefix('heldout_')}.csv"
+        )
         branch_path = workdir / f"alerts_{tag}_{stem}.csv"
         if not (main_path.exists() and branch_path.exists()):
             continue
@@ -67,9 +74,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("workdir", type=Path, nargs="+")
     parser.add_argument("--tag", required=True)
+    parser.add_argument("--base", help="rescore tag of the version to compare against")
     args = parser.parse_args()
     for workdir in args.workdir:
-        compare(workdir, args.tag)
+        compare(workdir, args.tag, args.base)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import polars as pl
 
 from jaga.finance.audience import audiences, disguise_pattern, open_pair
 from jaga.finance.business import standing_sellers
+from jaga.finance.cash import CASH_CATEGORIES, CASH_OUT_DAYS, moved_rows
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
@@ -359,6 +360,8 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             (pl.col("sender_sex").fill_null("") == "F").alias("female_sender"),
             category.is_in(sorted(ANCILLARY_CATEGORIES)).alias("ancillary"),
             category.is_in(sorted(TRAVEL_CATEGORIES)).alias("travel"),
+            # An ATM or counter withdrawal: cash-out for the mule test (cash.py).
+            category.is_in(sorted(CASH_CATEGORIES)).alias("cash_withdrawal"),
             # Buying from a merchant (a game, a shop) rather than paying a person; gift cards
             # stay in, since sextortion victims are told to buy them (FATF 2025, item 13).
             (shop & ~category.is_in(sorted(GIFT_CARD_CATEGORIES))).alias("purchase"),
@@ -479,7 +482,8 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
 
 
 def account_day_flows(tx: pl.DataFrame) -> pl.DataFrame:
-    """Per account and day: value received and value sent (for the 48-hour cash-out)."""
+    """Per account and day: value received, value sent (for the 48-hour cash-out) and value
+    moved on, cash withdrawals included (for the mule test: cash.py)."""
     lazy = tx.lazy()
     inbound = lazy.group_by(pl.col("receiver_id").alias("account_id"), "day").agg(
         pl.col("usd").sum().alias("in_usd")
@@ -489,9 +493,15 @@ def account_day_flows(tx: pl.DataFrame) -> pl.DataFrame:
     outbound = sent.group_by(pl.col("sender_id").alias("account_id"), "day").agg(
         pl.col("usd").sum().alias("out_usd")
     )
+    moved = (
+        moved_rows(lazy)
+        .group_by(pl.col("sender_id").alias("account_id"), "day")
+        .agg(pl.col("usd").sum().alias("moved_usd"))
+    )
     return (
         inbound.join(outbound, on=["account_id", "day"], how="full", coalesce=True)
-        .with_columns(pl.col("in_usd").fill_null(0.0), pl.col("out_usd").fill_null(0.0))
+        .join(moved, on=["account_id", "day"], how="full", coalesce=True)
+        .with_columns(pl.col("in_usd", "out_usd", "moved_usd").fill_null(0.0))
         .collect()
     )
 
@@ -567,10 +577,29 @@ def moved_on_share(
     flows: pl.LazyFrame, anchor_day: int, step: int, checkpoints: int, buckets: int
 ) -> pl.LazyFrame:
     """Share of inbound value an account sent on at any time (cash-out rows, not purchases)
-    over a window of `buckets` buckets: `r_moved_on_share_180` for the mule test."""
-    per_bucket = flows.group_by(
-        "account_id", ((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket")
-    ).agg(pl.col("in_usd").sum(), pl.col("out_usd").sum())
+    over a window of `buckets` buckets: `r_moved_on_share_180` for the mule test. Cash
+    withdrawals count as moved on when made within 48 hours of a credit (`moved_usd`,
+    cash.py: cashing out what came in, not drawing pocket money months later)."""
+    withdrawn = pl.col("moved_usd") - pl.col("out_usd")
+    recent_credit = pl.col("in_usd") > 0
+    for rows in (1, 2):
+        recent_credit = recent_credit | (
+            (pl.col("account_id").shift(rows) == pl.col("account_id"))
+            & (pl.col("day") - pl.col("day").shift(rows) <= CASH_OUT_DAYS)
+            & (pl.col("in_usd").shift(rows) > 0)
+        ).fill_null(False)
+    per_bucket = (
+        _sort_account_days(flows)
+        .with_columns(
+            (pl.col("out_usd") + pl.when(recent_credit).then(withdrawn).otherwise(0.0)).alias(
+                "_moved"
+            )
+        )
+        .group_by(
+            "account_id", ((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket")
+        )
+        .agg(pl.col("in_usd").sum(), pl.col("_moved").sum().alias("out_usd"))
+    )
     return (
         windowed(per_bucket, buckets, checkpoints)
         .group_by("account_id", "k")

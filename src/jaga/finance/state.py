@@ -119,10 +119,12 @@ def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
         pair_days = pl.concat([old_pairs, pair_days], how="vertical_relaxed")
         pair_days = _merge_pair_days(pair_days)
     if old_flows is not None:
+        if "moved_usd" not in old_flows.columns:  # state written before cash.py
+            old_flows = old_flows.with_columns(pl.col("out_usd").alias("moved_usd"))
         flows = (
-            pl.concat([old_flows, flows], how="vertical_relaxed")
+            pl.concat([old_flows, flows.select(old_flows.columns)], how="vertical_relaxed")
             .group_by("account_id", "day")
-            .agg(pl.col("in_usd").sum(), pl.col("out_usd").sum())
+            .agg(pl.col("in_usd").sum(), pl.col("out_usd").sum(), pl.col("moved_usd").sum())
         )
     if old_evidence is not None:
         evidence = pl.concat([old_evidence, evidence], how="vertical_relaxed")
