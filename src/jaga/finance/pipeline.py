@@ -8,23 +8,18 @@ from functools import cached_property
 import polars as pl
 
 from jaga.finance.alerts import build_alerts, evidence_ids
-from jaga.finance.bursts import discount_bursts
-from jaga.finance.family import discount_family_support
 from jaga.finance.features import (
     DEFAULT_STEP_DAYS,
     account_day_flows,
     account_features,
-    calendar_rhythm,
     cross_border_pair_days,
-    discount_rhythm,
     enrich,
     pair_buckets,
 )
 from jaga.finance.indicators import IndicatorConfig
+from jaga.finance.look_alikes import discount_look_alikes
 from jaga.finance.network import HUB_ID_COLUMNS, device_accounts, propagate
-from jaga.finance.occasional import occasional_pairs
 from jaga.finance.scoring import ALERT_THRESHOLD, Scored, evaluate_rules, score_checkpoints
-from jaga.finance.work_payments import discount_work
 
 ID_COLUMNS = ("sender_id", "receiver_id")
 
@@ -91,9 +86,7 @@ def features_for(
     count = checkpoints or checkpoint_count(enriched, anchor, step)
     coded, lookup = code_accounts(enriched)
     pair_days = cross_border_pair_days(coded)
-    pairs = discount_rhythm(pair_buckets(coded, anchor, step), calendar_rhythm(pair_days))
-    occasional = occasional_pairs(pair_days)
-    pairs = discount_bursts(discount_family_support(discount_work(pairs), occasional))
+    pairs, occasional = discount_look_alikes(pair_buckets(coded, anchor, step), pair_days)
     flows = account_day_flows(coded)
     features = propagate(
         account_features(pairs, flows, anchor, step, count),

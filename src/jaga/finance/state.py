@@ -16,20 +16,15 @@ import polars as pl
 
 from jaga.config import data_dir
 from jaga.finance.alerts import evidence_row
-from jaga.finance.bursts import discount_bursts
-from jaga.finance.family import discount_family_support
 from jaga.finance.features import (
     DEFAULT_STEP_DAYS,
     PAIR_KEYS,
     account_day_flows,
     account_features,
-    calendar_rhythm,
-    discount_rhythm,
     pair_buckets,
 )
+from jaga.finance.look_alikes import discount_look_alikes
 from jaga.finance.network import device_accounts, propagate
-from jaga.finance.occasional import occasional_pairs
-from jaga.finance.work_payments import discount_work
 
 KEEP_DAYS = 200  # the longest window (180 days) plus the 48-hour cash-out look-ahead
 EVIDENCE_PER_ACCOUNT = 20
@@ -177,18 +172,12 @@ def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) 
     stored = _read(folder / "devices.parquet")
     devices = None if stored is None else stored.select("device_id", "account_id")
     # Stored pair-days (bucket = day) give each pair's payment days for the calendar rhythm.
-    rhythm = calendar_rhythm(
+    pairs, occasional = discount_look_alikes(
+        pairs,
         pair_days.filter(pl.col("cross_border")).select(
             *PAIR_KEYS, pl.col("bucket").alias("day"), "n"
-        )
+        ),
     )
-    pairs = discount_rhythm(pairs, rhythm)
-    occasional = occasional_pairs(
-        pair_days.filter(pl.col("cross_border")).select(
-            *PAIR_KEYS, pl.col("bucket").alias("day"), "n"
-        )
-    )
-    pairs = discount_bursts(discount_family_support(discount_work(pairs), occasional))
     features = account_features(pairs, flows, anchor, step, 1)
     return propagate(features, pairs, step, 1, devices, occasional)
 
