@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from jaga.finance import pipeline
+from jaga.finance import look_alikes
 
 from .ledger import Ledger, fired, reasons
 
@@ -38,7 +38,7 @@ def test_without_the_discount_the_burst_counted_twice(
 ) -> None:
     # Control: with the burst's payments also counted as corridor cadence, S1 made a second
     # family from the same four payments and the teenager alerted.
-    monkeypatch.setattr(pipeline, "discount_bursts", lambda pairs: pairs)
+    monkeypatch.setattr(look_alikes, "discount_bursts", lambda pairs: pairs)
     ledger = Ledger()
     _burst(ledger, "teen", "payee", 30)
     result = ledger.score(tmp_path)
