@@ -55,6 +55,7 @@ GENERATORS = {
     "9": "finance_heldout9_gen",
     "10": "finance_heldout10_gen",
     "11": "finance_heldout11_gen",
+    "12": "finance_heldout12_gen",
 }
 
 

@@ -1,0 +1,111 @@
+"""Held-out generator 12 (an EMI with Mekong corridors): schema, labels, variants, hard negatives.
+
+These check the generator's contract with bench/finance_heldout.py, not Jaga's detection.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import finance_heldout12_gen as gen12  # noqa: E402
+from finance_heldout_gen import Generated  # noqa: E402
+
+from heldout.issue_schema import assert_issue_schema  # noqa: E402
+
+N = 30_000
+
+
+@functools.cache
+def make(variant: str, seed: int = 5, hard: float = 1.0, n: int = N) -> Generated:
+    return gen12.generate(n, variant, seed, hard)
+
+
+@pytest.mark.parametrize("variant", ["li", "hi"])
+def test_schema_and_size(variant: str) -> None:
+    g = make(variant)
+    assert_issue_schema(g.tx)
+    assert abs(g.tx.height - N) <= 0.05 * N
+    assert g.tx_labels.height == g.tx.height
+    assert g.tx_labels["tx_id"].equals(g.tx["tx_id"])
+    for col in ("label_tx", "label_typology", "usd"):
+        assert col in g.tx_labels.columns
+    for col in ("account_id", "label", "typology", "role", "population", "hard_negative"):
+        assert col in g.accounts.columns
+    assert g.accounts["account_id"].is_unique().all()
+    # Own customers carry KYC; the Singapore entity books SEA senders at +08:00.
+    assert g.tx["sender_birth_year"].null_count() < g.tx.height
+    assert g.tx["timestamp"].str.ends_with("+08:00").any()
+    assert g.tx["timestamp"].str.ends_with("+01:00").any()
+
+
+def test_reproducible_per_seed() -> None:
+    a = gen12.generate(N, "hi", 11, 1.0)
+    b = gen12.generate(N, "hi", 11, 1.0)
+    c = gen12.generate(N, "hi", 12, 1.0)
+    assert a.tx.equals(b.tx)
+    assert a.tx_labels.equals(b.tx_labels)
+    assert a.accounts.equals(b.accounts)
+    assert not a.tx["tx_id"].equals(c.tx["tx_id"])
+
+
+@pytest.mark.parametrize("variant", ["li", "hi"])
+def test_labels_consistent(variant: str) -> None:
+    g = make(variant)
+    lab = g.tx_labels
+    assert ((lab["label_tx"] == 1) == (lab["label_typology"] != "")).all()
+    assert set(lab["label_typology"].unique()) == {"", "T1", "T2", "T3", "T4", "T5", "T6", "T7"}
+    pos = g.accounts.filter(pl.col("label") == 1)
+    assert (pos["typology"] != "").all() and (pos["role"] != "").all()
+    assert not pos["hard_negative"].any()
+    ill = g.tx.filter(lab["label_tx"] == 1)
+    on_illicit = set(ill["sender_id"].drop_nulls()) | set(ill["receiver_id"].drop_nulls())
+    assert set(pos["account_id"]) <= on_illicit  # every positive is on an illicit row
+    ids = pos["account_id"].implode()
+    touches = ill["sender_id"].is_in(ids).fill_null(False) | ill["receiver_id"].is_in(ids)
+    assert touches.all()  # every illicit row touches a positive account
+    # every account listed appears in the data
+    seen = set(g.tx["sender_id"].drop_nulls()) | set(g.tx["receiver_id"])
+    assert set(g.accounts["account_id"]) <= seen
+
+
+def test_illicit_share_li_below_hi() -> None:
+    # Large enough that each typology's minimal structure does not dominate the budget.
+    li = gen12.generate(400_000, "li", 1, 1.0).tx_labels["label_tx"].mean()
+    hi = gen12.generate(400_000, "hi", 1, 1.0).tx_labels["label_tx"].mean()
+    assert isinstance(li, float) and isinstance(hi, float)
+    assert 0.0003 <= li <= 0.0012  # design (d): 0.05%, small structures overshoot a little
+    assert 0.0015 <= hi <= 0.003  # design (d): 0.2%
+    assert hi > 1.8 * li
+
+
+def test_hard_zero_removes_hard_negatives() -> None:
+    full = make("li")
+    none = make("li", hard=0.0)
+    hard_pops = set(full.accounts.filter(pl.col("hard_negative"))["population"])
+    assert {"diaspora_lixi", "online_tutor", "adult_creator", "ngo_sponsorship"} <= hard_pops
+    assert not none.accounts["hard_negative"].any()
+    assert not set(none.accounts["population"]) & hard_pops
+    assert_issue_schema(none.tx)
+    assert none.tx_labels["label_tx"].sum() > 0
+
+
+def test_malformed_rows_are_few() -> None:
+    g = make("hi")
+    rates = pl.read_csv(ROOT / "src/jaga/finance/data/rates_usd.csv", comment_prefix="#")
+    unknown = ~g.tx["currency"].is_in(rates["currency"].implode())
+    bad = (
+        g.tx["amount"].is_null()
+        | (g.tx["amount"].fill_null(1) <= 0)
+        | g.tx["sender_id"].is_null()
+        | unknown
+    )
+    assert 0 < bad.sum() < 0.03 * g.tx.height
+    assert 0 < unknown.sum() < 0.01 * g.tx.height
