@@ -403,6 +403,27 @@ MCC = {
 }  # fmt: skip
 
 
+# Where card merchants sit: tourist towns and provinces tourists rarely visit (item 9).
+PLACES = {
+    "tourist": {
+        "VN": ["Da Nang", "Hoi An", "Nha Trang"],
+        "KH": ["Siem Reap", "Phnom Penh riverside", "Kampot"],
+        "TH": ["Chiang Mai", "Phuket", "Pattaya"],
+        "PH": ["Boracay", "Cebu", "El Nido"],
+        "LA": ["Luang Prabang", "Vang Vieng"],
+        "MY": ["Penang", "Langkawi"],
+    },
+    "province": {
+        "VN": ["Tra Vinh", "Dong Thap", "Soc Trang"],
+        "KH": ["Kampong Speu", "Prey Veng", "Svay Rieng"],
+        "TH": ["Sisaket", "Buriram", "Roi Et"],
+        "PH": ["Samar", "Masbate", "Negros Oriental"],
+        "LA": ["Savannakhet", "Salavan"],
+        "MY": ["Kelantan", "Terengganu"],
+    },
+}
+
+
 class Book:
     """Accounts: one row per id, with KYC kept only for the EMI's own customers."""
 
@@ -516,6 +537,19 @@ class World:
         self.book = Book(self.rng)
         self.parts: list[dict[str, np.ndarray]] = []
         self._cache: dict[str, np.ndarray] = {}
+        self.shops: dict[str, np.ndarray] = {}
+
+    def shop(self, where: str, country: str, cat: str, n: int = 4) -> np.ndarray:
+        """Shared card merchants (and the crypto desk): everyone who pays there meets the same ids,
+        so no merchant is visited only by planted actors."""
+        key = f"{where}|{country}|{cat}"
+        if key not in self.shops:
+            places = PLACES.get(where, {}).get(country, [where])
+            place = places[int(self.rng.integers(0, len(places)))]
+            self.shops[key] = self.book.add(
+                n, "M", country, "merchant", mcc=MCC[cat], name=f"{cat} {place}"
+            )
+        return self.shops[key]
 
     # --- account attributes while generating --------------------------------------------
     def attr(self, k: str) -> np.ndarray:
@@ -711,6 +745,11 @@ def lixi(w: World, n: int) -> None:
     """Li xi: diaspora senders who at Tet send small round gifts to 5-15 relatives (many new)."""
     rng = w.rng
     s = diaspora(w, n, "diaspora_lixi", hard=True)
+    # A quarter fly home for some weeks: days in the home province, ATM cash, gold
+    # jewellery and gifts for the family (the same merchants item 9's travellers meet).
+    home = s[rng.random(n) < 0.25]
+    travel(w, home, (14, 40), np.full(len(home), "VN", dtype=object), "diaspora_lixi",
+           tourist=False)  # fmt: skip
     k = rng.integers(5, 16, n)
     sur = family_surname(w, s, k, 0.45, "VN")
     tot = int(k.sum())
@@ -825,13 +864,25 @@ def filler(w: World, n_tx: int) -> None:
         m = sc == c
         pool = mer_by_c.get(c, mers)
         r[m] = pool[rng.integers(0, len(pool), int(m.sum()))]
+    usd = lognorm(rng, 28, 1.0, n_card)
+    # Customers living in SEA also use the hotels, ATMs, jewellers and gift shops of their own
+    # provinces and tourist towns (the same merchants travellers meet).
+    cats = ("hotel", "restaurant", "atm", "jewellery", "toys", "gifts", "transport")
+    local = np.flatnonzero(np.isin(sc, list(PLACES["province"])) & (rng.random(n_card) < 0.2))
+    pick = rng.integers(0, 2 * len(cats), len(local))
+    which = rng.integers(0, 4, len(local))
+    for i, j, k in zip(local, pick, which, strict=True):
+        where = "province" if j % 2 else "tourist"
+        cat = cats[j // 2]
+        r[i] = w.shop(where, str(sc[i]), cat)[k]
+        usd[i] = {"atm": 60.0, "jewellery": 150.0, "hotel": 30.0}.get(cat, usd[i])
     w.emit(
         s,
         r,
         w.when(s, rng.integers(0, DAYS, n_card), "any"),
-        lognorm(rng, 28, 1.0, n_card),
+        usd,
         ch="card",
-        rnd=0.08,
+        rnd=np.where(np.isin(np.arange(n_card), local), 0.5, 0.08),
     )
     # Domestic P2P between customers of the same country.
     n_p = n_tx - n_card
@@ -864,8 +915,9 @@ def crypto_retail(w: World, n: int) -> None:
     """Retail crypto: buy on the EMI's crypto desk, sometimes withdraw to one's own address."""
     rng = w.rng
     s = w.book.add(n, "C", rng.choice(RICH, n, p=RICH_W), "crypto_retail", age=(18, 55))
-    desk = w.book.add(1, "M", "GB", "crypto_desk", mcc=MCC["crypto"], name="EMI crypto desk")
-    own = w.book.add(n, "A", w.attr("country")[s], "crypto_retail", name="")  # no name
+    desk = w.shop("desk", "GB", "crypto", 1)
+    # On-chain addresses have no country; the ledger books them under the UK entity.
+    own = w.book.add(n, "A", "GB", "crypto_retail", name="")
     k = rng.integers(2, 12, n)
     o = np.repeat(np.arange(n), k)
     usd = lognorm(rng, 300, 1.0, len(o))
@@ -1157,7 +1209,7 @@ def creators(w: World, n: int) -> None:
         (1, 12),
         (10, 90),
         "fan",
-        "night",
+        "evening",
         rnd=0.85,
         ch=("p2p", "ewallet"),
         cash=(0.6, 0.95),
@@ -1256,25 +1308,10 @@ def travel(
     """Card spending on trips: a flight, hotels, restaurants, ATM withdrawals, gifts."""
     rng = w.rng
     n = len(travellers)
-    names = (
-        ["Da Nang", "Hoi An", "Siem Reap", "Chiang Mai", "Luang Prabang", "Boracay"]
-        if tourist
-        else ["Tra Vinh", "Kampong Speu", "Prey Veng", "Samar", "Dong Thap", "Svay Rieng"]
-    )
     cats = ("hotel", "restaurant", "atm", "jewellery", "toys", "gifts", "transport")
-    mer: dict[tuple[str, str], np.ndarray] = {}
-    for c in sorted(set(dest)):
-        for cat in cats:
-            place = names[rng.integers(0, len(names))]
-            mer[(c, cat)] = w.book.add(
-                4,
-                "M",
-                c,
-                population if not typ else "merchant",
-                mcc=MCC[cat],
-                name=f"{cat} {place}",
-            )
-    air = w.book.add(3, "M", "SG", "merchant", mcc=MCC["airline"], name="Airline")
+    where = "tourist" if tourist else "province"
+    mer = {(c, cat): w.shop(where, c, cat) for c in sorted(set(dest)) for cat in cats}
+    air = w.shop("air", "SG", "airline", 3)
     trip_start = rng.integers(0, DAYS - trip_days[1] - 2, n)
     length = rng.integers(trip_days[0], trip_days[1] + 1, n)
     # Flight: booked at home 10-60 days before.
@@ -1386,8 +1423,9 @@ def gamers(w: World, n: int) -> None:
     t = np.repeat(bt, size) + rng.integers(0, 3 * 3600, len(o))
     usd = rng.choice([5.0, 10.0, 20.0, 25.0, 50.0], len(o))
     to_res = np.repeat(rng.random(len(bo)) < 0.2, size)
+    shops = np.concatenate([shops, w.shop("giftcard", "US", "giftcard", 2)])
     r = np.where(
-        to_res, resell[rng.integers(0, len(resell), n)][o], shops[rng.integers(0, 6, len(o))]
+        to_res, resell[rng.integers(0, len(resell), n)][o], shops[rng.integers(0, 8, len(o))]
     )
     w.emit(
         s[o],
@@ -1665,7 +1703,7 @@ class Planter:
                 age=(14, 17),
             )
             gift = rng.random(nv) < 0.25
-            shop = self.w.book.add(1, "M", "US", "merchant", mcc=MCC["giftcard"], name="gift cards")
+            shop = self.w.shop("giftcard", "US", "giftcard", 2)[rng.integers(0, 2, 1)]
             k = rng.integers(2, 7, nv)
             o = np.repeat(np.arange(nv), k)
             step = np.concatenate([np.arange(x) for x in k])
@@ -1696,9 +1734,7 @@ class Planter:
     def t6(self, budget: int) -> None:
         """Crypto: buy on the EMI's desk, withdraw to a shared cluster of addresses."""
         rng = self.rng
-        desk = self.w.book.add(
-            1, "M", "GB", "crypto_desk", mcc=MCC["crypto"], name="EMI crypto desk"
-        )
+        desk = self.w.shop("desk", "GB", "crypto", 1)
         used = 0
         while used < budget:
             addr = self.w.book.add(
