@@ -494,7 +494,7 @@ class Book:
             folded = [fold(x) if u < 0.8 else x for x, u in zip(full, rng.random(n), strict=True)]
             full = np.array(folded, dtype=object)
         ids = np.array([f"{kind}{k:08d}" for k in rng.integers(0, 10**8, n)], dtype=object)
-        ids = np.array([f"{a}{i:x}" for a, i in zip(ids, idx, strict=True)], dtype=object)
+        ids = np.array([f"{a}{i:06x}" for a, i in zip(ids, idx, strict=True)], dtype=object)
         dev = np.array([f"dev-{k:010x}" for k in rng.integers(0, 2**40, n)], dtype=object)
         row = {
             "id": ids,
@@ -1469,8 +1469,11 @@ class Planter:
         age: tuple[int, int] = (20, 55),
         country: np.ndarray | None = None,
     ) -> np.ndarray:
+        """Corridor-side accounts; mostly women (item 4: payments "to the same female or multiple
+        females"), some men (relatives running a household operation, boys)."""
         rng = self.rng
         c = rng.choice(self.CORR[0], n, p=self.CORR[1]) if country is None else country
+        sex = np.where(rng.random(n) < 0.8, "F", "M")
         kinds = (
             rng.choice(["C", "XW", "XC"], n, p=[0.45, 0.35, 0.2])
             if kind is None
@@ -1487,7 +1490,7 @@ class Planter:
                 role=role,
                 typology=typ,
                 label=1,
-                sex="F",
+                sex=sex[m],
                 age=age,
             )
         return out
@@ -2014,9 +2017,8 @@ def assemble(w: World) -> Generated:
             "usd": np.where(np.isfinite(usd), usd, np.nan),
         }
     ).with_columns(pl.col("usd").fill_nan(None))
-    seen = np.zeros(len(A["id"]), bool)
-    seen[s] = True
-    seen[r] = True
+    # Accounts that appear in the file (a sender whose only row lost its id is not listed).
+    seen = pl.concat([tx["sender_id"], tx["receiver_id"]]).drop_nulls().unique().implode()
     accounts = pl.DataFrame(
         {
             "account_id": A["id"],
@@ -2028,5 +2030,5 @@ def assemble(w: World) -> Generated:
             "country": A["country"].astype(str),
             "own_customer": A["kind"] == "C",
         }
-    ).filter(pl.Series(seen))
+    ).filter(pl.col("account_id").is_in(seen))
     return Generated(tx=tx, tx_labels=labels, accounts=accounts)
