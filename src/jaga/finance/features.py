@@ -1591,7 +1591,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "r_platform_payouts_90", "r_low_senders_30", "r_low_countries_30",
     "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
     "r_pattern_90", "r_pattern_senders_90", "r_returning_senders_90",
-    "net_corroborated_hubs_90", "r_moved_on_share_180",
+    "net_corroborated_hubs_90", "r_moved_on_share_180", "r_crypto_addresses",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.
@@ -1606,5 +1606,5 @@ PAIR_NETWORK_COLUMNS: frozenset[str] = frozenset(
              "s_minor_burst_boy", "s_minor_burst_low_start",
              "cashout_share_90", "r_sender_countries_30", "r_crypto_band_share_90",
              "r_crypto_pattern_90", "r_crypto_only_share_90",
-             "r_low_countries_30", "r_moved_on_share_180"}
+             "r_low_countries_30", "r_moved_on_share_180", "r_crypto_addresses"}
 )  # fmt: skip
