@@ -1,4 +1,4 @@
-"""Crypto addresses that sweep into one another are one payee (crypto_entities.py, R15)."""
+"""Crypto addresses that sweep into one another are one payee (crypto_entities.py, R17)."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def test_a_checkout_that_gives_each_buyer_fresh_addresses_is_one_shared_payee(
     for address in ("site00", "site31", "collector"):
         assert fired(result, address, "R12-crypto-shared-address"), address
         text = reasons(result, address)
-        assert "R15-crypto-swept-addresses" in text and "FATF-2020-VA" in text, address
+        assert "R17-crypto-swept-addresses" in text and "FATF-2020-VA" in text, address
         assert "over 11 addresses" in text
     # The buyers paid one shared payee twice each: the T6 payer rule, one family (no alert).
     assert fired(result, "buyer2", "S22-crypto-shared-address")
@@ -82,5 +82,5 @@ def test_an_exchange_whose_deposit_addresses_sweep_to_its_hot_wallet_is_no_check
     result = ledger.score(tmp_path)
     for account in ("deposit0", "hotwallet", "saver0"):
         assert not fired(result, account, "R12-crypto-shared-address"), account
-        assert not fired(result, account, "R15-crypto-swept-addresses"), account
+        assert not fired(result, account, "R17-crypto-swept-addresses"), account
         assert reasons(result, account) == "", account

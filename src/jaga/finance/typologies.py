@@ -312,7 +312,7 @@ RULES: tuple[Rule, ...] = (
     # A site hands each buyer a fresh address and sweeps them into one (crypto_entities.py):
     # money gathered from many unrelated payers and moved on to another wallet is the
     # virtual-asset form of a hub's fast cash-out, so it counts in that family.
-    Rule("R15-crypto-swept-addresses", "T6", "receiver", 1.5, ("FATF-2020-VA", "FINCEN-2021"),
+    Rule("R17-crypto-swept-addresses", "T6", "receiver", 1.5, ("FATF-2020-VA", "FINCEN-2021"),
          (c("r_crypto_addresses") >= 2)
          & (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
          & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
