@@ -117,25 +117,6 @@ CORRIDOR_COUNTS = (
 RHYTHM_ZEROED = (*CORRIDOR_COUNTS, "n_to_minor", "n_minor_pattern")
 
 
-# Half a year in days: with only a birth year, a payer is more likely than not still one year
-# younger until the middle of the year (birthdays spread over the year).
-HALF_YEAR_DAYS = 183
-
-
-def likely_age(birth_year: pl.Expr) -> pl.Expr:
-    """The most likely completed age at the payment, from a birth year alone.
-
-    KYC exports often carry only the year of birth. `year - birth_year` is the age the payer
-    reaches during that year; before the birthday they are a year younger, and with birthdays
-    spread over the year that is the likelier case until about 2 July. So a 17-year-old who
-    turns 18 later in the year is still read as a minor for the first half of it, and the
-    FinCEN minor indicators (FIN-2025-NTC2, item 12) are not lost at that boundary.
-    """
-    year = pl.col("ts").dt.year().cast(pl.Int32)
-    before_birthday = (pl.col("ts").dt.ordinal_day() < HALF_YEAR_DAYS).cast(pl.Int32)
-    return year - birth_year - before_birthday
-
-
 def session_pair(band: pl.Expr, band_share: pl.Expr, peak: pl.Expr) -> pl.Expr:
     """A sender->receiver pair that pays like pay-per-view sessions, over 90 days.
 
@@ -328,8 +309,9 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
         .str.replace_many(list(LEET_FROM), list(LEET_TO))
     )
     raw_memo = pl.col("memo").fill_null("").str.to_lowercase()
-    sender_age = likely_age(pl.col("sender_birth_year"))
-    receiver_age = likely_age(pl.col("receiver_birth_year"))
+    year = pl.col("ts").dt.year().cast(pl.Int32)
+    sender_age = year - pl.col("sender_birth_year")
+    receiver_age = year - pl.col("receiver_birth_year")
     # FINTRAC's "no apparent family connection" (item 4): a surname in common, read as
     # payment systems write names ("SURNAME, GIVEN", masked "Maria D.": names.py).
     related = pl.col("_related_names")
