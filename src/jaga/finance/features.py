@@ -21,6 +21,7 @@ import polars as pl
 from jaga.finance.audience import audiences, disguise_pattern, open_pair
 from jaga.finance.business import standing_sellers
 from jaga.finance.cash import CASH_CATEGORIES, CASH_OUT_DAYS, moved_rows
+from jaga.finance.crypto_entities import crypto_entities
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
@@ -1310,10 +1311,16 @@ def _crypto(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> tuple[pl.LazyFra
     exchange deposit address has one payer; a shared service address takes amounts of
     every size, so its in-band share is lower. Receiver side, then sender side.
     """
+    # Addresses that sweep into one another are one payee (crypto_entities.py): their payers
+    # are counted together, and the sweeps between them are the owner's own transfers.
+    entities = crypto_entities(pairs, CRYPTO_ONLY_SHARE)
     crypto90 = windowed(
-        pairs.filter(pl.col("n_crypto") > 0)
-        .join(recurring_crypto_pairs(pairs), on=list(PAIR_KEYS), how="anti")
-        .select(*PAIR_KEYS, "bucket", "n_crypto", "n_crypto_band", "n_crypto_pattern"),
+        _as_entities(
+            pairs.filter(pl.col("n_crypto") > 0)
+            .join(recurring_crypto_pairs(pairs), on=list(PAIR_KEYS), how="anti")
+            .select(*PAIR_KEYS, "bucket", "n_crypto", "n_crypto_band", "n_crypto_pattern"),
+            entities,
+        ),
         w90,
         checkpoints,
     )
@@ -1332,8 +1339,11 @@ def _crypto(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> tuple[pl.LazyFra
     crypto_receivers = pairs.filter(pl.col("n_crypto") > 0).select("receiver_id").unique()
     inbound_all = (
         windowed(
-            pairs.join(crypto_receivers, on="receiver_id", how="semi").select(
-                *PAIR_KEYS, "bucket", "n"
+            _as_entities(
+                pairs.join(crypto_receivers, on="receiver_id", how="semi").select(
+                    *PAIR_KEYS, "bucket", "n"
+                ),
+                entities,
             ),
             w90,
             checkpoints,
@@ -1367,13 +1377,48 @@ def _crypto(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> tuple[pl.LazyFra
     crypto_send = (
         crypto90.filter(pl.col("n_crypto_band") > 0)
         .join(shared_addresses, on=["receiver_id", "k"], how="inner")
-        .group_by(pl.col("sender_id").alias("account_id"), "k")
+        .group_by(pl.col("_payer").alias("account_id"), "k")
         .agg(
             pl.col("n_crypto_band").sum().cast(pl.Int32).alias("net_crypto_shared_90"),
             pl.col("n_crypto_pattern").sum().cast(pl.Int32).alias("net_crypto_pattern_90"),
         )
     )
-    return crypto_recv, crypto_send
+    return _per_address(crypto_recv, entities), crypto_send
+
+
+def _as_entities(rows: pl.LazyFrame, entities: pl.LazyFrame) -> pl.LazyFrame:
+    """Pair rows with each crypto address replaced by its entity (crypto_entities.py).
+
+    The payer's own id is kept as `_payer` (a payer is judged as itself); rows between two
+    addresses of one entity (its sweeps) are dropped."""
+    sender_entity = entities.rename({"address": "sender_id", "entity": "_sender_entity"})
+    receiver_entity = entities.rename({"address": "receiver_id", "entity": "_receiver_entity"})
+    return (
+        rows.join(sender_entity, on="sender_id", how="left")
+        .join(receiver_entity, on="receiver_id", how="left")
+        .with_columns(
+            pl.col("sender_id").alias("_payer"),
+            pl.coalesce("_sender_entity", "sender_id").alias("sender_id"),
+            pl.coalesce("_receiver_entity", "receiver_id").alias("receiver_id"),
+        )
+        .filter(pl.col("sender_id") != pl.col("receiver_id"))
+        .drop("_sender_entity", "_receiver_entity")
+    )
+
+
+def _per_address(entity_rows: pl.LazyFrame, entities: pl.LazyFrame) -> pl.LazyFrame:
+    """An entity's receiver figures given to each of its addresses, with their number."""
+    sizes = entities.group_by("entity").agg(pl.len().cast(pl.Int32).alias("r_crypto_addresses"))
+    members = entities.join(sizes, on="entity").rename({"entity": "account_id"})
+    spread = (
+        entity_rows.join(members, on="account_id", how="inner")
+        .with_columns(pl.col("address").alias("account_id"))
+        .drop("address")
+    )
+    alone = entity_rows.join(members, on="account_id", how="anti").with_columns(
+        pl.lit(1, dtype=pl.Int32).alias("r_crypto_addresses")
+    )
+    return pl.concat([spread, alone], how="diagonal")
 
 
 def _shared_senders(p90: pl.LazyFrame, send90: pl.LazyFrame) -> pl.LazyFrame:
@@ -1528,7 +1573,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "r_platform_payouts_90", "r_low_senders_30", "r_low_countries_30",
     "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
     "r_pattern_90", "r_pattern_senders_90", "r_returning_senders_90",
-    "net_corroborated_hubs_90", "r_moved_on_share_180",
+    "net_corroborated_hubs_90", "r_moved_on_share_180", "r_crypto_addresses",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.
@@ -1543,5 +1588,5 @@ PAIR_NETWORK_COLUMNS: frozenset[str] = frozenset(
              "s_minor_burst_boy", "s_minor_burst_low_start",
              "cashout_share_90", "r_sender_countries_30", "r_crypto_band_share_90",
              "r_crypto_pattern_90", "r_crypto_only_share_90",
-             "r_low_countries_30", "r_moved_on_share_180"}
+             "r_low_countries_30", "r_moved_on_share_180", "r_crypto_addresses"}
 )  # fmt: skip

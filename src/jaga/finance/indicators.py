@@ -36,6 +36,10 @@ SOURCES: dict[str, str] = {
     "(bworldonline.com/top-stories/2023/07/19/534743)",
     "FINCEN-2021": "FinCEN FIN-2021-NTC3, online child sexual exploitation (SAR keyword "
     "OCSE-FIN-2021-NTC3)",
+    "FATF-2020-VA": "FATF, Virtual Assets Red Flag Indicators of Money Laundering and "
+    "Terrorist Financing, Sept 2020: funds accumulated from many unrelated wallets in "
+    "relatively small amounts, then transferred to another wallet "
+    "(fatf-gafi.org/en/publications/Methodsandtrends/Virtual-assets-red-flag-indicators.html)",
     "FINCEN-2025": "FinCEN FIN-2025-NTC2, financially motivated sextortion, 8 Sept 2025 "
     "(summary: compliancecohort.com/blog/fincen-issues-notice-on-financially-motivated-"
     "sextortion)",

@@ -309,6 +309,18 @@ RULES: tuple[Rule, ...] = (
          "senders within 90 days, {r_crypto_band_share_90:.0%} of its crypto income in that band, "
          "{r_crypto_only_share_90:.0%} of all its credits in crypto (a checkout address)",
          family="crypto"),
+    # A site hands each buyer a fresh address and sweeps them into one (crypto_entities.py):
+    # money gathered from many unrelated payers and moved on to another wallet is the
+    # virtual-asset form of a hub's fast cash-out, so it counts in that family.
+    Rule("R17-crypto-swept-addresses", "T6", "receiver", 1.5, ("FATF-2020-VA", "FINCEN-2021"),
+         (c("r_crypto_addresses") >= 2)
+         & (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS)
+         & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
+         & (c("r_crypto_only_share_90") >= CRYPTO_ONLY_SHARE)
+         & ~c("r_crypto_pooled"),
+         "its payers' crypto is collected over {r_crypto_addresses} addresses that sweep into "
+         "one another (funds gathered from many unrelated wallets, then moved to another wallet)",
+         family="cash-out"),
     Rule("R13-crypto-night-credits", "T6", "receiver", 1.5, ("FATF-2025",),
          (c("r_crypto_senders_90") >= CRYPTO_SHARED_SENDERS) & (c("r_crypto_pattern_90") >= 3)
          & (c("r_crypto_band_share_90") >= CRYPTO_BAND_SHARE)
