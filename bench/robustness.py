@@ -57,6 +57,7 @@ from jaga.hashing.image_io import iter_luma_frames, open_image
 from jaga.hashing.pdq_hex import bit_vector_to_hex
 from jaga.matching.pdq_index import PdqIndex, pack_hex
 from jaga.robust import local_features as lf
+from jaga.robust.consensus import AGREE_DISTANCE, Agreement, agreements, decode_of
 from jaga.robust.verify import Verifier, VerifySettings, query_rows
 from jaga.robust.views import ViewSettings, region_views, work_image
 
@@ -341,6 +342,34 @@ def run(
     return _evaluate(results, listed, names, len(files))
 
 
+def _agreed(queries: list[Query], bank: PdqIndex, radius: int) -> dict[int, list[Agreement]]:
+    """Per copy, the entries both decodes' text views came within `radius` of, as the
+    matcher finds them (jaga.robust.consensus: one search of the voting views, then the
+    best view of each decode per entry). Agreement is sought among the plain entries only."""
+    rows: list[str] = []
+    row_owner: list[int] = []
+    row_how: list[str] = []
+    for owner, query in enumerate(queries):
+        voters = [
+            (how, value)
+            for how, value in zip(query.how, query.jaga, strict=True)
+            if not how.endswith(", dihedral") and decode_of(how) is not None
+        ]
+        if len({decode_of(how) for how, _value in voters}) < 2:
+            continue
+        for how, value in voters:
+            rows.append(value)
+            row_owner.append(owner)
+            row_how.append(how)
+    if not rows:
+        return {}
+    q_index, ids, dists = bank.search_arrays(pack_hex(rows), radius)
+    hits: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
+    for qi, entry, dist in zip(q_index.tolist(), ids.tolist(), dists.tolist(), strict=True):
+        hits[row_owner[qi]].append((row_how[qi], int(entry), int(dist)))
+    return {owner: agreements(found, radius) for owner, found in hits.items()}
+
+
 def _evaluate(
     results: list[ImageResult], listed: set[int], names: Sequence[str], n_photos: int
 ) -> dict[str, object]:
@@ -380,6 +409,8 @@ def _evaluate(
         array = pack_hex(rows)
         started = time.perf_counter()
         q_index, ids, dists = bank.search_arrays(array, THRESHOLD)
+        # Both decodes' text views agreeing on a plain entry (jaga.robust.consensus).
+        agreed = _agreed(queries, plain_bank, AGREE_DISTANCE) if method.startswith("Jaga") else {}
         search_seconds[method] = (time.perf_counter() - started) / len(queries)
         hits: dict[int, set[int]] = defaultdict(set)
         best: dict[int, tuple[int, str]] = {}
@@ -390,8 +421,31 @@ def _evaluate(
                 kind = _how_kind(row_how[qi])
                 if owner not in best or dist < best[owner][0]:
                     best[owner] = (dist, kind)
+        for owner, found_agreed in agreed.items():
+            hits[owner] |= {a.entry_id for a in found_agreed}
+            own = [a for a in found_agreed if a.entry_id == queries[owner].image]
+            if own and owner not in best:
+                best[owner] = (own[0].distance, "two decodes agree")
         found[method] = hits
         how_found[method] = {owner: kind for owner, (_d, kind) in best.items()}
+        if method == "Jaga (plain list)":
+            far = _agreed(queries, plain_bank, MARGIN_RADIUS)
+            agree_margin = min(
+                (
+                    a.distance
+                    for owner, found_far in far.items()
+                    if queries[owner].image not in listed
+                    for a in found_far
+                ),
+                default=MARGIN_RADIUS + 1,
+            )
+            agree_examples = sorted(
+                (a.distance, queries[owner].edit, a.how())
+                for owner, found_agreed in agreed.items()
+                if queries[owner].image in listed
+                for a in found_agreed
+                if a.entry_id == queries[owner].image and best[owner][1] == "two decodes agree"
+            )
         if method == "Jaga (Jaga-built list)":
             # The verified column: the built list's strict hits, plus what the stage accepted
             # for copies with none (the stage only runs then, as in the matcher).
@@ -467,6 +521,15 @@ def _evaluate(
         "region_hashes_per_entry": len(region_ids) / len(bank_ids),
         "how": kinds,
         "verification": _verification_figures(queries, listed, results),
+        "agreement": {
+            "copies_with_both_decodes": sum(
+                1
+                for q in queries
+                if len({decode_of(h) for h in q.how if not h.endswith(", dihedral")} - {None}) == 2
+            ),
+            "closest_unlisted": agree_margin,
+            "found_only_by_agreement": agree_examples,
+        },
     }
 
 
@@ -599,6 +662,19 @@ def print_report(figures: dict[str, object], console: Console) -> None:
     console.print(
         f"How Jaga's matches were found (closest hash per matched copy): {figures['how']}"
     )
+    agreement = figures["agreement"]
+    assert isinstance(agreement, dict)
+    closest = agreement["closest_unlisted"]
+    console.print(
+        f"Two decodes agree (text painted out at both decodes, each within {AGREE_DISTANCE} of "
+        f"one plain entry): {agreement['copies_with_both_decodes']} copies had text views at "
+        f"both decodes; closest unlisted copy's agreement "
+        f"{closest if closest <= MARGIN_RADIUS else f'>{MARGIN_RADIUS}'} bits (searched to "
+        f"{MARGIN_RADIUS}); listed copies found only that way (plain list): "
+        f"{len(agreement['found_only_by_agreement'])}"
+    )
+    for _distance, edit, how in agreement["found_only_by_agreement"]:
+        console.print(f"  {edit}: {how}")
     v = figures["verification"]
     assert isinstance(v, dict)
     console.print(

@@ -26,6 +26,7 @@ from jaga.hashing.types import EXACT_SIGNAL_TYPES, FileHashes, PdqHash
 from jaga.matching.exact_index import ExactIndex
 from jaga.matching.pdq_index import PdqIndex
 from jaga.matching.types import MatchingError
+from jaga.robust.consensus import agreements, decode_of
 from jaga.robust.local_features import FeatureLoader
 from jaga.robust.local_features import unpack as unpack_features
 from jaga.robust.settings import RobustSettings, RobustStore
@@ -106,13 +107,14 @@ class _Candidate:
     distance: int
     how: str
     frame: int | None
-    robust: str = ""  # "" plain or dihedral; "view" a robust view; "region" a stored crop
+    robust: str = ""  # "" plain or dihedral; "view" a robust view; "region" a stored crop;
+    # "agreed" both decodes' text views near the entry (jaga.robust.consensus)
     quality: int | None = None  # a robust view's own PDQ quality
 
 
 # Which explanation a match report prefers when several hashes hit one entry: the plainest
 # that passes, then the closest.
-_RANK = {"": 0, "view": 1, "region": 2, "verified": 3}
+_RANK = {"": 0, "view": 1, "region": 2, "agreed": 3, "verified": 4}
 
 
 class BankMatcher:
@@ -266,6 +268,8 @@ class BankMatcher:
             parts.append(f"tilts up to {robust.max_angle}°")
         if robust.regions:
             parts.append("stored crops")
+        if robust.agree:
+            parts.append(f"two decodes' text views agreeing within {robust.agree_distance}")
         if self._verifier is not None and self._verify_store.settings([bank_id])[bank_id].enabled:
             parts.append("local-feature verification")
         return "on: " + ", ".join(parts) if parts else "on"
@@ -464,7 +468,48 @@ class BankMatcher:
                     found.append(_Candidate(int(entry_id), "pdq", int(distance), how, frame))
         if pdq_hashes and (views or len(self._regions)):
             found += self._robust_candidates(pdq_hashes[0], views)
+        if views and len(self._pdq):
+            found += self._agreed_candidates(views)
         return found
+
+    def _agreed_candidates(self, views: Sequence[tuple[str, PdqHash]]) -> list[_Candidate]:
+        """Entries near the text views of both decodes (jaga.robust.consensus), searched at
+        the widest agreement distance of the banks that use it; each bank's own distance is
+        applied in match_signals. Only pictures with lettering found have such views."""
+        radius = max(
+            (
+                s.agree_distance
+                for i, s in self._robust.items()
+                if i in self._banks and s.enabled and s.agree
+            ),
+            default=0,
+        )
+        voters = [(how, pdq) for how, pdq in views if decode_of(how) is not None]
+        if radius == 0 or len({decode_of(how) for how, _pdq in voters}) < 2:
+            return []
+        array = np.frombuffer(
+            b"".join(bytes.fromhex(pdq.hex) for _how, pdq in voters), dtype=np.uint8
+        ).reshape(-1, 32)
+        hits = [
+            (how, int(entry_id), int(distance))
+            for (how, _pdq), row_hits in zip(
+                voters, self._pdq.search_many(array, radius), strict=True
+            )
+            for entry_id, distance in row_hits
+        ]
+        quality = {how: pdq.quality for how, pdq in voters}
+        return [
+            _Candidate(
+                agreed.entry_id,
+                "pdq",
+                agreed.distance,
+                f"PDQ, {agreed.how()}",
+                0,
+                "agreed",
+                min(quality[how] for how in agreed.views),
+            )
+            for agreed in agreements(hits, radius)
+        ]
 
     def _robust_candidates(
         self, first: PdqHash, views: Sequence[tuple[str, PdqHash]]
@@ -597,10 +642,16 @@ class BankMatcher:
                     continue
                 if candidate.robust == "region" and not robust.regions:
                     continue
+                if candidate.robust == "agreed" and (
+                    not robust.agree or candidate.distance > robust.agree_distance
+                ):
+                    continue
             # A verified match is past the strict distance by design, and its evidence is
             # the geometric fit of many keypoints, not the PDQ of a flat picture.
+            # An agreement is past the strict distance by design too: its distance was
+            # checked against the bank's agreement distance above.
             if candidate.signal_type == "pdq" and candidate.robust != "verified":
-                if candidate.distance > bank.pdq_threshold:
+                if candidate.robust != "agreed" and candidate.distance > bank.pdq_threshold:
                     continue
                 quality = (
                     candidate.quality

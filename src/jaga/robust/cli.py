@@ -2,7 +2,8 @@
 
     jaga robust show BANK
     jaga robust set BANK [--on|--off] [--deborder/--no-deborder] [--max-angle N]
-                         [--regions/--no-regions] [--verify/--no-verify]
+                         [--regions/--no-regions] [--agree/--no-agree] [--agree-distance N]
+                         [--verify/--no-verify]
                          [--verify-distance N] [--verify-candidates N] [--verify-min-inliers N]
     jaga robust add-images BANK FILE_OR_FOLDER... [--category C]
 
@@ -56,6 +57,10 @@ def show_command(bank: str = typer.Argument(..., help="Bank name.")) -> None:
     count = plural(regions, "crop hash", "crop hashes")
     console.print(f"  stored crop hashes used: {settings.regions} ({count})")
     console.print(
+        f"  large text painted out at both decodes, agreeing on one entry: {settings.agree} "
+        f"(each within {settings.agree_distance} bits)"
+    )
+    console.print(
         f"  verification by local features: {verify.enabled} "
         f"({plural(with_features, 'original')} with features; candidates within "
         f"{verify.distance} bits, at most {verify.candidates} checked, "
@@ -75,6 +80,14 @@ def set_command(
     ),
     regions: bool | None = typer.Option(
         None, "--regions/--no-regions", help="Use the crop hashes stored with the entries."
+    ),
+    agree: bool | None = typer.Option(
+        None,
+        "--agree/--no-agree",
+        help="Match when both decodes' text-painted-out views agree on one entry.",
+    ),
+    agree_distance: int | None = typer.Option(
+        None, "--agree-distance", help="Distance each agreeing view must be within (0-40)."
     ),
     verify: bool | None = typer.Option(
         None,
@@ -101,11 +114,18 @@ def set_command(
     store = RobustStore(engine)
     tune_verify = (verify, verify_distance, verify_candidates, verify_min_inliers)
     try:
-        if any(v is not None for v in (on, deborder, max_angle, regions)) or not any(
+        robust_changes = (on, deborder, max_angle, regions, agree, agree_distance)
+        if any(v is not None for v in robust_changes) or not any(
             v is not None for v in tune_verify
         ):
             settings = store.update(
-                bank, enabled=on, deborder=deborder, max_angle=max_angle, regions=regions
+                bank,
+                enabled=on,
+                deborder=deborder,
+                max_angle=max_angle,
+                regions=regions,
+                agree=agree,
+                agree_distance=agree_distance,
             )
         else:
             settings = store.bank_settings(bank)
@@ -126,7 +146,8 @@ def set_command(
     console.print(
         f"bank {bank}: robust matching {'on' if settings.enabled else 'off'} "
         f"(de-bordering {settings.deborder}, tilts up to {settings.max_angle}°, "
-        f"crops {settings.regions}, local-feature verification {verifying.enabled}: "
+        f"crops {settings.regions}, two decodes agreeing {settings.agree} "
+        f"(within {settings.agree_distance}), local-feature verification {verifying.enabled}: "
         f"within {verifying.distance} bits, {verifying.candidates} candidates, "
         f"{verifying.min_inliers} inliers)"
     )

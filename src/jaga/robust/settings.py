@@ -21,6 +21,7 @@ from jaga.robust.bank_settings_rows import (
     read_bank_settings,
     update_bank_settings,
 )
+from jaga.robust.consensus import AGREE_DISTANCE, AGREE_DISTANCE_LIMIT
 from jaga.store.models import BankRobustRow, RegionHashRow
 
 MAX_ANGLE_LIMIT = 16
@@ -39,6 +40,10 @@ class RobustSettings:
     deborder: bool = True
     max_angle: int = 8  # largest tilt turned back, degrees; 0 for none
     regions: bool = True  # search the crop hashes stored with the bank's entries
+    # Lettering painted out at both decodes, each within agree_distance of one entry
+    # (jaga.robust.consensus): about as rare by chance as one text view within 31.
+    agree: bool = True
+    agree_distance: int = AGREE_DISTANCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,18 +78,31 @@ class RobustStore:
         deborder: bool | None = None,
         max_angle: int | None = None,
         regions: bool | None = None,
+        agree: bool | None = None,
+        agree_distance: int | None = None,
     ) -> RobustSettings:
         """Change the given settings of a bank, keep the others."""
         if max_angle is not None and not 0 <= max_angle <= MAX_ANGLE_LIMIT:
             raise RobustSettingsError(
                 f"max angle must be 0-{MAX_ANGLE_LIMIT} degrees, got {max_angle}"
             )
+        if agree_distance is not None and not 0 <= agree_distance <= AGREE_DISTANCE_LIMIT:
+            raise RobustSettingsError(
+                f"agree distance must be 0-{AGREE_DISTANCE_LIMIT} bits, got {agree_distance}"
+            )
         return update_bank_settings(
             self.engine,
             bank_name,
             BankRobustRow,
             RobustSettings(),
-            {"enabled": enabled, "deborder": deborder, "max_angle": max_angle, "regions": regions},
+            {
+                "enabled": enabled,
+                "deborder": deborder,
+                "max_angle": max_angle,
+                "regions": regions,
+                "agree": agree,
+                "agree_distance": agree_distance,
+            },
         )
 
     def replace_regions(

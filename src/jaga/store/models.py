@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -458,6 +459,9 @@ class BankRobustRow(Base):
     deborder: Mapped[bool] = mapped_column(Boolean, default=True)
     max_angle: Mapped[int] = mapped_column(Integer, default=8)  # degrees; 0: no tilt views
     regions: Mapped[bool] = mapped_column(Boolean, default=True)  # use stored crop hashes
+    # Both decodes' text views within agree_distance of one entry (jaga.robust.consensus).
+    agree: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    agree_distance: Mapped[int] = mapped_column(Integer, default=34, server_default="34")
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
