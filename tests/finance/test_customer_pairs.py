@@ -45,8 +45,11 @@ def test_a_minor_buying_small_top_ups_from_a_hub_inherits_nothing(
     # paying tens of dollars (a sextortion victim's sums, T5: the hub's evidence matters).
     ledger = Ledger()
     _hub(ledger)
+    # "top up", not "diamonds": a pair naming the game item bought is a named purchase
+    # (purchases.py, 3 Dec 2026), whose payments count towards no hub's customers, as a
+    # calendar-rhythm or billing pair's do not; this test is about the sums and the age.
     for n, usd in enumerate(sums):  # four days apart: no minor's burst (bursts.py)
-        ledger.pay("payer", "hub", usd, 95 + 4 * n, 2.0, ("US", "PH"), "diamonds",
+        ledger.pay("payer", "hub", usd, 95 + 4 * n, 2.0, ("US", "PH"), "top up",
                    ("Max Ward", "Rosa Cruz"), born=born)  # fmt: skip
     result = ledger.score(tmp_path)
     customer = born == 1980 or sum(sums) / len(sums) >= 15

@@ -45,6 +45,7 @@ from jaga.finance.merchant_codes import category_words, without_trade_words
 from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
 from jaga.finance.pooled import pooled_addresses
+from jaga.finance.purchases import names_product
 from jaga.finance.visibility import unseen_payees
 from jaga.finance.work_payments import billing_reference
 
@@ -427,6 +428,12 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .sum()
             .cast(pl.Int32)
             .alias("n_billed"),
+            # Cross-border payments naming the product bought: lessons, game items
+            # (purchases.py).
+            names_product(pl.when(pl.col("cross_border")).then(pl.col("memo")))
+            .sum()
+            .cast(pl.Int32)
+            .alias("n_named"),
             (pl.col("channel") == "crypto").sum().cast(pl.Int32).alias("n_crypto"),
             pl.col("to_registered_seller").sum().cast(pl.Int32).alias("n_registered"),
             # CVC payments (FinCEN FIN-2021-NTC3) in the USD 10-200 band, and those of them

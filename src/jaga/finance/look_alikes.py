@@ -3,8 +3,8 @@
 The batch path (`pipeline.features_for`) and the incremental path (`state.current_features`)
 must judge a pair the same way, so the order of the discounts lives here once: calendar
 rhythm (standing orders, `features.discount_rhythm`), billing relationships
-(`work_payments`), family support (`family`, which needs the occasional pairs) and minors'
-bursts counted once (`bursts`).
+(`work_payments`), named purchases (lessons, game items: `purchases`), family support
+(`family`, which needs the occasional pairs) and minors' bursts counted once (`bursts`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from jaga.finance.bursts import discount_bursts
 from jaga.finance.family import discount_family_support
 from jaga.finance.features import calendar_rhythm, discount_rhythm
 from jaga.finance.occasional import occasional_pairs
+from jaga.finance.purchases import discount_purchases
 from jaga.finance.work_payments import discount_work
 
 
@@ -29,5 +30,6 @@ def discount_look_alikes(
     """
     pairs = discount_rhythm(pairs, calendar_rhythm(pair_days))
     occasional = occasional_pairs(pair_days)
-    pairs = discount_bursts(discount_family_support(discount_work(pairs), occasional))
+    pairs = discount_purchases(discount_work(pairs))
+    pairs = discount_bursts(discount_family_support(pairs, occasional))
     return pairs, occasional

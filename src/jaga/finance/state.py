@@ -50,6 +50,7 @@ SUM_COLUMNS = (
     "n_to_minor",
     "n_minor_pattern",
     "n_billed",
+    "n_named",
 )
 ANY_COLUMNS = (
     "minor_sender",
