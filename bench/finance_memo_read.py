@@ -70,7 +70,8 @@ def flags(memos: pl.Series) -> pl.DataFrame:
             pl.col("_new").str.contains(lexicon_pattern(DEFAULT_COVER_WORDS)).alias("cover_both"),
             lower.str.contains(MAIN_HANDLE).alias("handle_main"),
             (
-                lower.str.contains(HANDLE_PATTERN) | pl.col("_new").str.contains(HANDLE_READ_PATTERN)
+                lower.str.contains(HANDLE_PATTERN)
+                | pl.col("_new").str.contains(HANDLE_READ_PATTERN)
             ).alias("handle_new"),
         )
     )
@@ -87,13 +88,10 @@ def one_file(path: Path) -> None:
         tx = tx.join(labels.select("tx_id", "label_tx"), on="tx_id", how="left")
     else:
         tx = tx.with_columns(labels["label_tx"])
-    tx = (
-        tx.join(flags(tx["memo"]), on="memo", how="left")
-        .join(
-            accounts.select(pl.col("account_id").alias("sender_id"), "population"),
-            on="sender_id",
-            how="left",
-        )
+    tx = tx.join(flags(tx["memo"]), on="memo", how="left").join(
+        accounts.select(pl.col("account_id").alias("sender_id"), "population"),
+        on="sender_id",
+        how="left",
     )
     print(f"\n{path.name}: {tx.height:,} payments, {int(tx['label_tx'].sum()):,} illicit")
     for part, new, old in (
@@ -109,7 +107,7 @@ def one_file(path: Path) -> None:
         pops = Counter(benign["population"].fill_null("?").to_list()).most_common(4)
         examples = benign["memo"].value_counts(sort=True).head(3)["memo"].to_list()
         caught = gained.filter(pl.col("label_tx") == 1)["memo"].value_counts(sort=True)
-        examples += ["illicit:"] + caught.head(4)["memo"].to_list()
+        examples += ["illicit:", *caught.head(4)["memo"].to_list()]
         print(
             f"  {part:7s} main {int(tx[old].sum()):7,} | +illicit {ill:4d} "
             f"+benign {benign.height:6,} {dict(pops)} {examples} | lost {lost.height}"

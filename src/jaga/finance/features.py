@@ -24,6 +24,7 @@ from jaga.finance.cash import CASH_CATEGORIES, CASH_OUT_DAYS, moved_rows
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
+    COVER_EXCEPTIONS,
     DEFAULT_OTHER_DESTINATION_RISK,
     FSEC_FIRST_MAX_USD,
     FSEC_TOTAL_MAX_USD,
@@ -303,7 +304,10 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
     # The memo as an analyst reads it, whatever was done to hide its words (memo_text.py),
     # and whether it names a contact handle as written or once read (item 6).
     read = read_memos(
-        tx["memo"], {"_handle": HANDLE_PATTERN}, {"_handle_read": HANDLE_READ_PATTERN}
+        tx["memo"],
+        {"_handle": HANDLE_PATTERN},
+        {"_handle_read": HANDLE_READ_PATTERN},
+        blank=COVER_EXCEPTIONS,
     )
     tx = tx.with_columns(
         read["memo_read"].alias("_memo_read"),

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from collections.abc import Iterable
 
 import polars as pl
@@ -113,18 +114,29 @@ def normalised(text: pl.Expr) -> pl.Expr:
     return _spaced_letters_joined(text)
 
 
-def read_memos(memo: pl.Series, raw: dict[str, str], read: dict[str, str]) -> pl.DataFrame:
+def read_memos(
+    memo: pl.Series,
+    raw: dict[str, str],
+    read: dict[str, str],
+    blank: Iterable[str] = (),
+) -> pl.DataFrame:
     """The normalised memo (`memo_read`) and one flag per pattern, once per distinct memo.
 
     `raw`: {column: regex on the lower-cased memo as written} (handles, whose dots and
-    underscores are part of the name); `read`: {column: regex on the normalised memo}.
+    underscores are part of the name); `read`: {column: regex on the normalised memo};
+    `blank`: phrases removed from the memo as written (lower case, composed) before it is
+    read, for words whose reading would collide with a cover word (`COVER_EXCEPTIONS`).
     The results are mapped back to the rows by the memo's index among the distinct memos.
     """
     filled = memo.fill_null("")
     distinct = filled.unique()
     lower = pl.col("m").str.to_lowercase()
+    phrases = sorted({unicodedata.normalize("NFC", p.lower()) for p in blank}, key=len)[::-1]
+    written = lower.str.normalize("NFC")
+    if phrases:
+        written = written.str.replace_all("|".join(re.escape(p) for p in phrases), " ")
     table = distinct.to_frame("m").select(
-        normalised(pl.col("m")).alias("memo_read"),
+        normalised(written).alias("memo_read"),
         *(lower.str.contains(pattern).alias(name) for name, pattern in raw.items()),
     )
     table = table.with_columns(
