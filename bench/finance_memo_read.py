@@ -8,8 +8,9 @@ as main read them (lower case, `._-*` as spaces, digits de-leeted; the lexicon o
 `MAIN_GROUPS`, the main handle regex) and as this branch reads them, one part at a time:
 
 - `read`: the normalisation of memo_text.py with main's lexicon;
-- `words`: main's reading with the whole lexicon (the added language groups);
-- `both`: the normalisation and the whole lexicon (what the branch does);
+- `words`: main's reading with the whole default lexicon (the added language groups);
+- `both`: the normalisation and the whole default lexicon (what the branch does);
+- `+food`: the same with `FOOD_COVER_WORDS` (left out of the default);
 - `handle`: the new handle patterns (as written and as read) against main's.
 
 Printed per file and part: payments newly flagged that are illicit, newly flagged benign
@@ -29,6 +30,7 @@ import polars as pl
 from jaga.finance.indicators import (
     COVER_WORD_GROUPS,
     DEFAULT_COVER_WORDS,
+    FOOD_COVER_WORDS,
     HANDLE_PATTERN,
     HANDLE_READ_PATTERN,
 )
@@ -56,6 +58,7 @@ def main_pattern(words: list[str]) -> str:
 def flags(memos: pl.Series) -> pl.DataFrame:
     """Per distinct memo: main's flags and each part's."""
     old_words = [w for g in MAIN_GROUPS for w in COVER_WORD_GROUPS[g]]
+    with_food = [*DEFAULT_COVER_WORDS, *FOOD_COVER_WORDS]
     m = pl.col("memo")
     lower = m.fill_null("").str.to_lowercase()
     return (
@@ -68,6 +71,7 @@ def flags(memos: pl.Series) -> pl.DataFrame:
             pl.col("_new").str.contains(lexicon_pattern(old_words)).alias("cover_read"),
             pl.col("_old").str.contains(lexicon_pattern(DEFAULT_COVER_WORDS)).alias("cover_words"),
             pl.col("_new").str.contains(lexicon_pattern(DEFAULT_COVER_WORDS)).alias("cover_both"),
+            pl.col("_new").str.contains(lexicon_pattern(with_food)).alias("cover_food"),
             lower.str.contains(MAIN_HANDLE).alias("handle_main"),
             (
                 lower.str.contains(HANDLE_PATTERN)
@@ -98,6 +102,7 @@ def one_file(path: Path) -> None:
         ("read", "cover_read", "cover_main"),
         ("words", "cover_words", "cover_main"),
         ("both", "cover_both", "cover_main"),
+        ("+food", "cover_food", "cover_main"),
         ("handle", "handle_new", "handle_main"),
     ):
         gained = tx.filter(pl.col(new) & ~pl.col(old))

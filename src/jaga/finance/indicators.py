@@ -212,17 +212,21 @@ COVER_WORD_GROUPS: dict[str, tuple[str, ...]] = {
     "burmese": (
         "ကျောင်းလခ", "ဆေးဖိုး", "ဆေးရုံ",
     ),
-    # Food, snack and housekeeping money in those languages (a child's needs, as the
-    # pretexts above, but no published disguise: AUSTRAC and FATF name accommodation,
-    # uniform, medical bills, family support, education). Indonesian snack / pocket money,
-    # meal money; Malay housekeeping and meal money; Vietnamese food and milk money; Thai
-    # snack, rice (food), meal and milk money; Burmese snack money.
-    "food": (
-        "jajan", "uang jajan", "uang makan", "duit belanja", "duit makan", "tiền ăn",
-        "tiền sữa", "ค่าขนม", "ค่าข้าว", "ค่าอาหาร", "ค่านม", "မုန့်ဖိုး",
-    ),
 }  # fmt: skip
 DEFAULT_COVER_WORDS: tuple[str, ...] = tuple(w for g in COVER_WORD_GROUPS.values() for w in g)
+# Food, snack and housekeeping money in those languages: a child's needs, as the pretexts
+# above, but no published disguise (AUSTRAC and FATF name accommodation, uniform, medical
+# bills, family support, education). Left out of the default lexicon: on the kept held-out
+# files (2026-12-03, bench/finance_memo_read.py) these words newly marked 3,000-25,000
+# benign payments per 1M-payment file (family meal money) against 0-17 illicit ones, and
+# moved no alert. Operators whose data says otherwise add them with their lexicon file.
+# Indonesian snack / pocket money, meal money; Malay housekeeping and meal money;
+# Vietnamese food and milk money; Thai snack, rice (food), meal and milk money; Burmese
+# snack money.
+FOOD_COVER_WORDS: tuple[str, ...] = (
+    "jajan", "uang jajan", "uang makan", "duit belanja", "duit makan", "tiền ăn", "tiền sữa",
+    "ค่าขนม", "ค่าข้าว", "ค่าอาหาร", "ค่านม", "မုန့်ဖိုး",
+)  # fmt: skip
 # Phrases that would hold a cover word once their diacritics are read away, but say
 # something else: Vietnamese "cảm ơn" / "cám ơn" ("thank you") is no "cam". Blanked as
 # written, with the diacritics; typed without them ("cam on") it reads as main read it.
