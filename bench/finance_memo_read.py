@@ -1,6 +1,6 @@
 """Which payments' memos a memo-reading change newly flags, illicit against benign (issue 6).
 
-    .venv/bin/python bench/finance_memo_read.py /tmp/gen11 [/tmp/gen9 ...]
+    .venv/bin/python bench/finance_memo_read.py /tmp/gen11 [/tmp/gen9 ...] [own.parquet]
 
 For every kept held-out file (`heldout_*.parquet` with its `.tx_labels.parquet` and
 `.accounts.csv`) it counts the payments whose memo carries a cover word or a contact handle
@@ -82,16 +82,24 @@ def flags(memos: pl.Series) -> pl.DataFrame:
 
 
 def one_file(path: Path) -> None:
-    tx = pl.read_parquet(path, columns=["tx_id", "sender_id", "memo"])
-    labels = pl.read_parquet(str(path).replace(".parquet", ".tx_labels.parquet"))
-    accounts = pl.read_csv(
-        str(path).replace(".parquet", ".accounts.csv"), schema_overrides={"account_id": pl.String}
-    )
-    # Label files either carry tx_id or list the payments in the file's order.
-    if "tx_id" in labels.columns:
-        tx = tx.join(labels.select("tx_id", "label_tx"), on="tx_id", how="left")
+    columns = pl.read_parquet_schema(path)
+    if "label_tx" in columns:  # `jaga finance synth` output: labels in the file
+        tx = pl.read_parquet(path, columns=["tx_id", "sender_id", "memo", "label_tx"])
+        accounts = tx.select(
+            pl.col("sender_id").alias("account_id"), pl.lit("own").alias("population")
+        ).unique()
     else:
-        tx = tx.with_columns(labels["label_tx"])
+        tx = pl.read_parquet(path, columns=["tx_id", "sender_id", "memo"])
+        labels = pl.read_parquet(str(path).replace(".parquet", ".tx_labels.parquet"))
+        accounts = pl.read_csv(
+            str(path).replace(".parquet", ".accounts.csv"),
+            schema_overrides={"account_id": pl.String},
+        )
+        # Label files either carry tx_id or list the payments in the file's order.
+        if "tx_id" in labels.columns:
+            tx = tx.join(labels.select("tx_id", "label_tx"), on="tx_id", how="left")
+        else:
+            tx = tx.with_columns(labels["label_tx"])
     tx = tx.join(flags(tx["memo"]), on="memo", how="left").join(
         accounts.select(pl.col("account_id").alias("sender_id"), "population"),
         on="sender_id",
@@ -121,10 +129,11 @@ def one_file(path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("dirs", nargs="+", type=Path)
+    parser.add_argument("dirs", nargs="+", type=Path, help="kept held-out dirs or .parquet files")
     args = parser.parse_args()
     for directory in args.dirs:
-        for path in sorted(directory.glob("heldout_*.parquet")):
+        files = [directory] if directory.is_file() else sorted(directory.glob("heldout_*.parquet"))
+        for path in files:
             if not path.name.endswith("tx_labels.parquet"):
                 one_file(path)
 
