@@ -203,14 +203,16 @@ COVER_WORD_GROUPS: dict[str, tuple[str, ...]] = {
         "ค่าเทอม", "ค่าเรียน", "ชุดนักเรียน", "ค่ายา", "ค่ารักษา", "โรงพยาบาล", "ค่าโทรศัพท์",
         "เติมเงิน", "ค่าเช่า", "ช่วยเหลือครอบครัว", "วิดีโอคอล",
     ),
-    # Khmer script, item 6 pretexts: tuition fee, uniform, medicine, hospital
+    # Khmer script, item 6 pretexts: tuition fee (as schools in Cambodia write it, e.g.
+    # campusuk.co.uk/km/tuition-fee), uniform, medicine, hospital
     "khmer": (
         "ថ្លៃសិក្សា", "ឯកសណ្ឋាន", "ថ្នាំពេទ្យ", "មន្ទីរពេទ្យ",
     ),
-    # Burmese script (Unicode, not Zawgyi), item 6 pretexts: school fees, medicine cost,
-    # hospital
+    # Burmese script, item 6 pretexts: school fees, medicine cost, hospital (Unicode); and
+    # school fees as Zawgyi-encoded text spells it (myanmargazette.net/5897): much Burmese
+    # text is still Zawgyi (research note (c) 2), which these Unicode entries do not match
     "burmese": (
-        "ကျောင်းလခ", "ဆေးဖိုး", "ဆေးရုံ",
+        "ကျောင်းလခ", "ဆေးဖိုး", "ဆေးရုံ", "ေက်ာင္းလခ",
     ),
 }  # fmt: skip
 DEFAULT_COVER_WORDS: tuple[str, ...] = tuple(w for g in COVER_WORD_GROUPS.values() for w in g)
