@@ -28,13 +28,14 @@ from pathlib import Path
 import polars as pl
 
 from jaga.finance.indicators import (
+    COVER_EXCEPTIONS,
     COVER_WORD_GROUPS,
     DEFAULT_COVER_WORDS,
     FOOD_COVER_WORDS,
     HANDLE_PATTERN,
     HANDLE_READ_PATTERN,
 )
-from jaga.finance.memo_text import LEET_FROM, LEET_TO, lexicon_pattern, normalised
+from jaga.finance.memo_text import LEET_FROM, LEET_TO, lexicon_pattern, read_memos
 
 MAIN_GROUPS = ("english", "session", "filipino", "cebuano", "bahasa")
 MAIN_HANDLE = r"(^|[\s(:])@[a-z0-9_.]{3,}|\b(fb|ig|tg|telegram|wa|snap|kik)\s*[:/]\s*\S{3,}"
@@ -59,19 +60,28 @@ def flags(memos: pl.Series) -> pl.DataFrame:
     """Per distinct memo: main's flags and each part's."""
     old_words = [w for g in MAIN_GROUPS for w in COVER_WORD_GROUPS[g]]
     with_food = [*DEFAULT_COVER_WORDS, *FOOD_COVER_WORDS]
+    distinct = memos.unique()
+
+    def branch_read(words: list[str]) -> pl.Series:
+        return read_memos(distinct, {}, {}, blank=COVER_EXCEPTIONS, lexicon=words)["memo_read"]
+
     m = pl.col("memo")
     lower = m.fill_null("").str.to_lowercase()
     return (
-        memos.unique()
-        .to_frame("memo")
-        .with_columns(main_read(m).alias("_old"), normalised(m).alias("_new"))
+        distinct.to_frame("memo")
+        .with_columns(
+            main_read(m).alias("_old"),
+            branch_read(old_words).alias("_new_old"),
+            branch_read(list(DEFAULT_COVER_WORDS)).alias("_new"),
+            branch_read(with_food).alias("_new_food"),
+        )
         .select(
             "memo",
             pl.col("_old").str.contains(main_pattern(old_words)).alias("cover_main"),
-            pl.col("_new").str.contains(lexicon_pattern(old_words)).alias("cover_read"),
+            pl.col("_new_old").str.contains(lexicon_pattern(old_words)).alias("cover_read"),
             pl.col("_old").str.contains(lexicon_pattern(DEFAULT_COVER_WORDS)).alias("cover_words"),
             pl.col("_new").str.contains(lexicon_pattern(DEFAULT_COVER_WORDS)).alias("cover_both"),
-            pl.col("_new").str.contains(lexicon_pattern(with_food)).alias("cover_food"),
+            pl.col("_new_food").str.contains(lexicon_pattern(with_food)).alias("cover_food"),
             lower.str.contains(MAIN_HANDLE).alias("handle_main"),
             (
                 lower.str.contains(HANDLE_PATTERN)

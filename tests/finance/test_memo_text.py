@@ -47,6 +47,17 @@ def test_spelled_out_letters_read_as_the_word(written: str, meant: str) -> None:
     assert read(written) == [meant]
 
 
+def test_a_phrase_spelled_out_is_read_by_the_words_inside_it() -> None:
+    # The spaces between the words went with those between the letters.
+    config = IndicatorConfig()
+    memos = pl.Series(["f a m i l y s u p p o r t", "m e d i c a l b i l l s", "s a l a m a t p o"])
+    out = read_memos(memos, {}, {"cover": config.cover_pattern}, lexicon=config.cover_words)
+    assert out["cover"].to_list() == [True, True, False]
+    assert out["memo_read"][1] == "medicalbills medical bills"
+    # Without a lexicon nothing is looked for inside the runs.
+    assert read_memos(memos, {}, {})["memo_read"][1] == "medicalbills"
+
+
 def test_stretched_letters_squeeze() -> None:
     assert read("unifooorm", "baooon", "UNIFORMMMM") == ["uniform", "baon", "uniform"]
     # A doubled letter of the word itself is squeezed with the stretch; the lexicon also
@@ -151,6 +162,8 @@ def test_operator_lexicon_is_read_like_the_memos() -> None:
         "wechat id abc_123",
         "add me on tele gram",
         "t e l e g r a m: xyz12",
+        "@ h o n e y 5 3",
+        "i g : @ a n g e l 3 3",
         "pm sa telegram",
         "chat wa",
         "hubungi di whatsapp",
@@ -162,7 +175,16 @@ def test_contact_handles_are_found(memo: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "memo", ["zalo pay", "line pay topup", "signal", "order 2231", "lunch money", "whatsapp"]
+    "memo",
+    [
+        "zalo pay",
+        "line pay topup",
+        "signal",
+        "order 2231",
+        "lunch money",
+        "whatsapp",
+        "thanks @ home",
+    ],
 )
 def test_app_names_alone_are_no_handle(memo: str) -> None:
     flags = read_memos(pl.Series([memo]), {"h": HANDLE_PATTERN}, {"r": HANDLE_READ_PATTERN})

@@ -308,6 +308,7 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
         {"_handle": HANDLE_PATTERN},
         {"_handle_read": HANDLE_READ_PATTERN},
         blank=COVER_EXCEPTIONS,
+        lexicon=config.cover_words,
     )
     tx = tx.with_columns(
         read["memo_read"].alias("_memo_read"),

@@ -247,12 +247,13 @@ HANDLE_PATTERN = (
     r"|\b(" + _APPS + r")\s*(id\s*[:#]?|[:/#])\s*\S{3,}"
     r"|\b(t|wa|line|zalo|signal)\.me/\S{3,}"
 )
-# The same on the normalised memo, so that spelled-out or split names count ("t e l e g r
-# a m", "tele gram", "t.me", "what's app"), and the invitations to move there ("add me on
-# zalo", "pm sa telegram", "hubungi di wa", "ket ban zalo").
+# The same on the normalised memo, so that spelled-out or split names count ("@ h o n e y",
+# "t e l e g r a m", "tele gram", "t.me", "what's app"), and the invitations to move
+# there ("add me on zalo", "pm sa telegram", "hubungi di wa", "ket ban zalo").
 _APPS_READ = _APPS + r"|tele gram|t me|what s ?app|whats app|we chat|zalo me|line me"
 HANDLE_READ_PATTERN = (
-    r"\b(" + _APPS_READ + r")\s*(id\s*[:#]?|[:/#])\s*\S{3,}"
+    r"(^|[\s(:])@[a-z0-9_]{3,}"
+    r"|\b(" + _APPS_READ + r")\s*(id\s*[:#]?|[:/#])\s*\S{3,}"
     r"|\b(t me|wa me|line me|zalo me)/\S{3,}"
     r"|\b(add|pm|dm|msg|message|chat|call|contact|hmu|hubungi|ket ban|nhan tin)( me| ako)?"
     r"( on| at| sa| di| via| qua| lewat)? (" + _APPS_READ + r")\b"

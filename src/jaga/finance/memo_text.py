@@ -67,6 +67,8 @@ _SEPARATORS = r"[._\-*~+|·•]+"
 # Scripts written without spaces between words (the note: identify them by Unicode block).
 _UNSPACED = "[\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]"
 _MARK = "\x01"
+# A run of single letters with the marks between them (`_spaced_letters_marked`).
+_SPELLED = "[a-z](?:" + _MARK + "[a-z])+"
 # A regex that matches nothing (the engine has no look-ahead for `(?!x)x`).
 NOTHING = r"[^\s\S]"
 
@@ -77,12 +79,13 @@ def _stretch_squeezed(text: pl.Expr) -> pl.Expr:
     return text
 
 
-def _spaced_letters_joined(text: pl.Expr) -> pl.Expr:
-    """Join runs of three or more single letters separated by single spaces.
+def _spaced_letters_marked(text: pl.Expr) -> pl.Expr:
+    """`text` with a mark between the letters of each run of three or more single letters
+    separated by single spaces, and an "@" before such a run glued to it (a handle).
 
     The regex engine has no look-around, so: mark every space after a single letter, put
     back the marks followed by anything but another single letter, put back the runs of
-    two letters ("a b": `MIN_SPACED_LETTERS` is 3), then drop the remaining marks.
+    two letters ("a b": `MIN_SPACED_LETTERS` is 3).
     """
     marked = text.str.replace_all(r"\b([a-z]) ", "${1}" + _MARK)
     marked = marked.str.replace_all(_MARK + r"([a-z0-9]{2})", " ${1}")
@@ -90,11 +93,11 @@ def _spaced_letters_joined(text: pl.Expr) -> pl.Expr:
     edge, tail = r"(^|[^a-z0-9\x01])", r"($|[^a-z0-9\x01])"
     for _ in range(2):  # neighbouring pairs share a boundary character
         marked = marked.str.replace_all(edge + r"([a-z])\x01([a-z])" + tail, "${1}${2} ${3}${4}")
-    return marked.str.replace_all(_MARK, "")
+    return marked.str.replace_all("@ (" + _SPELLED + ")", "@${1}")
 
 
-def normalised(text: pl.Expr) -> pl.Expr:
-    """The memo as matched (module docstring, steps 1-7), on an expression of strings."""
+def _prepared(text: pl.Expr) -> pl.Expr:
+    """Steps 1-6 of the module docstring, and the marks of step 7."""
     text = text.fill_null("").str.to_lowercase().str.normalize("NFKD")
     text = text.str.replace_all(_ZERO_WIDTH, "")
     mixed = text.str.contains("[a-z]") & text.str.contains(_OTHER_SCRIPT)
@@ -111,7 +114,20 @@ def normalised(text: pl.Expr) -> pl.Expr:
     text = text.str.replace_many(list(LEET_FROM), list(LEET_TO))
     text = _stretch_squeezed(text)
     text = text.str.replace_all(r"\s+", " ").str.strip_chars()
-    return _spaced_letters_joined(text)
+    return _spaced_letters_marked(text)
+
+
+def normalised(text: pl.Expr) -> pl.Expr:
+    """The memo as matched (module docstring, steps 1-7), on an expression of strings."""
+    return _prepared(text).str.replace_all(_MARK, "")
+
+
+def spelled_runs(text: pl.Expr) -> pl.Expr:
+    """The words spelled out letter by letter in the memo, joined ("m e d i c a l b i l l s"
+    -> "medicalbills"): the writer dropped the spaces between words with those between
+    letters, so the lexicon is looked for inside them (`read_memos`)."""
+    runs = _prepared(text).str.extract_all(_SPELLED).list.join(" ")
+    return runs.str.replace_all(_MARK, "")
 
 
 def read_memos(
@@ -119,14 +135,18 @@ def read_memos(
     raw: dict[str, str],
     read: dict[str, str],
     blank: Iterable[str] = (),
+    lexicon: Iterable[str] = (),
 ) -> pl.DataFrame:
     """The normalised memo (`memo_read`) and one flag per pattern, once per distinct memo.
 
     `raw`: {column: regex on the lower-cased memo as written} (handles, whose dots and
     underscores are part of the name); `read`: {column: regex on the normalised memo};
     `blank`: phrases removed from the memo as written (lower case, composed) before it is
-    read, for words whose reading would collide with a cover word (`COVER_EXCEPTIONS`).
-    The results are mapped back to the rows by the memo's index among the distinct memos.
+    read, for words whose reading would collide with a cover word (`COVER_EXCEPTIONS`);
+    `lexicon`: words looked for inside the words spelled out letter by letter
+    (`spelled_runs`); each one found is added to `memo_read`, so that the lexicon's own
+    patterns find it there. The results are mapped back to the rows by the memo's index
+    among the distinct memos.
     """
     filled = memo.fill_null("")
     distinct = filled.unique()
@@ -135,8 +155,13 @@ def read_memos(
     written = lower.str.normalize("NFC")
     if phrases:
         written = written.str.replace_all("|".join(re.escape(p) for p in phrases), " ")
+    memo_read = normalised(written)
+    inside = _inside_pattern(lexicon)
+    if inside:
+        found = spelled_runs(written).str.extract_all(inside).list.join(" ")
+        memo_read = pl.concat_str([memo_read, found], separator=" ").str.strip_chars()
     table = distinct.to_frame("m").select(
-        normalised(written).alias("memo_read"),
+        memo_read.alias("memo_read"),
         *(lower.str.contains(pattern).alias(name) for name, pattern in raw.items()),
     )
     table = table.with_columns(
@@ -158,7 +183,17 @@ def normalise_words(words: Iterable[str]) -> list[str]:
         return []
     read = pl.Series("m", entries).to_frame().select(normalised(pl.col("m")))["m"].to_list()
     squeezed = [re.sub(r"([a-z])\1+", r"\1", w) for w in read]
-    return sorted({w for w in read + squeezed if w}, key=len, reverse=True)
+    # A phrase spelled out letter by letter reads without its spaces ("familysupport").
+    joined = [w.replace(" ", "") for w in read + squeezed if " " in w]
+    return sorted({w for w in read + squeezed + joined if w}, key=len, reverse=True)
+
+
+def _inside_pattern(words: Iterable[str]) -> str:
+    """The Latin-script lexicon entries, without spaces, matched anywhere (inside the runs
+    of `spelled_runs`); "" when there are none."""
+    read = {w.replace(" ", "") for w in normalise_words(words) if not re.search(_UNSPACED, w)}
+    ordered = sorted((w for w in read if w), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered)
 
 
 def lexicon_pattern(words: Iterable[str]) -> str:
