@@ -96,11 +96,11 @@ The thresholds are design choices written down from those principles, not publis
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import polars as pl
 
+from jaga.finance.memo_text import lexicon_pattern
 from jaga.finance.standing import at_every_checkpoint, standing
 
 # Distinct foreign fiat payers in 90 days that make an audience: the organisations' breadth
@@ -155,11 +155,9 @@ def open_pair(described: pl.Expr, disguised: pl.Expr) -> pl.Expr:
 
 
 def disguise_pattern(cover_words: Iterable[str]) -> str:
-    """One regex for the cover words that disguise a payment (`NOT_DISGUISE_WORDS` left out)."""
-    words = sorted({w.lower() for w in cover_words} - NOT_DISGUISE_WORDS, key=len, reverse=True)
-    if not words:
-        return r"(?!x)x"  # matches nothing
-    return r"\b(" + "|".join(re.escape(w) for w in words) + r")\b"
+    """One regex for the cover words that disguise a payment (`NOT_DISGUISE_WORDS` left out),
+    on the normalised memo (memo_text.py)."""
+    return lexicon_pattern({w.lower() for w in cover_words} - NOT_DISGUISE_WORDS)
 
 
 def _payer_counts(inbound: pl.LazyFrame, keys: tuple[str, ...]) -> pl.LazyFrame:

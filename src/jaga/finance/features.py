@@ -25,14 +25,14 @@ from jaga.finance.crypto_entities import crypto_entities
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
+    COVER_EXCEPTIONS,
     DEFAULT_OTHER_DESTINATION_RISK,
     FSEC_FIRST_MAX_USD,
     FSEC_TOTAL_MAX_USD,
     GIFT_CARD_CATEGORIES,
     HANDLE_PATTERN,
+    HANDLE_READ_PATTERN,
     HIGH_RISK_CORRIDOR,
-    LEET_FROM,
-    LEET_TO,
     MAIN_ORIGINS,
     NIGHT_END_HOUR,
     NIGHT_START_HOUR,
@@ -41,6 +41,7 @@ from jaga.finance.indicators import (
     TRAVEL_CATEGORIES,
     IndicatorConfig,
 )
+from jaga.finance.memo_text import read_memos
 from jaga.finance.merchant_codes import category_words, without_trade_words
 from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
@@ -302,14 +303,20 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
     amount = pl.col("amount")
     unit = 5.0 * (10.0 ** (amount.log10().floor() - 1.0).clip(lower_bound=0.0))
     is_round = (amount >= 5.0) & ((amount / unit) - (amount / unit).round(0)).abs().lt(1e-6)
-    memo = (
-        pl.col("memo")
-        .fill_null("")
-        .str.to_lowercase()
-        .str.replace_all(r"[._\-*]+", " ")
-        .str.replace_many(list(LEET_FROM), list(LEET_TO))
+    # The memo as an analyst reads it, whatever was done to hide its words (memo_text.py),
+    # and whether it names a contact handle as written or once read (item 6).
+    read = read_memos(
+        tx["memo"],
+        {"_handle": HANDLE_PATTERN},
+        {"_handle_read": HANDLE_READ_PATTERN},
+        blank=COVER_EXCEPTIONS,
+        lexicon=config.cover_words,
     )
-    raw_memo = pl.col("memo").fill_null("").str.to_lowercase()
+    tx = tx.with_columns(
+        read["memo_read"].alias("_memo_read"),
+        (read["_handle"] | read["_handle_read"]).alias("_memo_handle"),
+    )
+    memo = pl.col("_memo_read")
     year = pl.col("ts").dt.year().cast(pl.Int32)
     sender_age = year - pl.col("sender_birth_year")
     receiver_age = year - pl.col("receiver_birth_year")
@@ -351,7 +358,7 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             cover_memo.str.contains(config.cover_pattern).alias("memo_cover"),
             # The cover words that disguise a payment as family support (audience.py).
             cover_memo.str.contains(disguise_pattern(config.cover_words)).alias("memo_disguise"),
-            raw_memo.str.contains(HANDLE_PATTERN).alias("memo_handle"),
+            pl.col("_memo_handle").alias("memo_handle"),
             sender_age.is_between(10, 17).fill_null(False).alias("minor_sender"),
             receiver_age.is_between(10, 17).fill_null(False).alias("minor_receiver"),
             (sender_age >= 18).fill_null(True).alias("adult_sender"),
@@ -384,7 +391,7 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             # spending; the indicators are about remittances and P2P).
             (pl.col("in_band") & pl.col("risky_corridor") & ~shop).alias("band_corridor"),
         )
-        .drop("_related_names")
+        .drop("_related_names", "_memo_read", "_memo_handle")
         .collect()
     )
 

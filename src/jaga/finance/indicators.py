@@ -9,10 +9,10 @@ override the corridor table and the lexicon with their own files.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jaga.finance import memo_text
 from jaga.finance.errors import FinanceError
 
 SOURCES: dict[str, str] = {
@@ -148,25 +148,123 @@ COUNTRY_UTC_OFFSET: dict[str, float] = {
 }
 
 # Item 6: cover descriptions (AUSTRAC, FATF) in English, Filipino/Tagalog, Cebuano, Taglish
-# and Bahasa, plus live-stream words. Matched on a lower-cased, de-leeted memo.
-DEFAULT_COVER_WORDS: tuple[str, ...] = (
+# and Bahasa, plus live-stream words. Matched on the normalised memo (memo_text.py: case,
+# diacritics, homoglyphs, leet, stretched and spelled-out letters read away); entries in
+# Thai, Khmer and Burmese script match anywhere in the memo (no spaces between words).
+# The groups added for more of the issue's languages name the same published pretexts (a
+# child's needs: school fees, uniform, food / snacks, medicine, hospital, phone load,
+# allowance; family support) in those languages; they are our renderings of those
+# pretexts, not a published word list, and are worth a native speaker's review.
+# The groups, by language (and the live-stream words); each names its source.
+COVER_WORD_GROUPS: dict[str, tuple[str, ...]] = {
     # English (AUSTRAC 2024, FATF 2025)
-    "accommodation", "uniform", "medical", "medicine", "hospital", "bills", "tuition",
-    "school", "education", "family support", "allowance", "rent", "gift", "load",
+    "english": (
+        "accommodation", "uniform", "medical", "medicine", "hospital", "bills", "tuition",
+        "school", "education", "family support", "allowance", "rent", "gift", "load",
+    ),
     # live-stream / session words
-    "show", "live", "cam", "vc", "video call", "private", "session", "new one",
+    "session": (
+        "show", "live", "cam", "vc", "video call", "private", "session", "new one",
+    ),
     # Filipino / Tagalog / Taglish
-    "pambili", "pang tuition", "pangtuition", "baon", "pangkain", "gamot", "ospital",
-    "eskwela", "pambayad", "padala", "para sa bata", "pang load", "pangload", "uniporme",
+    "filipino": (
+        "pambili", "pang tuition", "pangtuition", "baon", "pangkain", "gamot", "ospital",
+        "eskwela", "pambayad", "padala", "para sa bata", "pang load", "pangload", "uniporme",
+    ),
     # Cebuano
-    "tambal", "eskwelahan", "bayad sa", "kwarta", "pang eskwela",
+    "cebuano": (
+        "tambal", "eskwelahan", "bayad sa", "kwarta", "pang eskwela",
+    ),
     # Bahasa Indonesia / Malay
-    "biaya sekolah", "uang sekolah", "obat", "rumah sakit", "uang saku", "seragam",
-    "bantuan keluarga", "sewa kos", "pulsa",
+    "bahasa": (
+        "biaya sekolah", "uang sekolah", "obat", "rumah sakit", "uang saku", "seragam",
+        "bantuan keluarga", "sewa kos", "pulsa",
+    ),
+    # Bahasa Indonesia, item 6 pretexts: a child's needs, treatment, school fees (SPP, the
+    # monthly school fee), tuition, school clothes, phone data, video call
+    "indonesian": (
+        "kebutuhan anak", "keperluan anak", "biaya berobat", "berobat", "spp", "uang kuliah",
+        "baju sekolah", "kuota", "paket data", "panggilan video",
+    ),
+    # Malay, item 6 pretexts: school fees, school money, pocket money, allowance, medicine,
+    # clinic
+    "malay": (
+        "yuran sekolah", "yuran", "duit sekolah", "wang saku", "duit poket", "elaun", "ubat",
+        "klinik",
+    ),
+    # Vietnamese, item 6 pretexts (diacritics are read away, so "hoc phi" matches too):
+    # tuition, uniform, medicine ("thuốc" alone folds to "thuoc", as does "thuộc", "to
+    # belong": only its phrases), hospital, hospital fees, doctor's fee, pocket money,
+    # school money, phone top-up card, rent, family support, allowance, video call
+    "vietnamese": (
+        "học phí", "đồng phục", "tiền thuốc", "mua thuốc", "thuốc men", "bệnh viện",
+        "viện phí", "tiền khám", "tiền tiêu vặt", "tiêu vặt", "tiền học", "nạp thẻ", "thẻ cào",
+        "tiền nhà", "tiền trọ", "hỗ trợ gia đình", "trợ cấp", "gọi video",
+    ),
+    # Thai script, item 6 pretexts: term fee, tuition, school uniform, medicine cost,
+    # treatment cost, hospital, phone bill, top-up, rent, helping the family, video call
+    "thai": (
+        "ค่าเทอม", "ค่าเรียน", "ชุดนักเรียน", "ค่ายา", "ค่ารักษา", "โรงพยาบาล", "ค่าโทรศัพท์",
+        "เติมเงิน", "ค่าเช่า", "ช่วยเหลือครอบครัว", "วิดีโอคอล",
+    ),
+    # Khmer script, item 6 pretexts: tuition fee (as schools in Cambodia write it, e.g.
+    # campusuk.co.uk/km/tuition-fee), uniform, medicine, hospital
+    "khmer": (
+        "ថ្លៃសិក្សា", "ឯកសណ្ឋាន", "ថ្នាំពេទ្យ", "មន្ទីរពេទ្យ",
+    ),
+    # Burmese script, item 6 pretexts: school fees, medicine cost, hospital (Unicode); and
+    # school fees as Zawgyi-encoded text spells it (myanmargazette.net/5897): much Burmese
+    # text is still Zawgyi (research note (c) 2), which these Unicode entries do not match
+    "burmese": (
+        "ကျောင်းလခ", "ဆေးဖိုး", "ဆေးရုံ", "ေက်ာင္းလခ",
+    ),
+}  # fmt: skip
+DEFAULT_COVER_WORDS: tuple[str, ...] = tuple(w for g in COVER_WORD_GROUPS.values() for w in g)
+# Food, snack and housekeeping money in those languages: a child's needs, as the pretexts
+# above, but no published disguise (AUSTRAC and FATF name accommodation, uniform, medical
+# bills, family support, education). Left out of the default lexicon: on the kept held-out
+# files (2026-12-03, bench/finance_memo_read.py) these words newly marked 3,000-39,000
+# benign payments per 1M-payment file (family meal money) against 0-29 illicit ones, and
+# moved no alert where scored with them (generators 3 and 5). Operators whose data says
+# otherwise add them with their lexicon file.
+# Indonesian snack / pocket money, meal money; Malay housekeeping and meal money;
+# Vietnamese food and milk money; Thai snack, rice (food), meal and milk money; Burmese
+# snack money.
+FOOD_COVER_WORDS: tuple[str, ...] = (
+    "jajan", "uang jajan", "uang makan", "duit belanja", "duit makan", "tiền ăn", "tiền sữa",
+    "ค่าขนม", "ค่าข้าว", "ค่าอาหาร", "ค่านม", "မုန့်ဖိုး",
 )  # fmt: skip
-HANDLE_PATTERN = r"(^|[\s(:])@[a-z0-9_.]{3,}|\b(fb|ig|tg|telegram|wa|snap|kik)\s*[:/]\s*\S{3,}"
-LEET_FROM = "013457$"
-LEET_TO = "oieasts"
+# Phrases that would hold a cover word once their diacritics are read away, but say
+# something else: Vietnamese "cảm ơn" / "cám ơn" ("thank you") is no "cam". Blanked as
+# written, with the diacritics; typed without them ("cam on") it reads as main read it.
+COVER_EXCEPTIONS: tuple[str, ...] = ("cảm ơn", "cám ơn")
+# Item 6 (FATF 2025: social-media handles in the memo), on the lower-cased memo as written:
+# an @handle, an app name with a handle after ":" or "/" or "id", or a contact link.
+# The apps are those offenders move the talk to, off the payment platform (research note
+# item 6; the issue's SEA countries: LINE in Thailand, Zalo in Vietnam, WeChat, Telegram,
+# Signal, Viber, WhatsApp).
+_APPS = (
+    r"fb|ig|insta|instagram|tg|telegram|wa|whatsapp|snap|snapchat|kik|line|zalo|wechat"
+    r"|weixin|signal|viber|discord|skype|messenger"
+)
+HANDLE_PATTERN = (
+    r"(^|[\s(:])@[a-z0-9_.]{3,}"
+    r"|\b(" + _APPS + r")\s*(id\s*[:#]?|[:/#])\s*\S{3,}"
+    r"|\b(t|wa|line|zalo|signal)\.me/\S{3,}"
+)
+# The same on the normalised memo, so that spelled-out or split names count ("@ h o n e y",
+# "t e l e g r a m", "tele gram", "t.me", "what's app"), and the invitations to move
+# there ("add me on zalo", "pm sa telegram", "hubungi di wa", "ket ban zalo").
+_APPS_READ = _APPS + r"|tele gram|t me|what s ?app|whats app|we chat|zalo me|line me"
+HANDLE_READ_PATTERN = (
+    r"(^|[\s(:])@[a-z0-9_]{3,}"
+    r"|\b(" + _APPS_READ + r")\s*(id\s*[:#]?|[:/#])\s*\S{3,}"
+    r"|\b(t me|wa me|line me|zalo me)/\S{3,}"
+    r"|\b(add|pm|dm|msg|message|chat|call|contact|hmu|hubungi|ket ban|nhan tin)( me| ako)?"
+    r"( on| at| sa| di| via| qua| lewat)? (" + _APPS_READ + r")\b"
+)
+LEET_FROM = memo_text.LEET_FROM
+LEET_TO = memo_text.LEET_TO
 
 # Item 8 (ancillary spending) and item 9 (travel to offend): merchant categories.
 ANCILLARY_CATEGORIES: frozenset[str] = frozenset(
@@ -207,9 +305,9 @@ class IndicatorConfig:
 
     @property
     def cover_pattern(self) -> str:
-        """One regex for all cover words, on word boundaries."""
-        words = sorted({w.lower() for w in self.cover_words}, key=len, reverse=True)
-        return r"\b(" + "|".join(re.escape(w) for w in words) + r")\b"
+        """One regex for all cover words on the normalised memo (memo_text.py): whole words,
+        or anywhere for entries in scripts written without spaces."""
+        return memo_text.lexicon_pattern(self.cover_words)
 
 
 def load_corridor_table(path: Path) -> dict[str, float]:

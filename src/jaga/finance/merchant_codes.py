@@ -34,6 +34,8 @@ from collections.abc import Iterable
 
 import polars as pl
 
+from jaga.finance.memo_text import lexicon_pattern
+
 # Drug stores, pharmacies, doctors, dentists, opticians, hospitals, laboratories, clinics.
 _MEDICAL_CODES = ("5122", "5912", "8011", "8021", "8031", "8041", "8042", "8043", "8049",
                   "8050", "8062", "8071", "8099")  # fmt: skip
@@ -87,9 +89,14 @@ TRADE_WORDS: dict[str, tuple[str, ...]] = {
     "education": (
         "tuition", "school", "education", "pang tuition", "pangtuition", "eskwela",
         "eskwelahan", "pang eskwela", "biaya sekolah", "uang sekolah",
+        "spp", "uang kuliah", "yuran sekolah", "yuran", "duit sekolah", "học phí", "tiền học",
+        "ค่าเทอม", "ค่าเรียน", "ថ្លៃសិក្សា", "ကျောင်းလခ",
     ),
     "medical": (
         "medical", "medicine", "hospital", "gamot", "ospital", "tambal", "obat", "rumah sakit",
+        "biaya berobat", "berobat", "ubat", "klinik", "tiền thuốc", "mua thuốc", "thuốc men",
+        "bệnh viện", "viện phí", "tiền khám", "ค่ายา", "ค่ารักษา", "โรงพยาบาล", "ថ្នាំពេទ្យ",
+        "មន្ទីរពេទ្យ", "ဆေးဖိုး", "ဆေးရုံ",
     ),
 }  # fmt: skip
 
@@ -114,8 +121,7 @@ def category_words(categories: Iterable[str]) -> dict[str, str]:
 
 
 def _words_pattern(words: Iterable[str]) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return r"\b(" + "|".join(re.escape(word) for word in ordered) + r")\b"
+    return lexicon_pattern(words)
 
 
 def without_trade_words(memo: pl.Expr, category: pl.Expr, trades: Iterable[str]) -> pl.Expr:
