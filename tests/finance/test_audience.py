@@ -182,7 +182,7 @@ def _pair_bucket(
 ) -> dict[str, object]:
     return {"sender_id": sender, "receiver_id": receiver, "bucket": bucket, "n": n,
             "n_crypto": 0, "n_disguise": 0, "n_described": 0, "n_registered": 0,
-            "cross_border": foreign}  # fmt: skip
+            "cross_border": foreign, "male_sender": True, "female_sender": False}  # fmt: skip
 
 
 def test_an_audience_in_two_windows_is_one_at_every_checkpoint() -> None:
