@@ -228,8 +228,15 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         .select("receiver_id")
     )
     candidates = fiat.join(breadth, on="receiver_id", how="semi").select(
-        "sender_id", "receiver_id", "bucket", "n", "n_disguise", "n_described", "n_registered",
-        "male_sender", "female_sender",
+        "sender_id",
+        "receiver_id",
+        "bucket",
+        "n",
+        "n_disguise",
+        "n_described",
+        "n_registered",
+        "male_sender",
+        "female_sender",
     )
     inbound = windowed(candidates, w90, checkpoints)
     large = (

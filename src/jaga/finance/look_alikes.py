@@ -2,9 +2,9 @@
 
 The batch path (`pipeline.features_for`) and the incremental path (`state.current_features`)
 must judge a pair the same way, so the order of the discounts lives here once: calendar
-rhythm (standing orders, `features.discount_rhythm`), festival gift rounds (`festivals`), billing relationships
-(`work_payments`), family support (`family`, which needs the occasional pairs) and minors'
-bursts counted once (`bursts`).
+rhythm (standing orders, `features.discount_rhythm`), festival gift rounds (`festivals`),
+billing relationships (`work_payments`), family support (`family`, which needs the
+occasional pairs) and minors' bursts counted once (`bursts`).
 """
 
 from __future__ import annotations
