@@ -26,10 +26,13 @@ falls in a festival window (`FESTIVAL_BEFORE_DAYS` before the festival day to
 first days of the new year follow), it paid at most `GIFT_MAX_PAYMENTS` times in each such
 window, and in each of those windows its sender paid at least `GIFT_ROUND_MIN_RECEIVERS`
 receivers that way (a round of gifts: a lone buyer's one payment that happens to fall in
-festival week is not discounted). Its corridor, memo and minor counts are set to zero
-(`features.RHYTHM_ZEROED`, as for calendar-rhythm remittances); counts of all payments stay
-(bursts, cash-out, crypto). A pair that pays at any other time of the year, or in sessions
-within the festival, keeps its indicators.
+festival week is not discounted), and at most `GIFT_MAX_NIGHT_SHARE` of the round's
+low-value corridor payments were sent at the payer's night (FATF 2025, item 7: OSAEC
+payments are sent "late at night or early morning"; a round of three payments at midnight to
+three unrelated women is a buyer's, whatever the date). Its corridor, memo and minor counts
+are set to zero (`features.RHYTHM_ZEROED`, as for calendar-rhythm remittances); counts of
+all payments stay (bursts, cash-out, crypto). A pair that pays at any other time of the
+year, or in sessions within the festival, keeps its indicators.
 
 The festival table (`FESTIVAL_DAYS`) holds the festival days of 2021-2030 for Lunar New Year
 (VN, SG, MY, and Chinese communities across the region), Eid al-Fitr (ID, MY, BN, SG, the
@@ -54,6 +57,10 @@ FESTIVAL_AFTER_DAYS = 7
 GIFT_MAX_PAYMENTS = 2
 # Receivers a sender pays that way in one window: a round of gifts to the family.
 GIFT_ROUND_MIN_RECEIVERS = 3
+# Share of the round's low-value corridor payments sent 21:00-04:00 in the payer's time
+# above which the round keeps its indicators (FATF 2025, item 7: "late at night or early
+# morning"); the billing relationships' bound (work_payments.MAX_NIGHT_SHARE).
+GIFT_MAX_NIGHT_SHARE = 0.25
 
 _LUNAR_NEW_YEAR = (
     "2021-02-12", "2022-02-01", "2023-01-22", "2024-02-10", "2025-01-29",
@@ -86,11 +93,13 @@ def festival_windows() -> pl.DataFrame:
     )
 
 
-def festival_gift_pairs(pair_days: pl.DataFrame) -> pl.DataFrame:
+def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = None) -> pl.DataFrame:
     """(sender_id, receiver_id) of festival gift pairs (module docstring).
 
     `pair_days`: cross-border (sender_id, receiver_id, day, n) rows, `day` in days since
-    1970-01-01 (`features.cross_border_pair_days`).
+    1970-01-01 (`features.cross_border_pair_days`). `night`: per pair, its low-value
+    corridor payments (`band`) and those sent at the payer's night (`night`) over its
+    history; a round most of whose payments were sent at night is no gift round.
     """
     if pair_days.is_empty():
         return pair_days.select(*PAIR_KEYS)
@@ -108,10 +117,20 @@ def festival_gift_pairs(pair_days: pl.DataFrame) -> pl.DataFrame:
         .select(*PAIR_KEYS)
     )
     gifts = per_window.join(candidates, on=list(PAIR_KEYS), how="semi")
+    if night is None:
+        night = gifts.select(*PAIR_KEYS, band=pl.lit(0), night=pl.lit(0))
     rounds = (
-        gifts.group_by("sender_id", "window")
-        .agg(pl.col("receiver_id").n_unique().alias("receivers"))
-        .filter(pl.col("receivers") >= GIFT_ROUND_MIN_RECEIVERS)
+        gifts.join(night, on=list(PAIR_KEYS), how="left")
+        .group_by("sender_id", "window")
+        .agg(
+            pl.col("receiver_id").n_unique().alias("receivers"),
+            pl.col("band").fill_null(0).sum().alias("band"),
+            pl.col("night").fill_null(0).sum().alias("night"),
+        )
+        .filter(
+            (pl.col("receivers") >= GIFT_ROUND_MIN_RECEIVERS)
+            & (pl.col("night") <= GIFT_MAX_NIGHT_SHARE * pl.col("band"))
+        )
         .select("sender_id", "window")
     )
     # Every window of the pair must be a round of its sender.
@@ -130,7 +149,10 @@ def discount_festival_gifts(pairs: pl.DataFrame, pair_days: pl.DataFrame) -> pl.
     """Pair-buckets with the corridor, memo and minor counts of festival gift pairs zeroed."""
     from jaga.finance.features import RHYTHM_ZEROED, zero_pair_counts
 
-    gifts = festival_gift_pairs(pair_days)
+    night = pairs.group_by(*PAIR_KEYS).agg(
+        pl.col("n_band_corr").sum().alias("band"), pl.col("n_night_corr").sum().alias("night")
+    )
+    gifts = festival_gift_pairs(pair_days, night)
     if gifts.is_empty():
         return pairs
     return zero_pair_counts(pairs, gifts, RHYTHM_ZEROED)
