@@ -22,12 +22,15 @@ RELATIVES = 8
 BORN = (2012, None, 2014, None, 2013, None, None, 1990)
 
 
-def _round_of_gifts(ledger: Ledger, first_day: int, repeats: int = 1) -> None:
-    """An aunt in the US sends small round gifts to eight relatives in Vietnam."""
+def _round_of_gifts(
+    ledger: Ledger, first_day: int, repeats: int = 1, utc_hour: float = 15.0
+) -> None:
+    """An aunt in the US sends small round gifts to eight relatives in Vietnam (by default
+    at 15:00 UTC, the US morning)."""
     for r in range(RELATIVES):
         for k in range(repeats):
-            ledger.pay("aunt", f"rel{r}", 40.0 + 10 * (r % 3), first_day + r * 0.7 + k * 0.25,
-                       15.0, ("US", "VN"), "li xi", ("Lan Nguyen", f"Minh Tran{r}"), sex="M",
+            ledger.pay("aunt", f"rel{r}", 40.0 + 10 * (r % 3), first_day + r % 7 + k * 0.02,
+                       utc_hour, ("US", "VN"), "li xi", ("Lan Nguyen", f"Minh Tran{r}"), sex="M",
                        born=1965, payee_born=BORN[r])  # fmt: skip
 
 
@@ -60,6 +63,16 @@ def test_repeated_payments_within_the_festival_still_count(tmp_path: Path) -> No
     result = ledger.score(tmp_path)
     assert fired(result, "aunt", "S1-band-cadence")
     assert fired(result, "aunt", "S2-unrelated-receivers")
+
+
+def test_a_round_sent_at_the_payers_night_still_counts(tmp_path: Path) -> None:
+    # 05:00 UTC is 23:00 in the US (Central): FATF's "late at night" payments keep their
+    # indicators, festival or not.
+    ledger = Ledger()
+    _round_of_gifts(ledger, TET - 3, utc_hour=5.0)
+    result = ledger.score(tmp_path)
+    assert fired(result, "aunt", "S2-unrelated-receivers")
+    assert fired(result, "aunt", "S3-night-payments")
 
 
 def test_gift_pairs_need_a_round_and_the_festival_only() -> None:
