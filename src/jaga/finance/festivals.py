@@ -26,13 +26,14 @@ falls in a festival window (`FESTIVAL_BEFORE_DAYS` before the festival day to
 first days of the new year follow), it paid at most `GIFT_MAX_PAYMENTS` times in each such
 window, and in each of those windows its sender paid at least `GIFT_ROUND_MIN_RECEIVERS`
 receivers that way (a round of gifts: a lone buyer's one payment that happens to fall in
-festival week is not discounted), and at most `GIFT_MAX_NIGHT_SHARE` of the round's
-low-value corridor payments were sent at the payer's night (FATF 2025, item 7: OSAEC
-payments are sent "late at night or early morning"; a round of three payments at midnight to
-three unrelated women is a buyer's, whatever the date). Its corridor, memo and minor counts
-are set to zero (`features.RHYTHM_ZEROED`, as for calendar-rhythm remittances); counts of
-all payments stay (bursts, cash-out, crypto). A pair that pays at any other time of the
-year, or in sessions within the festival, keeps its indicators.
+festival week is not discounted), and less than `GIFT_NIGHT_SHARE` of the round's
+low-value corridor payments were sent at the payer's night (the night indicator `S3`'s own
+bound; FATF 2025, item 7: OSAEC payments are sent "late at night or early morning"; a round
+of three payments at midnight to three unrelated women is a buyer's, whatever the date).
+Its corridor, memo and minor counts are set to zero (`features.RHYTHM_ZEROED`, as for
+calendar-rhythm remittances); counts of all payments stay (bursts, cash-out, crypto). A
+pair that pays at any other time of the year, or in sessions within the festival, keeps its
+indicators.
 
 The festival table (`FESTIVAL_DAYS`) holds the festival days of 2021-2030 for Lunar New Year
 (VN, SG, MY, and Chinese communities across the region), Eid al-Fitr (ID, MY, BN, SG, the
@@ -58,9 +59,11 @@ GIFT_MAX_PAYMENTS = 2
 # Receivers a sender pays that way in one window: a round of gifts to the family.
 GIFT_ROUND_MIN_RECEIVERS = 3
 # Share of the round's low-value corridor payments sent 21:00-04:00 in the payer's time
-# above which the round keeps its indicators (FATF 2025, item 7: "late at night or early
-# morning"); the billing relationships' bound (work_payments.MAX_NIGHT_SHARE).
-GIFT_MAX_NIGHT_SHARE = 0.25
+# from which the round keeps its indicators: the night indicator's own bound (`S3`: half or
+# more of the corridor payments at night; FATF 2025, item 7: "late at night or early
+# morning"). Gift senders send at any hour (about 7 hours in 24 are night); a round that S3
+# would call nightly is a buyer's, whatever the date.
+GIFT_NIGHT_SHARE = 0.5
 
 _LUNAR_NEW_YEAR = (
     "2021-02-12", "2022-02-01", "2023-01-22", "2024-02-10", "2025-01-29",
@@ -129,7 +132,8 @@ def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = No
         )
         .filter(
             (pl.col("receivers") >= GIFT_ROUND_MIN_RECEIVERS)
-            & (pl.col("night") <= GIFT_MAX_NIGHT_SHARE * pl.col("band"))
+            # Not nightly as S3 reads it (no low-value corridor payment: nothing to read).
+            & ((pl.col("band") == 0) | (pl.col("night") < GIFT_NIGHT_SHARE * pl.col("band")))
         )
         .select("sender_id", "window")
     )
