@@ -182,7 +182,7 @@ def _pair_bucket(
 ) -> dict[str, object]:
     return {"sender_id": sender, "receiver_id": receiver, "bucket": bucket, "n": n,
             "n_crypto": 0, "n_disguise": 0, "n_described": 0, "n_registered": 0,
-            "cross_border": foreign}  # fmt: skip
+            "cross_border": foreign, "male_sender": True, "female_sender": False}  # fmt: skip
 
 
 def test_an_audience_in_two_windows_is_one_at_every_checkpoint() -> None:
@@ -283,3 +283,40 @@ def test_one_family_purpose_in_the_history_keeps_the_slow_stream_no_audience(
     _slow_stream_of_fans(ledger, "hub", (*OPEN_MEMOS, "medical bills"))
     result = ledger.score(tmp_path)
     assert not result.scored.checkpoints.filter(pl.col("account_id") == "hub")["r_audience"].any()
+
+
+GUEST_MEMOS = ("accommodation", "room deposit", "2 nights", "airport pickup", "")
+
+
+def _guesthouse(ledger: Ledger, women: int, guests: int = 30) -> None:
+    """A host in Cambodia paid by foreign guests (1-2 payments each, cover words in earnest),
+    who hands most of each day's takings to two relatives the next day."""
+    for g in range(guests):
+        country = COUNTRIES[g % len(COUNTRIES)]
+        sex = "F" if g < women else "M"
+        day = 2.0 * g
+        for k in range(1 + g % 2):
+            ledger.pay(f"guest{g}", "host", 60.0, day + k * 0.5, NIGHT_HOUR[country],
+                       (country, "KH"), GUEST_MEMOS[(g + k) % len(GUEST_MEMOS)],
+                       (f"Guest Name{g}", "Sorn Malis"), sex=sex)  # fmt: skip
+        ledger.pay("host", f"relative{g % 2}", 55.0 * (1 + g % 2), day + 1.0, 3.0, ("KH", "KH"),
+                   "", ("Sorn Malis", "Sorn Piseth"), sex="F")  # fmt: skip
+
+
+def test_a_clientele_of_men_and_women_alike_is_no_hub(tmp_path: Path) -> None:
+    ledger = Ledger()
+    _guesthouse(ledger, women=12)
+    result = ledger.score(tmp_path)
+    assert reasons(result, "host") == ""
+    for rule in RECEIVER_RULES:
+        assert not fired(result, "host", rule)
+
+
+def test_the_same_host_paid_by_men_only_still_fires(tmp_path: Path) -> None:
+    # FINTRAC: perpetrators "almost always male"; the same payments from men only are judged
+    # as a private person's: many foreign senders, money moved on within 48 hours.
+    ledger = Ledger()
+    _guesthouse(ledger, women=0)
+    result = ledger.score(tmp_path)
+    assert fired(result, "host", "R1-many-foreign-senders")
+    assert reasons(result, "host") != ""

@@ -91,6 +91,32 @@ creator judged there as a private person meets a facilitator's counts. A receive
 an audience in `STANDING_MIN_WINDOWS` or more 90-day windows of its observed history
 (batch: the input; incremental: the stored 200 days) is one at every checkpoint.
 
+**A clientele of men and women alike** (3 Dec 2026, branch f6-gen12fp). A guesthouse paid
+person to person by travellers for rooms and pickups, a family's medical crowdfunding
+campaign paid by well-wishers abroad, a children's home paid by its sponsors: each is paid
+by dozens of foreign payers who describe their payments with the published cover words
+("accommodation", "medical bills", "school fees", "uniforms": AUSTRAC 2024, FATF 2025, item
+6) in earnest, and it hands the money on within days to a few people (its family, a
+hospital bill paid in cash), so criteria 3 and the organisations' outflow sign fail, and
+it meets a hub's counts. What no facilitator's customer base looks like is who pays:
+FINTRAC 2020 and 2025 (research item 10) describe the perpetrators as "almost always
+male", while guests, donors and sponsors are men and women alike. A receiver is such a
+clientele when, over its observed history (batch: the input; incremental: the stored 200
+days), `AUDIENCE_MIN_PAYERS` or more foreign fiat payers paid it (an order of magnitude
+above a household, as criterion 1), `organisations.ORG_MIN_KNOWN_SEX` or more of them have
+a known sex and a third or more of those are women (`organisations.ORG_MIN_WOMEN_SHARE`:
+at one customer in ten a woman, a third or more among ten has a chance under 2%), and at
+least half of the payers pay at most twice in every 30 days (`OPEN_CASUAL_SHARE`,
+`OPEN_CASUAL_PEAK`, as for open audiences: a base of buyers coming back in sessions, item
+2, is no clientele whatever their sex). It is the payer-sex reading of
+`network.mixed_payer_bases` (which already keeps such a receiver from passing evidence on
+to its payers) applied, with the breadth and casual-cadence signs, to its own receiver-side
+rules. The limits: payers of unknown sex do not count, so an export without `sender_sex`
+gains nothing; and a facilitator with 25+ payers abroad, a third of those of known sex
+women, most paying at most twice a month, is judged by its payers' own evidence and its
+household links (on held-out generators 1-8 and 12, 34 files, two planted receivers had
+such a payer base, with 14 and 19 payers: neither is broad enough to be one).
+
 The thresholds are design choices written down from those principles, not published figures.
 """
 
@@ -101,6 +127,7 @@ from collections.abc import Iterable
 import polars as pl
 
 from jaga.finance.memo_text import lexicon_pattern
+from jaga.finance.organisations import ORG_MIN_KNOWN_SEX, ORG_MIN_WOMEN_SHARE
 from jaga.finance.standing import at_every_checkpoint, standing
 
 # Distinct foreign fiat payers in 90 days that make an audience: the organisations' breadth
@@ -199,7 +226,15 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         .select("receiver_id")
     )
     candidates = fiat.join(breadth, on="receiver_id", how="semi").select(
-        "sender_id", "receiver_id", "bucket", "n", "n_disguise", "n_described", "n_registered"
+        "sender_id",
+        "receiver_id",
+        "bucket",
+        "n",
+        "n_disguise",
+        "n_described",
+        "n_registered",
+        "male_sender",
+        "female_sender",
     )
     inbound = windowed(candidates, w90, checkpoints)
     large = (
@@ -231,4 +266,37 @@ def audiences(pairs: pl.LazyFrame, w90: int, checkpoints: int) -> pl.LazyFrame:
         _payer_counts(candidates, ("receiver_id",)).filter(open_),
         checkpoints,
     )
-    return pl.concat([windows, standing_audiences, history]).unique()
+    clientele = at_every_checkpoint(mixed_clientele(candidates), checkpoints)
+    return pl.concat([windows, standing_audiences, history, clientele]).unique()
+
+
+def mixed_clientele(credits: pl.LazyFrame) -> pl.LazyFrame:
+    """(receiver_id) of receivers paid by a broad clientele of men and women alike.
+
+    Module docstring, "A clientele of men and women alike". `credits`: foreign fiat
+    pair-buckets (`n` payments per 30-day bucket, `male_sender`, `female_sender`) over the
+    observed history.
+    """
+    per_payer = credits.group_by("receiver_id", "sender_id").agg(
+        pl.col("n").max().alias("peak"),
+        pl.col("male_sender").any(),
+        pl.col("female_sender").any(),
+    )
+    known = pl.col("male_sender") | pl.col("female_sender")
+    women = pl.col("female_sender") & ~pl.col("male_sender")
+    return (
+        per_payer.group_by("receiver_id")
+        .agg(
+            pl.len().alias("_payers"),
+            (pl.col("peak") <= OPEN_CASUAL_PEAK).mean().alias("_casual"),
+            known.sum().alias("_known"),
+            women.sum().alias("_women"),
+        )
+        .filter(
+            (pl.col("_payers") >= AUDIENCE_MIN_PAYERS)
+            & (pl.col("_known") >= ORG_MIN_KNOWN_SEX)
+            & (pl.col("_women") >= ORG_MIN_WOMEN_SHARE * pl.col("_known"))
+            & (pl.col("_casual") >= OPEN_CASUAL_SHARE)
+        )
+        .select("receiver_id")
+    )

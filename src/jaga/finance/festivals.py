@@ -1,0 +1,162 @@
+"""Festival gifts: a round of one-off gifts to relatives around a public festival.
+
+Diaspora families send money home for the region's great festivals, and much of it as gifts
+to many relatives at once: lucky money (lì xì) for Lunar New Year (Tết), pamasko at
+Christmas, duit raya / THR at Eid al-Fitr. The flows are published: remittances to Vietnam
+"peak right before Tet" (State Bank of Vietnam, HCMC branch, via SGGP 2025 and VNA 2025),
+Philippine cash remittances "usually peak towards December every year" for Christmas (BSP
+via Philstar, Feb 2019), Indonesian migrants' remittances "rise sharply in the month of
+Ramadhan and ahead of Lebaran" (Indonesian manpower ministry via Antara, 2013). A sender
+who wires small gifts to eight nieces, cousins and in-laws (several surnames, some of them
+children) in the week of the festival meets the counts of the consumer indicators: several
+unrelated receivers in the corridor (item 4), frequent low-value payments (items 1-2),
+payments to minors abroad (AMLC modus operandi).
+
+What tells a gift round from pay-per-view is the calendar and the repetition. Pay-per-view
+is paid per session, again and again over the relationship ("approximately twice a day"
+over three years, AUSTRAC case, item 2; "2-30 payments/month in bursts", research note T1);
+FINTRAC's sender sends "frequently ... to the same female or multiple females". A festival
+gift is one payment (two at most: a gift and a top-up) per relative per festival, once a
+year, all in the days around the festival, and the sender sends several of them at once.
+
+So a cross-border pair is a *festival gift pair* (`festival_gift_pairs`) when, over its
+observed history (batch: the input; incremental: the stored 200 days), every payment of it
+falls in a festival window (`FESTIVAL_BEFORE_DAYS` before the festival day to
+`FESTIVAL_AFTER_DAYS` after it: money is sent ahead to arrive in time, and the gifts of the
+first days of the new year follow), it paid at most `GIFT_MAX_PAYMENTS` times in each such
+window, and in each of those windows its sender paid at least `GIFT_ROUND_MIN_RECEIVERS`
+receivers that way (a round of gifts: a lone buyer's one payment that happens to fall in
+festival week is not discounted), and less than `GIFT_NIGHT_SHARE` of the round's
+low-value corridor payments were sent at the payer's night (the night indicator `S3`'s own
+bound; FATF 2025, item 7: OSAEC payments are sent "late at night or early morning"; a round
+of three payments at midnight to three unrelated women is a buyer's, whatever the date).
+Its corridor, memo and minor counts are set to zero (`features.RHYTHM_ZEROED`, as for
+calendar-rhythm remittances); counts of all payments stay (bursts, cash-out, crypto). A
+pair that pays at any other time of the year, or in sessions within the festival, keeps its
+indicators.
+
+The festival table (`FESTIVAL_DAYS`) holds the festival days of 2021-2030 for Lunar New Year
+(VN, SG, MY, and Chinese communities across the region), Eid al-Fitr (ID, MY, BN, SG, the
+southern Philippines and Thailand; dates as observed in Indonesia and Malaysia, give or take a
+day, which the window absorbs) and Christmas (PH). The windows are taken for every
+receiver, whatever its country (the incremental state keeps no receiver country per pair):
+at most about ten weeks a year. The window lengths and the round size are our design
+choices, not published figures.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+PAIR_KEYS = ("sender_id", "receiver_id")
+# Days of the window before and after a festival day.
+FESTIVAL_BEFORE_DAYS = 14
+FESTIVAL_AFTER_DAYS = 7
+# Payments of one pair within one festival window that are still a gift (a gift and a top-up).
+GIFT_MAX_PAYMENTS = 2
+# Receivers a sender pays that way in one window: a round of gifts to the family.
+GIFT_ROUND_MIN_RECEIVERS = 3
+# Share of the round's low-value corridor payments sent 21:00-04:00 in the payer's time
+# from which the round keeps its indicators: the night indicator's own bound (`S3`: half or
+# more of the corridor payments at night; FATF 2025, item 7: "late at night or early
+# morning"). Gift senders send at any hour (about 7 hours in 24 are night); a round that S3
+# would call nightly is a buyer's, whatever the date.
+GIFT_NIGHT_SHARE = 0.5
+
+_LUNAR_NEW_YEAR = (
+    "2021-02-12", "2022-02-01", "2023-01-22", "2024-02-10", "2025-01-29",
+    "2026-02-17", "2027-02-06", "2028-01-26", "2029-02-13", "2030-02-03",
+)  # fmt: skip
+_EID_AL_FITR = (
+    "2021-05-13", "2022-05-02", "2023-04-22", "2024-04-10", "2025-03-31",
+    "2026-03-20", "2027-03-10", "2028-02-27", "2029-02-15", "2030-02-05",
+)  # fmt: skip
+_CHRISTMAS = tuple(f"{year}-12-25" for year in range(2021, 2031))
+FESTIVAL_DAYS: tuple[str, ...] = (*_LUNAR_NEW_YEAR, *_EID_AL_FITR, *_CHRISTMAS)
+
+_EPOCH = date(1970, 1, 1)
+
+
+def festival_windows() -> pl.DataFrame:
+    """One row per (window, day): every epoch day inside a festival window, with its window.
+
+    Windows that overlap (Eid and Lunar New Year fall close together in 2029-2030) take the
+    earlier festival's id for the shared days, so a day belongs to one window only.
+    """
+    rows: dict[int, int] = {}
+    for window, text in enumerate(sorted(FESTIVAL_DAYS)):
+        day = (date.fromisoformat(text) - _EPOCH).days
+        for d in range(day - FESTIVAL_BEFORE_DAYS, day + FESTIVAL_AFTER_DAYS + 1):
+            rows.setdefault(d, window)
+    return pl.DataFrame(
+        {"day": list(rows), "window": list(rows.values())},
+        schema={"day": pl.Int64, "window": pl.Int32},
+    )
+
+
+def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = None) -> pl.DataFrame:
+    """(sender_id, receiver_id) of festival gift pairs (module docstring).
+
+    `pair_days`: cross-border (sender_id, receiver_id, day, n) rows, `day` in days since
+    1970-01-01 (`features.cross_border_pair_days`). `night`: per pair, its low-value
+    corridor payments (`band`) and those sent at the payer's night (`night`) over its
+    history; a round most of whose payments were sent at night is no gift round.
+    """
+    if pair_days.is_empty():
+        return pair_days.select(*PAIR_KEYS)
+    marked = pair_days.select(*PAIR_KEYS, pl.col("day").cast(pl.Int64), "n").join(
+        festival_windows(), on="day", how="left"
+    )
+    per_window = marked.group_by(*PAIR_KEYS, "window").agg(pl.col("n").sum().alias("n"))
+    candidates = (
+        per_window.group_by(*PAIR_KEYS)
+        .agg(
+            pl.col("window").is_null().any().alias("outside"),
+            (pl.col("n") > GIFT_MAX_PAYMENTS).any().alias("sessions"),
+        )
+        .filter(~pl.col("outside") & ~pl.col("sessions"))
+        .select(*PAIR_KEYS)
+    )
+    gifts = per_window.join(candidates, on=list(PAIR_KEYS), how="semi")
+    if night is None:
+        night = gifts.select(*PAIR_KEYS, band=pl.lit(0), night=pl.lit(0))
+    rounds = (
+        gifts.join(night, on=list(PAIR_KEYS), how="left")
+        .group_by("sender_id", "window")
+        .agg(
+            pl.col("receiver_id").n_unique().alias("receivers"),
+            pl.col("band").fill_null(0).sum().alias("band"),
+            pl.col("night").fill_null(0).sum().alias("night"),
+        )
+        .filter(
+            (pl.col("receivers") >= GIFT_ROUND_MIN_RECEIVERS)
+            # Not nightly as S3 reads it (no low-value corridor payment: nothing to read).
+            & ((pl.col("band") == 0) | (pl.col("night") < GIFT_NIGHT_SHARE * pl.col("band")))
+        )
+        .select("sender_id", "window")
+    )
+    # Every window of the pair must be a round of its sender.
+    flagged = gifts.join(
+        rounds.with_columns(pl.lit(True).alias("round")), on=["sender_id", "window"], how="left"
+    )
+    return (
+        flagged.group_by(*PAIR_KEYS)
+        .agg(pl.col("round").fill_null(False).all().alias("all_rounds"))
+        .filter(pl.col("all_rounds"))
+        .select(*PAIR_KEYS)
+    )
+
+
+def discount_festival_gifts(pairs: pl.DataFrame, pair_days: pl.DataFrame) -> pl.DataFrame:
+    """Pair-buckets with the corridor, memo and minor counts of festival gift pairs zeroed."""
+    from jaga.finance.features import RHYTHM_ZEROED, zero_pair_counts
+
+    night = pairs.group_by(*PAIR_KEYS).agg(
+        pl.col("n_band_corr").sum().alias("band"), pl.col("n_night_corr").sum().alias("night")
+    )
+    gifts = festival_gift_pairs(pair_days, night)
+    if gifts.is_empty():
+        return pairs
+    return zero_pair_counts(pairs, gifts, RHYTHM_ZEROED)

@@ -1,0 +1,95 @@
+"""Festival gift rounds are not pay-per-view (`festivals.py`): a relative abroad who sends
+lucky money to many relatives once in Tet week raises nothing; the same payments at another
+time of the year, or paid again and again within the festival, still count."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from jaga.finance.festivals import festival_gift_pairs
+
+from .ledger import START, Ledger, fired, reasons
+
+# Lunar New Year 2025 (Tet) fell on 29 January: day 334 after the ledger's START (1 Mar 2024).
+TET = (date(2025, 1, 29) - START.date()).days
+# A quiet week of the year with no festival (late August 2024).
+AUGUST = (date(2024, 8, 20) - START.date()).days
+RELATIVES = 8
+# Nieces and nephews born 2012-2014 (minors), cousins and in-laws (adults, other surnames).
+BORN = (2012, None, 2014, None, 2013, None, None, 1990)
+
+
+def _round_of_gifts(
+    ledger: Ledger, first_day: int, repeats: int = 1, utc_hour: float = 15.0
+) -> None:
+    """An aunt in the US sends small round gifts to eight relatives in Vietnam (by default
+    at 15:00 UTC, the US morning)."""
+    for r in range(RELATIVES):
+        for k in range(repeats):
+            ledger.pay("aunt", f"rel{r}", 40.0 + 10 * (r % 3), first_day + r % 7 + k * 0.02,
+                       utc_hour, ("US", "VN"), "li xi", ("Lan Nguyen", f"Minh Tran{r}"), sex="M",
+                       born=1965, payee_born=BORN[r])  # fmt: skip
+
+
+def _epoch(day: int) -> int:
+    return (START.date() - date(1970, 1, 1)).days + day
+
+
+def test_gift_round_in_tet_week_raises_nothing(tmp_path: Path) -> None:
+    ledger = Ledger()
+    _round_of_gifts(ledger, TET - 3)
+    result = ledger.score(tmp_path)
+    assert reasons(result, "aunt") == ""
+    for rule in ("S1-band-cadence", "S2-unrelated-receivers", "S11-pays-minor-abroad"):
+        assert not fired(result, "aunt", rule)
+
+
+def test_the_same_round_outside_a_festival_still_counts(tmp_path: Path) -> None:
+    ledger = Ledger()
+    _round_of_gifts(ledger, AUGUST)
+    result = ledger.score(tmp_path)
+    assert fired(result, "aunt", "S2-unrelated-receivers")
+    assert fired(result, "aunt", "S11-pays-minor-abroad")
+    assert reasons(result, "aunt") != ""
+
+
+def test_repeated_payments_within_the_festival_still_count(tmp_path: Path) -> None:
+    # Three payments to each receiver within the window are sessions, not a gift.
+    ledger = Ledger()
+    _round_of_gifts(ledger, TET - 5, repeats=3)
+    result = ledger.score(tmp_path)
+    assert fired(result, "aunt", "S1-band-cadence")
+    assert fired(result, "aunt", "S2-unrelated-receivers")
+
+
+def test_a_round_sent_at_the_payers_night_still_counts(tmp_path: Path) -> None:
+    # 05:00 UTC is 23:00 in the US (Central): FATF's "late at night" payments keep their
+    # indicators, festival or not.
+    ledger = Ledger()
+    _round_of_gifts(ledger, TET - 3, utc_hour=5.0)
+    result = ledger.score(tmp_path)
+    assert fired(result, "aunt", "S2-unrelated-receivers")
+    assert fired(result, "aunt", "S3-night-payments")
+
+
+def test_gift_pairs_need_a_round_and_the_festival_only() -> None:
+    tet = _epoch(TET)
+    rows = [
+        # A round of three gifts in Tet week: all three are gift pairs.
+        ("a", "x", tet - 2, 1), ("a", "y", tet, 2), ("a", "z", tet + 1, 1),
+        # Two gifts only: no round.
+        ("b", "x", tet, 1), ("b", "y", tet + 1, 1),
+        # A round, but one pair also paid in August: that pair keeps its counts.
+        ("c", "w", tet, 1), ("c", "x", tet, 1), ("c", "y", tet, 1), ("c", "z", tet, 1),
+        ("c", "z", _epoch(AUGUST), 1),
+        # Three payments to one receiver in the window: sessions, not a gift.
+        ("d", "x", tet, 1), ("d", "y", tet, 1), ("d", "z", tet, 3),
+    ]  # fmt: skip
+    pair_days = pl.DataFrame(
+        rows, schema=["sender_id", "receiver_id", "day", "n"], orient="row"
+    ).with_columns(pl.col("day").cast(pl.Int32), pl.col("n").cast(pl.Int32))
+    gifts = set(festival_gift_pairs(pair_days).iter_rows())
+    assert gifts == {("a", "x"), ("a", "y"), ("a", "z"), ("c", "w"), ("c", "x"), ("c", "y")}
