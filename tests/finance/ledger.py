@@ -72,3 +72,13 @@ def fired(result: Result, account: str, rule_id: str) -> bool:
     """Whether the rule fired on the account's best checkpoint (alerted or not)."""
     best = result.scored.accounts.filter(pl.col("account_id") == account)
     return bool(best.height and best[f"rule:{rule_id}"][0])
+
+
+def assert_quiet(result: Result, account: str, rules: tuple[str, ...]) -> None:
+    """The account raised no alert and none of `rules` fired on its best checkpoint.
+
+    The look-alike tests check both: no alert, and the specific indicators the benign
+    pattern would otherwise have fired (so a weaker rule firing alone is still caught)."""
+    assert reasons(result, account) == "", account
+    for rule in rules:
+        assert not fired(result, account, rule), (account, rule)
