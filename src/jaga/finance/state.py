@@ -51,6 +51,7 @@ SUM_COLUMNS = (
     "n_minor_pattern",
     "n_billed",
     "n_named",
+    "n_pretext",
 )
 ANY_COLUMNS = (
     "minor_sender",
