@@ -421,12 +421,6 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .sum()
             .cast(pl.Int32)
             .alias("n_memo"),
-            # The same count as written, which no look-alike discount zeroes: the burst test
-            # reads it (`_sextortion_bursts`), after the burst discount has zeroed `n_memo`.
-            ((pl.col("memo_cover") & ~pl.col("related")) | pl.col("memo_handle"))
-            .sum()
-            .cast(pl.Int32)
-            .alias("n_pretext"),
             pl.col("memo_handle").sum().cast(pl.Int32).alias("n_handle"),
             (pl.col("memo_disguise") & ~pl.col("related")).sum().cast(pl.Int32).alias("n_disguise"),
             # Payments whose payer wrote what they are for (audience.py: open audiences).
@@ -498,6 +492,9 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             pl.col("usd").filter(pl.col("channel") == "crypto").min().alias("crypto_min_usd"),
             pl.col("usd").filter(pl.col("channel") == "crypto").max().alias("crypto_max_usd"),
         )
+        # `n_memo` as written, a copy no look-alike discount zeroes: the burst test reads it
+        # (`_sextortion_bursts`) after the burst discount has zeroed `n_memo`.
+        .with_columns(pl.col("n_memo").alias("n_pretext"))
         .collect()
     )
 
