@@ -856,6 +856,8 @@ def pop_fan_out(lg: Ledger, pool: Pool, n: int, kind: str) -> None:
         agents = lg.accounts(na, "AGT", "MY", "agent_counter",
                              np.array([f"Kaunter Kiriman {i}" for i in range(na)], object),
                              False, digits=6, hard=True)  # fmt: skip
+        n_cash = n // 5  # wallet cash-outs at the same counters on payday
+        n -= n_cash
         dest = rng.choice(["ID", "BD", "NP", "MM"], n, p=[0.35, 0.3, 0.2, 0.15])
         r = np.empty(n, dtype=np.int64)
         for c in ("ID", "BD", "NP", "MM"):
@@ -870,7 +872,6 @@ def pop_fan_out(lg: Ledger, pool: Pool, n: int, kind: str) -> None:
                 hard=True,
             )
             r[sel] = fam[rng.integers(0, nb, m)]
-        n_cash = n // 5  # wallet cash-outs at the same counters on payday
         lg.add(draw(rng, pool, n_cash), agents[rng.integers(0, na, n_cash)],
                payday_days(rng, n_cash), hours_from(rng, EVENING, n_cash),
                rng.choice([100.0, 200.0, 300.0, 500.0, 1000.0], n_cash), "MYR", "msb",
@@ -1722,7 +1723,9 @@ class Plant:
     # T7 ----------------------------------------------------------------------------------
     def t7(self, budget: int) -> None:
         rng, lg = self.rng, self.lg
-        young = self.pool.idx[(self.pool.birth >= 2004) & ~self.pool.male]
+        adults = self.pool.idx[(self.pool.birth >= 2004) & ~self.pool.male]  # 19-21
+        teens = self.pool.teens[self.lg.column("sex")[self.pool.teens] == "F"]  # 14-17
+        young = np.concatenate([teens, rng.choice(adults, max(1, len(teens) // 2))])
         while self.used.get(7, 0) < budget:
             if rng.random() < 0.6:  # a foreign adult pays a young own customer
                 v = int(rng.choice(young))
@@ -1912,11 +1915,12 @@ def corrupt(rng: Rng, df: pl.DataFrame, benign: np.ndarray) -> pl.DataFrame:
     cand = np.flatnonzero(benign)
     m = max(4, int(len(df) * 0.007))
     pick_ = rng.choice(cand, min(m, len(cand)), replace=False)
-    kind = rng.choice(4, len(pick_), p=[0.3, 0.25, 0.25, 0.2])
+    kind = rng.choice(5, len(pick_), p=[0.3, 0.25, 0.25, 0.12, 0.08])
     ts = df["timestamp"].to_numpy().astype(object)
     amt = df["amount"].to_numpy().copy()
     cur = df["currency"].to_numpy().astype(object)
     sid = df["sender_id"].to_numpy().astype(object)
+    rid = df["receiver_id"].to_numpy().astype(object)
     bad_dates = ["2025-02-30", "2025-02-29", "2025-04-31", "2025-06-31", "2025-09-31",
                  "2025-11-31", "2025-13-01", "2025-00-12"]  # fmt: skip
     for i, k in zip(pick_, kind, strict=True):
@@ -1926,13 +1930,16 @@ def corrupt(rng: Rng, df: pl.DataFrame, benign: np.ndarray) -> pl.DataFrame:
             amt[i] = -abs(amt[i])
         elif k == 2:
             cur[i] = str(rng.choice(["RM", "MYRR", "XXX", "R.M", "IDRR"]))
-        else:
+        elif k == 3:
             sid[i] = None
+        else:
+            rid[i] = None
     return df.with_columns(
         pl.Series("timestamp", ts, dtype=pl.String),
         pl.Series("amount", amt, dtype=pl.Float64),
         pl.Series("currency", cur, dtype=pl.String),
         pl.Series("sender_id", sid, dtype=pl.String),
+        pl.Series("receiver_id", rid, dtype=pl.String),
     )
 
 
@@ -1998,7 +2005,7 @@ def assemble(lg: Ledger, rng: Rng) -> Generated:
     seen = np.zeros(lg.n_acc, dtype=bool)
     sid_ok = tx["sender_id"].is_not_null().to_numpy()
     seen[s[sid_ok]] = True
-    seen[r] = True
+    seen[r[tx["receiver_id"].is_not_null().to_numpy()]] = True
     accounts = pl.DataFrame(
         {
             "account_id": acc["id"][seen].astype(str),

@@ -84,7 +84,7 @@ def test_labels_consistent(variant: str) -> None:
     ids = pos["account_id"].implode()
     touches = ill["sender_id"].is_in(ids).fill_null(False) | ill["receiver_id"].is_in(ids)
     assert touches.all()  # every illicit row touches a positive account
-    seen = set(g.tx["sender_id"].drop_nulls()) | set(g.tx["receiver_id"])
+    seen = set(g.tx["sender_id"].drop_nulls()) | set(g.tx["receiver_id"].drop_nulls())
     assert set(g.accounts["account_id"]) <= seen  # every account listed appears in the data
     # the planted T1 payments sit in item 1's band (a few drift above it, design (d))
     t1 = lab.filter(pl.col("label_typology") == "T1")["usd"]
@@ -123,6 +123,7 @@ def test_malformed_rows_are_few() -> None:
         g.tx["amount"].is_null()
         | (g.tx["amount"].fill_null(1) <= 0)
         | g.tx["sender_id"].is_null()
+        | g.tx["receiver_id"].is_null()
         | unknown
         | bad_date
     )
