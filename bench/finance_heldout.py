@@ -56,6 +56,7 @@ GENERATORS = {
     "10": "finance_heldout10_gen",
     "11": "finance_heldout11_gen",
     "12": "finance_heldout12_gen",
+    "13": "finance_heldout13_gen",
 }
 
 

@@ -1,0 +1,133 @@
+"""Held-out generator 13 (a Malaysian digital bank / e-wallet): schema, labels, variants, hard
+negatives.
+
+These check the generator's contract with bench/finance_heldout.py, not Jaga's detection.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import finance_heldout13_gen as gen13  # noqa: E402
+from finance_heldout_gen import Generated  # noqa: E402
+
+from heldout.issue_schema import assert_issue_schema  # noqa: E402
+
+N = 30_000
+
+
+@functools.cache
+def make(variant: str, seed: int = 5, hard: float = 1.0, n: int = N) -> Generated:
+    return gen13.generate(n, variant, seed, hard)
+
+
+@pytest.mark.parametrize("variant", ["li", "hi"])
+def test_schema_and_size(variant: str) -> None:
+    g = make(variant)
+    assert_issue_schema(g.tx)
+    assert abs(g.tx.height - N) <= 0.05 * N
+    assert g.tx_labels.height == g.tx.height
+    assert g.tx_labels["tx_id"].equals(g.tx["tx_id"])
+    for col in ("label_tx", "label_typology", "usd"):
+        assert col in g.tx_labels.columns
+    for col in ("account_id", "label", "typology", "role", "population", "hard_negative"):
+        assert col in g.accounts.columns
+    assert g.accounts["account_id"].is_unique().all()
+    # KYC only for own customers: rows from partner-rail senders carry no sex or birth year.
+    own_kyc = g.tx["sender_birth_year"].is_not_null()
+    assert 0 < own_kyc.sum() < g.tx.height
+    inbound = g.tx["sender_country"] != "MY"
+    assert g.tx.filter(inbound)["sender_sex"].null_count() == int(inbound.sum())
+    # Own ledger at +08:00; inbound partner rows keep the sender's local offset.
+    assert g.tx["timestamp"].str.ends_with("+08:00").mean() > 0.8  # type: ignore[operator]
+    assert (
+        g.tx.filter(inbound & (g.tx["sender_country"] == "AE"))["timestamp"]
+        .str.ends_with("+04:00")
+        .all()
+    )
+    # Merchant categories on card and QR rows, not on inbound transfers.
+    assert g.tx.filter(g.tx["channel"] == "card")["merchant_category"].null_count() == 0
+    assert g.tx.filter(inbound)["merchant_category"].null_count() == int(inbound.sum())
+    assert set(g.tx["receiver_country"].unique()) >= {"MY", "ID", "PH", "BD", "NP", "MM"}
+
+
+def test_reproducible_per_seed() -> None:
+    a = gen13.generate(N, "hi", 11, 1.0)
+    b = gen13.generate(N, "hi", 11, 1.0)
+    c = gen13.generate(N, "hi", 12, 1.0)
+    assert a.tx.equals(b.tx)
+    assert a.tx_labels.equals(b.tx_labels)
+    assert a.accounts.equals(b.accounts)
+    assert not a.tx["sender_id"].equals(c.tx["sender_id"])
+
+
+@pytest.mark.parametrize("variant", ["li", "hi"])
+def test_labels_consistent(variant: str) -> None:
+    g = make(variant)
+    lab = g.tx_labels
+    assert ((lab["label_tx"] == 1) == (lab["label_typology"] != "")).all()
+    assert set(lab["label_typology"].unique()) == {"", "T1", "T2", "T3", "T4", "T5", "T6", "T7"}
+    pos = g.accounts.filter(pl.col("label") == 1)
+    assert (pos["typology"] != "").all() and (pos["role"] != "").all()
+    assert not pos["hard_negative"].any()
+    ill = g.tx.filter(lab["label_tx"] == 1)
+    on_illicit = set(ill["sender_id"].drop_nulls()) | set(ill["receiver_id"].drop_nulls())
+    assert set(pos["account_id"]) <= on_illicit  # every positive is on an illicit row
+    ids = pos["account_id"].implode()
+    touches = ill["sender_id"].is_in(ids).fill_null(False) | ill["receiver_id"].is_in(ids)
+    assert touches.all()  # every illicit row touches a positive account
+    seen = set(g.tx["sender_id"].drop_nulls()) | set(g.tx["receiver_id"].drop_nulls())
+    assert set(g.accounts["account_id"]) <= seen  # every account listed appears in the data
+    # the planted T1 payments sit in item 1's band (a few drift above it, design (d))
+    t1 = lab.filter(pl.col("label_typology") == "T1")["usd"]
+    assert t1.is_between(8, 320).mean() > 0.95  # type: ignore[operator]
+
+
+def test_illicit_share_li_below_hi() -> None:
+    # Large enough that each typology's minimal structure does not dominate the budget.
+    li = gen13.generate(400_000, "li", 1, 1.0).tx_labels["label_tx"].mean()
+    hi = gen13.generate(400_000, "hi", 1, 1.0).tx_labels["label_tx"].mean()
+    assert isinstance(li, float) and isinstance(hi, float)
+    assert 0.0003 <= li <= 0.0012  # design (d): 0.05%
+    assert 0.0015 <= hi <= 0.003  # design (d): 0.2%
+    assert hi > 1.8 * li
+
+
+def test_hard_zero_removes_hard_negatives() -> None:
+    full = make("li")
+    none = make("li", hard=0.0)
+    hard_pops = set(full.accounts.filter(pl.col("hard_negative"))["population"])
+    expected = {"tahfiz_fund", "live_seller", "gift_round", "agent_counter", "adult_creator",
+                "romance_victim", "student", "tourist", "night_shift_remitter"}  # fmt: skip
+    assert expected <= hard_pops
+    assert not none.accounts["hard_negative"].any()
+    assert not set(none.accounts["population"]) & hard_pops
+    assert_issue_schema(none.tx)
+    assert none.tx_labels["label_tx"].sum() > 0
+
+
+def test_malformed_rows_are_few() -> None:
+    g = make("hi")
+    rates = pl.read_csv(ROOT / "src/jaga/finance/data/rates_usd.csv", comment_prefix="#")
+    unknown = ~g.tx["currency"].is_in(rates["currency"].implode())
+    bad_date = g.tx["timestamp"].str.to_datetime("%Y-%m-%dT%H:%M:%S%:z", strict=False).is_null()
+    bad = (
+        g.tx["amount"].is_null()
+        | (g.tx["amount"].fill_null(1) <= 0)
+        | g.tx["sender_id"].is_null()
+        | g.tx["receiver_id"].is_null()
+        | unknown
+        | bad_date
+    )
+    assert 0.003 * g.tx.height < bad.sum() < 0.012 * g.tx.height
+    assert 0 < unknown.sum() < 0.01 * g.tx.height
+    assert bad_date.sum() > 0
+    assert not (bad & (g.tx_labels["label_tx"] == 1)).any()  # ground truth stays clean
