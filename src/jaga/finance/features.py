@@ -45,8 +45,10 @@ from jaga.finance.memo_text import read_memos
 from jaga.finance.merchant_codes import category_words, without_trade_words
 from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
+from jaga.finance.payer_profile import unlike_customers
 from jaga.finance.pooled import pooled_addresses
 from jaga.finance.purchases import names_product
+from jaga.finance.standing import at_every_checkpoint
 from jaga.finance.visibility import unseen_payees
 from jaga.finance.work_payments import billing_reference
 
@@ -700,7 +702,9 @@ class _Windows:
     in the 90-day window, standing orders removed; `pair90`: the same per pair; `p180`:
     cross-border pair-buckets over 180 days; `lifetime`: each cross-border pair's in-band
     share over its history; `sellers`: platform sellers and organisations; `payouts`,
-    `orgs`, `standing_sellers` (business.py): their parts; `recv30`: receiver fan-in;
+    `orgs`, `standing_sellers` (business.py): their parts; `passing_nothing`: sellers and
+    receivers paid by men and women alike or by minors (payer_profile.py), whose payers
+    inherit nothing; `recv30`: receiver fan-in;
     `cash`: the 48-hour cash-out; `hubs`; `fsec`: sextortion bursts; `moved`: the share
     of inbound value sent on over 180 days (`moved_on_share`); `unseen`: payees of bursts
     whose own payments the input cannot show (`visibility.unseen_payees`).
@@ -716,6 +720,7 @@ class _Windows:
     orgs: pl.LazyFrame
     standing_sellers: pl.LazyFrame
     audience: pl.LazyFrame
+    passing_nothing: pl.LazyFrame
     recv30: pl.LazyFrame
     cash: pl.LazyFrame
     hubs: pl.LazyFrame
@@ -783,11 +788,20 @@ def _windows(
         unseen_payees(lazy).join(burst_payees, on="account_id", how="semi"),
     )
     unseen = unseen_lazy.collect()
-    (hubs,) = _collect(_hubs(recv30, cash, sellers))
+    # Paid by men and women alike, or by minors, over the observed history (payer_profile.py):
+    # no facilitator's customers, so, like a seller's, its payers inherit nothing (`S7`, `S16`).
+    unlike = at_every_checkpoint(
+        unlike_customers(lazy.filter(pl.col("cross_border") & (pl.col("n") > pl.col("n_crypto")))),
+        checkpoints,
+    )
+    (passing_nothing,) = _collect(
+        pl.concat([sellers, unlike.select(sellers.collect_schema().names())])
+    )
+    (hubs,) = _collect(_hubs(recv30, cash, passing_nothing))
     return _Windows(
         p30=p30, p90=p90, pair90=pair90, p180=p180, lifetime=lifetime, sellers=sellers,
         payouts=payouts, orgs=orgs, standing_sellers=standing_sellers_, audience=audience,
-        recv30=recv30,
+        passing_nothing=passing_nothing, recv30=recv30,
         cash=cash, hubs=hubs, fsec=fsec, moved=moved, unseen=unseen,
         w90=w90, w180=w180,
     )  # fmt: skip
@@ -980,7 +994,7 @@ def _feature_frames(pairs: pl.LazyFrame, windows: _Windows, checkpoints: int) ->
         _receiver_180(w.p180),
         recv_pairs,
         _sender_pairs(w.pair90),
-        _to_repeat_hubs(w.pair90, recv_pairs, w.sellers),
+        _to_repeat_hubs(w.pair90, recv_pairs, w.passing_nothing),
         _sender_30(w.p30),
         send90,
         _sender_180(w.p180),
@@ -1184,6 +1198,13 @@ def _sender_90(p90: pl.LazyFrame, hubs: pl.LazyFrame) -> tuple[pl.LazyFrame, pl.
         .cast(pl.Int32)
         .alias("net_hub_receivers_90"),
         pl.col("n_crypto").filter(pl.col("to_hub")).sum().alias("net_crypto_to_hub_90"),
+        # Payments made while a minor: the customer rules (a facilitator's buyer) are for
+        # adults; a minor paying such a receiver is judged by the sextortion rules.
+        pl.col("n")
+        .filter(pl.col("minor_sender"))
+        .sum()
+        .cast(pl.Int32)
+        .alias("s_minor_payments_90"),
     )
     return send90, p90_hub
 
@@ -1597,6 +1618,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
     "r_pattern_90", "r_pattern_senders_90", "r_returning_senders_90",
     "net_corroborated_hubs_90", "r_moved_on_share_180", "r_crypto_addresses",
+    "s_minor_payments_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.
