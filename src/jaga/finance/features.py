@@ -20,7 +20,7 @@ import polars as pl
 
 from jaga.finance.audience import audiences, disguise_pattern, open_pair
 from jaga.finance.business import standing_sellers
-from jaga.finance.cash import CASH_CATEGORIES, CASH_OUT_DAYS, moved_rows
+from jaga.finance.cash import CASH_CATEGORIES, CASH_OUT_DAYS, CONVERSION_CATEGORIES, moved_rows
 from jaga.finance.crypto_entities import crypto_entities
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
@@ -373,6 +373,8 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             category.is_in(sorted(TRAVEL_CATEGORIES)).alias("travel"),
             # An ATM or counter withdrawal: cash-out for the mule test (cash.py).
             category.is_in(sorted(CASH_CATEGORIES)).alias("cash_withdrawal"),
+            # Money turned into crypto, money orders, a stored-value card (cash.py).
+            category.is_in(sorted(CONVERSION_CATEGORIES)).alias("conversion"),
             # Buying from a merchant (a game, a shop) rather than paying a person; gift cards
             # stay in, since sextortion victims are told to buy them (FATF 2025, item 13).
             (shop & ~category.is_in(sorted(GIFT_CARD_CATEGORIES))).alias("purchase"),
@@ -501,9 +503,14 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
     )
 
 
+# Value per account and day (`account_day_flows`): received, sent as cash-out, moved on
+# (cash-out rows and withdrawals), converted (crypto, money orders, stored value).
+FLOW_COLUMNS = ("in_usd", "out_usd", "moved_usd", "converted_usd")
+
+
 def account_day_flows(tx: pl.DataFrame) -> pl.DataFrame:
     """Per account and day: value received, value sent (for the 48-hour cash-out) and value
-    moved on, cash withdrawals included (for the mule test: cash.py)."""
+    moved on, cash withdrawals and conversions included (for the mule test: cash.py)."""
     lazy = tx.lazy()
     inbound = lazy.group_by(pl.col("receiver_id").alias("account_id"), "day").agg(
         pl.col("usd").sum().alias("in_usd")
@@ -518,10 +525,17 @@ def account_day_flows(tx: pl.DataFrame) -> pl.DataFrame:
         .group_by(pl.col("sender_id").alias("account_id"), "day")
         .agg(pl.col("usd").sum().alias("moved_usd"))
     )
+    # Conversions into crypto, money orders, stored value: moved on at any speed (cash.py).
+    converted = (
+        lazy.filter(pl.col("conversion"))
+        .group_by(pl.col("sender_id").alias("account_id"), "day")
+        .agg(pl.col("usd").sum().alias("converted_usd"))
+    )
     return (
         inbound.join(outbound, on=["account_id", "day"], how="full", coalesce=True)
         .join(moved, on=["account_id", "day"], how="full", coalesce=True)
-        .with_columns(pl.col("in_usd", "out_usd", "moved_usd").fill_null(0.0))
+        .join(converted, on=["account_id", "day"], how="full", coalesce=True)
+        .with_columns(pl.col(*FLOW_COLUMNS).fill_null(0.0))
         .collect()
     )
 
@@ -599,7 +613,8 @@ def moved_on_share(
     """Share of inbound value an account sent on at any time (cash-out rows, not purchases)
     over a window of `buckets` buckets: `r_moved_on_share_180` for the mule test. Cash
     withdrawals count as moved on when made within 48 hours of a credit (`moved_usd`,
-    cash.py: cashing out what came in, not drawing pocket money months later)."""
+    cash.py: cashing out what came in, not drawing pocket money months later);
+    conversions into crypto, money orders or stored value at any time (`converted_usd`)."""
     withdrawn = pl.col("moved_usd") - pl.col("out_usd")
     recent_credit = pl.col("in_usd") > 0
     for rows in (1, 2):
@@ -611,9 +626,11 @@ def moved_on_share(
     per_bucket = (
         _sort_account_days(flows)
         .with_columns(
-            (pl.col("out_usd") + pl.when(recent_credit).then(withdrawn).otherwise(0.0)).alias(
-                "_moved"
-            )
+            (
+                pl.col("out_usd")
+                + pl.col("converted_usd")
+                + pl.when(recent_credit).then(withdrawn).otherwise(0.0)
+            ).alias("_moved")
         )
         .group_by(
             "account_id", ((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket")
