@@ -28,14 +28,13 @@ extorted teenager, T7's young receiver), never as a buyer; a receiver paid from 
 whose own rules (`R9`, `S14`) judge it. Its adult payers are its other buyers, or
 sextortion's adult victims; neither is a facilitator's customer.
 
-Payers of unknown sex or age do not count, so an export without those KYC columns gains
-nothing. The thresholds are design choices written down from those principles, not
-published figures.
+Payers of unknown sex count as neither, and payers of unknown age as adults, so an export
+without those KYC columns gains nothing. The thresholds are design choices written down
+from those principles, not published figures.
 """
 
 from __future__ import annotations
 
-from functools import reduce
 from math import ceil, comb
 from typing import TypeVar
 
@@ -71,17 +70,12 @@ _TABLE_UNTIL = 40
 _WOMEN_NEEDED = {known: women_needed(known) for known in range(MIN_KNOWN_PAYERS, _TABLE_UNTIL)}
 
 
-def mixed_sexes(known: pl.Expr, women: pl.Expr, min_known: int = MIN_KNOWN_PAYERS) -> pl.Expr:
-    """Whether `women` of `known` payers of known sex are too many for a male clientele.
-
-    `min_known` raises the breadth asked for (organisations ask for ten payers).
-    """
-    needed = reduce(
-        lambda otherwise, item: pl.when(known == item[0]).then(item[1]).otherwise(otherwise),
-        _WOMEN_NEEDED.items(),
-        (known * MIN_WOMEN_SHARE).ceil(),
+def mixed_sexes(known: pl.Expr, women: pl.Expr) -> pl.Expr:
+    """Whether `women` of `known` payers of known sex are too many for a male clientele."""
+    needed = known.replace_strict(
+        _WOMEN_NEEDED, default=(known * MIN_WOMEN_SHARE).ceil(), return_dtype=pl.Float64
     )
-    return (known >= max(min_known, MIN_KNOWN_PAYERS)) & (women >= needed)
+    return (known >= MIN_KNOWN_PAYERS) & (women >= needed)
 
 
 def mixed_payer_bases(credits: Frame) -> Frame:
