@@ -111,7 +111,7 @@ def test_a_hub_paid_by_men_and_women_alike_passes_nothing(tmp_path: Path, women:
     # `_repeat_buyers`. When five of its twelve payers abroad are women (a host's guests, a
     # seller's customers), the published profile of the customers, "almost always male"
     # (FINTRAC, item 10), does not fit: its lone payers inherit nothing from it
-    # (`network.mixed_payer_bases`). Control: the same payers, all men, pass S25 on.
+    # (`payer_profile.mixed_payer_bases`). Control: the same payers, all men, pass S25 on.
     ledger = Ledger()
     for i in range(7):
         sex = "F" if women and i % 2 else "M"

@@ -30,6 +30,8 @@ SUMS = (10.0, 20.0, 15.0, 100.0, 25.0, 20.0, 10.0)
 LESSONS = ("lesson", "English class", "", "10 lessons package", "conversation class", "")
 # Game currency bought from a reseller.
 GAME_ITEMS = ("ML diamonds", "UC", "", "diamonds", "gems", "")
+# Pieces of work bought from a freelancer, mostly without an invoice number.
+SERVICES = ("logo design", "translation", "", "project milestone", "UI fix", "")
 PRETEXTS = ("school", "family support", "", "allowance", "medical bills", "")
 # Australian payers (UTC+10): 12:00 UTC is 22:00, the payer's evening (item 7's window).
 EVENING_AU = 12.0
@@ -47,7 +49,8 @@ def _lessons(ledger: Ledger, memos: tuple[str, ...]) -> None:
 @pytest.mark.parametrize(
     "memo",
     ["lesson", "English class", "10 lessons package", "Conversation CLASS", "ML diamonds",
-     "UC", "gems", "genesis crystals", "robux", "V-Bucks", "course fee"],
+     "UC", "gems", "genesis crystals", "robux", "V-Bucks", "course fee", "logo design",
+     "Translation", "project milestone", "UI fix", "video edit"],
 )  # fmt: skip
 def test_named_products_are_read(memo: str) -> None:
     frame = pl.DataFrame({"memo": [memo]})
@@ -68,7 +71,7 @@ def test_pretexts_and_platform_gifts_name_no_product(memo: str | None) -> None:
     assert not frame.select(names_product(pl.col("memo")))[0, 0]
 
 
-@pytest.mark.parametrize("memos", [LESSONS, GAME_ITEMS])
+@pytest.mark.parametrize("memos", [LESSONS, GAME_ITEMS, SERVICES])
 def test_customers_naming_what_they_buy_in_their_evening_raise_no_alert(
     tmp_path: Path, memos: tuple[str, ...]
 ) -> None:

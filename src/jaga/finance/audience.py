@@ -109,7 +109,7 @@ at one customer in ten a woman, a third or more among ten has a chance under 2%)
 least half of the payers pay at most twice in every 30 days (`OPEN_CASUAL_SHARE`,
 `OPEN_CASUAL_PEAK`, as for open audiences: a base of buyers coming back in sessions, item
 2, is no clientele whatever their sex). It is the payer-sex reading of
-`network.mixed_payer_bases` (which already keeps such a receiver from passing evidence on
+`payer_profile.mixed_payer_bases` (which already keeps such a receiver from passing evidence on
 to its payers) applied, with the breadth and casual-cadence signs, to its own receiver-side
 rules. The limits: payers of unknown sex do not count, so an export without `sender_sex`
 gains nothing; and a facilitator with 25+ payers abroad, a third of those of known sex

@@ -17,6 +17,18 @@ The 48-hour cash-out share of the fan-in rules (`R1b`, `R3`) is left as it was: 
 in the Philippines that withdraws a remittance the day it arrives is the benign population
 those rules must not flag, and whether withdrawals should count there needs its own check
 against the remittance hard negatives.
+
+**Conversions** (branch f6-convert). A card payment under ISO 18245 code 6051 (quasi-cash:
+foreign and non-fiat currency, i.e. a crypto on-ramp, money orders), 6540 (stored-value
+card loads) or 4829 (money transfer), or a feed's "crypto exchange", buys nothing either:
+it turns the money into another store of value, which is how mules launder sextortion
+payments (FATF 2025 and FinCEN FIN-2025-NTC2, research items 11 and 13: victims' payments
+"converted to virtual assets"; the research note's T6 "buys crypto, then withdraws").
+Unlike a withdrawal it is no pocket money: a teenager's wallet does not buy crypto with
+its allowance, and a converted sum is moved on whenever it is made, as a transfer is. So
+the mule test counts conversions at any speed (`account_day_flows`: `converted_usd`).
+They stay purchases everywhere else (`purchase`): the 48-hour cash-out of the fan-in
+rules is unchanged.
 """
 
 from __future__ import annotations
@@ -35,6 +47,9 @@ FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 CASH_OUT_DAYS = 2
 # Category words (merchant_codes: 6010/6011 and "ATM"/"cash withdrawal" descriptions).
 CASH_CATEGORIES: frozenset[str] = frozenset(["atm"])
+# Category words (merchant_codes: 6051 quasi-cash, 6540 stored value, 4829 money transfer,
+# "crypto exchange" and the like) of a conversion (module docstring, "Conversions").
+CONVERSION_CATEGORIES: frozenset[str] = frozenset(["quasi_cash"])
 
 
 def moved_rows(tx: FrameT) -> FrameT:

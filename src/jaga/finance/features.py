@@ -20,7 +20,7 @@ import polars as pl
 
 from jaga.finance.audience import audiences, disguise_pattern, open_pair
 from jaga.finance.business import standing_sellers
-from jaga.finance.cash import CASH_CATEGORIES, CASH_OUT_DAYS, moved_rows
+from jaga.finance.cash import CASH_CATEGORIES, CASH_OUT_DAYS, CONVERSION_CATEGORIES, moved_rows
 from jaga.finance.crypto_entities import crypto_entities
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
@@ -45,8 +45,10 @@ from jaga.finance.memo_text import read_memos
 from jaga.finance.merchant_codes import category_words, without_trade_words
 from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
+from jaga.finance.payer_profile import unlike_customers
 from jaga.finance.pooled import pooled_addresses
 from jaga.finance.purchases import names_product
+from jaga.finance.standing import at_every_checkpoint
 from jaga.finance.visibility import unseen_payees
 from jaga.finance.work_payments import billing_reference
 
@@ -371,6 +373,8 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             category.is_in(sorted(TRAVEL_CATEGORIES)).alias("travel"),
             # An ATM or counter withdrawal: cash-out for the mule test (cash.py).
             category.is_in(sorted(CASH_CATEGORIES)).alias("cash_withdrawal"),
+            # Money turned into crypto, money orders, a stored-value card (cash.py).
+            category.is_in(sorted(CONVERSION_CATEGORIES)).alias("conversion"),
             # Buying from a merchant (a game, a shop) rather than paying a person; gift cards
             # stay in, since sextortion victims are told to buy them (FATF 2025, item 13).
             (shop & ~category.is_in(sorted(GIFT_CARD_CATEGORIES))).alias("purchase"),
@@ -499,9 +503,14 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
     )
 
 
+# Value per account and day (`account_day_flows`): received, sent as cash-out, moved on
+# (cash-out rows and withdrawals), converted (crypto, money orders, stored value).
+FLOW_COLUMNS = ("in_usd", "out_usd", "moved_usd", "converted_usd")
+
+
 def account_day_flows(tx: pl.DataFrame) -> pl.DataFrame:
     """Per account and day: value received, value sent (for the 48-hour cash-out) and value
-    moved on, cash withdrawals included (for the mule test: cash.py)."""
+    moved on, cash withdrawals and conversions included (for the mule test: cash.py)."""
     lazy = tx.lazy()
     inbound = lazy.group_by(pl.col("receiver_id").alias("account_id"), "day").agg(
         pl.col("usd").sum().alias("in_usd")
@@ -516,10 +525,17 @@ def account_day_flows(tx: pl.DataFrame) -> pl.DataFrame:
         .group_by(pl.col("sender_id").alias("account_id"), "day")
         .agg(pl.col("usd").sum().alias("moved_usd"))
     )
+    # Conversions into crypto, money orders, stored value: moved on at any speed (cash.py).
+    converted = (
+        lazy.filter(pl.col("conversion"))
+        .group_by(pl.col("sender_id").alias("account_id"), "day")
+        .agg(pl.col("usd").sum().alias("converted_usd"))
+    )
     return (
         inbound.join(outbound, on=["account_id", "day"], how="full", coalesce=True)
         .join(moved, on=["account_id", "day"], how="full", coalesce=True)
-        .with_columns(pl.col("in_usd", "out_usd", "moved_usd").fill_null(0.0))
+        .join(converted, on=["account_id", "day"], how="full", coalesce=True)
+        .with_columns(pl.col(*FLOW_COLUMNS).fill_null(0.0))
         .collect()
     )
 
@@ -597,7 +613,8 @@ def moved_on_share(
     """Share of inbound value an account sent on at any time (cash-out rows, not purchases)
     over a window of `buckets` buckets: `r_moved_on_share_180` for the mule test. Cash
     withdrawals count as moved on when made within 48 hours of a credit (`moved_usd`,
-    cash.py: cashing out what came in, not drawing pocket money months later)."""
+    cash.py: cashing out what came in, not drawing pocket money months later);
+    conversions into crypto, money orders or stored value at any time (`converted_usd`)."""
     withdrawn = pl.col("moved_usd") - pl.col("out_usd")
     recent_credit = pl.col("in_usd") > 0
     for rows in (1, 2):
@@ -609,9 +626,11 @@ def moved_on_share(
     per_bucket = (
         _sort_account_days(flows)
         .with_columns(
-            (pl.col("out_usd") + pl.when(recent_credit).then(withdrawn).otherwise(0.0)).alias(
-                "_moved"
-            )
+            (
+                pl.col("out_usd")
+                + pl.col("converted_usd")
+                + pl.when(recent_credit).then(withdrawn).otherwise(0.0)
+            ).alias("_moved")
         )
         .group_by(
             "account_id", ((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket")
@@ -700,7 +719,9 @@ class _Windows:
     in the 90-day window, standing orders removed; `pair90`: the same per pair; `p180`:
     cross-border pair-buckets over 180 days; `lifetime`: each cross-border pair's in-band
     share over its history; `sellers`: platform sellers and organisations; `payouts`,
-    `orgs`, `standing_sellers` (business.py): their parts; `recv30`: receiver fan-in;
+    `orgs`, `standing_sellers` (business.py): their parts; `passing_nothing`: sellers and
+    receivers paid by men and women alike or by minors (payer_profile.py), whose payers
+    inherit nothing; `recv30`: receiver fan-in;
     `cash`: the 48-hour cash-out; `hubs`; `fsec`: sextortion bursts; `moved`: the share
     of inbound value sent on over 180 days (`moved_on_share`); `unseen`: payees of bursts
     whose own payments the input cannot show (`visibility.unseen_payees`).
@@ -716,6 +737,7 @@ class _Windows:
     orgs: pl.LazyFrame
     standing_sellers: pl.LazyFrame
     audience: pl.LazyFrame
+    passing_nothing: pl.LazyFrame
     recv30: pl.LazyFrame
     cash: pl.LazyFrame
     hubs: pl.LazyFrame
@@ -783,11 +805,20 @@ def _windows(
         unseen_payees(lazy).join(burst_payees, on="account_id", how="semi"),
     )
     unseen = unseen_lazy.collect()
-    (hubs,) = _collect(_hubs(recv30, cash, sellers))
+    # Paid by men and women alike, or by minors, over the observed history (payer_profile.py):
+    # no facilitator's customers, so, like a seller's, its payers inherit nothing (`S7`, `S16`).
+    unlike = at_every_checkpoint(
+        unlike_customers(lazy.filter(pl.col("cross_border") & (pl.col("n") > pl.col("n_crypto")))),
+        checkpoints,
+    )
+    (passing_nothing,) = _collect(
+        pl.concat([sellers, unlike.select(sellers.collect_schema().names())])
+    )
+    (hubs,) = _collect(_hubs(recv30, cash, passing_nothing))
     return _Windows(
         p30=p30, p90=p90, pair90=pair90, p180=p180, lifetime=lifetime, sellers=sellers,
         payouts=payouts, orgs=orgs, standing_sellers=standing_sellers_, audience=audience,
-        recv30=recv30,
+        passing_nothing=passing_nothing, recv30=recv30,
         cash=cash, hubs=hubs, fsec=fsec, moved=moved, unseen=unseen,
         w90=w90, w180=w180,
     )  # fmt: skip
@@ -980,7 +1011,7 @@ def _feature_frames(pairs: pl.LazyFrame, windows: _Windows, checkpoints: int) ->
         _receiver_180(w.p180),
         recv_pairs,
         _sender_pairs(w.pair90),
-        _to_repeat_hubs(w.pair90, recv_pairs, w.sellers),
+        _to_repeat_hubs(w.pair90, recv_pairs, w.passing_nothing),
         _sender_30(w.p30),
         send90,
         _sender_180(w.p180),
@@ -1184,6 +1215,13 @@ def _sender_90(p90: pl.LazyFrame, hubs: pl.LazyFrame) -> tuple[pl.LazyFrame, pl.
         .cast(pl.Int32)
         .alias("net_hub_receivers_90"),
         pl.col("n_crypto").filter(pl.col("to_hub")).sum().alias("net_crypto_to_hub_90"),
+        # Payments made while a minor: the customer rules (a facilitator's buyer) are for
+        # adults; a minor paying such a receiver is judged by the sextortion rules.
+        pl.col("n")
+        .filter(pl.col("minor_sender"))
+        .sum()
+        .cast(pl.Int32)
+        .alias("s_minor_payments_90"),
     )
     return send90, p90_hub
 
@@ -1597,6 +1635,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
     "r_pattern_90", "r_pattern_senders_90", "r_returning_senders_90",
     "net_corroborated_hubs_90", "r_moved_on_share_180", "r_crypto_addresses",
+    "s_minor_payments_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.

@@ -14,7 +14,8 @@ Only codes that name one trade are mapped. Left out on purpose:
   coded, also holds internet providers, cloud storage and online services of every kind;
   read as "vpn" it would make half of all online spending ancillary.
 - 5732 (electronics stores), where webcams are sold, is every phone and television shop.
-- 6540/6051 (stored value, quasi-cash): card loads and crypto on-ramps, not gift cards.
+- 6540/6051 (stored value, quasi-cash) and 4829 (money transfer) are not gift cards: they
+  are read as `quasi_cash`, a conversion of money into another store of value (cash.py).
 Operators whose feeds use narrower private codes can still send the words.
 
 **Declared trades.** The published cover descriptions disguise a payment to a person as
@@ -48,6 +49,10 @@ _SINGLE_CODES: dict[str, str] = {
     "6011": "atm",  # automated cash disbursements
     "5944": "jewellery",  # jewelry, watch, clock and silverware stores
     "5947": "gift_shop",  # gift, card, novelty and souvenir shops
+    # Money turned into another store of value, not spent: the mule test's conversions.
+    "4829": "quasi_cash",  # money transfer, money orders
+    "6051": "quasi_cash",  # quasi-cash: foreign and non-fiat currency (crypto), money orders
+    "6540": "quasi_cash",  # stored-value card purchase / load
     # Declared trades whose own words are in the cover lexicon (`TRADE_WORDS`).
     **dict.fromkeys(["8211", "8220", "8241", "8244", "8249", "8299"], "education"),
     **dict.fromkeys(_MEDICAL_CODES, "medical"),
@@ -62,6 +67,11 @@ _DESCRIPTIONS: tuple[tuple[str, str], ...] = (
     (r"\bgift[ _-]?shops?\b|\bsouvenirs?\b|\bnovelty\b", "gift_shop"),
     (r"\bjewel(le)?ry\b|\bjewell?ers?\b", "jewellery"),
     (r"\batms?\b|\bcash (withdrawal|disbursement)s?\b", "atm"),
+    (
+        r"\bcrypto(currenc(y|ies))?\b|\bbitcoin\b|\bquasi[ _-]?cash\b|\bmoney orders?\b"
+        r"|\bstored[ _-]?value\b|\bprepaid card loads?\b",
+        "quasi_cash",
+    ),
     (r"\bairlines?\b|\bair (carriers?|travel|tickets?)\b|\bflights?\b", "airline"),
     (r"\bhotels?\b|\bmotels?\b|\blodging\b|\bresorts?\b|\bhostels?\b", "hotel"),
     (r"\btravel[ _-]?agen(cy|cies|t)\b|\btour operators?\b", "travel_agency"),

@@ -41,7 +41,7 @@ import polars as pl
 from jaga.finance.escalation import escalating_pairs
 from jaga.finance.features import FEW_REPEAT_SENDERS, PAIR_KEYS, REPEAT_HUB_SENDERS, windowed
 from jaga.finance.indicators import BAND_USD, HIGH_RISK_CORRIDOR, PEAK_USD
-from jaga.finance.organisations import ORG_MIN_KNOWN_SEX, ORG_MIN_WOMEN_SHARE
+from jaga.finance.payer_profile import unlike_customers
 from jaga.finance.scoring import ALERT_THRESHOLD, evaluate_rules, fired_column
 from jaga.finance.typologies import RULES, RULES_BY_ID, Rule
 
@@ -185,7 +185,7 @@ def strong_hubs(
         & ~pl.col("related")
     ).select(
         *PAIR_KEYS, "bucket", "n", "usd", "n_band_corr", "corridor_risk", "male_sender",
-        "female_sender",
+        "female_sender", "minor_sender",
     )  # fmt: skip
     if occasional is not None and not occasional.is_empty():
         marked = occasional.select(
@@ -228,7 +228,7 @@ def strong_hubs(
             & (pl.col("credits_usd") >= HUB_MIN_MEAN_USD * pl.col("credits"))
         )
         .join(small_goods_sellers(credits), on="receiver_id", how="anti")
-        .join(mixed_payer_bases(credits), on="receiver_id", how="anti")
+        .join(unlike_customers(credits), on="receiver_id", how="anti")
         .select(pl.col("receiver_id").alias("account_id"), "k")
     )
     return hubs.join(
@@ -262,38 +262,6 @@ def small_goods_sellers(credits: pl.DataFrame) -> pl.DataFrame:
         .group_by("receiver_id")
         .agg(pl.col("usd").sum(), pl.col("n").sum())
         .filter(pl.col("usd") < HUB_MIN_MEAN_USD * pl.col("n"))
-        .select("receiver_id")
-    )
-
-
-def mixed_payer_bases(credits: pl.DataFrame) -> pl.DataFrame:
-    """(receiver_id) of hubs whose payers abroad are men and women alike, over their history.
-
-    The published offender profile is male: FINTRAC 2020 and 2025 (research item 10),
-    perpetrators are "almost always male". A facilitator's customers are then men with a
-    rare exception; a host paid by travellers (a homestay, a driver, a tour guide paid
-    person to person for a room, a pickup, a trip), a seller or a creator is paid by men and
-    women alike. Among `ORG_MIN_KNOWN_SEX` (10) or more unrelated payers abroad whose sex is
-    known, a third or more women (`ORG_MIN_WOMEN_SHARE`) has a chance under 2% for a base of
-    customers at one woman in ten (binomial), the reading organisations.py's sign 4c makes.
-    Such a hub's own evidence still counts (it alerts as before); its payers inherit nothing
-    from it (`S17`, `S18`, `S25`), since being its customer says nothing about them. Read
-    over the observed history (batch: the input; incremental: the stored 200 days), like a
-    price (`small_goods_sellers`): who the customers are is the hub's, not a window's.
-    Payers of unknown sex do not count, so an export without `sender_sex` gains nothing.
-    """
-    per_pair = credits.group_by(*PAIR_KEYS).agg(
-        pl.col("male_sender").any(), pl.col("female_sender").any()
-    )
-    known = pl.col("male_sender") | pl.col("female_sender")
-    women = pl.col("female_sender") & ~pl.col("male_sender")
-    return (
-        per_pair.group_by("receiver_id")
-        .agg(known.sum().alias("_known"), women.sum().alias("_women"))
-        .filter(
-            (pl.col("_known") >= ORG_MIN_KNOWN_SEX)
-            & (pl.col("_women") >= ORG_MIN_WOMEN_SHARE * pl.col("_known"))
-        )
         .select("receiver_id")
     )
 

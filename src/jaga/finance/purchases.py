@@ -39,6 +39,15 @@ varied prices (lessons and packages, in two currencies), so a schedule would des
 some tutoring, and the planted T1 consumers of other generators pay on a fixed weekday or a
 fixed sum as often.
 
+**Services** (branch f6-convert). A freelancer paid by clients abroad per piece of work
+(held-out generator 13: "translation", "logo design", "video edit", "project milestone",
+"UI fix") is paid for what the client receives, as a student is, and mostly without the
+invoice number the billing test (`work_payments.py`) needs. The deliverables freelance
+marketplaces bill (`SERVICE_WORDS`) name a product the payer gets, so they count as named
+products; wage words ("salary", "gaji") do not, since they name no deliverable and stay
+with the billing test. Over all kept held-out files (generators 1-13, li), no illicit
+payment's memo names one of these services.
+
 The words are our reading of how customers name these products (in-game currencies of the
 games most played in the region; lesson, class, course), not a published list; the two
 payments and the half share are design choices. Words that livestream and camming
@@ -60,7 +69,18 @@ PRODUCT_WORDS: tuple[str, ...] = (
     "lesson", "lessons", "class", "classes", "course", "courses",
     "diamonds", "uc", "gems", "genesis crystals", "crystals", "robux", "v-bucks", "vbucks",
 )  # fmt: skip
-_WORDS = "|".join(sorted((w.replace(" ", r"\s+") for w in PRODUCT_WORDS), key=len, reverse=True))
+# Services a freelancer delivers, as clients abroad name them (module docstring, "Services").
+SERVICE_WORDS: tuple[str, ...] = (
+    "translation", "transcription", "proofreading", "editing", "video edit", "photo edit",
+    "logo design", "graphic design", "web design", "ui design", "ui fix", "bug fix",
+    "website", "web dev", "app dev", "project milestone", "milestone", "deliverable",
+    "deliverables", "consulting", "copywriting", "content writing", "data entry",
+    "bookkeeping", "programming", "coding", "voice over", "voiceover", "illustration",
+    "animation",
+)  # fmt: skip
+_WORDS = "|".join(
+    sorted((w.replace(" ", r"\s+") for w in PRODUCT_WORDS + SERVICE_WORDS), key=len, reverse=True)
+)
 NAMED_PRODUCT = rf"(?i)\b({_WORDS})\b"
 MIN_NAMED = 2
 MIN_NAMED_SHARE = 0.5

@@ -18,6 +18,7 @@ from jaga.config import data_dir
 from jaga.finance.alerts import evidence_row
 from jaga.finance.features import (
     DEFAULT_STEP_DAYS,
+    FLOW_COLUMNS,
     PAIR_KEYS,
     account_day_flows,
     account_features,
@@ -116,12 +117,11 @@ def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
         pair_days = pl.concat([old_pairs, pair_days], how="vertical_relaxed")
         pair_days = _merge_pair_days(pair_days)
     if old_flows is not None:
-        if "moved_usd" not in old_flows.columns:  # state written before cash.py
-            old_flows = old_flows.with_columns(pl.col("out_usd").alias("moved_usd"))
+        old_flows = _with_flow_columns(old_flows)
         flows = (
             pl.concat([old_flows, flows.select(old_flows.columns)], how="vertical_relaxed")
             .group_by("account_id", "day")
-            .agg(pl.col("in_usd").sum(), pl.col("out_usd").sum(), pl.col("moved_usd").sum())
+            .agg(pl.col(*FLOW_COLUMNS).sum())
         )
     if old_evidence is not None:
         evidence = pl.concat([old_evidence, evidence], how="vertical_relaxed")
@@ -162,11 +162,21 @@ def _merge_pair_days(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _with_flow_columns(flows: pl.DataFrame) -> pl.DataFrame:
+    """Stored account-days in today's columns: a state written before a column existed
+    counts zero of it (moved on: its cash-out; conversions: none)."""
+    if "moved_usd" not in flows.columns:  # state written before cash.py
+        flows = flows.with_columns(pl.col("out_usd").alias("moved_usd"))
+    if "converted_usd" not in flows.columns:  # state written before conversions
+        flows = flows.with_columns(pl.lit(0.0).alias("converted_usd"))
+    return flows.select("account_id", "day", *FLOW_COLUMNS)
+
+
 def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) -> pl.DataFrame:
     """Account features at the newest day (checkpoint 0) from the stored aggregates only."""
     folder = folder or state_dir()
     pair_days = pl.read_parquet(folder / "pair_days.parquet")
-    flows = pl.read_parquet(folder / "account_days.parquet")
+    flows = _with_flow_columns(pl.read_parquet(folder / "account_days.parquet"))
     anchor = int(pair_days["bucket"].max())  # type: ignore[arg-type]
     pairs = _merge_pair_days(
         pair_days.with_columns(((anchor - pl.col("bucket")) // step).cast(pl.Int32).alias("bucket"))

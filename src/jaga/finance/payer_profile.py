@@ -1,0 +1,122 @@
+"""Who pays a receiver: payer bases unlike a facilitator's customers pass nothing on.
+
+A receiver that many foreigners pay again and again and that moves the money on meets a
+facilitator hub's counts (items 2, 5, 12), and its payers then inherit a customer's
+evidence (`features`: `S7`, `S16`; `network`: `S17`, `S18`, `S25`). Two payer bases are
+not the customers the indicators describe, and being their customer says nothing about a
+payer. The receiver's own evidence still counts; only the inheritance stops.
+
+**Men and women alike.** The published offender profile is male: FINTRAC 2020 and 2025
+(research item 10) describe the perpetrators as "almost always male". A tutor's students, a
+guesthouse's guests, a campaign's donors or a creator's fans are men and women alike. How
+many women it takes to tell the two apart depends on how many payers are seen: one woman
+among three payers is no evidence, three among five are. The test reads the payers whose
+sex the export gives (`sender_sex`) and calls the base mixed when (a) at least
+`MIN_KNOWN_PAYERS` payers have a known sex (more than a household's relatives abroad), (b)
+a third or more of them are women (`MIN_WOMEN_SHARE`, the share organisations.py's sign 4c
+reads), and (c) that many women would come from a male clientele with a chance under
+`CHANCE` (binomial, one customer in `1 / CLIENTELE_WOMEN_SHARE` a woman, a generous reading
+of "almost always"). For ten or more known payers (b) implies (c) except at 12 (four women:
+2.6%), so the test is the earlier "ten or more, a third women" rule, extended down to five
+payers where the chance allows it: three women among five or six payers, four among seven
+to eleven.
+
+**Minors among the payers.** In the research note a minor appears only as a victim (T5's
+extorted teenager, T7's young receiver), never as a buyer; a receiver paid from abroad by
+`MIN_MINOR_PAYERS` or more minors (by KYC birth year), a fifth or more of its foreign payers
+(`MIN_MINOR_SHARE`), is a seller to teenagers (game items, top-ups) or a sextortion mule,
+whose own rules (`R9`, `S14`) judge it. Its adult payers are its other buyers, or
+sextortion's adult victims; neither is a facilitator's customer.
+
+Payers of unknown sex count as neither, and payers of unknown age as adults, so an export
+without those KYC columns gains nothing. The thresholds are design choices written down
+from those principles, not published figures.
+"""
+
+from __future__ import annotations
+
+from math import ceil, comb
+from typing import TypeVar
+
+import polars as pl
+
+MIN_KNOWN_PAYERS = 5
+MIN_WOMEN_SHARE = 1 / 3
+CLIENTELE_WOMEN_SHARE = 0.1
+CHANCE = 0.02
+MIN_MINOR_PAYERS = 3
+MIN_MINOR_SHARE = 1 / 5
+
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
+
+
+def _male_clientele_tail(known: int, women: int) -> float:
+    """Chance that `women` or more of `known` customers of a male clientele are women."""
+    p = CLIENTELE_WOMEN_SHARE
+    return sum(comb(known, i) * p**i * (1 - p) ** (known - i) for i in range(women, known + 1))
+
+
+def women_needed(known: int) -> int:
+    """Fewest women among `known` payers of known sex that make the base mixed."""
+    share = ceil(known * MIN_WOMEN_SHARE)
+    chance = next(
+        w for w in range(known + 2) if w > known or _male_clientele_tail(known, w) < CHANCE
+    )
+    return max(share, chance)
+
+
+# Above this many known payers a third of them is always beyond chance (checked in the tests).
+_TABLE_UNTIL = 40
+_WOMEN_NEEDED = {known: women_needed(known) for known in range(MIN_KNOWN_PAYERS, _TABLE_UNTIL)}
+
+
+def mixed_sexes(known: pl.Expr, women: pl.Expr) -> pl.Expr:
+    """Whether `women` of `known` payers of known sex are too many for a male clientele."""
+    needed = known.replace_strict(
+        _WOMEN_NEEDED, default=(known * MIN_WOMEN_SHARE).ceil(), return_dtype=pl.Float64
+    )
+    return (known >= MIN_KNOWN_PAYERS) & (women >= needed)
+
+
+def mixed_payer_bases(credits: Frame) -> Frame:
+    """(receiver_id) of receivers whose payers are men and women alike (`mixed_sexes`).
+
+    `credits`: pair rows or pair-buckets (`sender_id`, `receiver_id`, `male_sender`,
+    `female_sender`) of the payers to judge.
+    """
+    per_pair = credits.group_by("sender_id", "receiver_id").agg(
+        pl.col("male_sender").any(), pl.col("female_sender").any()
+    )
+    known = pl.col("male_sender") | pl.col("female_sender")
+    women = pl.col("female_sender") & ~pl.col("male_sender")
+    return (
+        per_pair.group_by("receiver_id")
+        .agg(known.sum().alias("_known"), women.sum().alias("_women"))
+        .filter(mixed_sexes(pl.col("_known"), pl.col("_women")))
+        .select("receiver_id")
+    )
+
+
+def minor_payer_bases(credits: Frame) -> Frame:
+    """(receiver_id) of receivers a fifth or more of whose payers are minors (module
+    docstring). `credits`: pair rows or pair-buckets with `minor_sender`."""
+    per_pair = credits.group_by("sender_id", "receiver_id").agg(pl.col("minor_sender").any())
+    return (
+        per_pair.group_by("receiver_id")
+        .agg(pl.len().alias("_payers"), pl.col("minor_sender").sum().alias("_minors"))
+        .filter(
+            (pl.col("_minors") >= MIN_MINOR_PAYERS)
+            & (pl.col("_minors") >= MIN_MINOR_SHARE * pl.col("_payers"))
+        )
+        .select("receiver_id")
+    )
+
+
+def unlike_customers(credits: Frame) -> Frame:
+    """(receiver_id) of receivers whose payers inherit nothing from them (module docstring).
+
+    `credits`: the receivers' foreign payers, usually over their observed history (batch:
+    the input; incremental: the stored 200 days): who the customers are is the receiver's,
+    not a window's.
+    """
+    return pl.concat([mixed_payer_bases(credits), minor_payer_bases(credits)]).unique()
