@@ -41,10 +41,8 @@ def test_a_minor_buying_small_top_ups_from_a_hub_inherits_nothing(
 ) -> None:
     # A 14-year-old (born 2010) topping up game credits from the hub, USD 2-12 a time
     # (average under USD 15): shopping, no customer (pocket_money_pairs). An adult paying the
-    # same sums is a lone buyer who inherits the hub's evidence (S25). A minor paying tens
-    # of dollars inherits nothing either (`typologies.ADULT_PAYER`, branch f6-mixed): the
-    # research note's minors are victims, never buyers, and the sextortion rules judge
-    # their payments (here four days apart: no burst, no alert).
+    # same sums is a lone buyer who inherits the hub's evidence (S25), and so is a minor
+    # paying tens of dollars (a sextortion victim's sums, T5: the hub's evidence matters).
     ledger = Ledger()
     _hub(ledger)
     # "top up", not "diamonds": a pair naming the game item bought is a named purchase
@@ -54,7 +52,7 @@ def test_a_minor_buying_small_top_ups_from_a_hub_inherits_nothing(
         ledger.pay("payer", "hub", usd, 95 + 4 * n, 2.0, ("US", "PH"), "top up",
                    ("Max Ward", "Rosa Cruz"), born=born)  # fmt: skip
     result = ledger.score(tmp_path)
-    customer = born == 1980
+    customer = born == 1980 or sum(sums) / len(sums) >= 15
     assert fired(result, "payer", S25) is customer
     if not customer:
         assert not fired(result, "payer", S17)

@@ -71,32 +71,3 @@ def test_payers_of_a_mixed_base_inherit_nothing(tmp_path: Path, women: int) -> N
         assert not any(inherited)
     else:  # control: the same students, all men, are customers of a common beneficiary
         assert all(inherited)
-
-
-def _seller_with_buyers(ledger: Ledger, minors: int, buyers: int = 6) -> None:
-    """`buyers` men abroad (US and AU) paying a receiver USD 40 four times in 12 days, the
-    first `minors` of them teenagers by their KYC birth year; the receiver withdraws it."""
-    for i in range(buyers):
-        country = "US" if i % 2 else "AU"
-        born = 2009 if i < minors else 1975
-        for day in (92, 96, 100, 104):
-            ledger.pay(f"buyer{i}", "seller", 40.0, day + i * 0.1, 2.0, (country, "PH"), "",
-                       (f"Sam {SURNAMES[i]}", "Rosa Cruz"), "M", born)  # fmt: skip
-    for day in (93, 97, 101, 105):
-        ledger.pay("seller", "agent", 230, day, 6.0, ("PH", "PH"), "", ("Rosa Cruz", "Cash Agent"),
-                   "F", 1980)  # fmt: skip
-
-
-@pytest.mark.parametrize("minors", [0, 1, 3])
-def test_minors_and_the_adult_payers_of_a_minors_seller_inherit_nothing(
-    tmp_path: Path, minors: int
-) -> None:
-    # A minor inherits no customer evidence (`typologies.ADULT_PAYER`); with three minors
-    # among six payers (a fifth or more) the receiver is a seller to teenagers and its adult
-    # payers inherit nothing either. One minor among six leaves the adults' evidence as is.
-    ledger = Ledger()
-    _seller_with_buyers(ledger, minors)
-    result = ledger.score(tmp_path)
-    for i in range(6):
-        inherited = fired(result, f"buyer{i}", S7) or fired(result, f"buyer{i}", S16)
-        assert inherited is (minors < 3 and i >= minors), (minors, i)

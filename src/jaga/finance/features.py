@@ -720,8 +720,8 @@ class _Windows:
     cross-border pair-buckets over 180 days; `lifetime`: each cross-border pair's in-band
     share over its history; `sellers`: platform sellers and organisations; `payouts`,
     `orgs`, `standing_sellers` (business.py): their parts; `passing_nothing`: sellers and
-    receivers paid by men and women alike or by minors (payer_profile.py), whose payers
-    inherit nothing; `recv30`: receiver fan-in;
+    receivers paid by men and women alike (payer_profile.py), whose payers inherit
+    nothing; `recv30`: receiver fan-in;
     `cash`: the 48-hour cash-out; `hubs`; `fsec`: sextortion bursts; `moved`: the share
     of inbound value sent on over 180 days (`moved_on_share`); `unseen`: payees of bursts
     whose own payments the input cannot show (`visibility.unseen_payees`).
@@ -805,8 +805,8 @@ def _windows(
         unseen_payees(lazy).join(burst_payees, on="account_id", how="semi"),
     )
     unseen = unseen_lazy.collect()
-    # Paid by men and women alike, or by minors, over the observed history (payer_profile.py):
-    # no facilitator's customers, so, like a seller's, its payers inherit nothing (`S7`, `S16`).
+    # Paid by men and women alike over the observed history (payer_profile.py): no
+    # facilitator's customers, so, like a seller's, its payers inherit nothing (`S7`, `S16`).
     unlike = at_every_checkpoint(
         unlike_customers(lazy.filter(pl.col("cross_border") & (pl.col("n") > pl.col("n_crypto")))),
         checkpoints,
@@ -1215,13 +1215,6 @@ def _sender_90(p90: pl.LazyFrame, hubs: pl.LazyFrame) -> tuple[pl.LazyFrame, pl.
         .cast(pl.Int32)
         .alias("net_hub_receivers_90"),
         pl.col("n_crypto").filter(pl.col("to_hub")).sum().alias("net_crypto_to_hub_90"),
-        # Payments made while a minor: the customer rules (a facilitator's buyer) are for
-        # adults; a minor paying such a receiver is judged by the sextortion rules.
-        pl.col("n")
-        .filter(pl.col("minor_sender"))
-        .sum()
-        .cast(pl.Int32)
-        .alias("s_minor_payments_90"),
     )
     return send90, p90_hub
 
@@ -1635,7 +1628,6 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "r_minor_pattern_90", "s_to_minor_pattern_90", "net_hub_device_90",
     "r_pattern_90", "r_pattern_senders_90", "r_returning_senders_90",
     "net_corroborated_hubs_90", "r_moved_on_share_180", "r_crypto_addresses",
-    "s_minor_payments_90",
 )  # fmt: skip
 # The "no pair/network" baseline drops counterparty structure: distinct counterparties,
 # pair spans, neighbourhood features, cash-out matching.

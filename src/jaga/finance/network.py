@@ -185,7 +185,7 @@ def strong_hubs(
         & ~pl.col("related")
     ).select(
         *PAIR_KEYS, "bucket", "n", "usd", "n_band_corr", "corridor_risk", "male_sender",
-        "female_sender", "minor_sender",
+        "female_sender",
     )  # fmt: skip
     if occasional is not None and not occasional.is_empty():
         marked = occasional.select(

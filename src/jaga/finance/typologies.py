@@ -88,14 +88,6 @@ MOVES_MONEY_ON = (c("r_moved_on_share_180") >= MULE_MOVED_SHARE) | c("r_outflows
 # outside the payments' habits: with another core family it makes three) and is never,
 # with one other family, an alert on its own.
 TRAVEL_MIN_PAYMENTS = 15
-# The customer rules (`S7`, `S16`, `S17`, `S18`, `S25`, `S8`: a buyer of a facilitator's
-# shows) describe the adult offenders of items 2, 5 and 10; in the research note a minor
-# appears only as a victim (T5's extorted teenager, T7's young receiver). A teenager who
-# pays a receiver that many foreigners pay is a gamer buying items or a victim, and the
-# sextortion rules (`S12`-`S14`, `S19`-`S21`) judge those payments. So an account that made
-# any payments in the window as a minor (by its KYC birth year) inherits no customer
-# evidence from its payees; its own indicators still count.
-ADULT_PAYER = c("s_minor_payments_90") == 0
 RULES: tuple[Rule, ...] = (
     # --- Consumer side (T1, T3, T4, T6, T7) ---
     Rule("S1-band-cadence", "T1", "sender", 2.0, ("AUSTRAC-2019", "AUSTRAC-CASE"),
@@ -125,21 +117,21 @@ RULES: tuple[Rule, ...] = (
          "repeated low-value payments to one receiver over {s_max_pair_span_180} days",
          supporting=True, family=SHAPE),
     Rule("S7-pays-hub", "T3", "sender", 1.5, ("AUSTRAC-2019", "DHS-ICE"),
-         (c("net_hub_receivers_90") >= 1) & ADULT_PAYER,
+         c("net_hub_receivers_90") >= 1,
          "pays {net_hub_receivers_90} receiver(s) abroad who each take money from 5 or more "
          "foreign senders in 2+ countries and move it on within 48 hours",
          family="common-beneficiary"),
     Rule("S7b-pays-several-hubs", "T3", "sender", 1.0, ("AUSTRAC-2019", "AMLC-MO"),
-         (c("net_hub_receivers_90") >= 2) & ADULT_PAYER,
+         c("net_hub_receivers_90") >= 2,
          "pays {net_hub_receivers_90} separate many-sender receivers (network)",
          family="common-beneficiary"),
     Rule("S16-pays-common-beneficiary", "T3", "sender", 2.0, ("AUSTRAC-2019", "AUSTRAC-CASE"),
-         (c("net_repeat_hubs_90") >= 1) & ADULT_PAYER,
+         c("net_repeat_hubs_90") >= 1,
          "pays {net_repeat_hubs_90} receiver(s) abroad again and again in the USD 10-200 band "
          "whom 3 or more other foreign senders also pay again and again (common beneficiary)",
          family="common-beneficiary"),
     Rule("S17-pays-flagged-beneficiary", "T3", "sender", 2.5, ("AUSTRAC-2019", "AUSTRAC-CASE"),
-         (c("net_flagged_payees_90") >= 1) & ADULT_PAYER,
+         c("net_flagged_payees_90") >= 1,
          "paid {net_flagged_payees_90} receiver(s) abroad in the USD 10-200 band that alert on "
          "their own evidence as a common beneficiary of repeated payments by several foreign "
          "senders (customer of a flagged beneficiary)",
@@ -147,7 +139,7 @@ RULES: tuple[Rule, ...] = (
     # Two supporting indicators on the same payment (night with an even amount or a cover
     # word), so it weighs as two (1.0 + 0.5) and is the supporting family on its own.
     Rule("S18-pattern-to-flagged", "T1", "sender", 1.5, ("FATF-2025", "AUSTRAC-2024"),
-         (c("net_flagged_pattern_90") >= 1) & ADULT_PAYER,
+         c("net_flagged_pattern_90") >= 1,
          "{net_flagged_pattern_90} of those payments sent 21:00-04:00 sender-local time with "
          "an even amount, a cover word or a social-media handle",
          supporting=True),
@@ -156,7 +148,7 @@ RULES: tuple[Rule, ...] = (
     # inherited rule: it alerts at the threshold and, as the account's only indicator, low.
     Rule("S25-customer-of-corroborated-hub", "T3", "sender", 4.0,
          ("AUSTRAC-2019", "AUSTRAC-CASE", "DHS-ICE"),
-         (c("net_corroborated_hubs_90") >= 1) & ADULT_PAYER,
+         c("net_corroborated_hubs_90") >= 1,
          "paid {net_corroborated_hubs_90} receiver(s) abroad in the USD 10-200 band, e.g. "
          "{net_corroborated_hub}, that alert on two or more independent facilitator families "
          "of their own and whom buyers pay again and again (customer of a corroborated "
@@ -165,7 +157,7 @@ RULES: tuple[Rule, ...] = (
     # The same evidence as S7 (paying a many-sender receiver), sent in crypto: the channel
     # does not make it independent, so it shares S7's family and weight.
     Rule("S8-crypto-to-cluster", "T6", "sender", 1.5, ("FINCEN-2021", "FATF-2025"),
-         (c("net_crypto_to_hub_90") >= 2) & ADULT_PAYER,
+         c("net_crypto_to_hub_90") >= 2,
          "{net_crypto_to_hub_90} crypto payments to a receiver many foreign senders pay",
          family="common-beneficiary"),
     Rule("S22-crypto-shared-address", "T6", "sender", 2.5, ("FINCEN-2021", "FATF-2025"),
