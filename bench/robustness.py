@@ -6,6 +6,13 @@ bench/robust_transforms.py and each copy is a query. A listed photo's copy shoul
 own entry (recall, per edit); an unlisted photo's copy must match nothing (false matches,
 counted over all of them). All methods search at the strict distance 31 (the bank default).
 
+PDQ quality, as a bank applies it. A photo whose reference PDQ quality is under 50 (a flat
+picture: fog, a blank wall, a black frame) is never listed, since a bank with the default
+quality floor refuses its hash (HMA and ThreatExchange drop such hashes too); it stays in the
+run as an unlisted photo, so its copies still count for false matches, and the report names
+it. Jaga's query hashes under the floor (less matcher.QUALITY_TOLERANCE) are dropped as
+`BankMatcher` drops their hits; the two baselines keep every hash, as the published ones do.
+
 Methods, same queries, same run:
   plain PDQ        reference pdqhash of the copy, one hash
   PDQ + dihedral   reference pdqhash's 8 orientation hashes of the copy
@@ -52,6 +59,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from robust_transforms import edits, seeded
 
+from jaga.detection.matcher import QUALITY_TOLERANCE
 from jaga.hashing.hasher import hash_bytes
 from jaga.hashing.image_io import iter_luma_frames, open_image
 from jaga.hashing.pdq_hex import bit_vector_to_hex
@@ -64,6 +72,8 @@ from jaga.robust.views import ViewSettings, region_views, work_image
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_IMAGES = REPO.parent / "shared" / "bench-data" / "images"
 THRESHOLD = 31
+QUALITY_FLOOR = 50
+"""A bank's default PDQ quality floor (jaga.banks.service.BankService.create_bank)."""
 MARGIN_RADIUS = 44  # non-member distances are also searched this far, to show the margin
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff"}
 METHODS = (
@@ -86,6 +96,7 @@ class Query:
     ref: list[str]  # reference plain hash first, then its 7 dihedral variants
     jaga: list[str]  # Jaga plain + dihedral + every view
     how: list[str]  # how each Jaga hash was made
+    low_quality: int = 0  # Jaga hashes dropped under the quality floor, as the matcher does
     seconds: dict[str, float] = field(default_factory=dict)
     verified: list[int] = field(default_factory=list)  # entries the local features accepted
     checked: list[tuple[int, int, int, bool]] = field(default_factory=list)  # entry, dist,
@@ -115,6 +126,12 @@ class BankSide:
 
 
 _BUILT: dict[str, object] = {}  # per worker: the built list's strict index and verifier
+
+
+def _reference_quality(path: str) -> int:
+    """The reference PDQ quality of a photo as a bank would be given it."""
+    with Image.open(path) as opened:
+        return int(pdqhash.compute(np.asarray(opened.convert("RGB")))[1])
 
 
 def _bank_side(task: tuple[int, str]) -> BankSide:
@@ -260,12 +277,14 @@ def _hash_image(task: tuple[int, str, bool, int, tuple[str, ...]]) -> ImageResul
             )
         jaga: list[str] = []
         how: list[str] = []
-        for pdq in robust.pdq[:1]:
+        low_quality = 0
+        for view_how, pdq in [("plain", p) for p in robust.pdq[:1]] + list(robust.views):
+            if pdq.quality < QUALITY_FLOOR - QUALITY_TOLERANCE:
+                low_quality += 1 + len(pdq.dihedral)
+                continue
             jaga += [pdq.hex, *pdq.dihedral]
-            how += ["plain"] + ["dihedral"] * len(pdq.dihedral)
-        for view_how, pdq in robust.views:
-            jaga += [pdq.hex, *pdq.dihedral]
-            how += [view_how] + [f"{view_how}, dihedral"] * len(pdq.dihedral)
+            turned = "dihedral" if view_how == "plain" else f"{view_how}, dihedral"
+            how += [view_how] + [turned] * len(pdq.dihedral)
         queries.append(
             Query(
                 index,
@@ -273,6 +292,7 @@ def _hash_image(task: tuple[int, str, bool, int, tuple[str, ...]]) -> ImageResul
                 ref,
                 jaga,
                 how,
+                low_quality,
                 {
                     **({"ref plain": ref_plain_s} if ref_plain_s is not None else {}),
                     "ref dihedral": ref_dihedral_s,
@@ -312,12 +332,14 @@ def run(
         raise SystemExit(
             f"need at least 2 photos matching {pattern!r} in {images}, found {len(files)}"
         )
-    listed = set(range(len(files) // 2))
     names = tuple(edit_names or [name for _g, name, _e in edits()])
-    tasks = [(i, str(p), i in listed, seed, names) for i, p in enumerate(files)]
     results: list[ImageResult] = []
     console = Console(stderr=True)
     with Pool(workers) as pool:
+        qualities = pool.map(_reference_quality, [str(p) for p in files])
+        listable = [i for i, quality in enumerate(qualities) if quality >= QUALITY_FLOOR]
+        listed = set(listable[: len(files) // 2])
+        tasks = [(i, str(p), i in listed, seed, names) for i, p in enumerate(files)]
         bank = sorted(
             pool.map(_bank_side, [(i, str(files[i])) for i in sorted(listed)]),
             key=lambda b: b.image,
@@ -339,7 +361,11 @@ def run(
             result.bank_ref = sides[result.image].ref
             result.regions = sides[result.image].regions
             result.features_bytes = len(sides[result.image].features)
-    return _evaluate(results, listed, names, len(files))
+    figures = _evaluate(results, listed, names, len(files))
+    figures["flat_unlisted"] = [
+        (files[i].name, q) for i, q in enumerate(qualities) if q < QUALITY_FLOOR
+    ]
+    return figures
 
 
 def _agreed(queries: list[Query], bank: PdqIndex, radius: int) -> dict[int, list[Agreement]]:
@@ -517,6 +543,8 @@ def _evaluate(
         "cost": cost,
         "search_seconds": search_seconds,
         "hashes_per_query": len(method_rows["Jaga"][0]) / len(queries),
+        "low_quality_per_query": sum(q.low_quality for q in queries) / len(queries),
+        "copies_all_low_quality": sum(1 for q in queries if not q.jaga),
         "bytes_per_entry": _bytes_per_entry(len(region_ids) / len(bank_ids)),
         "region_hashes_per_entry": len(region_ids) / len(bank_ids),
         "how": kinds,
@@ -658,6 +686,19 @@ def print_report(figures: dict[str, object], console: Console) -> None:
         f"plain list {per_entry['plain list']:.0f} B, "
         f"Jaga-built list {per_entry['Jaga-built list']:.0f} B "
         f"({figures['region_hashes_per_entry']:.1f} crop hashes per entry)."
+    )
+    flat = figures.get("flat_unlisted") or []
+    assert isinstance(flat, list)
+    console.print(
+        f"PDQ quality floor {QUALITY_FLOOR}: "
+        + (
+            "photos never listed (a bank refuses their hash; their copies count as unlisted): "
+            + ", ".join(f"{name} (quality {quality})" for name, quality in flat)
+            if flat
+            else "every photo's reference hash is above it"
+        )
+        + f"; Jaga hashes dropped per copy {figures['low_quality_per_query']:.2f}, copies left "
+        f"with none {figures['copies_all_low_quality']}."
     )
     console.print(
         f"How Jaga's matches were found (closest hash per matched copy): {figures['how']}"

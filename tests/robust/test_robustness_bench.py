@@ -41,3 +41,23 @@ def test_benchmark_reports_recall_false_matches_and_cost(tmp_path: Path) -> None
     text = console.export_text()
     assert "false matches (unlisted copies)" in text
     assert "x Jaga plain PDQ" in text and "Jaga (Jaga-built list)" in text
+
+
+def test_flat_picture_is_never_listed_and_is_named(tmp_path: Path) -> None:
+    """A bank refuses a hash under its quality floor, so the bench never lists such a photo:
+    its copies would otherwise be recall targets no product could find."""
+    from PIL import Image
+
+    for seed in range(4):
+        draw_scene(900 + seed, (480, 360)).save(tmp_path / f"drawn-{seed}.jpg", quality=92)
+    Image.new("RGB", (480, 360), (128, 128, 128)).save(tmp_path / "flat.png")
+    figures = robustness.run(tmp_path, limit=None, seed=1, workers=1, edit_names=EDITS[:2])
+
+    flat = figures["flat_unlisted"]
+    assert isinstance(flat, list) and [name for name, _q in flat] == ["flat.png"]
+    assert flat[0][1] < robustness.QUALITY_FLOOR
+    assert figures["photos"] == 5 and figures["listed"] == 2
+    assert figures["false_matches"] == dict.fromkeys(robustness.METHODS, 0)
+    console = Console(record=True, width=160)
+    robustness.print_report(figures, console)
+    assert "flat.png (quality" in console.export_text()
