@@ -57,6 +57,7 @@ GENERATORS = {
     "11": "finance_heldout11_gen",
     "12": "finance_heldout12_gen",
     "13": "finance_heldout13_gen",
+    "14": "finance_heldout14_gen",
 }
 
 
