@@ -1,6 +1,8 @@
 """Festival gift rounds are not pay-per-view (`festivals.py`): a relative abroad who sends
 lucky money to many relatives once in Tet week raises nothing; the same payments at another
-time of the year, or paid again and again within the festival, still count."""
+time of the year, or paid again and again within the festival, still count. A gift that
+names its festival ("lì xì") is a gift whatever its count or hour, in the month before the
+festival too, but only there."""
 
 from __future__ import annotations
 
@@ -23,14 +25,18 @@ BORN = (2012, None, 2014, None, 2013, None, None, 1990)
 
 
 def _round_of_gifts(
-    ledger: Ledger, first_day: int, repeats: int = 1, utc_hour: float = 15.0
+    ledger: Ledger,
+    first_day: int,
+    repeats: int = 1,
+    utc_hour: float = 15.0,
+    memo: str = "for you",
 ) -> None:
     """An aunt in the US sends small round gifts to eight relatives in Vietnam (by default
-    at 15:00 UTC, the US morning)."""
+    at 15:00 UTC, the US morning, with a memo that does not name the festival)."""
     for r in range(RELATIVES):
         for k in range(repeats):
             ledger.pay("aunt", f"rel{r}", 40.0 + 10 * (r % 3), first_day + r % 7 + k * 0.02,
-                       utc_hour, ("US", "VN"), "li xi", ("Lan Nguyen", f"Minh Tran{r}"), sex="M",
+                       utc_hour, ("US", "VN"), memo, ("Lan Nguyen", f"Minh Tran{r}"), sex="M",
                        born=1965, payee_born=BORN[r])  # fmt: skip
 
 
@@ -93,3 +99,42 @@ def test_gift_pairs_need_a_round_and_the_festival_only() -> None:
     ).with_columns(pl.col("day").cast(pl.Int32), pl.col("n").cast(pl.Int32))
     gifts = set(festival_gift_pairs(pair_days).iter_rows())
     assert gifts == {("a", "x"), ("a", "y"), ("a", "z"), ("c", "w"), ("c", "x"), ("c", "y")}
+
+
+def test_gifts_naming_the_festival_raise_nothing_at_any_count_or_hour(tmp_path: Path) -> None:
+    # "lì xì" (lucky money), three times to each relative, at 23:00 in the US, starting
+    # three weeks before Tet: the money for the festival, said so.
+    ledger = Ledger()
+    _round_of_gifts(ledger, TET - 21, repeats=3, utc_hour=5.0, memo="lì xì Tết")
+    result = ledger.score(tmp_path)
+    assert_quiet(
+        result,
+        "aunt",
+        ("S1-band-cadence", "S2-unrelated-receivers", "S3-night-payments", "S11-pays-minor-abroad"),
+    )
+
+
+def test_naming_a_festival_outside_it_covers_nothing(tmp_path: Path) -> None:
+    ledger = Ledger()
+    _round_of_gifts(ledger, AUGUST, repeats=3, memo="lì xì")
+    result = ledger.score(tmp_path)
+    assert fired(result, "aunt", "S1-band-cadence")
+    assert fired(result, "aunt", "S2-unrelated-receivers")
+
+
+def test_named_gift_pairs_need_every_payment_in_a_named_window() -> None:
+    tet = _epoch(TET)
+    rows = [
+        # Named, four payments, from 25 days before Tet: a gift pair.
+        ("a", "x", tet - 25, 2, 1), ("a", "x", tet, 2, 0),
+        # Named in Tet, but it also paid in August: keeps its counts.
+        ("b", "x", tet, 3, 3), ("b", "x", _epoch(AUGUST), 1, 0),
+        # Unnamed and repeated in the window: sessions.
+        ("c", "x", tet, 3, 0),
+        # Named, but 70 days before Tet (mid-November): outside every named window.
+        ("d", "x", tet - 70, 1, 1), ("d", "x", tet, 1, 1),
+    ]  # fmt: skip
+    pair_days = pl.DataFrame(
+        rows, schema=["sender_id", "receiver_id", "day", "n", "n_festive"], orient="row"
+    ).with_columns(pl.col("day", "n", "n_festive").cast(pl.Int32))
+    assert set(festival_gift_pairs(pair_days).iter_rows()) == {("a", "x")}

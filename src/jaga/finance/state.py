@@ -39,6 +39,7 @@ SUM_COLUMNS = (
     "n_pattern_corr",
     "n_memo",
     "n_handle",
+    "n_festive",
     "n_charity",
     "n_disguise",
     "n_described",
@@ -187,7 +188,7 @@ def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) 
     pairs, occasional = discount_look_alikes(
         pairs,
         pair_days.filter(pl.col("cross_border")).select(
-            *PAIR_KEYS, pl.col("bucket").alias("day"), "n"
+            *PAIR_KEYS, pl.col("bucket").alias("day"), "n", "n_festive"
         ),
     )
     features = account_features(pairs, flows, anchor, step, 1)
