@@ -38,12 +38,25 @@ def test_past_the_table_a_third_is_always_beyond_chance() -> None:
         assert payer_profile.women_needed(known) == ceil(known / 3), known
 
 
-def test_expression_matches_the_table() -> None:
+@pytest.mark.parametrize(
+    "floor", [payer_profile.MIN_WOMEN_SHARE, payer_profile.OWN_RULES_WOMEN_SHARE]
+)
+def test_expression_matches_the_table(floor: float) -> None:
     rows = [(k, w) for k in range(0, 60) for w in range(0, k + 1)]
     frame = pl.DataFrame(rows, schema=["known", "women"], orient="row")
-    got = frame.select(payer_profile.mixed_sexes(pl.col("known"), pl.col("women")))
-    want = [k >= 5 and w >= payer_profile.women_needed(k) for k, w in rows]
+    got = frame.select(payer_profile.mixed_sexes(pl.col("known"), pl.col("women"), floor))
+    want = [k >= 5 and w >= payer_profile.women_needed(k, floor) for k, w in rows]
     assert got.to_series().to_list() == want
+
+
+@pytest.mark.parametrize(
+    ("known", "women"), [(5, 3), (6, 3), (7, 4), (10, 4), (11, 5), (12, 5), (13, 6), (30, 12)]
+)
+def test_a_clientele_judged_as_one_needs_two_in_five_women(known: int, women: int) -> None:
+    # The receiver's own facilitator rules stop only for a clearer sign than the inheritance:
+    # four women of eleven payers stop the inheritance, and only five stop its own rules.
+    assert payer_profile.women_needed(known, payer_profile.OWN_RULES_WOMEN_SHARE) == women
+    assert payer_profile.women_needed(11) == 4
 
 
 def _tutor_with_students(ledger: Ledger, women: int) -> None:

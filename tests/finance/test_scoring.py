@@ -21,6 +21,7 @@ def _account(**values: float) -> dict[str, float]:
     row["r_organisation"] = False  # organisations.py: not a charity or business
     row["r_platform_seller"] = False  # business.py: no standing platform payouts
     row["r_audience"] = False  # audience.py: not funded by an audience
+    row["r_mixed_clientele"] = False  # payer_profile.py: not paid by men and women alike
     row["r_outflows_unseen"] = False  # visibility.py: its own payments are in the input
     row["r_crypto_pooled"] = False  # pooled.py: not a pooled crypto address
     row.update(values)

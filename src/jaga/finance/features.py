@@ -46,7 +46,7 @@ from jaga.finance.memo_text import read_memos
 from jaga.finance.merchant_codes import category_words, without_trade_words
 from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
-from jaga.finance.payer_profile import unlike_customers
+from jaga.finance.payer_profile import mixed_clienteles, unlike_customers
 from jaga.finance.pooled import pooled_addresses
 from jaga.finance.purchases import names_product
 from jaga.finance.standing import at_every_checkpoint
@@ -728,7 +728,8 @@ class _Windows:
     share over its history; `sellers`: platform sellers and organisations; `payouts`,
     `orgs`, `standing_sellers` (business.py): their parts; `passing_nothing`: sellers and
     receivers paid by men and women alike (payer_profile.py), whose payers inherit
-    nothing; `recv30`: receiver fan-in;
+    nothing; `clienteles`: those of them clearly so, whose own facilitator rules do not
+    apply (payer_profile.mixed_clienteles); `recv30`: receiver fan-in;
     `cash`: the 48-hour cash-out; `hubs`; `fsec`: sextortion bursts; `moved`: the share
     of inbound value sent on over 180 days (`moved_on_share`); `unseen`: payees of bursts
     whose own payments the input cannot show (`visibility.unseen_payees`).
@@ -745,6 +746,7 @@ class _Windows:
     standing_sellers: pl.LazyFrame
     audience: pl.LazyFrame
     passing_nothing: pl.LazyFrame
+    clienteles: pl.LazyFrame
     recv30: pl.LazyFrame
     cash: pl.LazyFrame
     hubs: pl.LazyFrame
@@ -814,18 +816,17 @@ def _windows(
     unseen = unseen_lazy.collect()
     # Paid by men and women alike over the observed history (payer_profile.py): no
     # facilitator's customers, so, like a seller's, its payers inherit nothing (`S7`, `S16`).
-    unlike = at_every_checkpoint(
-        unlike_customers(lazy.filter(pl.col("cross_border") & (pl.col("n") > pl.col("n_crypto")))),
-        checkpoints,
-    )
-    (passing_nothing,) = _collect(
-        pl.concat([sellers, unlike.select(sellers.collect_schema().names())])
+    foreign_fiat = lazy.filter(pl.col("cross_border") & (pl.col("n") > pl.col("n_crypto")))
+    unlike = at_every_checkpoint(unlike_customers(foreign_fiat), checkpoints)
+    passing_nothing, clienteles = _collect(
+        pl.concat([sellers, unlike.select(sellers.collect_schema().names())]),
+        at_every_checkpoint(mixed_clienteles(foreign_fiat), checkpoints),
     )
     (hubs,) = _collect(_hubs(recv30, cash, passing_nothing))
     return _Windows(
         p30=p30, p90=p90, pair90=pair90, p180=p180, lifetime=lifetime, sellers=sellers,
         payouts=payouts, orgs=orgs, standing_sellers=standing_sellers_, audience=audience,
-        passing_nothing=passing_nothing, recv30=recv30,
+        passing_nothing=passing_nothing, clienteles=clienteles, recv30=recv30,
         cash=cash, hubs=hubs, fsec=fsec, moved=moved, unseen=unseen,
         w90=w90, w180=w180,
     )  # fmt: skip
@@ -1034,6 +1035,9 @@ def _feature_frames(pairs: pl.LazyFrame, windows: _Windows, checkpoints: int) ->
             pl.col("receiver_id").alias("account_id"), "k", r_platform_seller=pl.lit(True)
         ),
         w.audience.select(pl.col("receiver_id").alias("account_id"), "k", r_audience=pl.lit(True)),
+        w.clienteles.select(
+            pl.col("receiver_id").alias("account_id"), "k", r_mixed_clientele=pl.lit(True)
+        ),
     ]
     return pl.collect_all(frames)
 
