@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import finance_heldout13_gen as gen13  # noqa: E402
 from finance_heldout_gen import Generated  # noqa: E402
 
+from heldout.contract import assert_labels_consistent, assert_reproducible  # noqa: E402
 from heldout.issue_schema import assert_issue_schema  # noqa: E402
 
 N = 30_000
@@ -60,35 +61,13 @@ def test_schema_and_size(variant: str) -> None:
 
 
 def test_reproducible_per_seed() -> None:
-    a = gen13.generate(N, "hi", 11, 1.0)
-    b = gen13.generate(N, "hi", 11, 1.0)
-    c = gen13.generate(N, "hi", 12, 1.0)
-    assert a.tx.equals(b.tx)
-    assert a.tx_labels.equals(b.tx_labels)
-    assert a.accounts.equals(b.accounts)
-    assert not a.tx["sender_id"].equals(c.tx["sender_id"])
+    assert_reproducible(gen13.generate, N)
 
 
 @pytest.mark.parametrize("variant", ["li", "hi"])
 def test_labels_consistent(variant: str) -> None:
     g = make(variant)
-    lab = g.tx_labels
-    assert ((lab["label_tx"] == 1) == (lab["label_typology"] != "")).all()
-    assert set(lab["label_typology"].unique()) == {"", "T1", "T2", "T3", "T4", "T5", "T6", "T7"}
-    pos = g.accounts.filter(pl.col("label") == 1)
-    assert (pos["typology"] != "").all() and (pos["role"] != "").all()
-    assert not pos["hard_negative"].any()
-    ill = g.tx.filter(lab["label_tx"] == 1)
-    on_illicit = set(ill["sender_id"].drop_nulls()) | set(ill["receiver_id"].drop_nulls())
-    assert set(pos["account_id"]) <= on_illicit  # every positive is on an illicit row
-    ids = pos["account_id"].implode()
-    touches = ill["sender_id"].is_in(ids).fill_null(False) | ill["receiver_id"].is_in(ids)
-    assert touches.all()  # every illicit row touches a positive account
-    seen = set(g.tx["sender_id"].drop_nulls()) | set(g.tx["receiver_id"].drop_nulls())
-    assert set(g.accounts["account_id"]) <= seen  # every account listed appears in the data
-    # the planted T1 payments sit in item 1's band (a few drift above it, design (d))
-    t1 = lab.filter(pl.col("label_typology") == "T1")["usd"]
-    assert t1.is_between(8, 320).mean() > 0.95  # type: ignore[operator]
+    assert_labels_consistent(g)
 
 
 def test_illicit_share_li_below_hi() -> None:
