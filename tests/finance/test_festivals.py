@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
-from jaga.finance.festivals import festival_gift_pairs
+from jaga.finance.festivals import FESTIVE_COLUMNS, festival_gift_pairs
 
 from .ledger import START, Ledger, assert_quiet, fired, reasons
 
@@ -96,7 +96,11 @@ def test_gift_pairs_need_a_round_and_the_festival_only() -> None:
     ]  # fmt: skip
     pair_days = pl.DataFrame(
         rows, schema=["sender_id", "receiver_id", "day", "n"], orient="row"
-    ).with_columns(pl.col("day").cast(pl.Int32), pl.col("n").cast(pl.Int32))
+    ).with_columns(
+        pl.col("day").cast(pl.Int32),
+        pl.col("n").cast(pl.Int32),
+        *(pl.lit(0, pl.Int32).alias(c) for c in FESTIVE_COLUMNS.values()),
+    )
     gifts = set(festival_gift_pairs(pair_days).iter_rows())
     assert gifts == {("a", "x"), ("a", "y"), ("a", "z"), ("c", "w"), ("c", "x"), ("c", "y")}
 
@@ -122,19 +126,42 @@ def test_naming_a_festival_outside_it_covers_nothing(tmp_path: Path) -> None:
     assert fired(result, "aunt", "S2-unrelated-receivers")
 
 
+def _named_days(rows: list[tuple[str, str, int, int, int, int]]) -> pl.DataFrame:
+    """(sender, receiver, day, n, Tết-named, Christmas-named) rows as `pair_days`."""
+    lny, xmas = FESTIVE_COLUMNS["lunar new year"], FESTIVE_COLUMNS["christmas"]
+    return pl.DataFrame(
+        rows, schema=["sender_id", "receiver_id", "day", "n", lny, xmas], orient="row"
+    ).with_columns(
+        pl.col("day", "n", lny, xmas).cast(pl.Int32),
+        pl.lit(0, pl.Int32).alias(FESTIVE_COLUMNS["eid al-fitr"]),
+    )
+
+
 def test_named_gift_pairs_need_every_payment_in_a_named_window() -> None:
     tet = _epoch(TET)
     rows = [
         # Named, four payments, from 25 days before Tet: a gift pair.
-        ("a", "x", tet - 25, 2, 1), ("a", "x", tet, 2, 0),
+        ("a", "x", tet - 25, 2, 1, 0), ("a", "x", tet, 2, 2, 0),
         # Named in Tet, but it also paid in August: keeps its counts.
-        ("b", "x", tet, 3, 3), ("b", "x", _epoch(AUGUST), 1, 0),
+        ("b", "x", tet, 3, 3, 0), ("b", "x", _epoch(AUGUST), 1, 0, 0),
         # Unnamed and repeated in the window: sessions.
-        ("c", "x", tet, 3, 0),
+        ("c", "x", tet, 3, 0, 0),
         # Named, but 70 days before Tet (mid-November): outside every named window.
-        ("d", "x", tet - 70, 1, 1), ("d", "x", tet, 1, 1),
+        ("d", "x", tet - 70, 1, 1, 0), ("d", "x", tet, 1, 1, 0),
     ]  # fmt: skip
-    pair_days = pl.DataFrame(
-        rows, schema=["sender_id", "receiver_id", "day", "n", "n_festive"], orient="row"
-    ).with_columns(pl.col("day", "n", "n_festive").cast(pl.Int32))
-    assert set(festival_gift_pairs(pair_days).iter_rows()) == {("a", "x")}
+    assert set(festival_gift_pairs(_named_days(rows)).iter_rows()) == {("a", "x")}
+
+
+def test_a_festival_name_covers_only_what_a_gift_looks_like() -> None:
+    tet = _epoch(TET)
+    rows = [
+        # Named once, then three unnamed payments in the window: under half named.
+        ("a", "x", tet - 3, 4, 1, 0),
+        # Christmas words in the Tết window name the wrong festival.
+        ("b", "x", tet - 3, 2, 0, 2),
+        # Six named payments in one window: more than a gift and its top-ups.
+        ("c", "x", tet - 10, 3, 3, 0), ("c", "x", tet - 2, 3, 3, 0),
+        # Two of four named in the window: half, a gift pair.
+        ("d", "x", tet - 10, 2, 0, 0), ("d", "x", tet - 2, 2, 2, 0),
+    ]  # fmt: skip
+    assert set(festival_gift_pairs(_named_days(rows)).iter_rows()) == {("d", "x")}

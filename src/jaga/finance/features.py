@@ -22,7 +22,7 @@ from jaga.finance.audience import audiences, disguise_pattern, open_pair
 from jaga.finance.business import standing_sellers
 from jaga.finance.cash import CASH_CATEGORIES, CASH_OUT_DAYS, CONVERSION_CATEGORIES, moved_rows
 from jaga.finance.crypto_entities import crypto_entities
-from jaga.finance.festivals import festive_memo
+from jaga.finance.festivals import festive_counts, festive_flags
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
@@ -217,7 +217,7 @@ def cross_border_pair_days(tx: pl.DataFrame) -> pl.DataFrame:
         .group_by(*PAIR_KEYS, "day")
         .agg(
             pl.len().cast(pl.Int32).alias("n"),
-            pl.col("festive").sum().cast(pl.Int32).alias("n_festive"),
+            *festive_counts(pl.lit(True)),
         )
         .collect()
     )
@@ -362,8 +362,8 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             local_hour.cast(pl.Int8).alias("sender_local_hour"),
             ((local_hour >= NIGHT_START_HOUR) | (local_hour < NIGHT_END_HOUR)).alias("night"),
             cover_memo.str.contains(config.cover_pattern).alias("memo_cover"),
-            # A gift that names its festival ("lì xì", "ang pau", "pamasko"): festivals.py.
-            festive_memo(memo).alias("festive"),
+            # Gifts that name their festival ("lì xì", "duit raya", "pamasko"): festivals.py.
+            *festive_flags(memo),
             # The cover words that disguise a payment as family support (audience.py).
             cover_memo.str.contains(disguise_pattern(config.cover_words)).alias("memo_disguise"),
             pl.col("_memo_handle").alias("memo_handle"),
@@ -432,7 +432,7 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .cast(pl.Int32)
             .alias("n_memo"),
             pl.col("memo_handle").sum().cast(pl.Int32).alias("n_handle"),
-            pl.col("festive").sum().cast(pl.Int32).alias("n_festive"),
+            *festive_counts(pl.col("cross_border")),
             (pl.col("memo_disguise") & ~pl.col("related")).sum().cast(pl.Int32).alias("n_disguise"),
             # Payments whose payer wrote what they are for (audience.py: open audiences).
             (pl.col("memo").fill_null("").str.strip_chars() != "")

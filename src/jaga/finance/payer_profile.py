@@ -22,19 +22,19 @@ payers where the chance allows it: three women among five or six payers, four am
 to eleven.
 
 **A clientele of men and women alike is judged as one** (`mixed_clienteles`). The
-receiver's own fan-in, common-beneficiary, cash-out and inbound-shape rules
-(`typologies.NOT_SELLER`) judge a private person against a facilitator's customers; a payer
-base clearly unlike them is a tutor's students' parents, a guesthouse's guests, a crowdfund's
-donors. For those rules the bar is higher than for stopping the inheritance: two in five of
-the known-sex payers women (`OWN_RULES_WOMEN_SHARE`), and beyond chance as above (three of
-five or six, four of seven to ten, five of eleven or twelve, ...). A facilitator with one
-woman in three among its customers, as one held-out generator planted (four of eleven), keeps
-its rules. Measured over the kept held-out files of generators 1-14 (li and hi, 56 files,
-4 Dec 2026): no alerted planted receiver had such a payer base (the highest: 2 women of 7
-payers, 3 of 11), while 1,321 alerted benign receivers did (English teachers paid by
-parents in Vietnam and Cambodia, online tutors, guesthouses, crowdfunds). The sextortion
-mule rules (`R9`) and the rules about minors do not read it: a mule's victims are boys and
-girls.
+receiver's own fan-in, common-beneficiary and inbound-shape rules (`typologies.NOT_SELLER`)
+judge a private person against a facilitator's customers; a payer base clearly unlike them
+is a tutor's students' parents, a guesthouse's guests, a crowdfund's donors. For those
+rules the bar is higher than for stopping the inheritance: two in five of the known-sex
+payers who paid it in the band women (`OWN_RULES_WOMEN_SHARE`), and beyond chance as above
+(three of five or six, four of seven to ten, five of eleven or twelve, ...). It does not
+apply while the receiver moves its takings on within 48 hours (`cashout_share_90`, item 12,
+the facilitator's own published indicator): a facilitator could have a few women's accounts
+pay it to look like a clientele, but it still cashes out, and keeps every rule. A
+facilitator with one woman in three among its customers, as one held-out generator planted
+(four of eleven), keeps its rules. Measured on the kept held-out files: see
+docs/finance.md ("A clientele of men and women alike"). The sextortion mule rules (`R9`)
+and the rules about minors do not read it: a mule's victims are boys and girls.
 
 **Not minors among the payers** (measured, not kept). A receiver paid from abroad by three
 or more minors, a fifth of its payers, is a game seller to teenagers on held-out generator 12,
@@ -119,15 +119,18 @@ def unlike_customers(credits: Frame) -> Frame:
     """(receiver_id) of receivers whose payers inherit nothing from them (module docstring).
 
     `credits`: the receivers' foreign payers, usually over their observed history (batch:
-    the input; incremental: the stored 200 days): who the customers are is the receiver's,
-    not a window's.
+    the input; incremental: the stored 200 days), with `n_band_corr`: who the customers are
+    is the receiver's, not a window's, and only payers who paid it in the band count (a few
+    dollars from borrowed accounts make no payer base).
     """
-    return mixed_payer_bases(credits)
+    return mixed_payer_bases(credits.filter(pl.col("n_band_corr") > 0))
 
 
 def mixed_clienteles(credits: Frame) -> Frame:
-    """(receiver_id) of receivers whose own facilitator rules do not apply (module docstring).
+    """(receiver_id) of receivers whose own facilitator rules do not apply unless they cash
+    out (module docstring).
 
-    `credits` as for `unlike_customers`.
+    `credits` as for `unlike_customers`, with `n_band_corr`: only payers who paid it in the
+    band count, so a few dollars from borrowed accounts make no clientele.
     """
-    return mixed_payer_bases(credits, OWN_RULES_WOMEN_SHARE)
+    return mixed_payer_bases(credits.filter(pl.col("n_band_corr") > 0), OWN_RULES_WOMEN_SHARE)

@@ -24,6 +24,7 @@ from jaga.finance.features import (
     account_features,
     pair_buckets,
 )
+from jaga.finance.festivals import FESTIVE_COLUMNS
 from jaga.finance.look_alikes import discount_look_alikes
 from jaga.finance.network import device_accounts, propagate
 
@@ -39,7 +40,9 @@ SUM_COLUMNS = (
     "n_pattern_corr",
     "n_memo",
     "n_handle",
-    "n_festive",
+    "n_festive_lny",
+    "n_festive_eid",
+    "n_festive_xmas",
     "n_charity",
     "n_disguise",
     "n_described",
@@ -188,7 +191,7 @@ def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) 
     pairs, occasional = discount_look_alikes(
         pairs,
         pair_days.filter(pl.col("cross_border")).select(
-            *PAIR_KEYS, pl.col("bucket").alias("day"), "n", "n_festive"
+            *PAIR_KEYS, pl.col("bucket").alias("day"), "n", *FESTIVE_COLUMNS.values()
         ),
     )
     features = account_features(pairs, flows, anchor, step, 1)

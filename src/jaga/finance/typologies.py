@@ -64,13 +64,14 @@ SHAPE = "shape"
 # A standing platform seller (business.py: platform payouts in 2+ months of its history) too,
 # and a creator or streamer funded by an audience (audience.py: many payers, most paying once
 # or once a month, no family-support disguise), and a clientele of men and women alike
-# (payer_profile.mixed_clienteles: two in five known-sex payers women, beyond chance).
+# that keeps its takings (payer_profile.mixed_clienteles: two in five known-sex payers
+# women, beyond chance; no 48-hour cash-out, item 12).
 NOT_SELLER = (
     (c("r_platform_payouts_90") < PLATFORM_PAYOUTS)
     & ~c("r_organisation")
     & ~c("r_platform_seller")
     & ~c("r_audience")
-    & ~c("r_mixed_clientele")
+    & ~(c("r_mixed_clientele") & (c("cashout_share_90") < CASHOUT_SHARE))
 )
 # A payee of minors' bursts that sent on a material share of what it received (features:
 # MULE_MOVED_SHARE): what makes a sextortion payee a mule rather than a shop or a friend.
