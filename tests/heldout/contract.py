@@ -39,7 +39,9 @@ def assert_labels_consistent(g: Generated) -> None:
     on_illicit = set(ill["sender_id"].drop_nulls()) | set(ill["receiver_id"].drop_nulls())
     assert set(pos["account_id"]) <= on_illicit
     ids = pos["account_id"].implode()
-    touches = ill["sender_id"].is_in(ids).fill_null(False) | ill["receiver_id"].is_in(ids)
+    touches = ill["sender_id"].is_in(ids).fill_null(False) | ill["receiver_id"].is_in(
+        ids
+    ).fill_null(False)
     assert touches.all()  # every illicit row touches a positive account
     seen = set(g.tx["sender_id"].drop_nulls()) | set(g.tx["receiver_id"].drop_nulls())
     assert set(g.accounts["account_id"]) <= seen

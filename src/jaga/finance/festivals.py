@@ -214,7 +214,7 @@ def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = No
         pl.when(pl.col("words") == column).then(pl.col(column))
         for column in FESTIVE_COLUMNS.values()
     )
-    named = (
+    festival_named = (
         in_window.with_columns(own_words.fill_null(0).alias("_own"))
         .group_by(*PAIR_KEYS, "window")
         .agg(pl.col("n").sum(), pl.col("_own").sum())
@@ -226,7 +226,7 @@ def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = No
             .alias("named"),
         )
         .filter(~pl.col("outside") & pl.col("named"))
-        .select(*PAIR_KEYS, pl.lit(True).alias("_named"))
+        .select(*PAIR_KEYS, pl.lit(True).alias("_festival_named"))
     )
     marked = days.join(festival_windows(), on="day", how="left")
     per_window = marked.group_by(*PAIR_KEYS, "window").agg(pl.col("n").sum())
@@ -237,8 +237,10 @@ def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = No
             pl.col("window").is_null().any().alias("outside"),
             (pl.col("n") > GIFT_MAX_PAYMENTS).any().alias("sessions"),
         )
-        .join(named, on=list(PAIR_KEYS), how="left")
-        .filter(~pl.col("outside") & (~pl.col("sessions") | pl.col("_named").fill_null(False)))
+        .join(festival_named, on=list(PAIR_KEYS), how="left")
+        .filter(
+            ~pl.col("outside") & (~pl.col("sessions") | pl.col("_festival_named").fill_null(False))
+        )
         .select(*PAIR_KEYS)
     )
     gifts = per_window.join(candidates, on=list(PAIR_KEYS), how="semi")
@@ -269,7 +271,9 @@ def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = No
         .filter(pl.col("all_rounds"))
         .select(*PAIR_KEYS)
     )
-    return pl.concat([named.select(*PAIR_KEYS), rounds_only], how="vertical_relaxed").unique()
+    return pl.concat(
+        [festival_named.select(*PAIR_KEYS), rounds_only], how="vertical_relaxed"
+    ).unique()
 
 
 def discount_festival_gifts(pairs: pl.DataFrame, pair_days: pl.DataFrame) -> pl.DataFrame:

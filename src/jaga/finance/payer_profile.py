@@ -72,7 +72,8 @@ def _male_clientele_tail(known: int, women: int) -> float:
 
 
 def women_needed(known: int, share_floor: float = MIN_WOMEN_SHARE) -> int:
-    """Fewest women among `known` payers of known sex that make the base mixed."""
+    """Fewest women among `known` payers of known sex that make the base mixed, at a share
+    of at least `share_floor` and beyond the chance of a male clientele."""
     share = ceil(known * share_floor)
     chance = next(
         w for w in range(known + 2) if w > known or _male_clientele_tail(known, w) < CHANCE
@@ -90,8 +91,11 @@ _WOMEN_NEEDED = {
 
 def mixed_sexes(known: pl.Expr, women: pl.Expr, share_floor: float = MIN_WOMEN_SHARE) -> pl.Expr:
     """Whether `women` of `known` payers of known sex are too many for a male clientele."""
+    table = _WOMEN_NEEDED.get(share_floor) or {
+        k: women_needed(k, share_floor) for k in range(MIN_KNOWN_PAYERS, _TABLE_UNTIL)
+    }
     needed = known.replace_strict(
-        _WOMEN_NEEDED[share_floor], default=(known * share_floor).ceil(), return_dtype=pl.Float64
+        table, default=(known * share_floor).ceil(), return_dtype=pl.Float64
     )
     return (known >= MIN_KNOWN_PAYERS) & (women >= needed)
 
