@@ -6,10 +6,11 @@ festival too, but only there."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from jaga.finance.festivals import FESTIVE_COLUMNS, festival_gift_pairs
 
@@ -165,3 +166,31 @@ def test_a_festival_name_covers_only_what_a_gift_looks_like() -> None:
         ("d", "x", tet - 10, 2, 0, 0), ("d", "x", tet - 2, 2, 2, 0),
     ]  # fmt: skip
     assert set(festival_gift_pairs(_named_days(rows)).iter_rows()) == {("d", "x")}
+
+
+def _incremental_rules(ledger: Ledger, tmp_path: Path, split_day: int) -> pl.DataFrame:
+    """The aunt's fired rules after scoring the ledger as two daily files into a state."""
+    from jaga.finance.features import enrich
+    from jaga.finance.indicators import IndicatorConfig
+    from jaga.finance.ingest import load_transactions
+    from jaga.finance.rates import load_rates
+    from jaga.finance.scoring import evaluate_rules
+    from jaga.finance.state import current_features, update
+
+    valid = load_transactions(ledger.write(tmp_path), load_rates()).valid
+    cut = START + timedelta(days=split_day)
+    for part in (valid.filter(pl.col("ts") < cut), valid.filter(pl.col("ts") >= cut)):
+        update(enrich(part, IndicatorConfig()), tmp_path / "state")
+    rules = evaluate_rules(current_features(tmp_path / "state"))
+    return rules.filter(pl.col("account_id").cast(pl.String) == "aunt")
+
+
+@pytest.mark.parametrize(("memo", "gift"), [("lì xì Tết", True), ("for you", False)])
+def test_named_gifts_in_incremental_scoring(tmp_path: Path, memo: str, gift: bool) -> None:
+    # The stored state keeps the festival counts per pair and day, so a round split over
+    # two daily files is judged as in batch: named, a gift; unnamed and repeated, sessions.
+    ledger = Ledger()
+    _round_of_gifts(ledger, TET - 12, repeats=3, memo=memo)
+    aunt = _incremental_rules(ledger, tmp_path, TET - 8)
+    assert aunt.height == 1
+    assert aunt["rule:S1-band-cadence"][0] is not gift
