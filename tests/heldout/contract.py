@@ -11,6 +11,19 @@ from finance_heldout_gen import Generated
 TYPOLOGIES = {"", "T1", "T2", "T3", "T4", "T5", "T6", "T7"}
 
 
+def assert_frames(g: Generated, n: int) -> None:
+    """About `n` rows, labels aligned row by row with the transactions, and the label and
+    account columns bench/finance_heldout.py reads."""
+    assert abs(g.tx.height - n) <= 0.05 * n
+    assert g.tx_labels.height == g.tx.height
+    assert g.tx_labels["tx_id"].equals(g.tx["tx_id"])
+    for col in ("label_tx", "label_typology", "usd"):
+        assert col in g.tx_labels.columns
+    for col in ("account_id", "label", "typology", "role", "population", "hard_negative"):
+        assert col in g.accounts.columns
+    assert g.accounts["account_id"].is_unique().all()
+
+
 def assert_reproducible(generate: Callable[[int, str, int, float], Generated], n: int) -> None:
     """One seed gives one world (every frame equal); another seed gives another."""
     a = generate(n, "hi", 11, 1.0)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import finance_heldout14_gen as gen14  # noqa: E402
 from finance_heldout_gen import Generated  # noqa: E402
 
-from heldout.contract import assert_labels_consistent, assert_reproducible  # noqa: E402
+from heldout.contract import assert_frames, assert_labels_consistent, assert_reproducible  # noqa: E402
 from heldout.issue_schema import assert_issue_schema  # noqa: E402
 
 N = 30_000
@@ -41,14 +41,7 @@ def test_schema_and_size(variant: str) -> None:
     g = make(variant)
     assert_issue_schema(known_channel(g.tx))
     assert g.tx["tx_id"].is_unique().all()
-    assert abs(g.tx.height - N) <= 0.05 * N
-    assert g.tx_labels.height == g.tx.height
-    assert g.tx_labels["tx_id"].equals(g.tx["tx_id"])
-    for col in ("label_tx", "label_typology", "usd"):
-        assert col in g.tx_labels.columns
-    for col in ("account_id", "label", "typology", "role", "population", "hard_negative"):
-        assert col in g.accounts.columns
-    assert g.accounts["account_id"].is_unique().all()
+    assert_frames(g, N)
     # KYC only for own customers (VN, KH): inbound diaspora senders carry no sex or birth year.
     own_kyc = g.tx["sender_birth_year"].is_not_null()
     assert 0 < own_kyc.sum() < g.tx.height
