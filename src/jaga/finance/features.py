@@ -22,7 +22,7 @@ from jaga.finance.audience import audiences, disguise_pattern, open_pair
 from jaga.finance.business import standing_sellers
 from jaga.finance.cash import CASH_CATEGORIES, CASH_OUT_DAYS, CONVERSION_CATEGORIES, moved_rows
 from jaga.finance.crypto_entities import crypto_entities
-from jaga.finance.festivals import festive_counts, festive_flags
+from jaga.finance.festivals import FESTIVE_FLAGS, festive_counts, festive_patterns
 from jaga.finance.indicators import (
     ANCILLARY_CATEGORIES,
     BAND_USD,
@@ -310,17 +310,19 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
     unit = 5.0 * (10.0 ** (amount.log10().floor() - 1.0).clip(lower_bound=0.0))
     is_round = (amount >= 5.0) & ((amount / unit) - (amount / unit).round(0)).abs().lt(1e-6)
     # The memo as an analyst reads it, whatever was done to hide its words (memo_text.py),
-    # and whether it names a contact handle as written or once read (item 6).
+    # whether it names a contact handle as written or once read (item 6), and whether it
+    # names a festival's gift ("lì xì", "duit raya": festivals.py).
     read = read_memos(
         tx["memo"],
         {"_handle": HANDLE_PATTERN},
-        {"_handle_read": HANDLE_READ_PATTERN},
+        {"_handle_read": HANDLE_READ_PATTERN, **festive_patterns()},
         blank=COVER_EXCEPTIONS,
         lexicon=config.cover_words,
     )
     tx = tx.with_columns(
         read["memo_read"].alias("_memo_read"),
         (read["_handle"] | read["_handle_read"]).alias("_memo_handle"),
+        *(read[flag] for flag in FESTIVE_FLAGS.values()),
     )
     memo = pl.col("_memo_read")
     year = pl.col("ts").dt.year().cast(pl.Int32)
@@ -362,8 +364,6 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             local_hour.cast(pl.Int8).alias("sender_local_hour"),
             ((local_hour >= NIGHT_START_HOUR) | (local_hour < NIGHT_END_HOUR)).alias("night"),
             cover_memo.str.contains(config.cover_pattern).alias("memo_cover"),
-            # Gifts that name their festival ("lì xì", "duit raya", "pamasko"): festivals.py.
-            *festive_flags(memo),
             # The cover words that disguise a payment as family support (audience.py).
             cover_memo.str.contains(disguise_pattern(config.cover_words)).alias("memo_disguise"),
             pl.col("_memo_handle").alias("memo_handle"),

@@ -136,11 +136,15 @@ FESTIVE_WORDS: dict[str, tuple[str, ...]] = {
         "aguinaldo", "regalo pasko",
     ),
 }  # fmt: skip
-# One count column per festival: a window reads only the words of its own festival.
+# One payment flag and one pair count column per festival: a window reads only the words of
+# its own festival.
+FESTIVE_FLAGS: dict[str, str] = {
+    "lunar new year": "festive_lny",
+    "eid al-fitr": "festive_eid",
+    "christmas": "festive_xmas",
+}
 FESTIVE_COLUMNS: dict[str, str] = {
-    "lunar new year": "n_festive_lny",
-    "eid al-fitr": "n_festive_eid",
-    "christmas": "n_festive_xmas",
+    festival: f"n_{flag}" for festival, flag in FESTIVE_FLAGS.items()
 }
 
 
@@ -153,21 +157,19 @@ def _pattern(words: tuple[str, ...]) -> str:
 _PATTERNS = {festival: _pattern(words) for festival, words in FESTIVE_WORDS.items()}
 
 
-def festive_flags(memo: pl.Expr) -> list[pl.Expr]:
-    """Per festival, whether a memo, as memo_text reads it, names it (one boolean column per
-    festival, named as its count column without the `n_`)."""
-    return [
-        memo.str.contains(_PATTERNS[festival]).fill_null(False).alias(column.removeprefix("n_"))
-        for festival, column in FESTIVE_COLUMNS.items()
-    ]
+def festive_patterns() -> dict[str, str]:
+    """{flag column: regex on the memo as memo_text reads it}, one per festival: for
+    `memo_text.read_memos`, which runs them once per distinct memo."""
+    return {flag: _PATTERNS[festival] for festival, flag in FESTIVE_FLAGS.items()}
 
 
 def festive_counts(payments: pl.Expr) -> list[pl.Expr]:
     """Per festival, how many of `payments` (a boolean row filter over enriched rows with
-    `festive_flags`) name it (`FESTIVE_COLUMNS`): aggregations for a group-by of pairs."""
+    the `FESTIVE_FLAGS` columns) name it (`FESTIVE_COLUMNS`): aggregations for a group-by
+    of pairs."""
     return [
-        (payments & pl.col(column.removeprefix("n_"))).sum().cast(pl.Int32).alias(column)
-        for column in FESTIVE_COLUMNS.values()
+        (payments & pl.col(FESTIVE_FLAGS[festival])).sum().cast(pl.Int32).alias(column)
+        for festival, column in FESTIVE_COLUMNS.items()
     ]
 
 
