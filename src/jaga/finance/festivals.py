@@ -196,6 +196,27 @@ def festival_windows(before: int = FESTIVAL_BEFORE_DAYS) -> pl.DataFrame:
     )
 
 
+def _named_gift_pairs(days: pl.DataFrame) -> pl.DataFrame:
+    """(sender_id, receiver_id) of pairs that name their festival as gifts do: inside
+    month-long windows only, at most `NAMED_MAX_PAYMENTS` payments in each, half or more of
+    them naming that window's festival (module docstring)."""
+    in_window = days.join(festival_windows(NAMED_BEFORE_DAYS), on="day", how="left")
+    own_words = pl.coalesce(
+        pl.when(pl.col("words") == column).then(pl.col(column))
+        for column in FESTIVE_COLUMNS.values()
+    )
+    gift_like = (2 * pl.col("_own") >= pl.col("n")) & (pl.col("n") <= NAMED_MAX_PAYMENTS)
+    return (
+        in_window.with_columns(own_words.fill_null(0).alias("_own"))
+        .group_by(*PAIR_KEYS, "window")
+        .agg(pl.col("n").sum(), pl.col("_own").sum())
+        .group_by(*PAIR_KEYS)
+        .agg(pl.col("window").is_null().any().alias("outside"), gift_like.all().alias("named"))
+        .filter(~pl.col("outside") & pl.col("named"))
+        .select(*PAIR_KEYS)
+    )
+
+
 def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = None) -> pl.DataFrame:
     """(sender_id, receiver_id) of festival gift pairs (module docstring).
 
@@ -210,26 +231,7 @@ def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = No
     days = pair_days.select(
         *PAIR_KEYS, pl.col("day").cast(pl.Int64), "n", *FESTIVE_COLUMNS.values()
     )
-    # Gifts that name their festival in every (month-long) window: nothing more to ask.
-    in_window = days.join(festival_windows(NAMED_BEFORE_DAYS), on="day", how="left")
-    own_words = pl.coalesce(
-        pl.when(pl.col("words") == column).then(pl.col(column))
-        for column in FESTIVE_COLUMNS.values()
-    )
-    festival_named = (
-        in_window.with_columns(own_words.fill_null(0).alias("_own"))
-        .group_by(*PAIR_KEYS, "window")
-        .agg(pl.col("n").sum(), pl.col("_own").sum())
-        .group_by(*PAIR_KEYS)
-        .agg(
-            pl.col("window").is_null().any().alias("outside"),
-            ((2 * pl.col("_own") >= pl.col("n")) & (pl.col("n") <= NAMED_MAX_PAYMENTS))
-            .all()
-            .alias("named"),
-        )
-        .filter(~pl.col("outside") & pl.col("named"))
-        .select(*PAIR_KEYS, pl.lit(True).alias("_festival_named"))
-    )
+    festival_named = _named_gift_pairs(days).with_columns(pl.lit(True).alias("_festival_named"))
     marked = days.join(festival_windows(), on="day", how="left")
     per_window = marked.group_by(*PAIR_KEYS, "window").agg(pl.col("n").sum())
     # Named gifts inside the usual window also count towards their sender's round.
@@ -273,9 +275,7 @@ def festival_gift_pairs(pair_days: pl.DataFrame, night: pl.DataFrame | None = No
         .filter(pl.col("all_rounds"))
         .select(*PAIR_KEYS)
     )
-    return pl.concat(
-        [festival_named.select(*PAIR_KEYS), rounds_only], how="vertical_relaxed"
-    ).unique()
+    return pl.concat([festival_named.select(*PAIR_KEYS), rounds_only]).unique()
 
 
 def discount_festival_gifts(pairs: pl.DataFrame, pair_days: pl.DataFrame) -> pl.DataFrame:
