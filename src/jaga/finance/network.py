@@ -304,13 +304,9 @@ def customers_of_hubs(
     at which it was active, so a buyer who paid before the hub's evidence accrued is found
     in a batch run (retrospectively: its `first_seen` can precede the hub's); incremental
     scoring sees only the hubs corroborated now. Related payers (shared surname) do not
-    count, nor pairs the caller set aside (`customer_pairs`). An occasional payer (tips now
-    and then, `occasional.py`) does count here, unlike for `S17`/`S18`: a corroborated hub
-    is one whose credits come mostly from buyers who return in sessions (`strong_hubs`), so
-    what its evidence says of a payer does not rest on the payer's cadence, and a buyer who
-    pays it about monthly is no less its customer than one who paid it once (who inherits
-    `S25` too). A creator whose fans tip now and then is no strong hub: her fans inherit
-    nothing. `hubs`: (receiver_id, k) with the hub corroborated at k.
+    count, nor pairs already set aside as calendar-rhythm or occasional payers by the caller
+    (their payments are what they look like). `hubs`: (receiver_id, k) with the hub
+    corroborated at k.
     """
     hubs = (
         hubs.with_columns(
@@ -343,26 +339,24 @@ def customers_of_hubs(
     )
 
 
-def customer_pairs(pairs: pl.DataFrame) -> pl.DataFrame:
+def customer_pairs(pairs: pl.DataFrame, occasional: pl.DataFrame | None = None) -> pl.DataFrame:
     """The pair-bucket rows that can make their payer a customer of a hub (S17, S18, S25).
 
     Left out, since their payments are what they look like rather than a facilitator's
-    takings: escalating pairs (`escalation.py`: ever larger sums to one payee, the
-    romance-scam victim's shape, FINTRAC-2019-OA001) and a minor's pocket-money purchases
-    (`pocket_money_pairs`). Occasional pairs are left out of S17/S18 only
-    (`without_occasional`). Their payments still count for everything else.
+    takings: occasional pairs (`occasional.py`: tips now and then, never a session);
+    escalating pairs (`escalation.py`: ever larger sums to one payee, the romance-scam
+    victim's shape, FINTRAC-2019-OA001); and a minor's pocket-money purchases
+    (`pocket_money_pairs`). Their payments still count for everything else.
     """
-    excluded = pl.concat([escalating_pairs(pairs), pocket_money_pairs(pairs)])
+    excluded = pl.concat(
+        [escalating_pairs(pairs), pocket_money_pairs(pairs)]
+        + (
+            [occasional.select(*(pl.col(c).cast(pairs.schema[c]) for c in PAIR_KEYS))]
+            if occasional is not None and not occasional.is_empty()
+            else []
+        )
+    )
     return pairs.join(excluded, on=list(PAIR_KEYS), how="anti")
-
-
-def without_occasional(pairs: pl.DataFrame, occasional: pl.DataFrame | None) -> pl.DataFrame:
-    """`pairs` less the occasional ones (`occasional.py`: tips now and then, never a
-    session): a flagged beneficiary's `S17`/`S18` describe customers by their sessions."""
-    if occasional is None or occasional.is_empty():
-        return pairs
-    marked = occasional.select(*(pl.col(c).cast(pairs.schema[c]) for c in PAIR_KEYS))
-    return pairs.join(marked, on=list(PAIR_KEYS), how="anti")
 
 
 def pocket_money_pairs(pairs: pl.DataFrame) -> pl.DataFrame:
@@ -406,8 +400,7 @@ def propagate(
 
     `devices` is `device_accounts` of the scored transactions (same account keys as
     `features`); without it no account is linked by device. `occasional` pairs
-    (`occasional.occasional_pairs`: tips now and then, never a session) inherit nothing
-    from a flagged beneficiary (`S17`, `S18`), only `S25` from a corroborated hub.
+    (`occasional.occasional_pairs`: tips now and then, never a session) inherit nothing.
     """
     w90 = max(1, round(90 / step))
     key_type = pairs.schema["receiver_id"]
@@ -451,9 +444,7 @@ def propagate(
     corroborated = passing.rename({"account_id": "receiver_id"}).with_columns(
         pl.col("receiver_id").cast(key_type), pl.col("k").cast(pl.Int32)
     )
-    # S25 reads every customer pair, occasional ones too (customers_of_hubs); S17/S18 not.
-    hub_customers = customer_pairs(pairs)
-    pairs = without_occasional(hub_customers, occasional)
+    pairs = customer_pairs(pairs, occasional)
     paid = windowed(
         pairs.filter(
             pl.col("receiver_id").is_in(known["receiver_id"].unique().implode())
@@ -477,9 +468,7 @@ def propagate(
         pl.col("k").cast(features.schema["k"]),
     )
     joined = features.join(inherited, on=["account_id", "k"], how="left").join(
-        customers_of_hubs(
-            hub_customers, corroborated, max(1, round(180 / step)), checkpoints
-        ).with_columns(
+        customers_of_hubs(pairs, corroborated, max(1, round(180 / step)), checkpoints).with_columns(
             pl.col("account_id").cast(features.schema["account_id"]),
             pl.col("k").cast(features.schema["k"]),
         ),

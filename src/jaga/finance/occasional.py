@@ -5,13 +5,11 @@ The customers of a flagged beneficiary inherit its evidence (`network.propagate`
 is the pay-per-view cadence: payments "approximately twice a day" (AUSTRAC case, research
 item 2), "2-30 payments/month in bursts" (research note T1). A fan who tips a creator now
 and then, or a donor's monthly pledge, pays the same receiver on several days, each time
-alone and days or weeks apart: that is no session, and inherits no `S17`/`S18` (research
-note (d) names adult-creator payments and charity as hard negatives). It still inherits
-`S25` from a strong, corroborated hub (`network.customers_of_hubs`), one whose credits come
-mostly from buyers who return in sessions: a creator whose fans tip now and then is none.
-A payer who paid once is kept: a lone buyer cannot be told from a one-off tipper by the
-pair, and the research note puts ~30% of illicit payments outside a full pattern ("lone");
-the receiver's own evidence decides there.
+alone and days or weeks apart: that is no session, and inherits nothing (research note (d)
+names adult-creator payments and charity as hard negatives). A payer who paid once is kept:
+a lone buyer cannot be told from a one-off tipper by the pair, and the research note puts
+~30% of illicit payments outside a full pattern ("lone"); the receiver's own evidence
+decides there.
 
 A pair is occasional when, over its whole observed history (batch: the input; incremental:
 the stored 200 days), it paid across the border on 3+ distinct days (`OCCASIONAL_MIN_DAYS`:
