@@ -48,7 +48,7 @@ from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
 from jaga.finance.payer_profile import mixed_clienteles, unlike_customers
 from jaga.finance.pooled import pooled_addresses
-from jaga.finance.purchases import beyond_fees_pattern, names_lesson, names_product
+from jaga.finance.purchases import beyond_fees_pattern, names_product
 from jaga.finance.standing import at_every_checkpoint
 from jaga.finance.visibility import unseen_payees
 from jaga.finance.work_payments import billing_reference
@@ -417,8 +417,6 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
     bc = pl.col("band_corridor") & ~pl.col("related")
     crypto_band = (pl.col("channel") == "crypto") & pl.col("in_band") & ~pl.col("related")
     pattern = pl.col("night") & (pl.col("is_round") | pl.col("memo_cover") | pl.col("memo_handle"))
-    # A memo with no cover word and no handle: what a named product must be written in.
-    plain_memo = ~pl.col("memo_cover") & ~pl.col("memo_handle")
     return (
         tx.lazy()
         .with_columns(((anchor_day - pl.col("day")) // step).cast(pl.Int32).alias("bucket"))
@@ -456,16 +454,12 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .sum()
             .cast(pl.Int32)
             .alias("n_billed"),
-            # Cross-border payments naming the product bought, lessons among them, with no
-            # cover word or handle beside it (purchases.py).
-            (names_product(pl.when(pl.col("cross_border")).then(pl.col("memo"))) & plain_memo)
+            # Cross-border payments naming the product bought: lessons, game items
+            # (purchases.py).
+            names_product(pl.when(pl.col("cross_border")).then(pl.col("memo")))
             .sum()
             .cast(pl.Int32)
             .alias("n_named"),
-            (names_lesson(pl.when(pl.col("cross_border")).then(pl.col("memo"))) & plain_memo)
-            .sum()
-            .cast(pl.Int32)
-            .alias("n_lesson"),
             (pl.col("channel") == "crypto").sum().cast(pl.Int32).alias("n_crypto"),
             pl.col("to_registered_seller").sum().cast(pl.Int32).alias("n_registered"),
             # CVC payments (FinCEN FIN-2021-NTC3) in the USD 10-200 band, and those of them

@@ -5,9 +5,7 @@ must judge a pair the same way, so the order of the discounts lives here once: c
 rhythm (standing orders, `features.discount_rhythm`), festival gift rounds (`festivals`),
 billing relationships (`work_payments`), named purchases (lessons, game items:
 `purchases`), family support (`family`, which needs the occasional pairs) and minors'
-bursts counted once (`bursts`). One exception: pair-days stored before a pair's lesson-fee
-count existed count every cover word (`state._with_pair_columns`), so for up to 200 days
-after that upgrade a stored pair can stay judged where a batch run clears it.
+bursts counted once (`bursts`).
 """
 
 from __future__ import annotations

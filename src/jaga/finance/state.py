@@ -57,7 +57,6 @@ SUM_COLUMNS = (
     "n_minor_pattern",
     "n_billed",
     "n_named",
-    "n_lesson",
     "n_pretext",
 )
 ANY_COLUMNS = (
@@ -110,7 +109,19 @@ def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
             .agg(pl.col("last_day").max())
         )
     if old_pairs is not None:
-        old_pairs = _with_pair_columns(old_pairs).select(pair_days.columns)
+        if "n_memo_beyond_fees" not in old_pairs.columns and "n_memo" in old_pairs.columns:
+            # Stored before the lesson-fee words (purchases.py): every cover word counts.
+            old_pairs = old_pairs.with_columns(pl.col("n_memo").alias("n_memo_beyond_fees"))
+        # State written before a column existed: its old rows count zero of it.
+        old_pairs = old_pairs.with_columns(
+            *[pl.lit(0, pl.Int32).alias(c) for c in SUM_COLUMNS if c not in old_pairs.columns],
+            *[pl.lit(False).alias(c) for c in ANY_COLUMNS if c not in old_pairs.columns],
+            *[
+                pl.lit(None, pl.Float64).alias(c)
+                for c in MIN_MAX_COLUMNS
+                if c not in old_pairs.columns
+            ],
+        ).select(pair_days.columns)
         pair_days = pl.concat([old_pairs, pair_days], how="vertical_relaxed")
         pair_days = _merge_pair_days(pair_days)
     if old_flows is not None:
@@ -169,28 +180,10 @@ def _with_flow_columns(flows: pl.DataFrame) -> pl.DataFrame:
     return flows.select("account_id", "day", *FLOW_COLUMNS)
 
 
-def _with_pair_columns(pair_days: pl.DataFrame) -> pl.DataFrame:
-    """Stored pair-days with every column this version keeps.
-
-    State written before a column existed: its old rows count zero of it, except
-    `n_memo_beyond_fees` (purchases.py, the lesson-fee words), which they take from
-    `n_memo`: every cover word of those days counts, as when they were written, and a fee
-    word of those days is not taken back into a purchase. The batch path reads the same
-    payments' words anew, so for up to `KEEP_DAYS` after the upgrade the two can differ on
-    such a pair (the state keeping the stricter verdict)."""
-    if "n_memo_beyond_fees" not in pair_days.columns and "n_memo" in pair_days.columns:
-        pair_days = pair_days.with_columns(pl.col("n_memo").alias("n_memo_beyond_fees"))
-    return pair_days.with_columns(
-        *[pl.lit(0, pl.Int32).alias(c) for c in SUM_COLUMNS if c not in pair_days.columns],
-        *[pl.lit(False).alias(c) for c in ANY_COLUMNS if c not in pair_days.columns],
-        *[pl.lit(None, pl.Float64).alias(c) for c in MIN_MAX_COLUMNS if c not in pair_days.columns],
-    )
-
-
 def current_features(folder: Path | None = None, step: int = DEFAULT_STEP_DAYS) -> pl.DataFrame:
     """Account features at the newest day (checkpoint 0) from the stored aggregates only."""
     folder = folder or state_dir()
-    pair_days = _with_pair_columns(pl.read_parquet(folder / "pair_days.parquet"))
+    pair_days = pl.read_parquet(folder / "pair_days.parquet")
     flows = _with_flow_columns(pl.read_parquet(folder / "account_days.parquet"))
     anchor = int(pair_days["bucket"].max())  # type: ignore[arg-type]
     pairs = _merge_pair_days(
