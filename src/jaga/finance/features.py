@@ -48,7 +48,7 @@ from jaga.finance.names import with_related
 from jaga.finance.organisations import cash_out_rows, charity_memo, organisations
 from jaga.finance.payer_profile import mixed_clienteles, unlike_customers
 from jaga.finance.pooled import pooled_addresses
-from jaga.finance.purchases import beyond_fees_pattern, names_product
+from jaga.finance.purchases import names_product
 from jaga.finance.standing import at_every_checkpoint
 from jaga.finance.visibility import unseen_payees
 from jaga.finance.work_payments import billing_reference
@@ -366,10 +366,6 @@ def enrich(tx: pl.DataFrame, config: IndicatorConfig) -> pl.DataFrame:
             cover_memo.str.contains(config.cover_pattern).alias("memo_cover"),
             # The cover words that disguise a payment as family support (audience.py).
             cover_memo.str.contains(disguise_pattern(config.cover_words)).alias("memo_disguise"),
-            # Cover words beyond what lessons cost (purchases.py: "What lessons cost").
-            cover_memo.str.contains(beyond_fees_pattern(config.cover_words)).alias(
-                "memo_cover_beyond_fees"
-            ),
             pl.col("_memo_handle").alias("memo_handle"),
             sender_age.is_between(10, 17).fill_null(False).alias("minor_sender"),
             receiver_age.is_between(10, 17).fill_null(False).alias("minor_receiver"),
@@ -435,10 +431,6 @@ def pair_buckets(tx: pl.DataFrame, anchor_day: int, step: int) -> pl.DataFrame:
             .sum()
             .cast(pl.Int32)
             .alias("n_memo"),
-            ((pl.col("memo_cover_beyond_fees") & ~pl.col("related")) | pl.col("memo_handle"))
-            .sum()
-            .cast(pl.Int32)
-            .alias("n_memo_beyond_fees"),
             pl.col("memo_handle").sum().cast(pl.Int32).alias("n_handle"),
             *festive_counts(pl.col("cross_border")),
             (pl.col("memo_disguise") & ~pl.col("related")).sum().cast(pl.Int32).alias("n_disguise"),

@@ -48,24 +48,6 @@ products; wage words ("salary", "gaji") do not, since they name no deliverable a
 with the billing test. Over all kept held-out files (generators 1-13, li), no illicit
 payment's memo names one of these services.
 
-**Lessons in the students' languages** (4 Dec 2026). Online English lessons from tutors
-in the Philippines are bought largely by students in Japan, Korea, China, Taiwan and
-Vietnam, and tutors elsewhere in the region teach in Thai, Khmer, Malay and Indonesian (our
-reading of that market, not a published figure). Students name the lesson in their own
-language (`LESSON_WORDS`: lesson, class, course, tutoring, test preparation). Held-out
-generators 12 and 14 planted tutors paid with memos in six languages; the word list is
-the common words for a lesson in each language, not those generators' memos.
-
-**What lessons cost** (4 Dec 2026). Students also call a payment what the lesson costs:
-"tuition", "education", "học phí" (Vietnamese: tuition). Those are published cover words
-(FATF 2025, item 6: "education"), and a consumer writes them to pass a payment off as a
-child's schooling. So a pair that names the lessons it buys on at least half its described
-payments may also write the fee words (`LESSON_FEE_WORDS`) and stay a purchase; any other
-cover word (a child's uniform, medicine, family support, the session words) or a handle
-still keeps the pretext's shape. A consumer would have to name lessons on half its payments
-to pass: over the 56 kept held-out files (generators 1-14, li and hi, 80,259 illicit
-payments), no illicit payment names a lesson or a product in any of these languages.
-
 The words are our reading of how customers name these products (in-game currencies of the
 games most played in the region; lesson, class, course), not a published list; the two
 payments and the half share are design choices. Words that livestream and camming
@@ -76,11 +58,7 @@ platforms use for paid gifts ("coins", "tokens", "credits") are left out on purp
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import polars as pl
-
-from jaga.finance.memo_text import lexicon_pattern
 
 PAIR_KEYS = ("sender_id", "receiver_id")
 
@@ -90,25 +68,6 @@ PAIR_KEYS = ("sender_id", "receiver_id")
 PRODUCT_WORDS: tuple[str, ...] = (
     "lesson", "lessons", "class", "classes", "course", "courses",
     "diamonds", "uc", "gems", "genesis crystals", "crystals", "robux", "v-bucks", "vbucks",
-)  # fmt: skip
-# Lessons as students name them in the languages of the region's online-lesson market
-# (module docstring, "Lessons in the students' languages"): English test courses; class in
-# Filipino and Malay/Indonesian; course and study session in Vietnamese (with and without
-# diacritics); course and class period in Thai; class in Khmer; lesson, class and private
-# tutoring in Japanese, Korean and Chinese. Scripts written without spaces are matched
-# anywhere in the memo, the others as whole words.
-LESSON_WORDS: tuple[str, ...] = (
-    "tutoring", "ielts", "toefl", "toeic", "klase", "kelas",
-    "khóa học", "khoa hoc", "buổi học", "buoi hoc",
-    "คอร์ส", "คาบเรียน", "ថ្នាក់រៀន",
-    "レッスン", "授業", "수업", "레슨", "과외", "家教", "补习", "補習", "课", "課",
-)  # fmt: skip
-# What lessons cost, in the published cover vocabulary (indicators.COVER_WORD_GROUPS:
-# tuition, education): a pair that names the lessons it buys may call their price so
-# (module docstring, "What lessons cost").
-LESSON_FEE_WORDS: frozenset[str] = frozenset(
-    {"tuition", "education", "học phí", "tiền học", "ค่าเรียน", "ថ្លៃសិក្សា", "pang tuition",
-     "pangtuition"}
 )  # fmt: skip
 # Services a freelancer delivers, as clients abroad name them (module docstring, "Services").
 SERVICE_WORDS: tuple[str, ...] = (
@@ -120,29 +79,11 @@ SERVICE_WORDS: tuple[str, ...] = (
     "animation",
 )  # fmt: skip
 _WORDS = "|".join(
-    sorted(
-        (
-            w.replace(" ", r"\s+")
-            for w in PRODUCT_WORDS + SERVICE_WORDS + LESSON_WORDS
-            if w.isascii()
-        ),
-        key=len,
-        reverse=True,
-    )
+    sorted((w.replace(" ", r"\s+") for w in PRODUCT_WORDS + SERVICE_WORDS), key=len, reverse=True)
 )
-# Words in other scripts: Vietnamese with its diacritics has word boundaries as ASCII does;
-# Thai, Khmer, Japanese, Korean and Chinese are matched anywhere (no spaces between words).
-_SPACED = "|".join(w.replace(" ", r"\s+") for w in LESSON_WORDS if not w.isascii() and " " in w)
-_UNSPACED = "|".join(w for w in LESSON_WORDS if not w.isascii() and " " not in w)
-NAMED_PRODUCT = rf"(?i)\b({_WORDS}|{_SPACED})\b|({_UNSPACED})"
+NAMED_PRODUCT = rf"(?i)\b({_WORDS})\b"
 MIN_NAMED = 2
 MIN_NAMED_SHARE = 0.5
-
-
-def beyond_fees_pattern(cover_words: Iterable[str]) -> str:
-    """One regex for the cover words other than a lesson's fee (`LESSON_FEE_WORDS`), on the
-    normalised memo (memo_text.py)."""
-    return lexicon_pattern({w.lower() for w in cover_words} - LESSON_FEE_WORDS)
 
 
 def names_product(memo: pl.Expr) -> pl.Expr:
@@ -154,10 +95,9 @@ def purchase_pairs(pairs: pl.DataFrame) -> pl.DataFrame:
     """(sender_id, receiver_id) of named purchases (module docstring).
 
     `pairs`: the pair-bucket table (`features.pair_buckets`) with `n_named` (cross-border
-    payments naming a product), `n_described` and `n_memo_beyond_fees` (`n_memo` less the
-    payments whose only cover words are a lesson's fee), before any discount.
+    payments naming a product), `n_described` and `n_memo`, before any discount.
     """
-    if "n_named" not in pairs.columns or "n_memo_beyond_fees" not in pairs.columns:
+    if "n_named" not in pairs.columns:
         return pairs.select(*PAIR_KEYS).clear()
     return (
         pairs.lazy()
@@ -166,7 +106,7 @@ def purchase_pairs(pairs: pl.DataFrame) -> pl.DataFrame:
         .agg(
             pl.col("n_named").sum().alias("_named"),
             pl.col("n_described").sum().alias("_described"),
-            pl.col("n_memo_beyond_fees").sum().alias("_memo"),
+            pl.col("n_memo").sum().alias("_memo"),
         )
         .filter(
             (pl.col("_named") >= MIN_NAMED)

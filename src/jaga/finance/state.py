@@ -39,7 +39,6 @@ SUM_COLUMNS = (
     "n_round_corr",
     "n_pattern_corr",
     "n_memo",
-    "n_memo_beyond_fees",
     "n_handle",
     "n_festive_lny",
     "n_festive_eid",
@@ -109,9 +108,6 @@ def update(enriched: pl.DataFrame, folder: Path | None = None) -> int:
             .agg(pl.col("last_day").max())
         )
     if old_pairs is not None:
-        if "n_memo_beyond_fees" not in old_pairs.columns and "n_memo" in old_pairs.columns:
-            # Stored before the lesson-fee words (purchases.py): every cover word counts.
-            old_pairs = old_pairs.with_columns(pl.col("n_memo").alias("n_memo_beyond_fees"))
         # State written before a column existed: its old rows count zero of it.
         old_pairs = old_pairs.with_columns(
             *[pl.lit(0, pl.Int32).alias(c) for c in SUM_COLUMNS if c not in old_pairs.columns],
