@@ -233,6 +233,21 @@ def mirror_crop(image: Image.Image, rng: random.Random) -> bytes:
     return crop(0.1, True)(mirrored, rng)
 
 
+def padded_tilted_captioned(large: bool) -> Edit:
+    """The issue's must-show copy: 20% white padding, the whole turned 3°, then lettering
+    written level on top (a caption along the bottom, or meme text over the picture)."""
+    caption = text_overlay(large)
+
+    def edit(image: Image.Image, rng: random.Random) -> bytes:
+        size = (round(image.width * 1.2), round(image.height * 1.2))
+        tilted = _place(image, size, "white").rotate(
+            3, resample=Image.Resampling.BICUBIC, fillcolor=(255, 255, 255)
+        )
+        return caption(tilted, rng)
+
+    return edit
+
+
 def edits() -> list[tuple[str, str, Edit]]:
     """(group, name, edit) for every edit in the benchmark, in table order."""
     table: list[tuple[str, str, Edit]] = [
@@ -280,6 +295,8 @@ def edits() -> list[tuple[str, str, Edit]]:
         ("screenshot", "screenshot dark", screenshot(True)),
         ("colour", "greyscale", greyscale),
         ("mirror+crop", "mirror + crop 10%", mirror_crop),
+        ("combined", "pad 20% + turn 3° + caption", padded_tilted_captioned(False)),
+        ("combined", "pad 20% + turn 3° + large text", padded_tilted_captioned(True)),
     ]
     return table
 

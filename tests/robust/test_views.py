@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PIL import Image, ImageDraw, ImageFilter, ImageOps
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
 from jaga.demo.drawing import draw_scene
 from jaga.hashing.hasher import hash_bytes
@@ -83,6 +83,37 @@ def test_views_bring_a_framed_tilted_copy_back_within_distance() -> None:
     assert hamming_distance_hex(reference, closest[1].hex) <= 31
     assert closest[0].startswith("rotated back 4° clockwise")
     assert all(view.quality >= 50 for _how, view in hashes.views)
+
+
+def test_lettering_written_level_on_a_turned_copy_is_painted_out_before_turning_back() -> None:
+    """A padded copy turned 3°, then meme lettering written level over it (the issue's
+    must-show copy with large text): turned back, the lettering would lie slanted over
+    the photo; painted out where it was found, level, and then turned back, it is gone."""
+    original = draw_scene(47, (600, 400))
+    copy = _padded(original, "white").rotate(
+        3, resample=Image.Resampling.BICUBIC, fillcolor=(255, 255, 255)
+    )
+    ImageDraw.Draw(copy).text(
+        (copy.width // 2, round(copy.height * 0.72)),
+        "SHARE THIS NOW",
+        font=ImageFont.load_default(size=copy.height // 9),
+        fill="white",
+        anchor="mt",
+        stroke_width=copy.height // 108,
+        stroke_fill="black",
+    )
+    hashes = hash_bytes(_jpeg(copy), "copy.jpg", views=ViewSettings())
+    reference = _reference(original)
+    closest = min(hashes.views, key=lambda v: hamming_distance_hex(reference, v[1].hex))
+    assert hamming_distance_hex(reference, closest[1].hex) <= 31, closest
+    assert closest[0].startswith("rotated back 3° clockwise, overlay painted out")
+    # Turned back with the lettering still on, the same copy stays past the distance.
+    kept_on = [
+        hamming_distance_hex(reference, view.hex)
+        for how, view in hashes.views
+        if how.startswith("rotated back") and "painted out" not in how
+    ]
+    assert kept_on and min(kept_on) > 31
 
 
 def test_region_views_are_fifteen_named_crops() -> None:

@@ -200,6 +200,8 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         for rank, (how, box, colour) in enumerate(framed_boxes(luma, quiet=quiet)):
             picture, scale = finer.cut(box, colour, may_decode=rank == 0)
             add(how, picture, settings.dihedral and rank == 0, scale)
+    # The picture with every overlay found painted out, for the turned views below.
+    painted: npt.NDArray[np.float32] | None = None
     if settings.overlays:
         # Only when something drawn on top was found: most pictures have none, and the
         # inpainting is the dearest step here.
@@ -210,8 +212,10 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
                 and _share(overlay.parts[overlay.kinds.index("text")]) >= FINER_TEXT_SHARE
             )
             fine = _finer_text(finer) if large else None
-            for how, picture in painted_out(luma, overlay):
+            for rank, (how, picture) in enumerate(painted_out(luma, overlay)):
                 add(how, picture, False)
+                if rank == 0:
+                    painted = picture
             if "text" in overlay.kinds:
                 add("overlaid text filtered out", _median(luma), False)
             if fine is not None:
@@ -248,6 +252,14 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
         if settings.deborder and rank == 0:
             for how, box in content_boxes(turned, kept):
                 add(f"{name}, {how}", _cut(turned, box), False)
+        if painted is not None and rank == 0:
+            # Lettering written level on a turned copy: painted out first (where it was
+            # found, level), then the copy turned back and its frame cut away.
+            clean = rotate(painted, -tilt, centre)
+            add(f"{name}, overlay painted out", _paint_lost_corners(clean, survived), False)
+            if settings.deborder:
+                for how, box in content_boxes(clean, kept):
+                    add(f"{name}, overlay painted out, {how}", _cut(clean, box), False)
     if settings.exhaustive:
         steps = range(2, int(settings.max_tilt) + 1, 2)
         for angle in (float(sign * a) for a in steps for sign in (-1, 1)):
