@@ -116,6 +116,30 @@ def test_lettering_written_level_on_a_turned_copy_is_painted_out_before_turning_
     assert kept_on and min(kept_on) > 31
 
 
+def test_a_caption_on_the_padding_of_a_turned_copy_is_left_out_by_the_wider_margin() -> None:
+    """Padding is centred: when a caption bar on the padding, turned back with the copy,
+    is taken for picture on one side, the box centred on the other, wider margin is the
+    photo."""
+    from jaga.robust import views
+
+    original = draw_scene(41, (600, 400))
+    copy = _padded(original, "white").rotate(
+        3, resample=Image.Resampling.BICUBIC, fillcolor=(255, 255, 255)
+    )
+    # A dark caption bar on the bottom padding, touching the photo's lower edge.
+    ImageDraw.Draw(copy).rectangle((40, 442, 500, 462), fill=(20, 20, 20))
+    work = _work(copy)
+    tilt = views.tilt_candidates(work.luma, 8, extent=work.extent)[0]
+    centre = views.turn_centre(work.luma.shape, work.extent)
+    turned = views.rotate(work.luma, -tilt, centre)
+    boxes = dict(content_boxes(turned, views.rotated_area(work.luma.shape, -tilt, centre)))
+    height, width = work.luma.shape
+    expected = (height / 12, height * 11 / 12, width / 12, width * 11 / 12)
+    assert boxes["de-bordered"][1] > expected[1] + 4  # the caption taken for picture
+    wider = boxes["de-bordered, centred on the wider margin"]
+    assert all(abs(found - want) <= 1.5 for found, want in zip(wider, expected, strict=True))
+
+
 def test_region_views_are_fifteen_named_crops() -> None:
     regions = region_views(_work(draw_scene(46, (600, 400))))
     assert len(regions) == 15

@@ -598,6 +598,8 @@ def framed_boxes(
         if box is not None:
             box = _refine(coloured, box)
             boxes = _with_centred("de-bordered", box, luma.shape)
+            if valid is not None:
+                boxes += _centred_on_wider("de-bordered", box, luma.shape)
             boxes += _matched_margins("de-bordered", box, luma.shape)
             if valid is None:  # a turned copy's frame is the turn's, not an app's
                 boxes += _spanning("de-bordered", box, luma.shape)
@@ -912,6 +914,27 @@ def _with_centred(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str,
         ):
             found.append((f"{how}, {name}", centred))
     return found
+
+
+def _centred_on_wider(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:
+    """The box centred down on its wider margin, when the two differ (turned copies only).
+
+    A caption written on the padding of a turned copy, turned back with it, lies in the
+    frame beside the photo, and the frame detectors take it for picture: the margin on
+    its side comes out narrower than the frame's. Padding is centred, so the other margin
+    is the frame's (`_with_centred` takes the narrower one, for a photo's own dark edge
+    read as frame; which of the two happened cannot be told from the box)."""
+    height, width = shape[:2]
+    top, bottom, left, right = box
+    wider = max(top, height - bottom)
+    candidate = (wider, height - wider, left, right)
+    if (
+        max(abs(a - b) for a, b in zip(candidate, box, strict=True)) > 2
+        and candidate[1] - candidate[0] >= MIN_CONTENT * height
+        and _worth_cutting(candidate, height, width)
+    ):
+        return [(f"{how}, centred on the wider margin", candidate)]
+    return []
 
 
 def _matched_margins(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:
