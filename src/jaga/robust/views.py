@@ -212,10 +212,11 @@ def query_views(work: WorkImage, settings: ViewSettings) -> list[View]:
                 and _share(overlay.parts[overlay.kinds.index("text")]) >= FINER_TEXT_SHARE
             )
             fine = _finer_text(finer) if large else None
-            for rank, (how, picture) in enumerate(painted_out(luma, overlay)):
+            pictures = painted_out(luma, overlay)
+            for how, picture in pictures:
                 add(how, picture, False)
-                if rank == 0:
-                    painted = picture
+            # Everything found painted out (painted_out's first view).
+            painted = pictures[0][1]
             if "text" in overlay.kinds:
                 add("overlaid text filtered out", _median(luma), False)
             if fine is not None:
@@ -597,9 +598,7 @@ def framed_boxes(
         box = _uniform_frame(coloured, detail) or _solid_block(coloured | detail)
         if box is not None:
             box = _refine(coloured, box)
-            boxes = _with_centred("de-bordered", box, luma.shape)
-            if valid is not None:
-                boxes += _centred_on_wider("de-bordered", box, luma.shape)
+            boxes = _with_centred("de-bordered", box, luma.shape, wider=valid is not None)
             boxes += _matched_margins("de-bordered", box, luma.shape)
             if valid is None:  # a turned copy's frame is the turn's, not an app's
                 boxes += _spanning("de-bordered", box, luma.shape)
@@ -886,13 +885,20 @@ QUIET_FILL = 2.0
 a blurred fill changes by a fraction of a level per pixel, a photo's own area does not."""
 
 
-def _with_centred(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:
+def _with_centred(
+    how: str, box: Box, shape: tuple[int, ...], *, wider: bool = False
+) -> list[tuple[str, Box]]:
     """The box, and when its margins differ, boxes centred on each axis and on both.
 
     Apps centre the picture they pad (most always across, a screenshot's photo not always
     down): a wider margin on one side is then most often the photo's own flat or dark edge
     taken for frame, and the narrower margin is the frame's. Each axis is centred alone
     too, since a screenshot's photo sits centred across but anywhere down.
+
+    `wider` (turned copies): also the box centred down on its *wider* margin. A caption
+    written on the padding of a turned copy, turned back with it, lies in the frame beside
+    the photo and is taken for picture, so the margin on its side comes out narrower than
+    the frame's; which of the two happened cannot be told from the box, so both are tried.
     """
     height, width = shape[:2]
     top, bottom, left, right = box
@@ -901,12 +907,15 @@ def _with_centred(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str,
     down = (vertical, height - vertical, left, right)
     across = (top, bottom, horizontal, width - horizontal)
     both = (vertical, height - vertical, horizontal, width - horizontal)
+    candidates = [("centred", both), ("centred across", across), ("centred down", down)]
+    if wider:
+        widest = max(top, height - bottom)
+        if height - 2 * widest >= MIN_CONTENT * height:
+            candidates.append(
+                ("centred on the wider margin", (widest, height - widest, left, right))
+            )
     found = [(how, box)]
-    for name, centred in (
-        ("centred", both),
-        ("centred across", across),
-        ("centred down", down),
-    ):
+    for name, centred in candidates:
         if (
             max(abs(a - b) for a, b in zip(centred, box, strict=True)) > 2
             and all(centred != other for _, other in found)
@@ -914,27 +923,6 @@ def _with_centred(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str,
         ):
             found.append((f"{how}, {name}", centred))
     return found
-
-
-def _centred_on_wider(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:
-    """The box centred down on its wider margin, when the two differ (turned copies only).
-
-    A caption written on the padding of a turned copy, turned back with it, lies in the
-    frame beside the photo, and the frame detectors take it for picture: the margin on
-    its side comes out narrower than the frame's. Padding is centred, so the other margin
-    is the frame's (`_with_centred` takes the narrower one, for a photo's own dark edge
-    read as frame; which of the two happened cannot be told from the box)."""
-    height, width = shape[:2]
-    top, bottom, left, right = box
-    wider = max(top, height - bottom)
-    candidate = (wider, height - wider, left, right)
-    if (
-        max(abs(a - b) for a, b in zip(candidate, box, strict=True)) > 2
-        and candidate[1] - candidate[0] >= MIN_CONTENT * height
-        and _worth_cutting(candidate, height, width)
-    ):
-        return [(f"{how}, centred on the wider margin", candidate)]
-    return []
 
 
 def _matched_margins(how: str, box: Box, shape: tuple[int, ...]) -> list[tuple[str, Box]]:
